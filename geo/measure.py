@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -149,7 +148,9 @@ def locate(lon: float, lat: float, resolution: Resolution = DEFAULT_RESOLUTION) 
     if country is not None:
         same_side = provs[provs["iso_a3"] == country]
         if province is None or (not hits.empty and hits.iloc[0]["iso_a3"] != country):
-            near = same_side[same_side.distance(pt) < 0.05]  # within the datasets' disagreement
+            # Within 5 km (local metres) of its side's province: the two datasets' disagreement.
+            local = shapely.Point(*_TO_LOCAL.transform(pt.x, pt.y))
+            near = same_side[same_side.to_crs(LOCAL_CRS).distance(local) < 5_000]
             province = str(near.iloc[0]["name"]) if not near.empty else None
     return country, province
 
@@ -187,7 +188,12 @@ def _buffer_local(distance_m: float, resolution: Resolution) -> Polygon:
         az, _, _ = GEOD.inv(nlon, nlat, lon, lat)
         flon, flat, _ = GEOD.fwd(nlon, nlat, az, np.full(len(lon), distance_m))
         fixed.append(np.column_stack([flon, flat]))
-    return shapely.make_valid(Polygon(fixed[0], fixed[1:]))
+    # Moving vertices can make tiny loops where two arcs of the outline meet: repair, then drop
+    # the slivers that repair leaves.
+    repaired = shapely.make_valid(Polygon(fixed[0], fixed[1:]))
+    parts = [g for g in getattr(repaired, "geoms", [repaired]) if g.geom_type == "Polygon"]
+    biggest = max(p.area for p in parts)
+    return shapely.union_all([p for p in parts if p.area > 0.01 * biggest])
 
 
 def depth_band(low_m: float, high_m: float, country: str, resolution: Resolution = DEFAULT_RESOLUTION):
@@ -210,8 +216,8 @@ def depth_line(distance_m: float, country: str, resolution: Resolution = DEFAULT
     """
     if not (0 < distance_m <= MAX_DEPTH_M):
         raise ValueError(f"depth must be within 0..{MAX_DEPTH_M:.0f} m, got {distance_m}")
-    ring = _buffer_local(distance_m, resolution).exterior
-    out = ring.intersection(boundaries.country_polygon(country))
+    outline = _buffer_local(distance_m, resolution).boundary
+    out = outline.intersection(boundaries.country_polygon(country))
     if out.geom_type == "GeometryCollection":
         out = MultiLineString([g for g in out.geoms if g.geom_type == "LineString"])
     return out

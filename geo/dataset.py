@@ -1,0 +1,230 @@
+"""Read and validate the curated data files into a :class:`Dataset`.
+
+One function, :func:`load_dataset`, reads ``data/{sources,places,events,claims}.yaml``,
+validates every record against :mod:`geo.model`, checks the cross-references, the quotes at
+their offsets in the source texts and the coordinates against the stated country, and
+collects *every* problem before failing, each naming the file, the record and the field.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from shapely.geometry import Point
+
+from geo.model import Claim, Event, Place, Source
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+# The source texts live beside the project (../shared/sources); CLAIMS_ATLAS_SOURCES overrides.
+SOURCES_DIR = Path(os.environ.get("CLAIMS_ATLAS_SOURCES", ROOT.parent / "shared" / "sources"))
+FILES = {"sources": Source, "places": Place, "events": Event, "claims": Claim}
+MAX_FILE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class DataIssue:
+    """One problem in one data file, located by record id (or position) and field."""
+
+    file: str
+    record: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.record is not None:
+            where += f", record {self.record}"
+        if self.field is not None:
+            where += f", field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+class DatasetError(ValueError):
+    """The data files have problems; ``issues`` lists every one of them."""
+
+    def __init__(self, issues: list[DataIssue]):
+        self.issues = issues
+        super().__init__(f"{len(issues)} problem(s) in the data files:\n" + "\n".join(f"- {i}" for i in issues))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    sources: dict[str, Source]
+    places: dict[str, Place]
+    events: dict[str, Event]
+    claims: dict[str, Claim]
+    sources_dir: Path
+    # Source ids whose text was not available, so their quotes were not checked.
+    unchecked_sources: frozenset[str] = field(default_factory=frozenset)
+
+    def claims_for(self, event_id: str) -> list[Claim]:
+        return [c for c in self.claims.values() if c.event == event_id]
+
+    def source_text(self, source_id: str) -> str | None:
+        """The full text of a source, read on demand (never stored in the project)."""
+        path = self.sources_dir / self.sources[source_id].file
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def place_of(self, event: Event) -> Place | None:
+        return self.places.get(event.place) if event.place else None
+
+
+def _read_records(path: Path, issues: list[DataIssue]) -> list:
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            issues.append(DataIssue(name, None, None, f"file is larger than {MAX_FILE_BYTES} bytes"))
+            return []
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        issues.append(DataIssue(name, None, None, f"file not found at {path}"))
+        return []
+    except UnicodeDecodeError as e:
+        issues.append(DataIssue(name, None, None, f"not UTF-8 text ({e.reason} at byte {e.start})"))
+        return []
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        issues.append(DataIssue(name, None, None, f"not valid YAML{at}: {getattr(e, 'problem', e)}"))
+        return []
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        issues.append(DataIssue(name, None, None, f"expected a list of records, got {type(raw).__name__}"))
+        return []
+    return raw
+
+
+def _validate(name: str, model: type[BaseModel], records: list, issues: list[DataIssue], rejected: set[str]) -> dict:
+    """Valid records by id; ids of invalid records go to ``rejected`` (already reported)."""
+    out: dict = {}
+    for i, rec in enumerate(records):
+        rid = rec.get("id") if isinstance(rec, dict) and isinstance(rec.get("id"), str) else None
+        label = repr(rid) if rid else f"#{i + 1}"
+        if not isinstance(rec, dict):
+            issues.append(DataIssue(name, label, None, f"expected a mapping, got {type(rec).__name__}"))
+            continue
+        try:
+            obj = model.model_validate(rec)
+        except ValidationError as e:
+            if rid:
+                rejected.add(rid)
+            for err in e.errors():
+                loc = ".".join(str(p) for p in err["loc"]) or None
+                issues.append(DataIssue(name, label, loc, err["msg"]))
+            continue
+        if obj.id in out:
+            issues.append(DataIssue(name, label, "id", "duplicate id"))
+            continue
+        out[obj.id] = obj
+    return out
+
+
+def _check_quotes(claims: Iterable[Claim], sources: dict[str, Source], sources_dir: Path, issues, strict: bool):
+    texts: dict[str, str | None] = {}
+    unchecked = set()
+    for c in claims:
+        src = sources.get(c.source)
+        if src is None:
+            continue
+        if c.source not in texts:
+            try:
+                texts[c.source] = (sources_dir / src.file).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                texts[c.source] = None
+                if strict:
+                    issues.append(DataIssue("sources.yaml", repr(src.id), "file", f"source text unreadable: {e}"))
+        text = texts[c.source]
+        if text is None:
+            unchecked.add(c.source)
+            continue
+        found = text[c.quote_start : c.quote_end]
+        if found != c.quote:
+            elsewhere = text.find(c.quote)
+            hint = f"; the quote is at {elsewhere}..{elsewhere + len(c.quote)}" if elsewhere >= 0 else ""
+            issues.append(
+                DataIssue(
+                    "claims.yaml",
+                    repr(c.id),
+                    "quote",
+                    f"quote not found at {c.quote_start}..{c.quote_end} in {src.file}{hint}",
+                )
+            )
+    return frozenset(unchecked)
+
+
+def _check_coordinates(places: dict[str, Place], issues: list[DataIssue]) -> None:
+    """Places in Pakistan or Iran must lie inside that country (Natural Earth 1:10m)."""
+    from geo import boundaries
+
+    for p in places.values():
+        if p.country not in ("PAK", "IRN"):
+            continue
+        poly = boundaries.country_polygon(p.country)
+        if not poly.contains(Point(p.lon, p.lat)):
+            issues.append(
+                DataIssue("places.yaml", repr(p.id), "lon/lat", f"({p.lon}, {p.lat}) lies outside {p.country}")
+            )
+
+
+def load_dataset(
+    data_dir: Path = DATA_DIR,
+    sources_dir: Path = SOURCES_DIR,
+    require_source_texts: bool = False,
+    extra: dict[str, list[dict]] | None = None,
+) -> Dataset:
+    """Load and validate the data files; raise :class:`DatasetError` listing every problem.
+
+    ``require_source_texts``: fail when a source text is missing (CI has them); otherwise their
+    quotes are left unchecked and listed in ``Dataset.unchecked_sources``.
+    ``extra``: further records per file name (user-added sources), validated the same way.
+    """
+    issues: list[DataIssue] = []
+    parsed = {}
+    unreadable = set()  # files that failed whole: references into them are not reported again
+    rejected: dict[str, set[str]] = {stem: set() for stem in FILES}  # ids of records already reported
+    for stem, model in FILES.items():
+        before = len(issues)
+        records = _read_records(data_dir / f"{stem}.yaml", issues)
+        if len(issues) > before:
+            unreadable.add(stem)
+        records = records + list((extra or {}).get(stem, []))
+        parsed[stem] = _validate(f"{stem}.yaml", model, records, issues, rejected[stem])
+
+    def dangling(stem: str, ref: str, known: dict) -> bool:
+        return ref not in known and stem not in unreadable and ref not in rejected[stem]
+
+    sources, places, events, claims = (parsed[k] for k in FILES)
+
+    for e in events.values():
+        if e.place is not None and dangling("places", e.place, places):
+            issues.append(DataIssue("events.yaml", repr(e.id), "place", f"unknown place {e.place!r}"))
+        place = places.get(e.place) if e.place else None
+        if place and e.type == "strike" and e.target_country and place.country != e.target_country:
+            issues.append(
+                DataIssue(
+                    "events.yaml",
+                    repr(e.id),
+                    "place",
+                    f"place {place.id!r} is in {place.country}, but the event's target country is {e.target_country}",
+                )
+            )
+    for c in claims.values():
+        if dangling("events", c.event, events):
+            issues.append(DataIssue("claims.yaml", repr(c.id), "event", f"unknown event {c.event!r}"))
+        if dangling("sources", c.source, sources):
+            issues.append(DataIssue("claims.yaml", repr(c.id), "source", f"unknown source {c.source!r}"))
+    unchecked = _check_quotes(claims.values(), sources, sources_dir, issues, require_source_texts)
+    _check_coordinates(places, issues)
+    if issues:
+        raise DatasetError(issues)
+    return Dataset(sources, places, events, claims, sources_dir, unchecked)

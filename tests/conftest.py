@@ -1,0 +1,32 @@
+"""Shared test fixtures and the rule for tests that need ../shared/sources.
+
+In CI (CI=true) the source texts must be there, so a missing one fails; elsewhere the tests
+that need them skip with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from geo.dataset import SOURCES_DIR, load_dataset
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def sources_available() -> bool:
+    return SOURCES_DIR.is_dir() and any(SOURCES_DIR.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def need_sources():
+    if not sources_available():
+        if IN_CI:
+            pytest.fail(f"CI needs the source texts at {SOURCES_DIR} (../shared/sources)")
+        pytest.skip(f"source texts not found at {SOURCES_DIR}; set CLAIMS_ATLAS_SOURCES or clone beside ../shared")
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    return load_dataset()
