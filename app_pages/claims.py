@@ -38,9 +38,9 @@ if focus:
         st.markdown(f"> …{layers.md(before)} **{layers.md(quote)}** {layers.md(after)}…")
     else:
         st.markdown(f"> **{layers.md(c.quote)}**")
-    st.caption(f"Characters {c.quote_start}–{c.quote_end} of {ds.sources[c.source].file}")
+    st.caption(f"Characters {c.quote_start}–{c.quote_end} of {layers.md(ds.sources[c.source].file)}")
     for f in by_claim.get(c.id, []):
-        st.warning(f"{f.verdict}: {f.summary}")
+        st.warning(f"{f.verdict}: {layers.md(f.summary)}")
 
 events = sa.shown_events(ds, claims)
 if not events:

@@ -47,7 +47,7 @@ if last and (last.get("lat"), last.get("lng")) != (click or (None, None)):
     try:
         r = measure.distance_to_border(last["lng"], last["lat"], sel.resolution)
     except measure.InvalidCoordinate as e:
-        st.error(f"That point cannot be measured: {e}")
+        st.error(f"That point cannot be measured: {layers.md(e)}")
     else:
         st.session_state["ca_click"] = (last["lat"], last["lng"])
         sa.add_measurement(

@@ -39,7 +39,7 @@ by_claim = findings_by_claim(all_findings)
 st.subheader(f"{len(claims)} claims")
 text = ds.source_text(sid)
 if text is None:
-    st.warning(f"The source text {s.file} is not available here, so quotes are shown without their context.")
+    st.warning(f"The source text {layers.md(s.file)} is not available here, so quotes are shown without their context.")
 for c in claims:
     with st.container(border=True):
         flag = " ⚠ disagrees" if c.id in by_claim else ""
@@ -53,7 +53,7 @@ for c in claims:
         else:
             st.markdown(f"**{layers.md(c.quote)}**")
         for f in by_claim.get(c.id, []):
-            st.caption(f"{f.verdict}: {f.summary}")
+            st.caption(f"{f.verdict}: {layers.md(f.summary)}")
 st.download_button(
     "Download this source's claims (CSV)", export.claims_csv(ds, claims), f"claims_{sid}.csv", "text/csv"
 )

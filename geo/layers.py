@@ -156,10 +156,12 @@ def popup_html(
             if by_claim.get(c.id):
                 why = " / ".join(f.summary for f in by_claim[c.id])
                 flag = f'<span class="ca-disagree" title="{esc(why)}">&#9888; disagrees</span> '
-            link = f'<a href="claims?claim={urlquote(c.id)}" target="_top">open in claims</a>'
+            victims = f" ({esc(c.victims)})" if c.victims and c.victims != "not stated" else ""
+            # The component iframe may open popups but not navigate the top page: open a new tab.
+            link = f'<a href="/claims?claim={urlquote(c.id)}" target="_blank" rel="noopener">open in claims</a>'
             parts.append(
                 f'<li class="ca-claim" data-claim="{esc(c.id)}" data-source="{esc(c.source)}">{flag}'
-                f"<b>{esc(c.value_label())}</b> — {esc(c.claimant)} [{esc(c.source)}]"
+                f"<b>{esc(c.value_label())}</b>{victims} — {esc(c.claimant)} [{esc(c.source)}]"
                 f"<br><q>{esc(c.quote)}</q> {link}</li>"
             )
         parts.append("</ul>")
@@ -318,7 +320,13 @@ def _add_events(m, ds: Dataset, view: MapView, by_claim):
             "radius": 9 if e.type == "strike" else 6,
         }
         for sid in sorted({c.source for c in claims_by_event[e.id]}):
-            features[sid].append(_feature({"type": "Point", "coordinates": [place.lon, place.lat]}, **props))
+            features[sid].append(
+                _feature(
+                    {"type": "Point", "coordinates": [place.lon, place.lat]},
+                    **props,
+                    css=esc(f"ca-event ca-event-{e.id} ca-src-{sid}"),
+                )
+            )
         if place.uncertainty_km > 0 and place.precision not in ("country",):
             circles.append(
                 _feature(
@@ -348,10 +356,12 @@ def _add_events(m, ds: Dataset, view: MapView, by_claim):
             tooltip="title",
             popup="popup",
             marker=folium.CircleMarker(radius=8, weight=2, fill=True, fill_opacity=0.95),
+            # className lets tests and user styles find an event's markers (ids are [a-z0-9_-]).
             style_function=lambda f: {
                 "color": "#222222",
                 "fillColor": f["properties"]["colour"],
                 "radius": f["properties"]["radius"],
+                "className": f["properties"]["css"],
             },
         )
         fg.add_to(m)

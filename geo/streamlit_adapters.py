@@ -17,7 +17,7 @@ import streamlit as st
 from geo import boundaries
 from geo.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
 from geo.discrepancy import Finding, find_discrepancies
-from geo.layers import BASEMAP_LABELS, source_label
+from geo.layers import BASEMAP_LABELS, md, source_label
 from geo.model import LENSES, Claim
 
 LENS_LABELS = {
@@ -68,10 +68,10 @@ def load_or_stop() -> Dataset:
     except DatasetError as e:
         st.error(
             "The data files have problems, so the app cannot show them:\n\n"
-            + "\n".join(f"- {i}" for i in e.issues[:30])
+            + "\n".join(f"- {md(i)}" for i in e.issues[:30])
         )
     except boundaries.BoundaryDataError as e:
-        st.error(f"Boundary data problem: {e}")
+        st.error(f"Boundary data problem: {md(e)}")
     st.stop()
     raise AssertionError("unreachable")
 
@@ -180,10 +180,10 @@ def sidebar(ds: Dataset) -> Selection:
         ss["ca_init"] = True
     with st.sidebar:
         if ss.get("ca_notices"):
-            st.warning("Some link parameters were ignored: " + "; ".join(ss["ca_notices"]))
+            st.warning("Some link parameters were ignored: " + md("; ".join(ss["ca_notices"])))
         st.subheader("Sources")
         for sid in ds.sources:
-            st.checkbox(source_label(ds, sid), key=f"ca_src_{sid}")
+            st.checkbox(md(source_label(ds, sid)), key=f"ca_src_{sid}")
         st.radio("Claimant lens", list(LENS_LABELS), format_func=LENS_LABELS.get, key="ca_lens")
         lo, hi = _date_bounds(ds)
         dates = st.date_input("Event dates", min_value=lo, max_value=hi, key="ca_dates")

@@ -105,13 +105,16 @@ RECORDS = {
 }
 
 
-def write_dataset(root: Path, records: dict | None = None) -> tuple[Path, Path]:
-    """Write the records (default: the valid fixture) as YAML; returns (data_dir, sources_dir)."""
+def write_dataset(root: Path, records: dict | None = None, text: str = SOURCE_TEXT) -> tuple[Path, Path]:
+    """Write the records (default: the valid fixture) and the source text t1.txt as files.
+
+    Returns (data_dir, sources_dir).
+    """
     records = copy.deepcopy(RECORDS if records is None else records)
     data, src = root / "data", root / "sources"
     data.mkdir(parents=True, exist_ok=True)
     src.mkdir(parents=True, exist_ok=True)
-    (src / "t1.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    (src / "t1.txt").write_text(text, encoding="utf-8")
     for stem, recs in records.items():
         (data / f"{stem}.yaml").write_text(yaml.safe_dump(recs, allow_unicode=True, sort_keys=False), "utf-8")
     return data, src

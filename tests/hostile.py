@@ -1,0 +1,48 @@
+"""A dataset whose every text field carries a script payload, for the escaping tests.
+
+Each payload, if it ever ran, would set ``window.__xss`` (or open a dialog); the tests check
+that nothing ran and that the payloads are shown as text.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from tests.fixtures import RECORDS
+
+PAYLOADS = {
+    "img": "<img src=x onerror=\"window.__xss='img'\">",
+    "script": "<script>window.__xss='script'</script>",
+    "template": "${window.__xss='template'}",
+    "backtick": "`;window.__xss='backtick';`",
+    "backslash": "\\`);window.__xss='backslash';//",
+    "svg": "<svg onload=\"window.__xss='svg'\"></svg>",
+    "jslink": "[click me](javascript:window.__xss='mdlink')",
+    "ahref": "<a href=\"javascript:window.__xss='ahref'\">link</a>",
+    "iframe": "<iframe src=\"javascript:parent.__xss='iframe'\"></iframe>",
+}
+QUOTE = f"Officials said {PAYLOADS['img']} and {PAYLOADS['template']} were nine {PAYLOADS['backtick']} people."
+SOURCE_TEXT = f"{QUOTE}\n"
+
+
+def hostile_records() -> dict:
+    r = copy.deepcopy(RECORDS)
+    src = r["sources"][0]
+    src.update(
+        title=PAYLOADS["img"],
+        author=PAYLOADS["script"],
+        outlet=PAYLOADS["jslink"],
+        argument=PAYLOADS["ahref"] + " " + PAYLOADS["template"],
+    )
+    r["places"][0]["name"] = PAYLOADS["backslash"] + PAYLOADS["svg"]
+    r["places"][0]["basis"] = PAYLOADS["iframe"]
+    ev = r["events"][0]
+    ev.update(
+        title=PAYLOADS["script"] + PAYLOADS["template"], description=PAYLOADS["img"], date_basis=PAYLOADS["jslink"]
+    )
+    for c in r["claims"]:
+        c.update(claimant=PAYLOADS["svg"] + PAYLOADS["backtick"], quote=QUOTE, quote_start=0, quote_end=len(QUOTE))
+    r["claims"][0]["victims"] = PAYLOADS["iframe"]
+    r["claims"][1]["victims"] = PAYLOADS["ahref"]
+    r["claims"][2]["note"] = PAYLOADS["jslink"]
+    return r
