@@ -199,7 +199,7 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
             verdict, why = "inconsistent", "the stated depth lies outside the measured range"
         summary = (
             f"{_who(c, ds)} says {c.value_label()} into {ev.target_country}; the geodesic distance from "
-            f"{place.name} to the {resolution} border is {measured}: {verdict}, {why}."
+            f"{place.name} to the border ({boundaries.BORDERS[resolution].label}) is {measured}: {verdict}, {why}."
         )
         out.append(
             Finding(

@@ -9,6 +9,7 @@ placed in a URL but our own ids, which are URL-encoded.
 from __future__ import annotations
 
 import html
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,8 @@ import folium.plugins
 import numpy as np
 import shapely
 import shapely.ops
+from branca.element import Template
+from folium.utilities import JsCode
 from pyproj import Geod
 from shapely.geometry import mapping
 
@@ -197,6 +200,25 @@ def _geojson(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+class PopupStore(folium.MacroElement):
+    """Each event's popup HTML once, as a JS object; markers in every source layer bind theirs
+    by event id (see BIND_POPUP). Embedding the popup in each source's layer repeated it five
+    times and tripled the map's payload. The HTML is escaped already; the JSON is made safe to
+    sit inside a <script> element."""
+
+    _template = Template("{% macro script(this, kwargs) %}window.ca_popups = {{ this.data }};{% endmacro %}")
+
+    def __init__(self, popups: dict[str, str]):
+        super().__init__()
+        self._name = "PopupStore"
+        self.data = json.dumps(popups).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+BIND_POPUP = JsCode(
+    "function(feature, layer) { layer.bindPopup(window.ca_popups[feature.properties.event_id], {maxWidth: 420}); }"
+)
+
+
 def _add_geojson(parent, features: list[dict], tooltip: str | None = None, popup: str | None = None, **kw) -> None:
     """Add features as one GeoJson layer. Empty layers are skipped: folium's GeoJsonTooltip and
     GeoJsonPopup reject a collection with no features. Property values must be escaped already."""
@@ -306,16 +328,16 @@ def _add_events(m, ds: Dataset, view: MapView, by_claim):
         claims_by_event[c.event].append(c)
     features: dict[str, list[dict]] = defaultdict(list)
     circles = []
+    popups: dict[str, str] = {}
     for e in shown:
         place = ds.place_of(e)
         if place is None:
             continue
         note = _depth_note(ds, e, view)
-        popup = popup_html(ds, e, claims_by_event[e.id], by_claim, note)
+        popups[e.id] = popup_html(ds, e, claims_by_event[e.id], by_claim, note)
         props = {
             "event_id": e.id,
             "title": esc(e.title),
-            "popup": popup,
             "colour": event_colour(e),
             "radius": 9 if e.type == "strike" else 6,
         }
@@ -348,13 +370,14 @@ def _add_events(m, ds: Dataset, view: MapView, by_claim):
         },
     )
     unc.add_to(m)
+    PopupStore(popups).add_to(m)
     for sid in view.enabled_sources:
         fg = folium.FeatureGroup(name=f"Source {esc(source_label(ds, sid, long=False))}", show=True)
         _add_geojson(
             fg,
             features.get(sid, []),
             tooltip="title",
-            popup="popup",
+            on_each_feature=BIND_POPUP,
             marker=folium.CircleMarker(radius=8, weight=2, fill=True, fill_opacity=0.95),
             # className lets tests and user styles find an event's markers (ids are [a-z0-9_-]).
             style_function=lambda f: {
@@ -421,7 +444,15 @@ def _add_depths(m, ds: Dataset, view: MapView):
             color="#000000",
             weight=2,
             dash_array="2 4",
-            tooltip=folium.Tooltip(f'<span class="ca-measured">{esc(text)}</span>', permanent=True, sticky=False),
+            tooltip=folium.Tooltip(esc(text)),
+        ).add_to(fg)
+        # A marker label at the line's middle: permanent tooltips on lines are misplaced in the
+        # component's iframe.
+        folium.Marker(
+            [(place.lat + r.nearest_lat) / 2, (place.lon + r.nearest_lon) / 2],
+            icon=folium.DivIcon(
+                html=f'<div class="ca-measured">{esc(text)}</div>', icon_size=(230, 30), icon_anchor=(115, 34)
+            ),
         ).add_to(fg)
     fg.add_to(m)
 
@@ -433,15 +464,21 @@ def view_claim_source(view: MapView, f: Finding) -> str:
 
 
 def _add_towns(m):
+    """Main towns as one GeoJSON layer with permanent labels (one element, not four per town:
+    branca compiles a template for every element it renders, which dominated rerun time)."""
     fg = folium.FeatureGroup(name="Towns (GeoNames)", show=True)
-    for t in gazetteer.map_towns():
-        folium.CircleMarker([t.lat, t.lon], radius=2.5, color="#333333", fill=True, fill_opacity=1, weight=1).add_to(fg)
-        folium.Marker(
-            [t.lat, t.lon],
-            icon=folium.DivIcon(
-                html=f'<div class="ca-town">{esc(t.name)}</div>', icon_size=(100, 14), icon_anchor=(-4, 7)
-            ),
-        ).add_to(fg)
+    towns = [
+        _feature({"type": "Point", "coordinates": [t.lon, t.lat]}, name=esc(t.name)) for t in gazetteer.map_towns()
+    ]
+    folium.GeoJson(
+        _geojson(towns),
+        marker=folium.CircleMarker(radius=2.5, weight=1, color="#333333", fill=True, fill_opacity=1),
+        # One permanent tooltip per town (a group-level one opens only once). Names are escaped.
+        on_each_feature=JsCode(
+            "function(feature, layer) { layer.bindTooltip(feature.properties.name,"
+            " {permanent: true, direction: 'right', className: 'ca-town', offset: [3, 0]}); }"
+        ),
+    ).add_to(fg)
     fg.add_to(m)
 
 
@@ -489,9 +526,12 @@ MAP_CSS = """
 .ca-popup ul{margin:0;padding-left:16px}.ca-meta{color:#555;margin:0 0 4px}
 .ca-disagree{color:#000;background:#F0E442;padding:0 3px;border-radius:3px;font-weight:600}
 .ca-verdict{background:#f4f4f4;padding:3px;border-left:3px solid #CC79A7}
-.ca-town{font:11px system-ui,sans-serif;color:#222;white-space:nowrap;text-shadow:0 0 2px #fff,0 0 2px #fff}
+.leaflet-tooltip.ca-town{font:11px system-ui,sans-serif;color:#222;background:transparent;border:0;box-shadow:none;
+  padding:0 2px;text-shadow:0 0 2px #fff,0 0 2px #fff}.leaflet-tooltip.ca-town:before{display:none}
+.leaflet-tooltip.ca-town td{padding:0}
 .leaflet-control-layers-expanded{max-height:260px;overflow-y:auto;font-size:12px;line-height:1.3}
-.ca-measured{font-weight:600}
+.ca-measured{font:600 11px system-ui,sans-serif;background:rgba(255,255,255,.88);border:1px solid #999;
+  border-radius:3px;padding:1px 4px;text-align:center}
 .ca-band-label{font:600 11px system-ui,sans-serif;color:#7a2b5f;text-shadow:0 0 2px #fff,0 0 2px #fff;
   white-space:normal}
 .ca-province-label{font:italic 12px system-ui,sans-serif;color:#6b5e3c;text-align:center;

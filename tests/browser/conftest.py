@@ -41,8 +41,8 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict | None = None, timeout_s: float = 90):
-    """Start `streamlit run app.py` on a free loopback port; yield its base URL; stop it."""
+def streamlit_server(env: dict | None = None, timeout_s: float = 90, script: str = "app.py"):
+    """Start `streamlit run <script>` on a free loopback port; yield its base URL; stop it."""
     port = _free_port()
     log = open(ROOT / ".pytest_cache" / f"streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").is_dir() else None
     proc = subprocess.Popen(
