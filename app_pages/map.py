@@ -8,6 +8,7 @@ from streamlit_folium import st_folium
 
 from geo import export, layers, map_assets, measure
 from geo import streamlit_adapters as sa
+from geo.boundaries import BoundaryDataError
 
 ds = sa.load_or_stop()
 sel = sa.current_selection()
@@ -30,9 +31,13 @@ if not sel.sources:
 
 click = st.session_state.get("ca_click")
 view = layers.MapView(tuple(claims), findings, sel.sources, tuple(events), sel.basemap, sel.resolution, sel.event)
-fmap = layers.build_map(ds, view)
+try:
+    fmap = layers.build_map(ds, view)
+except BoundaryDataError as e:
+    st.error(f"The map cannot be drawn: {layers.md(e)}. The tables below still work.")
+    fmap = None
 focus = ds.place_of(ds.events[sel.event]) if sel.event in events else None
-out = st_folium(
+out = fmap and st_folium(
     fmap,
     height=620,
     use_container_width=True,
@@ -46,7 +51,7 @@ last = (out or {}).get("last_clicked")
 if last and (last.get("lat"), last.get("lng")) != (click or (None, None)):
     try:
         r = measure.distance_to_border(last["lng"], last["lat"], sel.resolution)
-    except measure.InvalidCoordinate as e:
+    except (measure.InvalidCoordinate, BoundaryDataError) as e:
         st.error(f"That point cannot be measured: {layers.md(e)}")
     else:
         st.session_state["ca_click"] = (last["lat"], last["lng"])
@@ -88,7 +93,11 @@ with left:
         st.write("Click anywhere on the map to measure its geodesic distance to the border.")
 with right:
     st.subheader("Border length")
-    lengths = [{"figure": k, "km": round(v)} for k, v in layers.border_lengths_km().items()]
+    try:
+        lengths = [{"figure": k, "km": round(v)} for k, v in layers.border_lengths_km().items()]
+    except BoundaryDataError as e:
+        st.error(f"Border lengths unavailable: {layers.md(e)}")
+        lengths = []
     lengths += [
         {"figure": f"{c.claimant} [{c.source}] (stated)", "km": c.value}
         for c in claims

@@ -27,18 +27,23 @@ towns = {
     "Jalq": (62.71023, 27.60287),
 }
 rows = []
-for name, (lon, lat) in towns.items():
-    for res in boundaries.RESOLUTIONS:
-        r = measure.distance_to_border(lon, lat, res)
-        rows.append(
-            {
-                "town (GeoNames)": name,
-                "border": boundaries.BORDERS[res].label,
-                "distance (km)": round(r.distance_km, 1),
-                "country": r.country,
-                "province": r.province,
-            }
-        )
+try:
+    for name, (lon, lat) in towns.items():
+        for res in boundaries.RESOLUTIONS:
+            r = measure.distance_to_border(lon, lat, res)
+            rows.append(
+                {
+                    "town (GeoNames)": name,
+                    "border": boundaries.BORDERS[res].label,
+                    "distance (km)": round(r.distance_km, 1),
+                    "country": r.country,
+                    "province": r.province,
+                }
+            )
+    lengths = [{"figure": k, "km": round(v, 1)} for k, v in layers.border_lengths_km().items()]
+except boundaries.BoundaryDataError as e:
+    st.error(f"Measured figures unavailable: {layers.md(e)}")
+    lengths = []
 figures = pd.DataFrame(rows)
 st.dataframe(figures, hide_index=True, width="stretch")
 
@@ -49,11 +54,7 @@ st.markdown(
     "Hamun-i-Mashkel lake, which the border crosses, the line is bridged straight across (about 24 km). "
     "Published figures use yet other lines."
 )
-st.dataframe(
-    pd.DataFrame([{"figure": k, "km": round(v, 1)} for k, v in layers.border_lengths_km().items()]),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(pd.DataFrame(lengths), hide_index=True, width="stretch")
 
 st.header("Location precision and uncertainty")
 st.markdown(

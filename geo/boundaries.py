@@ -8,6 +8,7 @@ Everything here reads the committed regional extract in ``data/boundaries/`` (ma
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,8 +61,15 @@ PUBLISHED_LENGTHS_KM = {
 }
 
 
-def _read(name: str) -> dict:
-    path = DATA_DIR / name
+def data_dir() -> str:
+    """The boundary folder: ``CLAIMS_ATLAS_BOUNDARIES`` if set (read on every call, so tests can
+    inject broken files), else data/boundaries. Every cache of boundary-derived results is
+    keyed on it."""
+    return os.environ.get("CLAIMS_ATLAS_BOUNDARIES", str(DATA_DIR))
+
+
+def _read(name: str, folder: str | None = None) -> dict:
+    path = Path(folder or data_dir()) / name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
@@ -75,39 +83,39 @@ def _read(name: str) -> dict:
     return data
 
 
-def _frame(name: str) -> gpd.GeoDataFrame:
-    data = _read(name)
+@lru_cache(maxsize=16)
+def _frame_cached(name: str, folder: str) -> gpd.GeoDataFrame:
+    data = _read(name, folder)
     try:
-        return gpd.GeoDataFrame.from_features(data["features"], crs="EPSG:4326")
+        frame = gpd.GeoDataFrame.from_features(data["features"], crs="EPSG:4326")
     except Exception as e:  # geopandas raises several types for malformed geometry
-        raise BoundaryDataError(f"{DATA_DIR / name}: invalid geometry ({e}); restore it from git") from e
+        raise BoundaryDataError(f"{Path(folder) / name}: invalid geometry ({e}); restore it from git") from e
+    missing = {"name", "iso_a3"} - set(frame.columns)
+    if missing:
+        raise BoundaryDataError(f"{Path(folder) / name}: features lack {', '.join(sorted(missing))}")
+    return frame
 
 
-@lru_cache(maxsize=8)
-def _border(name: str) -> LineString:
-    data = _read(name)
+@lru_cache(maxsize=16)
+def _border(name: str, folder: str) -> LineString:
+    data = _read(name, folder)
     try:
         geom = shape(data["features"][0]["geometry"])
     except Exception as e:
-        raise BoundaryDataError(f"{DATA_DIR / name}: feature 0 has invalid geometry ({e})") from e
+        raise BoundaryDataError(f"{Path(folder) / name}: feature 0 has invalid geometry ({e})") from e
     if geom.geom_type != "LineString" or geom.is_empty:
-        raise BoundaryDataError(f"{DATA_DIR / name}: feature 0 is {geom.geom_type}, expected LineString")
+        raise BoundaryDataError(f"{Path(folder) / name}: feature 0 is {geom.geom_type}, expected LineString")
     return geom
 
 
 def border(resolution: Resolution = DEFAULT_RESOLUTION) -> LineString:
     """The full-resolution Iran–Pakistan border, lon/lat (WGS84), north to south."""
-    return _border(f"border_{_check(resolution)}.geojson")
+    return _border(f"border_{_check(resolution)}.geojson", data_dir())
 
 
 def border_display(resolution: Resolution = DEFAULT_RESOLUTION) -> LineString:
     """A simplified copy of the border for drawing only."""
-    return _border(f"border_{_check(resolution)}_display.geojson")
-
-
-@lru_cache(maxsize=4)
-def _frame_cached(name: str) -> gpd.GeoDataFrame:
-    return _frame(name)
+    return _border(f"border_{_check(resolution)}_display.geojson", data_dir())
 
 
 def countries(resolution: Resolution = "ne10m") -> gpd.GeoDataFrame:
@@ -116,19 +124,19 @@ def countries(resolution: Resolution = "ne10m") -> gpd.GeoDataFrame:
     Returns a copy: callers may mutate it without affecting the cache.
     """
     name = "countries_osm_region.geojson" if _check(resolution) == "osm" else "countries_ne10m.geojson"
-    return _frame_cached(name).copy()
+    return _frame_cached(name, data_dir()).copy()
 
 
 def provinces() -> gpd.GeoDataFrame:
     """Balochistan and Sistan and Baluchestan (Natural Earth 1:10m), a copy."""
-    return _frame_cached("provinces_ne10m.geojson").copy()
+    return _frame_cached("provinces_ne10m.geojson", data_dir()).copy()
 
 
 def display_layers() -> dict[str, gpd.GeoDataFrame]:
     """Simplified countries and provinces for drawing, copies."""
     return {
-        "countries": _frame_cached("countries_display.geojson").copy(),
-        "provinces": _frame_cached("provinces_display.geojson").copy(),
+        "countries": _frame_cached("countries_display.geojson", data_dir()).copy(),
+        "provinces": _frame_cached("provinces_display.geojson", data_dir()).copy(),
     }
 
 

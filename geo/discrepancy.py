@@ -95,11 +95,30 @@ def find_discrepancies(
         if kind in CATEGORY_KINDS:
             out += _categories(ds, event, kind, group)
         if kind == "depth":
-            out += _depth_vs_measured(ds, event, group, resolution)
+            out += _measured(_depth_vs_measured, ds, event, group, resolution)
             out += _description_vs_depth(ds, event, group, by.get((event, "location"), []))
         if kind == "border_length":
-            out += _length_vs_measured(ds, event, group)
+            out += _measured(_length_vs_measured, ds, event, group)
     return out
+
+
+def _measured(check, ds, event, group, *args) -> list[Finding]:
+    """Run a check that measures; if the boundary data is broken, say so instead of failing."""
+    try:
+        return check(ds, event, group, *args)
+    except boundaries.BoundaryDataError as e:
+        kind = group[0].kind
+        return [
+            Finding(
+                f"{event}:{kind}:unmeasured",
+                event,
+                kind,
+                "depth_vs_measured" if kind == "depth" else "length_vs_measured",
+                "cannot tell",
+                tuple(c.id for c in group),
+                f"Cannot measure against the border: {e}",
+            )
+        ]
 
 
 def _numbers(ds, event, kind, group) -> list[Finding]:

@@ -25,7 +25,7 @@ from folium.utilities import JsCode
 from pyproj import Geod
 from shapely.geometry import mapping
 
-from geo import boundaries, gazetteer, measure
+from geo import boundaries, gazetteer, map_assets, measure
 from geo.dataset import Dataset
 from geo.discrepancy import Finding, findings_by_claim, measured_depth_km
 from geo.model import Claim, Event
@@ -189,9 +189,13 @@ def depth_interval_km(c: Claim) -> tuple[float, float, bool]:
     return lo, hi, False
 
 
-@lru_cache(maxsize=32)
 def _band(lo_km: float, hi_km: float, country: str, resolution: str):
     """A depth band simplified for drawing (about 300 m; never measured)."""
+    return _band_cached(lo_km, hi_km, country, resolution, boundaries.data_dir())
+
+
+@lru_cache(maxsize=32)
+def _band_cached(lo_km: float, hi_km: float, country: str, resolution: str, folder: str):
     band = measure.depth_band(lo_km * 1000, hi_km * 1000, country, resolution)
     return shapely.set_precision(band.simplify(0.003), 1e-4)
 
@@ -219,17 +223,26 @@ BIND_POPUP = JsCode(
 )
 
 
-def _add_geojson(parent, features: list[dict], tooltip: str | None = None, popup: str | None = None, **kw) -> None:
+def _add_geojson(
+    parent, features: list[dict], tooltip: str | None = None, popup: str | None = None, link: str | None = None, **kw
+) -> None:
     """Add features as one GeoJson layer. Empty layers are skipped: folium's GeoJsonTooltip and
-    GeoJsonPopup reject a collection with no features. Property values must be escaped already."""
+    GeoJsonPopup reject a collection with no features. Property values must be escaped already.
+
+    With ``link`` (a published static copy of the same features), the browser loads the data
+    from that URL instead of the page embedding it: smaller reruns for layers that never change.
+    """
     if not features:
         return
-    folium.GeoJson(
+    layer = folium.GeoJson(
         _geojson(features),
         tooltip=folium.GeoJsonTooltip(fields=[tooltip], labels=False) if tooltip else None,
         popup=folium.GeoJsonPopup(fields=[popup], labels=False, max_width=420) if popup else None,
         **kw,
-    ).add_to(parent)
+    )
+    if link:
+        layer.embed, layer.embed_link = False, link
+    layer.add_to(parent)
 
 
 def _feature(geom, **props) -> dict:
@@ -258,12 +271,56 @@ def _region_features(frame) -> list[dict]:
     return [_feature(row.geometry, name=esc(row["name"]), iso_a3=row["iso_a3"]) for _, row in frame.iterrows()]
 
 
+def static_layers() -> dict[str, tuple[dict, ...]]:
+    """The layers that never change (escaped), by name: drawn on every map, published at set-up.
+
+    Cached as tuples of features; callers must not mutate them (folium only reads them)."""
+    return _static_layers(boundaries.data_dir())
+
+
+@lru_cache(maxsize=4)
+def _static_layers(folder: str) -> dict[str, tuple[dict, ...]]:
+    regions = boundaries.display_layers()
+    out = {
+        "countries": tuple(_region_features(regions["countries"])),
+        "provinces": tuple(_region_features(regions["provinces"])),
+    }
+    for res in boundaries.RESOLUTIONS:
+        info = boundaries.BORDERS[res]
+        km = measure.border_length_m(res) / 1000
+        label = esc(f"{info.label}: {km:.0f} km measured (geodesic); {info.attribution}")
+        out[f"border_{res}"] = (_feature(boundaries.border_display(res), label=label, resolution=res),)
+    return out
+
+
+def _static_link(name: str) -> str | None:
+    """The published copy of a static layer, only while it was made from the boundaries in use."""
+    return map_assets.layer_url(name) if boundaries.data_dir() == str(boundaries.DATA_DIR) else None
+
+
+def publish_static_layers(layers_dir=None) -> list[str]:
+    """Write the static layers as JSON files for Streamlit to serve (atomic; run by set-up)."""
+    from pathlib import Path
+
+    layers_dir = Path(layers_dir or map_assets.LAYERS_DIR)
+    layers_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, features in static_layers().items():
+        tmp = layers_dir / f"{name}.json.tmp"
+        tmp.write_text(json.dumps(_geojson(list(features)), separators=(",", ":")), encoding="utf-8")
+        tmp.replace(layers_dir / f"{name}.json")
+        written.append(name)
+    return written
+
+
 def _add_regions(m):
     layers = boundaries.display_layers()
+    static = static_layers()
     fg = folium.FeatureGroup(name="Countries", show=True)
     _add_geojson(
         fg,
-        _region_features(layers["countries"]),
+        list(static["countries"]),
+        link=_static_link("countries"),
         tooltip="name",
         style_function=lambda f: {
             "fillColor": "#f3efe6" if f["properties"]["iso_a3"] != "AFG" else "#ececec",
@@ -276,7 +333,8 @@ def _add_regions(m):
     prov = folium.FeatureGroup(name="Provinces: Balochistan, Sistan and Baluchestan", show=True)
     _add_geojson(
         prov,
-        _region_features(layers["provinces"]),
+        list(static["provinces"]),
+        link=_static_link("provinces"),
         tooltip="name",
         style_function=lambda f: {
             "fillColor": "#e2ddcf",
@@ -300,15 +358,14 @@ def _add_regions(m):
 
 
 def _add_borders(m, resolution):
+    static = static_layers()
     for res in boundaries.RESOLUTIONS:
-        info = boundaries.BORDERS[res]
         km = measure.border_length_m(res) / 1000
-        fg = folium.FeatureGroup(name=f"{info.label}: {km:.0f} km", show=(res == resolution))
-        line = boundaries.border_display(res)
-        label = esc(f"{info.label}: {km:.0f} km measured (geodesic); {info.attribution}")
+        fg = folium.FeatureGroup(name=f"{boundaries.BORDERS[res].label}: {km:.0f} km", show=(res == resolution))
         _add_geojson(
             fg,
-            [_feature(line, label=label)],
+            list(static[f"border_{res}"]),
+            link=_static_link(f"border_{res}"),
             tooltip="label",
             style_function=(
                 lambda f, r=res: {

@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 STATIC_DIR = ROOT / "static"
 VENDOR = STATIC_DIR / "vendor"
 URL_PREFIX = "/app/static/vendor"
+# Static map layers (boundaries), published at set-up so reruns need not embed them.
+LAYERS_DIR = STATIC_DIR / "layers"
+LAYERS_URL_PREFIX = "/app/static/layers"
 
 # static/vendor/<target> <- node_modules/<source>. Directories are copied whole.
 ASSETS: dict[str, str] = {
@@ -66,3 +69,8 @@ def use_local_assets(vendor: Path = VENDOR) -> bool:
     folium.plugins.MeasureControl.default_js = _local(_MEASURE_JS)
     folium.plugins.MeasureControl.default_css = _local(_MEASURE_CSS)
     return True
+
+
+def layer_url(name: str, layers_dir: Path = LAYERS_DIR) -> str | None:
+    """URL of a published static layer, or None when it is not there (the map then embeds it)."""
+    return f"{LAYERS_URL_PREFIX}/{name}.json" if (layers_dir / f"{name}.json").is_file() else None

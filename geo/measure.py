@@ -50,6 +50,8 @@ def validate_lonlat(lon, lat) -> tuple[np.ndarray, np.ndarray]:
         raise InvalidCoordinate(f"coordinates must be numbers, got lon={lon!r}, lat={lat!r}") from e
     if lon_a.shape != lat_a.shape:
         raise InvalidCoordinate(f"lon and lat differ in shape: {lon_a.shape} vs {lat_a.shape}")
+    if lon_a.size == 0:
+        raise InvalidCoordinate("no coordinates given")
     if not (np.isfinite(lon_a).all() and np.isfinite(lat_a).all()):
         raise InvalidCoordinate("coordinates must be finite numbers (got NaN or infinity)")
     if (np.abs(lat_a) > 90).any():
@@ -59,10 +61,18 @@ def validate_lonlat(lon, lat) -> tuple[np.ndarray, np.ndarray]:
     return lon_a, lat_a
 
 
+# Beyond this distance from the region's centre the local projection is not trusted (and at the
+# far side of the Earth it is undefined): such points are measured by brute force instead.
+REGION_CENTRE = (62.2, 27.5)
+LOCAL_RADIUS_M = 2_500_000.0
+FAR_DENSIFY_M = 1_000.0
+
+
 class BorderIndex:
     """The border's segments in the local projection, with an STRtree to find the nearest."""
 
     def __init__(self, line: LineString):
+        self.line = line
         x, y = _TO_LOCAL.transform(*np.asarray(line.coords).T)
         self.start = np.column_stack([x[:-1], y[:-1]])
         self.end = np.column_stack([x[1:], y[1:]])
@@ -83,9 +93,38 @@ class BorderIndex:
         q = a + ab * t[:, None]
         return _TO_LONLAT.transform(q[:, 0], q[:, 1])
 
+    @property
+    def dense(self) -> tuple[np.ndarray, np.ndarray]:
+        """The border densified along geodesics every FAR_DENSIFY_M metres (for far points)."""
+        if not hasattr(self, "_dense"):
+            lons, lats = [], []
+            coords = list(self.line.coords)
+            for (x0, y0), (x1, y1) in zip(coords[:-1], coords[1:], strict=True):
+                lons.append(x0)
+                lats.append(y0)
+                n = int(GEOD.inv(x0, y0, x1, y1)[2] // FAR_DENSIFY_M)
+                for x, y in GEOD.npts(x0, y0, x1, y1, n) if n else []:
+                    lons.append(x)
+                    lats.append(y)
+            lons.append(coords[-1][0])
+            lats.append(coords[-1][1])
+            self._dense = (np.array(lons), np.array(lats))
+        return self._dense
 
-@lru_cache(maxsize=4)
+    def nearest_far(self, lon: float, lat: float) -> tuple[float, float]:
+        """Nearest densified border point by brute force: within a few metres for far points."""
+        dl, dp = self.dense
+        _, _, d = GEOD.inv(np.full(dl.shape, lon), np.full(dp.shape, lat), dl, dp)
+        i = int(np.argmin(d))
+        return float(dl[i]), float(dp[i])
+
+
 def border_index(resolution: Resolution = DEFAULT_RESOLUTION) -> BorderIndex:
+    return _border_index(resolution, boundaries.data_dir())
+
+
+@lru_cache(maxsize=8)
+def _border_index(resolution: Resolution, folder: str) -> BorderIndex:
     return BorderIndex(boundaries.border(resolution))
 
 
@@ -112,21 +151,40 @@ def distances_to_border(lon, lat, resolution: Resolution = DEFAULT_RESOLUTION):
     """Geodesic distance from many points to the border.
 
     Parameters: ``lon``, ``lat`` array-likes in degrees (WGS84). Returns
-    ``(distance_m, nearest_lon, nearest_lat)`` as arrays; distances in **metres**.
+    ``(distance_m, nearest_lon, nearest_lat)`` as arrays; distances in **metres**. Within
+    2,500 km of the region the nearest point is exact (see the module docstring); beyond, it is
+    the nearest of points 1 km apart along the border, which overstates the distance by
+    centimetres at such ranges.
     """
     lon_a, lat_a = validate_lonlat(lon, lat)
-    nlon, nlat = border_index(resolution).nearest_lonlat(lon_a, lat_a)
+    index = border_index(resolution)
+    _, _, from_centre = GEOD.inv(
+        np.full(lon_a.shape, REGION_CENTRE[0]), np.full(lat_a.shape, REGION_CENTRE[1]), lon_a, lat_a
+    )
+    near = np.asarray(from_centre) <= LOCAL_RADIUS_M
+    nlon = np.empty_like(lon_a)
+    nlat = np.empty_like(lat_a)
+    if near.any():
+        nlon[near], nlat[near] = index.nearest_lonlat(lon_a[near], lat_a[near])
+    for i in np.flatnonzero(~near):
+        nlon[i], nlat[i] = index.nearest_far(lon_a[i], lat_a[i])
     _, _, dist = GEOD.inv(lon_a, lat_a, nlon, nlat)
-    return np.asarray(dist, dtype=float), np.asarray(nlon), np.asarray(nlat)
+    return np.asarray(dist, dtype=float), nlon, nlat
+
+
+def _one_point(lon, lat) -> tuple[float, float]:
+    lon_a, lat_a = validate_lonlat(lon, lat)
+    if lon_a.size != 1:
+        raise InvalidCoordinate(f"expected one point, got {lon_a.size}")
+    return float(lon_a[0]), float(lat_a[0])
 
 
 def distance_to_border(lon: float, lat: float, resolution: Resolution = DEFAULT_RESOLUTION) -> BorderDistance:
     """Geodesic distance in **metres** from one point to the border, with side and province."""
+    lon, lat = _one_point(lon, lat)
     dist, nlon, nlat = distances_to_border(lon, lat, resolution)
     country, province = locate(lon, lat, resolution)
-    return BorderDistance(
-        float(lon), float(lat), float(dist[0]), float(nlon[0]), float(nlat[0]), country, province, resolution
-    )
+    return BorderDistance(lon, lat, float(dist[0]), float(nlon[0]), float(nlat[0]), country, province, resolution)
 
 
 def locate(lon: float, lat: float, resolution: Resolution = DEFAULT_RESOLUTION) -> tuple[str | None, str | None]:
@@ -137,8 +195,7 @@ def locate(lon: float, lat: float, resolution: Resolution = DEFAULT_RESOLUTION) 
     from Natural Earth admin-1; a point on the chosen side but outside that side's Natural Earth
     province only by the two datasets' disagreement still gets the province of its side.
     """
-    lon_a, lat_a = validate_lonlat(lon, lat)
-    pt = Point(float(lon_a[0]), float(lat_a[0]))
+    pt = Point(*_one_point(lon, lat))
     country = _country_at(pt, resolution)
     province = None
     provs = boundaries.provinces()
@@ -168,6 +225,11 @@ def _country_at(pt: Point, resolution: Resolution) -> str | None:
 
 def border_length_m(resolution: Resolution = DEFAULT_RESOLUTION) -> float:
     """Geodesic length of the border in **metres** (sum of ellipsoidal segment lengths)."""
+    return _border_length_m(resolution, boundaries.data_dir())
+
+
+@lru_cache(maxsize=8)
+def _border_length_m(resolution: Resolution, folder: str) -> float:
     return float(GEOD.geometry_length(boundaries.border(resolution)))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import boundaries
+from geo import boundaries, urlstate
 from geo.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
 from geo.discrepancy import Finding, find_discrepancies
 from geo.layers import BASEMAP_LABELS, md, source_label
@@ -28,7 +28,6 @@ LENS_LABELS = {
 }
 DEFAULT_FROM = dt.date(2023, 12, 1)
 DEFAULT_TO = dt.date(2024, 1, 31)
-MAX_PARAM_LEN = 500
 MAX_MEASUREMENTS = 50
 
 
@@ -105,57 +104,6 @@ def shown_events(ds: Dataset, claims: list[Claim]) -> list[str]:
     return [e.id for e in sorted(ds.events.values(), key=lambda e: (e.date, e.id)) if e.id in ids]
 
 
-def _parse_params(ds: Dataset) -> tuple[dict, list[str]]:
-    """Read the URL query string into widget defaults; bad values are dropped with a notice."""
-    qp = st.query_params
-    out, notices = {}, []
-    for key in list(qp.keys()):
-        if key not in ("sources", "lens", "from", "to", "basemap", "border", "event", "claim", "source"):
-            notices.append(f"unknown parameter '{key[:40]}'")
-    raw = {k: qp.get(k) for k in ("sources", "lens", "from", "to", "basemap", "border", "event")}
-    for key, value in raw.items():
-        if value is None:
-            continue
-        if len(value) > MAX_PARAM_LEN:
-            notices.append(f"parameter '{key}' is too long")
-            continue
-        if key == "sources":
-            wanted = [s for s in value.split(",") if s]
-            good = [s for s in wanted if s in ds.sources]
-            if len(good) != len(wanted):
-                notices.append("unknown source ids in 'sources' were ignored")
-            out["sources"] = good
-        elif key == "lens":
-            if value in LENS_LABELS:
-                out["lens"] = value
-            else:
-                notices.append("'lens' must be one of " + ", ".join(LENS_LABELS))
-        elif key in ("from", "to"):
-            try:
-                out[key] = dt.date.fromisoformat(value)
-            except ValueError:
-                notices.append(f"'{key}' must be a date like 2024-01-16")
-        elif key == "basemap":
-            if value in BASEMAP_LABELS:
-                out["basemap"] = value
-            else:
-                notices.append("'basemap' must be one of " + ", ".join(BASEMAP_LABELS))
-        elif key == "border":
-            if value in boundaries.BORDERS:
-                out["border"] = value
-            else:
-                notices.append("'border' must be osm or ne10m")
-        elif key == "event":
-            if value in ds.events:
-                out["event"] = value
-            else:
-                notices.append("unknown event in 'event'")
-    if "from" in out and "to" in out and out["from"] > out["to"]:
-        notices.append("'from' is after 'to'; both were ignored")
-        out.pop("from"), out.pop("to")
-    return out, notices
-
-
 def _date_bounds(ds: Dataset) -> tuple[dt.date, dt.date]:
     dates = [e.date for e in ds.events.values()]
     return min(min(dates), DEFAULT_FROM).replace(month=1, day=1), max(max(dates), DEFAULT_TO)
@@ -165,7 +113,7 @@ def sidebar(ds: Dataset) -> Selection:
     """The shared sidebar (called once per run by app.py); returns and stores the selection."""
     ss = st.session_state
     if "ca_init" not in ss:
-        params, notices = _parse_params(ds)
+        params, notices = urlstate.parse(ds, st.query_params.to_dict())
         ss["ca_notices"] = notices
         for sid in ds.sources:
             ss[f"ca_src_{sid}"] = sid in params.get("sources", ds.sources)

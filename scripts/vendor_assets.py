@@ -1,4 +1,4 @@
-"""Install the pinned npm map assets and copy them into static/vendor/ (served by Streamlit).
+"""Install the pinned npm map assets into static/vendor/ and publish the static map layers.
 
 Run by ``make setup``. Without npm it prints a warning and exits 0: the app then falls back to
 CDN links and says so on screen (the map draws only online).
@@ -18,6 +18,9 @@ from geo.map_assets import ASSETS, VENDOR, missing_assets  # noqa: E402
 
 
 def main() -> int:
+    from geo.layers import publish_static_layers
+
+    print(f"static map layers published: {', '.join(publish_static_layers())}")
     if shutil.which("npm") is None:
         print("warning: npm not found; the map will load Leaflet from CDNs and need internet", file=sys.stderr)
         return 0
