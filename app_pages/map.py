@@ -29,6 +29,35 @@ findings = sa.findings_for(claims, sel.resolution)
 if not sel.sources:
     st.info("No source is enabled: turn one on in the sidebar.")
 
+
+def take_click(last: dict | None) -> bool:
+    """Measure a new map click and remember it; True if it was new and measured."""
+    if not last or (last.get("lat"), last.get("lng")) == st.session_state.get("ca_click", (None, None)):
+        return False
+    try:
+        r = measure.distance_to_border(last["lng"], last["lat"], sel.resolution)
+    except (measure.InvalidCoordinate, BoundaryDataError, KeyError, TypeError) as e:
+        st.error(f"That point cannot be measured: {layers.md(e)}")
+        return False
+    st.session_state["ca_click"] = (last["lat"], last["lng"])
+    sa.add_measurement(
+        {
+            "lat": round(r.lat, 5),
+            "lon": round(r.lon, 5),
+            "distance_km": round(r.distance_km, 2),
+            "country": r.country or "outside PAK/IRN",
+            "province": r.province or "",
+            "nearest_lat": round(r.nearest_lat, 5),
+            "nearest_lon": round(r.nearest_lon, 5),
+            "border": r.resolution,
+        }
+    )
+    return True
+
+
+# streamlit-folium's on_change puts the map's new value in session state before this run, so
+# a click is measured and drawn in the same run (no second rerun).
+take_click((st.session_state.get("ca_map") or {}).get("last_clicked"))
 click = st.session_state.get("ca_click")
 view = layers.MapView(tuple(claims), findings, sel.sources, tuple(events), sel.basemap, sel.resolution, sel.event)
 try:
@@ -42,32 +71,16 @@ out = fmap and st_folium(
     height=620,
     use_container_width=True,
     returned_objects=["last_clicked"],
+    # st_folium renders the map itself again; its extra whole-figure render doubled the rerun time.
+    render=False,
     feature_group_to_add=layers.click_layer(click, sel.resolution) if click else None,
     center=(focus.lat, focus.lon) if focus else None,
     zoom=8 if focus else None,
     key="ca_map",
 )
-last = (out or {}).get("last_clicked")
-if last and (last.get("lat"), last.get("lng")) != (click or (None, None)):
-    try:
-        r = measure.distance_to_border(last["lng"], last["lat"], sel.resolution)
-    except (measure.InvalidCoordinate, BoundaryDataError) as e:
-        st.error(f"That point cannot be measured: {layers.md(e)}")
-    else:
-        st.session_state["ca_click"] = (last["lat"], last["lng"])
-        sa.add_measurement(
-            {
-                "lat": round(r.lat, 5),
-                "lon": round(r.lon, 5),
-                "distance_km": round(r.distance_km, 2),
-                "country": r.country or "outside PAK/IRN",
-                "province": r.province or "",
-                "nearest_lat": round(r.nearest_lat, 5),
-                "nearest_lon": round(r.nearest_lon, 5),
-                "border": r.resolution,
-            }
-        )
-        st.rerun()
+# A value that did not come through session state (first run of a session, tests): draw it now.
+if take_click((out or {}).get("last_clicked")):
+    st.rerun()
 
 st.markdown(layers.LEGEND_MARKDOWN)
 

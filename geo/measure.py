@@ -193,33 +193,53 @@ def locate(lon: float, lat: float, resolution: Resolution = DEFAULT_RESOLUTION) 
     The side is decided with the country polygons of the chosen border resolution (the OSM
     ones cover only the border region; outside it Natural Earth decides). The province comes
     from Natural Earth admin-1; a point on the chosen side but outside that side's Natural Earth
-    province only by the two datasets' disagreement still gets the province of its side.
+    province only by the two datasets' disagreement (within 5 km, measured in local metres)
+    still gets the province of its side.
     """
     pt = Point(*_one_point(lon, lat))
     country = _country_at(pt, resolution)
-    province = None
-    provs = boundaries.provinces()
-    hits = provs[provs.contains(pt)]
-    if not hits.empty:
-        province = str(hits.iloc[0]["name"])
-    if country is not None:
-        same_side = provs[provs["iso_a3"] == country]
-        if province is None or (not hits.empty and hits.iloc[0]["iso_a3"] != country):
-            # Within 5 km (local metres) of its side's province: the two datasets' disagreement.
-            local = shapely.Point(*_TO_LOCAL.transform(pt.x, pt.y))
-            near = same_side[same_side.to_crs(LOCAL_CRS).distance(local) < 5_000]
-            province = str(near.iloc[0]["name"]) if not near.empty else None
+    provinces = _province_shapes(boundaries.data_dir())
+    hit = next(((name, iso) for name, iso, poly, _ in provinces if poly.contains(pt)), None)
+    province = hit[0] if hit else None
+    if country is not None and (hit is None or hit[1] != country):
+        local = shapely.Point(*_TO_LOCAL.transform(pt.x, pt.y))
+        province = next(
+            (name for name, iso, _, poly_local in provinces if iso == country and poly_local.distance(local) < 5_000),
+            None,
+        )
     return country, province
+
+
+@lru_cache(maxsize=4)
+def _country_shapes(resolution: Resolution, folder: str) -> tuple[tuple[str, object], ...]:
+    """(iso_a3, prepared polygon) per country: read once, tested many times."""
+    frame = boundaries.countries(resolution)
+    out = []
+    for iso, geom in zip(frame["iso_a3"], frame.geometry, strict=True):
+        shapely.prepare(geom)
+        out.append((str(iso), geom))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _province_shapes(folder: str) -> tuple[tuple[str, str, object, object], ...]:
+    """(name, iso_a3, prepared lon/lat polygon, polygon in local metres) per province."""
+    frame = boundaries.provinces()
+    local = frame.to_crs(LOCAL_CRS)
+    out = []
+    for name, iso, geom, geom_local in zip(frame["name"], frame["iso_a3"], frame.geometry, local.geometry, strict=True):
+        shapely.prepare(geom)
+        out.append((str(name), str(iso), geom, geom_local))
+    return tuple(out)
 
 
 def _country_at(pt: Point, resolution: Resolution) -> str | None:
     # The OSM polygons cover only the border region and cut out lakes (Hamun-i-Mashkel):
     # where they say nothing, Natural Earth decides.
     for res in ("osm", "ne10m") if resolution == "osm" else ("ne10m",):
-        frame = boundaries.countries(res)
-        hits = frame[frame.contains(pt)]
-        if not hits.empty:
-            return str(hits.iloc[0]["iso_a3"])
+        for iso, poly in _country_shapes(res, boundaries.data_dir()):
+            if poly.contains(pt):
+                return iso
     return None
 
 
@@ -293,7 +313,13 @@ def distance_range_m(lon: float, lat: float, radius_m: float, resolution: Resolu
     border); the maximum is measured on 72 points of the circle's rim. Returns
     ``(low_m, centre_m, high_m)``.
     """
-    d = distance_to_border(lon, lat, resolution).distance_m
+    lon, lat = _one_point(lon, lat)
+    return _distance_range_m(lon, lat, float(radius_m), resolution, boundaries.data_dir())
+
+
+@lru_cache(maxsize=256)
+def _distance_range_m(lon: float, lat: float, radius_m: float, resolution: Resolution, folder: str):
+    d = float(distances_to_border(lon, lat, resolution)[0][0])
     if radius_m <= 0:
         return d, d, d
     az = np.linspace(0, 360, 72, endpoint=False)

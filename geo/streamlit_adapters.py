@@ -148,7 +148,11 @@ def sidebar(ds: Dataset) -> Selection:
             format_func=lambda r: boundaries.BORDERS[r].label,
             key="ca_border",
         )
-    d_from, d_to = (dates[0], dates[1]) if isinstance(dates, (tuple, list)) and len(dates) == 2 else ss["ca_dates"][:2]
+    # While a user has picked only the start of a range, the widget holds one date: keep using
+    # the last complete range until the second date is chosen.
+    if isinstance(dates, (tuple, list)) and len(dates) == 2:
+        ss["ca_dates_last"] = (dates[0], dates[1])
+    d_from, d_to = ss.get("ca_dates_last", (DEFAULT_FROM, DEFAULT_TO))
     sel = Selection(
         sources=tuple(s for s in ds.sources if ss[f"ca_src_{s}"]),
         lens=ss["ca_lens"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from pathlib import Path
 from unittest import mock
@@ -123,3 +124,14 @@ def test_broken_data_shows_a_readable_error(tmp_path, monkeypatch):
     assert not at.exception
     shown = at.error[0].value.replace("\\", "")  # the message is Markdown-escaped
     assert "places.yaml, record 'sv', field 'lat'" in shown
+
+
+def test_half_chosen_date_range_keeps_the_last_complete_one():
+    at = run_app("timeline")
+    rows = len(at.dataframe[0].value)
+    at.sidebar.date_input[0].set_value((dt.date(2024, 1, 10),)).run()  # only the start picked so far
+    assert_clean(at)
+    assert len(at.dataframe[0].value) == rows
+    at.sidebar.date_input[0].set_value((dt.date(2024, 1, 10), dt.date(2024, 1, 20))).run()
+    assert_clean(at)
+    assert 0 < len(at.dataframe[0].value) < rows
