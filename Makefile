@@ -18,8 +18,8 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
-static/vendor/.stamp: package.json package-lock.json scripts/vendor_assets.py geo/map_assets.py geo/layers.py $(wildcard data/boundaries/*.geojson) | $(VENV)/.runtime
-	$(BIN)/python scripts/vendor_assets.py
+static/vendor/.stamp: package.json package-lock.json scripts/build_static.py geo/map_assets.py geo/layers.py $(wildcard data/boundaries/*.geojson) | $(VENV)/.runtime
+	$(BIN)/python scripts/build_static.py
 	@if [ -d static/vendor ]; then touch $@; fi
 
 setup: $(VENV)/.runtime static/vendor/.stamp

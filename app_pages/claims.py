@@ -33,11 +33,7 @@ if focus:
         f"**{layers.md(c.kind)}** — {layers.md(c.value_label())} — {layers.md(c.claimant)} "
         f"\\[{layers.md(layers.source_label(ds, c.source))}\\]"
     )
-    if text is not None:
-        before, quote, after = layers.quote_in_context(text, c.quote_start, c.quote_end)
-        st.markdown(f"> …{layers.md(before)} **{layers.md(quote)}** {layers.md(after)}…")
-    else:
-        st.markdown(f"> **{layers.md(c.quote)}**")
+    st.markdown("> " + layers.quote_markdown(text, c))
     st.caption(f"Characters {c.quote_start}–{c.quote_end} of {layers.md(ds.sources[c.source].file)}")
     for f in by_claim.get(c.id, []):
         st.warning(f"{f.verdict}: {layers.md(f.summary)}")

@@ -47,11 +47,7 @@ for c in claims:
             f"**{layers.md(ds.events[c.event].title)}** · {layers.md(layers.kind_label(c.kind))}: "
             f"**{layers.md(c.value_label())}** — {layers.md(c.claimant)}{flag}"
         )
-        if text is not None:
-            before, quote, after = layers.quote_in_context(text, c.quote_start, c.quote_end)
-            st.markdown(f"…{layers.md(before)} **{layers.md(quote)}** {layers.md(after)}…")
-        else:
-            st.markdown(f"**{layers.md(c.quote)}**")
+        st.markdown(layers.quote_markdown(text, c))
         for f in by_claim.get(c.id, []):
             st.caption(f"{f.verdict}: {layers.md(f.summary)}")
 st.download_button(

@@ -102,6 +102,15 @@ def quote_in_context(text: str, start: int, end: int, radius: int = 280) -> tupl
     return before, text[start:end], after
 
 
+def quote_markdown(text: str | None, c: Claim) -> str:
+    """The claim's quote in bold inside its surrounding text (escaped Markdown), or the quote
+    alone when the source text is not available."""
+    if text is None:
+        return f"**{md(c.quote)}**"
+    before, quote, after = quote_in_context(text, c.quote_start, c.quote_end)
+    return f"…{md(before)} **{md(quote)}** {md(after)}…"
+
+
 def event_colour(e: Event) -> str:
     if e.type == "strike":
         return ACTOR_COLOURS.get(e.actor or "", OTHER_COLOUR)
@@ -313,37 +322,32 @@ def publish_static_layers(layers_dir=None) -> list[str]:
     return written
 
 
-def _add_regions(m):
-    layers = boundaries.display_layers()
-    static = static_layers()
-    fg = folium.FeatureGroup(name="Countries", show=True)
-    _add_geojson(
-        fg,
-        list(static["countries"]),
-        link=_static_link("countries"),
-        tooltip="name",
-        style_function=lambda f: {
+REGION_STYLES = {
+    "countries": (
+        "Countries",
+        lambda f: {
             "fillColor": "#f3efe6" if f["properties"]["iso_a3"] != "AFG" else "#ececec",
             "color": "#8c8c8c",
             "weight": 1,
             "fillOpacity": 1.0,
         },
-    )
-    fg.add_to(m)
-    prov = folium.FeatureGroup(name="Provinces: Balochistan, Sistan and Baluchestan", show=True)
-    _add_geojson(
-        prov,
-        list(static["provinces"]),
-        link=_static_link("provinces"),
-        tooltip="name",
-        style_function=lambda f: {
-            "fillColor": "#e2ddcf",
-            "color": "#6b5e3c",
-            "weight": 1.2,
-            "dashArray": "4 3",
-            "fillOpacity": 0.6,
-        },
-    )
+    ),
+    "provinces": (
+        "Provinces: Balochistan, Sistan and Baluchestan",
+        lambda f: {"fillColor": "#e2ddcf", "color": "#6b5e3c", "weight": 1.2, "dashArray": "4 3", "fillOpacity": 0.6},
+    ),
+}
+
+
+def _add_regions(m):
+    layers = boundaries.display_layers()
+    static = static_layers()
+    groups = {}
+    for name, (label, style) in REGION_STYLES.items():
+        groups[name] = fg = folium.FeatureGroup(name=label, show=True)
+        _add_geojson(fg, list(static[name]), link=_static_link(name), tooltip="name", style_function=style)
+        fg.add_to(m)
+    prov = groups["provinces"]
     for _, row in layers["provinces"].iterrows():
         p = row.geometry.representative_point()
         folium.Marker(
@@ -354,7 +358,6 @@ def _add_regions(m):
                 icon_anchor=(80, 10),
             ),
         ).add_to(prov)
-    prov.add_to(m)
 
 
 def _add_borders(m, resolution):

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from geo import sentences
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]{0,79}$")]
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
@@ -242,14 +243,6 @@ class Claim(Model):
         return text
 
 
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
-_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Dr|Mr|Mrs|Ms|St|U\.S|No|vs)\.\s+$")
-
-
 def _sentences(text: str) -> int:
-    """Count sentences, not splitting after common abbreviations such as "Jan." or "Dr."."""
-    count = 1
-    for m in _SENTENCE_END.finditer(text.strip()):
-        if not _ABBREV.search(text[: m.end()]):
-            count += 1
-    return count
+    """How many sentences the text holds (see geo.sentences)."""
+    return len(sentences.spans(text.strip()))

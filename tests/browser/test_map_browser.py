@@ -127,3 +127,11 @@ def test_popup_link_opens_the_claims_page_on_that_claim(offline):
     body = claims_page.locator('[data-testid="stMain"]').inner_text()
     assert "According to Iran, the incursions killed three women, two men, and four children" in body
     assert "Characters" in body and "003_e3cf4c531f3c8fa3.txt" in body
+
+
+def test_unreachable_tile_server_still_draws_the_vector_map(offline):
+    p = offline("/?basemap=osm").wait_map()
+    p.map.locator("img.leaflet-tile").first.wait_for(state="attached", timeout=30_000)
+    assert any("tile.openstreetmap.org" in u for u in p.external)  # tiles were asked for, and failed
+    assert p.map.locator("path.leaflet-interactive").count() > 20
+    assert "OpenStreetMap" in p.map.locator(".leaflet-control-attribution").inner_text()

@@ -1,0 +1,30 @@
+"""Sentence spans in plain text, shared by the quote check and the claim extractor."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"‘(])|\n\s*\n|\n(?=[A-Z“\"‘])")
+_ABBREV = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Dr|Mr|Mrs|Ms|St|U\.S|No|vs|Gen|Lt|Col)\.\s*$"
+)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, not splitting after "Jan." or "Dr."."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREV.search(text[start : m.start() + 1]):
+            continue
+        out.append((start, m.start() + 1))
+        start = m.end()
+    out.append((start, len(text)))
+    trimmed = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            trimmed.append((a, b))
+    return trimmed
