@@ -17,6 +17,7 @@ PAGES = [
     st.Page("app_pages/claims.py", title="Claims", icon=":material/balance:", url_path="claims"),
     st.Page("app_pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/schedule:", url_path="timeline"),
+    st.Page("app_pages/add_source.py", title="Add a source", icon=":material/add_circle:", url_path="add"),
     st.Page("app_pages/methodology.py", title="Methodology", icon=":material/straighten:", url_path="methodology"),
 ]
 

@@ -63,12 +63,16 @@ class Dataset:
     sources_dir: Path
     # Source ids whose text was not available, so their quotes were not checked.
     unchecked_sources: frozenset[str] = field(default_factory=frozenset)
+    # Texts of user-added sources (kept in the user database, not in the sources folder).
+    texts: dict[str, str] = field(default_factory=dict)
 
     def claims_for(self, event_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if c.event == event_id]
 
     def source_text(self, source_id: str) -> str | None:
         """The full text of a source, read on demand (never stored in the project)."""
+        if source_id in self.texts:
+            return self.texts[source_id]
         path = self.sources_dir / self.sources[source_id].file
         try:
             return path.read_text(encoding="utf-8")
@@ -130,8 +134,15 @@ def _validate(name: str, model: type[BaseModel], records: list, issues: list[Dat
     return out
 
 
-def _check_quotes(claims: Iterable[Claim], sources: dict[str, Source], sources_dir: Path, issues, strict: bool):
-    texts: dict[str, str | None] = {}
+def _check_quotes(
+    claims: Iterable[Claim],
+    sources: dict[str, Source],
+    sources_dir: Path,
+    issues,
+    strict: bool,
+    known_texts: dict[str, str],
+):
+    texts: dict[str, str | None] = dict(known_texts)
     unchecked = set()
     for c in claims:
         src = sources.get(c.source)
@@ -182,12 +193,14 @@ def load_dataset(
     sources_dir: Path = SOURCES_DIR,
     require_source_texts: bool = False,
     extra: dict[str, list[dict]] | None = None,
+    extra_texts: dict[str, str] | None = None,
 ) -> Dataset:
     """Load and validate the data files; raise :class:`DatasetError` listing every problem.
 
     ``require_source_texts``: fail when a source text is missing (CI has them); otherwise their
     quotes are left unchecked and listed in ``Dataset.unchecked_sources``.
-    ``extra``: further records per file name (user-added sources), validated the same way.
+    ``extra``: further records per file name (user-added sources), validated the same way;
+    ``extra_texts``: their article texts by source id.
     """
     issues: list[DataIssue] = []
     parsed = {}
@@ -224,8 +237,8 @@ def load_dataset(
             issues.append(DataIssue("claims.yaml", repr(c.id), "event", f"unknown event {c.event!r}"))
         if dangling("sources", c.source, sources):
             issues.append(DataIssue("claims.yaml", repr(c.id), "source", f"unknown source {c.source!r}"))
-    unchecked = _check_quotes(claims.values(), sources, sources_dir, issues, require_source_texts)
+    unchecked = _check_quotes(claims.values(), sources, sources_dir, issues, require_source_texts, extra_texts or {})
     _check_coordinates(places, issues)
     if issues:
         raise DatasetError(issues)
-    return Dataset(sources, places, events, claims, sources_dir, unchecked)
+    return Dataset(sources, places, events, claims, sources_dir, unchecked, dict(extra_texts or {}))

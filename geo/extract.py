@@ -19,6 +19,7 @@ import json
 import re
 import sys
 from dataclasses import asdict, dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from geo import gazetteer, sentences
@@ -192,6 +193,69 @@ TARGET_CUES = {  # where it hit
 }
 
 
+MAX_ARTICLE_BYTES = 1_000_000
+
+
+class InputError(ValueError):
+    """Article input that cannot be used; the message says why, for the person who gave it."""
+
+
+class _TextOnly(HTMLParser):
+    """Collects the visible text of an HTML page; scripts, styles and other non-text dropped."""
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html_text: str) -> str:
+    """The visible text of an HTML document, paragraphs kept apart."""
+    parser = _TextOnly()
+    parser.feed(html_text)
+    parser.close()
+    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parser.parts))
+    return re.sub(r"\s*\n\s*(?:\n\s*)+", "\n\n", text).strip()
+
+
+def article_text(data: bytes | str, name: str = "pasted.txt") -> str:
+    """Validated article text from pasted text or an uploaded file (.txt, .md, .html)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise InputError(f"the article is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB")
+    if b"\x00" in raw:
+        raise InputError("this looks like a binary file, not text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from e
+    if name.lower().endswith((".html", ".htm")) or re.match(r"\s*<(?:!doctype|html|body|p|div)\b", text, re.I):
+        text = html_to_text(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("the article is empty")
+    return text
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One candidate claim. ``start``/``end`` delimit its sentence (the quote); ``span_*`` the figure."""
@@ -339,6 +403,7 @@ class Extractor:
     def extract(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
         spans = sentences.spans(text)
+        previous: tuple[str | None, int] = (None, -1)  # the last linked event and where its sentence ended
         for i, (a, b) in enumerate(spans):
             s = text[a:b]
             context = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
@@ -346,6 +411,10 @@ class Extractor:
             places = self.places(s)
             place = places[0][0] if places else None
             event, reason = self.link_event(s, context, [p for p, _, _ in places])
+            same_paragraph = previous[1] >= 0 and "\n" not in text[previous[1] : a]
+            if event is None and previous[0] and same_paragraph:
+                event, reason = previous[0], f"continues the previous sentence, about {previous[0]}"
+            previous = (event, b)
 
             ctx = (who, who_type, place, event, reason, s, a)
 

@@ -19,6 +19,7 @@ from geo.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_datas
 from geo.discrepancy import Finding, find_discrepancies
 from geo.layers import BASEMAP_LABELS, md, source_label
 from geo.model import LENSES, Claim
+from geo.store import Store, StoreError
 
 LENS_LABELS = {
     "all": "All claimants",
@@ -42,16 +43,31 @@ class Selection:
     event: str | None
 
 
-@st.cache_resource(show_spinner="Loading the curated dataset…", max_entries=4)
-def _dataset(data_dir: str, sources_dir: str) -> Dataset:
-    return load_dataset(Path(data_dir), Path(sources_dir))
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+def _dataset(data_dir: str, sources_dir: str, db_path: str, revision: int) -> Dataset:
+    records, texts = Store(db_path).records() if db_path else ({}, {})
+    return load_dataset(Path(data_dir), Path(sources_dir), extra=records, extra_texts=texts)
 
 
-def _data_key() -> tuple[str, str]:
-    """The data folders, read from the environment on every call so tests can use fixtures."""
+def _data_key() -> tuple[str, str, str, int]:
+    """The data folders and the user database with its revision, read on every call: tests
+    point them at fixtures, and a save changes the revision, so the cache reloads."""
+    store = Store()
+    try:
+        revision = store.revision()
+    except StoreError as e:
+        st.warning(f"Your added sources cannot be read, so only the curated data is shown: {md(e)}")
+        return (
+            os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR)),
+            os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR)),
+            "",
+            -1,
+        )
     return (
         os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR)),
         os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR)),
+        str(store.path),
+        revision,
     )
 
 
@@ -76,7 +92,7 @@ def load_or_stop() -> Dataset:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _findings(data_key: tuple[str, str], claim_ids: tuple[str, ...], resolution: str) -> tuple[Finding, ...]:
+def _findings(data_key: tuple[str, str, str, int], claim_ids: tuple[str, ...], resolution: str) -> tuple[Finding, ...]:
     ds = _dataset(*data_key)
     return tuple(find_discrepancies(ds, [ds.claims[c] for c in claim_ids], resolution))
 
@@ -131,6 +147,7 @@ def sidebar(ds: Dataset) -> Selection:
             st.warning("Some link parameters were ignored: " + md("; ".join(ss["ca_notices"])))
         st.subheader("Sources")
         for sid in ds.sources:
+            ss.setdefault(f"ca_src_{sid}", True)  # a source added since the session began
             st.checkbox(md(source_label(ds, sid)), key=f"ca_src_{sid}")
         st.radio("Claimant lens", list(LENS_LABELS), format_func=LENS_LABELS.get, key="ca_lens")
         lo, hi = _date_bounds(ds)

@@ -15,6 +15,18 @@ from geo.dataset import SOURCES_DIR, load_dataset
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_user_database(tmp_path_factory):
+    """Tests never touch the user's own database of added sources."""
+    old = os.environ.get("CLAIMS_ATLAS_DB")
+    os.environ["CLAIMS_ATLAS_DB"] = str(tmp_path_factory.mktemp("userdb") / "user.db")
+    yield
+    if old is None:
+        os.environ.pop("CLAIMS_ATLAS_DB", None)
+    else:
+        os.environ["CLAIMS_ATLAS_DB"] = old
+
+
 def sources_available() -> bool:
     return SOURCES_DIR.is_dir() and any(SOURCES_DIR.glob("*.txt"))
 

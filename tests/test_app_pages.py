@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from tests.fixtures import RECORDS, write_dataset
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGES = ["map", "claims", "sources", "timeline", "methodology"]
+PAGES = ["map", "claims", "sources", "timeline", "methodology", "add_source"]
 
 
 def run_app(page: str | None = None, params: dict | None = None) -> AppTest:
@@ -135,3 +135,40 @@ def test_half_chosen_date_range_keeps_the_last_complete_one():
     at.sidebar.date_input[0].set_value((dt.date(2024, 1, 10), dt.date(2024, 1, 20))).run()
     assert_clean(at)
     assert 0 < len(at.dataframe[0].value) < rows
+
+
+ARTICLE = (
+    "ISLAMABAD, Jan 18 (Test Wire) - Pakistani jets struck hideouts near Saravan, about 40 km inside Iran, "
+    "on January 18. Iranian officials said seven people were killed.\n"
+)
+
+
+def test_add_a_source_end_to_end(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    assert_clean(at)
+    at.text_area(key="ca_add_text").input(ARTICLE).run()
+    assert_clean(at)
+    editor = at.dataframe[0].value  # the review table with the candidates found
+    kept = editor[editor["keep"]]
+    assert {("depth", "40"), ("killed", "7")} <= set(zip(kept["kind"], kept["value"], strict=True))
+    assert set(kept["event"]) == {"pakistan-strike-saravan"}
+    at.text_input[3].input("A test wire report.")  # the line of argument
+    at.button[0].click().run()  # "Use these details" (form submit)
+    assert_clean(at)
+    save = next(b for b in at.button if b.label.startswith("Save this source"))
+    save.click().run()
+    assert_clean(at)
+    assert any("Saved source" in s.value for s in at.success), [e.value for e in at.error]
+    assert len(at.sidebar.checkbox) == 6  # the new source is a layer everywhere
+
+
+@pytest.mark.parametrize("text,message", [("   ", None), ("\x00\x01binary", "binary")])
+def test_add_a_source_rejects_bad_input(tmp_path, monkeypatch, text, message):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input(text).run()
+    assert_clean(at)
+    if message:
+        assert any(message in e.value for e in at.error)
+    assert not (tmp_path / "user.db").exists() or len(at.sidebar.checkbox) == 5

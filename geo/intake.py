@@ -1,0 +1,87 @@
+"""Turn a reviewed article (metadata plus the candidate rows a person kept) into a Source and Claims.
+
+Pure and validated: every problem is collected and reported per row, so the page can show them
+all and save nothing until everything is right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from pydantic import ValidationError
+
+from geo.model import NUMERIC_KINDS, UNITS, Claim, Source
+
+CATEGORY_LIST_KINDS = frozenset({"weapon", "target"})
+
+
+def source_id_for(text: str) -> str:
+    """A stable id for a user-added article: the same text always gets the same id."""
+    return "u-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def _value(kind: str, raw) -> float | str | list[str] | None:
+    text = "" if raw is None else str(raw).strip()
+    if kind in NUMERIC_KINDS:
+        return float(text.replace(",", "")) if text else None
+    if kind in CATEGORY_LIST_KINDS:
+        return [v.strip() for v in text.strip("[]").replace("'", "").split(",") if v.strip()]
+    return text or None
+
+
+def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[Source | None, list[Claim], list[str]]:
+    """Source and claims from the form; problems as readable sentences (empty when all is valid)."""
+    problems: list[str] = []
+    sid = source_id_for(text)
+    source = None
+    try:
+        date = meta.get("date")
+        source = Source(
+            id=sid,
+            file=f"{sid}.txt",
+            title=meta.get("title") or None,
+            author=meta.get("author") or None,
+            outlet=meta.get("outlet") or None,
+            date=date if isinstance(date, dt.date) else None,
+            date_precision="day" if isinstance(date, dt.date) else None,
+            kind=meta.get("kind") or "news_report",
+            argument=meta.get("argument") or "",
+            origin="user",
+            url=meta.get("url") or None,
+        )
+    except ValidationError as e:
+        problems += [f"metadata, {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]
+    claims = []
+    kept = [r for r in rows if r.get("keep")]
+    if not kept:
+        problems.append("keep at least one claim")
+    for n, row in enumerate(kept, 1):
+        where = f"claim {n} ({row.get('kind')})"
+        if row.get("event") not in events:
+            problems.append(f"{where}: pick the event it is about")
+            continue
+        try:
+            kind = row["kind"]
+            claims.append(
+                Claim(
+                    id=f"{sid}-{n}",
+                    event=row["event"],
+                    source=sid,
+                    claimant=(row.get("claimant") or "").strip() or "the author",
+                    claimant_type=row.get("claimant_type") or "author",
+                    kind=kind,
+                    value=_value(kind, row.get("value")),
+                    unit=UNITS.get(kind),
+                    qualifier=row.get("qualifier") or None,
+                    victims=row.get("victims") or None,
+                    quote=text[int(row["start"]) : int(row["end"])],
+                    quote_start=int(row["start"]),
+                    quote_end=int(row["end"]),
+                    note=None if row.get("value") not in (None, "") or kind not in NUMERIC_KINDS else "no number given",
+                )
+            )
+        except (ValidationError, ValueError, KeyError, TypeError) as e:
+            msgs = [err["msg"] for err in e.errors()] if isinstance(e, ValidationError) else [str(e)]
+            problems += [f"{where}: {m}" for m in msgs]
+    return source, claims, problems
