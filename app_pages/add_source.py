@@ -5,7 +5,7 @@ import streamlit as st
 
 from geo import extract, intake, layers
 from geo import streamlit_adapters as sa
-from geo.model import ClaimantType, Qualifier, SourceKind
+from geo.model import ClaimantType, EventType, Qualifier, SourceKind
 from geo.store import Store, StoreError
 
 ds = sa.load_or_stop()
@@ -59,7 +59,29 @@ shown.append(layers.md(text[pos:]))
 with st.expander("The article with the figures found in bold", expanded=False):
     st.markdown("".join(shown))
 
-events = {e.id: f"{e.date} · {e.title}" for e in ds.events.values()}
+new_events = st.session_state.setdefault("ca_new_events", {})
+with st.expander("None of the events fits? Create one"):
+    with st.form("ca_new_event", clear_on_submit=True):
+        e1, e2 = st.columns(2)
+        ev_title = e1.text_input("Event title", max_chars=300)
+        ev_type = e2.selectbox("Type", list(EventType.__args__))
+        e3, e4, e5 = st.columns(3)
+        ev_date = e3.date_input("Date", value=None)
+        ev_place = e4.selectbox("Place", list(ds.places), format_func=lambda pid: ds.places[pid].name)
+        ev_actor = e5.text_input("Actor (ISO code or group)", max_chars=80)
+        if st.form_submit_button("Create the event"):
+            event, problems = intake.new_event(
+                {"title": ev_title, "type": ev_type, "date": ev_date, "place": ev_place, "actor": ev_actor},
+                set(ds.events) | set(new_events),
+                ds.places,
+            )
+            if problems:
+                st.error("The event was not created: " + layers.md("; ".join(problems)))
+            else:
+                new_events[event.id] = event
+                st.success(f"Created {event.id}: pick it in the table below.")
+
+events = {e.id: f"{e.date} · {e.title}" for e in [*ds.events.values(), *new_events.values()]}
 rows = pd.DataFrame(
     [
         {
@@ -98,12 +120,20 @@ edited = st.data_editor(
     },
 )
 if st.button("Save this source and the kept claims", type="primary"):
-    source, claims, problems = intake.build(meta, text, edited.to_dict("records"), set(ds.events))
+    source, claims, problems = intake.build(meta, text, edited.to_dict("records"), set(events))
     if problems:
         st.error("Nothing was saved:\n\n" + "\n".join(f"- {layers.md(p)}" for p in problems[:20]))
     else:
         try:
-            Store().save_source(source, text, claims, known_ids=set(ds.sources) | set(ds.claims))
+            used = {c.event for c in claims}
+            Store().save_source(
+                source,
+                text,
+                claims,
+                events=[e for i, e in new_events.items() if i in used],
+                known_ids=set(ds.sources) | set(ds.claims),
+            )
+            new_events.clear()
         except StoreError as e:
             st.error(f"Nothing was saved: {layers.md(e)}")
         else:

@@ -11,7 +11,7 @@ import hashlib
 
 from pydantic import ValidationError
 
-from geo.model import NUMERIC_KINDS, UNITS, Claim, Source
+from geo.model import NUMERIC_KINDS, UNITS, Claim, Event, Source
 
 CATEGORY_LIST_KINDS = frozenset({"weapon", "target"})
 
@@ -85,3 +85,30 @@ def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[So
             msgs = [err["msg"] for err in e.errors()] if isinstance(e, ValidationError) else [str(e)]
             problems += [f"{where}: {m}" for m in msgs]
     return source, claims, problems
+
+
+def new_event(form: dict, existing: set[str], places: dict) -> tuple[Event | None, list[str]]:
+    """An event a person creates while adding a source; its place must be a known place id."""
+    title = (form.get("title") or "").strip()
+    slug = "u-" + "-".join("".join(ch if ch.isalnum() else " " for ch in title.lower()).split())[:40]
+    if slug in existing:
+        return None, [f"an event with the id {slug} already exists: pick it instead"]
+    if form.get("place") not in places:
+        return None, ["pick the event's place"]
+    place = places[form["place"]]
+    try:
+        return Event(
+            id=slug,
+            title=title,
+            type=form.get("type") or "strike",
+            actor=form.get("actor") or None,
+            target_country=place.country if form.get("type") == "strike" else None,
+            place=place.id,
+            date=form.get("date"),
+            date_precision="day",
+            date_basis="Entered by the person who added the source.",
+            timezone={"IRN": "Asia/Tehran", "PAK": "Asia/Karachi"}.get(place.country, "UTC"),
+            description=(form.get("description") or title).strip(),
+        ), []
+    except ValidationError as e:
+        return None, [f"new event, {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]

@@ -590,6 +590,10 @@ MAP_CSS = """
   padding:0 2px;text-shadow:0 0 2px #fff,0 0 2px #fff}.leaflet-tooltip.ca-town:before{display:none}
 .leaflet-tooltip.ca-town td{padding:0}
 .leaflet-control-layers-expanded{max-height:260px;overflow-y:auto;font-size:12px;line-height:1.3}
+@media (max-width:700px){.leaflet-control-layers-expanded .leaflet-control-layers-list{display:none}
+  .leaflet-control-layers-expanded:hover .leaflet-control-layers-list{display:block}
+  .leaflet-control-layers-expanded:before{content:"Layers";font:600 12px system-ui,sans-serif}
+  .ca-popup{max-height:240px}}
 .ca-measured{font:600 11px system-ui,sans-serif;background:rgba(255,255,255,.88);border:1px solid #999;
   border-radius:3px;padding:1px 4px;text-align:center}
 .ca-band-label{font:600 11px system-ui,sans-serif;color:#7a2b5f;text-shadow:0 0 2px #fff,0 0 2px #fff;

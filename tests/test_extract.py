@@ -128,3 +128,27 @@ def test_cli_json(tmp_path):
         [sys.executable, "-m", "geo.extract", str(tmp_path / "missing.txt")], capture_output=True, text=True, cwd=ROOT
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_new_event_from_the_form(dataset):
+    import datetime as dt
+
+    from geo.intake import new_event
+
+    event, problems = new_event(
+        {
+            "title": "Drone strike near Jalq",
+            "type": "strike",
+            "date": dt.date(2024, 1, 20),
+            "place": "saravan",
+            "actor": "PAK",
+        },
+        set(dataset.events),
+        dataset.places,
+    )
+    assert problems == [] and event.id == "u-drone-strike-near-jalq" and event.target_country == "IRN"
+    assert event.timezone == "Asia/Tehran"
+    _, problems = new_event({"title": "x", "type": "strike", "date": None, "place": "saravan"}, set(), dataset.places)
+    assert problems and "date" in problems[0]
+    _, problems = new_event({"title": "Drone strike near Jalq", "place": "nowhere"}, set(), dataset.places)
+    assert problems == ["pick the event's place"]

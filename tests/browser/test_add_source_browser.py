@@ -1,0 +1,66 @@
+"""Paste an article, keep its claims, and see the new layer and its claims in a strike's popup.
+
+The article and its title carry script payloads: they must show as text and run nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import OfflinePage, streamlit_server
+
+pytestmark = pytest.mark.browser
+
+PAYLOAD = "<img src=x onerror=\"window.__xss='pasted'\">"
+ARTICLE = (
+    "Pakistani jets struck hideouts near Saravan, about 40 km inside Iran, on January 18. "
+    f"Iranian officials said seven people were killed {PAYLOAD} in the raid."
+)
+
+
+@pytest.fixture(scope="module")
+def server_with_empty_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("adddb") / "user.db"
+    with streamlit_server({"CLAIMS_ATLAS_DB": str(db)}) as url:
+        yield url
+
+
+def test_paste_keep_and_see_the_new_layer(browser, server_with_empty_db):
+    p = OfflinePage(browser, server_with_empty_db).open("/add")
+    try:
+        page = p.page
+        area = page.get_by_label("Article text")
+        area.wait_for(timeout=60_000)
+        area.fill(ARTICLE)
+        area.press("Control+Enter")
+        page.get_by_label("Title", exact=True).fill("<script>window.__xss='title'</script>Test wire")
+        page.get_by_label("Its line of argument, in your words (required)").fill("A wire report used in a test.")
+        page.get_by_role("button", name="Use these details").click()
+        save = page.get_by_role("button", name="Save this source and the kept claims")
+        save.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)  # let the form's rerun settle before saving
+        save.click()
+        page.get_by_text(re.compile("Saved source u-")).wait_for(timeout=60_000)
+        label = page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').filter(has_text="u-")
+        assert label.count() == 1 and "<script>window.__xss='title'</script>Test wire" in label.inner_text()
+
+        page.goto(server_with_empty_db + "/")
+        p.wait_map()
+        sid = re.search(r"(u-[0-9a-f]{10})", label.inner_text() if label.count() else page.content()).group(1)
+        p.map.locator("path.ca-event-pakistan-strike-saravan").last.dispatch_event("click")
+        popup = p.map.locator('.leaflet-popup-content .ca-popup[data-event="pakistan-strike-saravan"]')
+        popup.wait_for(timeout=15_000)
+        mine = popup.locator(f'li[data-source="{sid}"]')
+        texts = " ".join(mine.all_inner_texts())
+        assert "7 people" in texts and "about 40 km" in texts
+        assert PAYLOAD in texts  # the quote, shown as text
+        assert popup.locator("img").count() == 0
+        assert f"Source {sid}" in p.map.locator(".leaflet-control-layers-list").inner_text()
+        assert page.evaluate("() => window.__xss") is None
+        for frame in page.frames:
+            assert frame.evaluate("() => window.__xss") is None
+        assert p.dialogs == []
+    finally:
+        p.close()
