@@ -47,17 +47,8 @@ meta = {"title": title, "author": author, "outlet": outlet, "date": date, "kind"
 
 cands = extract.Extractor(ds).extract(text)
 st.subheader(f"{len(cands)} candidate claims")
-marked = []
-for c in cands[:60]:
-    marked.append((c.span_start, c.span_end))
-shown, pos = [], 0
-for a, b in sorted(set(marked)):
-    if a >= pos:
-        shown += [layers.md(text[pos:a]), "**", layers.md(text[a:b]), "**"]
-        pos = b
-shown.append(layers.md(text[pos:]))
 with st.expander("The article with the figures found in bold", expanded=False):
-    st.markdown("".join(shown))
+    st.markdown(layers.highlight_markdown(text, [(c.span_start, c.span_end) for c in cands]))
 
 new_events = st.session_state.setdefault("ca_new_events", {})
 with st.expander("None of the events fits? Create one"):

@@ -15,7 +15,6 @@ Findings are computed from the data, never typed in:
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -62,12 +61,6 @@ class Finding:
 
 def _who(c: Claim, ds: Dataset) -> str:
     return f"{c.claimant} ({c.source})"
-
-
-def _fmt_range(lo: float, hi: float) -> str:
-    if math.isinf(hi):
-        return f"{lo:g} or more"
-    return f"{lo:g}" if lo == hi else f"{lo:.0f}–{hi:.0f}"
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

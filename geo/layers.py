@@ -102,6 +102,17 @@ def quote_in_context(text: str, start: int, end: int, radius: int = 280) -> tupl
     return before, text[start:end], after
 
 
+def highlight_markdown(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text as escaped Markdown with the given spans in bold (overlapping spans: first wins)."""
+    parts, pos = [], 0
+    for a, b in sorted(set(spans)):
+        if a >= pos:
+            parts += [md(text[pos:a]), "**", md(text[a:b]), "**"]
+            pos = b
+    parts.append(md(text[pos:]))
+    return "".join(parts)
+
+
 def quote_markdown(text: str | None, c: Claim) -> str:
     """The claim's quote in bold inside its surrounding text (escaped Markdown), or the quote
     alone when the source text is not available."""
@@ -393,7 +404,7 @@ def _add_events(m, ds: Dataset, view: MapView, by_claim):
         place = ds.place_of(e)
         if place is None:
             continue
-        note = _depth_note(ds, e, view)
+        note = _depth_note(e, view)
         popups[e.id] = popup_html(ds, e, claims_by_event[e.id], by_claim, note)
         props = {
             "event_id": e.id,
@@ -450,11 +461,13 @@ def _add_events(m, ds: Dataset, view: MapView, by_claim):
         fg.add_to(m)
 
 
-def _depth_note(ds: Dataset, e: Event, view: MapView) -> str | None:
-    verdicts = [f for f in view.findings if f.event == e.id and f.type == "depth_vs_measured"]
-    if not verdicts:
-        return None
-    return "Depth check: " + " ".join(f.summary for f in verdicts)
+def _depth_findings(view: MapView, event_id: str) -> list[Finding]:
+    return [f for f in view.findings if f.event == event_id and f.type == "depth_vs_measured"]
+
+
+def _depth_note(e: Event, view: MapView) -> str | None:
+    verdicts = _depth_findings(view, e.id)
+    return "Depth check: " + " ".join(f.summary for f in verdicts) if verdicts else None
 
 
 def _add_depths(m, ds: Dataset, view: MapView):
@@ -493,11 +506,7 @@ def _add_depths(m, ds: Dataset, view: MapView):
             ),
         ).add_to(fg)
     for place, r, m_km, e in lines:
-        verdicts = "; ".join(
-            f"{view_claim_source(view, f)}: {f.verdict}"
-            for f in view.findings
-            if f.event == e.id and f.type == "depth_vs_measured"
-        )
+        verdicts = "; ".join(f"{view_claim_source(view, f)}: {f.verdict}" for f in _depth_findings(view, e.id))
         text = f"measured {m_km['centre']:.0f} km ({m_km['low']:.0f}–{m_km['high']:.0f}) · {verdicts}"
         folium.PolyLine(
             [(place.lat, place.lon), (r.nearest_lat, r.nearest_lon)],

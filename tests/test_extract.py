@@ -152,3 +152,11 @@ def test_new_event_from_the_form(dataset):
     assert problems and "date" in problems[0]
     _, problems = new_event({"title": "Drone strike near Jalq", "place": "nowhere"}, set(), dataset.places)
     assert problems == ["pick the event's place"]
+
+
+def test_highlight_markdown_escapes_and_bolds():
+    from geo.layers import highlight_markdown
+
+    text = "Nine <b>killed</b> near [x](javascript:1)."
+    out = highlight_markdown(text, [(0, 4), (2, 6)])
+    assert out.startswith("**Nine**") and "<b>" not in out and "](javascript" not in out
