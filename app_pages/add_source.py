@@ -5,7 +5,7 @@ import streamlit as st
 
 from geo import extract, intake, layers
 from geo import streamlit_adapters as sa
-from geo.model import ClaimantType, EventType, Qualifier, SourceKind
+from geo.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
 from geo.store import Store, StoreError
 
 ds = sa.load_or_stop()
@@ -78,9 +78,7 @@ rows = pd.DataFrame(
         {
             "keep": c.kind in ("killed", "injured", "casualties", "depth") and c.value is not None,
             "kind": c.kind,
-            "value": ", ".join(c.value)
-            if isinstance(c.value, list)
-            else ("" if c.value is None else f"{c.value:g}" if isinstance(c.value, float) else c.value),
+            "value": value_text(c.value),
             "qualifier": c.qualifier,
             "claimant": c.claimant or "the author",
             "claimant_type": c.claimant_type or "author",

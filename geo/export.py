@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from geo.dataset import Dataset, DatasetError, load_dataset
 from geo.discrepancy import Finding, find_discrepancies
-from geo.model import Claim, Event
+from geo.model import Claim, Event, value_text
 
 CLAIM_COLUMNS = [
     "claim_id",
@@ -52,7 +52,6 @@ def claims_rows(ds: Dataset, claims: Iterable[Claim]) -> list[dict]:
     rows = []
     for c in claims:
         s = ds.sources[c.source]
-        value = c.value if not isinstance(c.value, list) else "; ".join(c.value)
         rows.append(
             {
                 "claim_id": c.id,
@@ -65,7 +64,7 @@ def claims_rows(ds: Dataset, claims: Iterable[Claim]) -> list[dict]:
                 "claimant": c.claimant,
                 "claimant_type": c.claimant_type,
                 "kind": c.kind,
-                "value": "" if value is None else (f"{value:g}" if isinstance(value, float) else value),
+                "value": value_text(c.value),
                 "unit": c.unit or "",
                 "qualifier": c.qualifier or "",
                 "breakdown": "; ".join(f"{k}={v}" for k, v in (c.breakdown or {}).items()),

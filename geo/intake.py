@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 from pydantic import ValidationError
 
@@ -26,7 +27,7 @@ def _value(kind: str, raw) -> float | str | list[str] | None:
     if kind in NUMERIC_KINDS:
         return float(text.replace(",", "")) if text else None
     if kind in CATEGORY_LIST_KINDS:
-        return [v.strip() for v in text.strip("[]").replace("'", "").split(",") if v.strip()]
+        return [v.strip() for v in re.split(r"[;,]", text.strip("[]").replace("'", "")) if v.strip()]
     return text or None
 
 

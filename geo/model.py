@@ -56,6 +56,15 @@ LENSES: dict[str, tuple[str, ...]] = {
 UNITS = {"killed": "people", "injured": "people", "casualties": "people", "depth": "km", "border_length": "km"}
 
 
+def value_text(value: float | str | list[str] | None) -> str:
+    """A claim's value as plain text for tables and exports: "9", "drones; missiles", ""."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(value)
+    return f"{value:g}" if isinstance(value, float) else value
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
