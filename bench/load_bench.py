@@ -34,7 +34,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import streamlit_server  # noqa: E402
+from tests.server import streamlit_server  # noqa: E402
 
 RERUN_TIMEOUT_S = 60
 

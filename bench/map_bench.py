@@ -41,7 +41,8 @@ def rerun_times(script: Path, toggle_label_prefix: str, runs: int) -> list[float
 def browser_times(script: str, runs: int) -> list[float]:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, OfflinePage, streamlit_server
+    from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, OfflinePage
+    from tests.server import streamlit_server
 
     times = []
     with streamlit_server(script=script) as url, sync_playwright() as pw:

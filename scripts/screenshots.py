@@ -12,7 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, OfflinePage, streamlit_server  # noqa: E402
+from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, OfflinePage  # noqa: E402
+from tests.server import streamlit_server  # noqa: E402
 
 
 def main() -> int:

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from tests.browser.conftest import OfflinePage, streamlit_server
+from tests.browser.conftest import OfflinePage
+from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 

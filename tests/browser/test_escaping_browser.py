@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import OfflinePage, streamlit_server
+from tests.browser.conftest import OfflinePage
 from tests.fixtures import write_dataset
 from tests.hostile import PAYLOADS, SOURCE_TEXT, hostile_records
+from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 
