@@ -59,7 +59,7 @@ def take_click(last: dict | None) -> bool:
 # a click is measured and drawn in the same run (no second rerun).
 take_click((st.session_state.get("ca_map") or {}).get("last_clicked"))
 click = st.session_state.get("ca_click")
-view = layers.MapView(tuple(claims), findings, sel.sources, tuple(events), sel.basemap, sel.resolution, sel.event)
+view = layers.MapView(tuple(claims), findings, sel.sources, tuple(events), sel.basemap, sel.resolution)
 try:
     fmap = layers.build_map(ds, view)
 except BoundaryDataError as e:

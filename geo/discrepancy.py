@@ -59,7 +59,7 @@ class Finding:
         return asdict(self)
 
 
-def _who(c: Claim, ds: Dataset) -> str:
+def _who(c: Claim) -> str:
     return f"{c.claimant} ({c.source})"
 
 
@@ -84,12 +84,12 @@ def find_discrepancies(
     out: list[Finding] = []
     for (event, kind), group in sorted(by.items()):
         if kind in QUANTITY_KINDS:
-            out += _numbers(ds, event, kind, group)
+            out += _numbers(event, kind, group)
         if kind in CATEGORY_KINDS:
-            out += _categories(ds, event, kind, group)
+            out += _categories(event, kind, group)
         if kind == "depth":
             out += _measured(_depth_vs_measured, ds, event, group, resolution)
-            out += _description_vs_depth(ds, event, group, by.get((event, "location"), []))
+            out += _description_vs_depth(event, group, by.get((event, "location"), []))
         if kind == "border_length":
             out += _measured(_length_vs_measured, ds, event, group)
     return out
@@ -114,7 +114,7 @@ def _measured(check, ds, event, group, *args) -> list[Finding]:
         ]
 
 
-def _numbers(ds, event, kind, group) -> list[Finding]:
+def _numbers(event, kind, group) -> list[Finding]:
     numeric = [c for c in group if c.interval() is not None]
     out = []
     pairs = [
@@ -122,7 +122,7 @@ def _numbers(ds, event, kind, group) -> list[Finding]:
     ]
     if pairs:
         ids = tuple(sorted({c.id for p in pairs for c in p}))
-        text = "; ".join(f"{_who(c, ds)} says {c.value_label()}" for c in numeric if c.id in ids)
+        text = "; ".join(f"{_who(c)} says {c.value_label()}" for c in numeric if c.id in ids)
         out.append(
             Finding(
                 f"{event}:{kind}:numbers",
@@ -144,7 +144,7 @@ def _numbers(ds, event, kind, group) -> list[Finding]:
         same_number = all(_overlap(a.interval(), b.interval()) for a in agreeing for b in agreeing)
         ids = tuple(sorted(c.id for c in agreeing))
         lead = "The numbers agree but the victims differ" if same_number else "The victims are described differently"
-        text = "; ".join(f"{_who(c, ds)}: {c.value_label()}, {c.victims}" for c in agreeing)
+        text = "; ".join(f"{_who(c)}: {c.value_label()}, {c.victims}" for c in agreeing)
         out.append(
             Finding(
                 f"{event}:{kind}:victims", event, kind, "different_victims", "inconsistent", ids, f"{lead}: {text}."
@@ -153,7 +153,7 @@ def _numbers(ds, event, kind, group) -> list[Finding]:
     return out
 
 
-def _categories(ds, event, kind, group) -> list[Finding]:
+def _categories(event, kind, group) -> list[Finding]:
     distinct: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
     for c in group:
         if c.values:
@@ -161,7 +161,7 @@ def _categories(ds, event, kind, group) -> list[Finding]:
     # Differences within one source are its own nuance, not a disagreement between sources.
     if len(distinct) < 2 or len({c.source for cs in distinct.values() for c in cs}) < 2:
         return []
-    parts = [f"{', '.join(vals)} ({'; '.join(_who(c, ds) for c in cs)})" for vals, cs in sorted(distinct.items())]
+    parts = [f"{', '.join(vals)} ({'; '.join(_who(c) for c in cs)})" for vals, cs in sorted(distinct.items())]
     ids = tuple(sorted(c.id for cs in distinct.values() for c in cs))
     return [
         Finding(
@@ -210,7 +210,7 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
         else:
             verdict, why = "inconsistent", "the stated depth lies outside the measured range"
         summary = (
-            f"{_who(c, ds)} says {c.value_label()} into {ev.target_country}; the geodesic distance from "
+            f"{_who(c)} says {c.value_label()} into {ev.target_country}; the geodesic distance from "
             f"{place.name} to the border ({boundaries.BORDERS[resolution].label}) is {measured}: {verdict}, {why}."
         )
         out.append(
@@ -228,7 +228,7 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
     return out
 
 
-def _description_vs_depth(ds, event, depths, locations) -> list[Finding]:
+def _description_vs_depth(event, depths, locations) -> list[Finding]:
     out = []
     for loc in locations:
         implied = DESCRIPTOR_DEPTH_KM.get(str(loc.value).lower()) if isinstance(loc.value, str) else None
@@ -246,8 +246,8 @@ def _description_vs_depth(ds, event, depths, locations) -> list[Finding]:
                     "description_vs_depth",
                     "inconsistent",
                     (loc.id, d.id),
-                    f"{_who(loc, ds)} describes the target as \u201c{loc.value}\u201d (within {implied[1]:g} km of the "
-                    f"border), but {_who(d, ds)} says {d.value_label()} deep.",
+                    f"{_who(loc)} describes the target as \u201c{loc.value}\u201d (within {implied[1]:g} km of the "
+                    f"border), but {_who(d)} says {d.value_label()} deep.",
                 )
             )
     return out
@@ -272,7 +272,7 @@ def _length_vs_measured(ds, event, group) -> list[Finding]:
                 "length_vs_measured",
                 verdict,
                 (c.id,),
-                f"{_who(c, ds)} says {c.value_label()}. Measured geodesically: {measured}; the length grows with "
+                f"{_who(c)} says {c.value_label()}. Measured geodesically: {measured}; the length grows with "
                 f"the resolution of the line. Published: {published}. Verdict: {verdict} with the measured range.",
                 {r: round(v, 1) for r, v in lengths.items()},
             )

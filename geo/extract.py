@@ -96,34 +96,25 @@ BREAKDOWN = rf"(?P<groups>{GROUP}(?:\s*,\s*(?:and\s+)?{GROUP})*(?:\s*,?\s*and\s+
 
 CASUALTY_PATTERNS = [
     # "killed three women, two men and four children"; "killing at least nine people"
-    (
-        re.compile(
-            rf"\b(?P<verb>killed|killing|killing of|wounded|wounding|injured|injuring):?\s+{QUAL}"
-            rf"(?:{BREAKDOWN}|(?P<num>{NUM})(?:\s+(?:[a-z-]+\s+)?(?P<noun>{VICTIM_NOUNS}))?)",
-            re.I,
-        ),
-        "after_verb",
+    re.compile(
+        rf"\b(?P<verb>killed|killing|killing of|wounded|wounding|injured|injuring):?\s+{QUAL}"
+        rf"(?:{BREAKDOWN}|(?P<num>{NUM})(?:\s+(?:[a-z-]+\s+)?(?P<noun>{VICTIM_NOUNS}))?)",
+        re.I,
     ),
     # "nine people were killed"; "at least 11 police officers died"; "two children were killed and three others injured"
-    (
-        re.compile(
-            rf"{QUAL}(?:{BREAKDOWN}|(?P<num>{NUM})(?:\s+(?:[a-z-]+\s+)?(?P<noun>{VICTIM_NOUNS}))?)"
-            rf"(?:\s+\w+){{0,6}}?\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?P<verb>{KILL}|{HURT})",
-            re.I,
-        ),
-        "before_verb",
+    re.compile(
+        rf"{QUAL}(?:{BREAKDOWN}|(?P<num>{NUM})(?:\s+(?:[a-z-]+\s+)?(?P<noun>{VICTIM_NOUNS}))?)"
+        rf"(?:\s+\w+){{0,6}}?\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?P<verb>{KILL}|{HURT})",
+        re.I,
     ),
     # "the deaths of at least nine Baloch separatists"; "left 11 dead"; "death toll rose to 90"
-    (
-        re.compile(
-            rf"\b(?P<verb>deaths of|death of|death toll (?:rose to|of|stood at|reached)|left)\s+{QUAL}"
-            rf"(?P<num>{NUM})(?:\s+(?:[A-Za-z-]+\s+)?(?P<noun>{VICTIM_NOUNS}))?",
-            re.I,
-        ),
-        "after_verb",
+    re.compile(
+        rf"\b(?P<verb>deaths of|death of|death toll (?:rose to|of|stood at|reached)|left)\s+{QUAL}"
+        rf"(?P<num>{NUM})(?:\s+(?:[A-Za-z-]+\s+)?(?P<noun>{VICTIM_NOUNS}))?",
+        re.I,
     ),
     # "over 90 fatalities"
-    (re.compile(rf"{QUAL}(?P<num>{NUM})\s+(?P<verb>fatalities|deaths|casualties)", re.I), "after_verb"),
+    re.compile(rf"{QUAL}(?P<num>{NUM})\s+(?P<verb>fatalities|deaths|casualties)", re.I),
 ]
 DEPTH = re.compile(
     rf"{QUAL}(?P<num>{NUM})\s*(?P<unit>km|kilometres|kilometers|miles)\s+(?:deep\s+)?"
@@ -442,7 +433,7 @@ class Extractor:
                 )
 
             seen: list[tuple[int, int]] = []
-            for pat, _ in CASUALTY_PATTERNS:
+            for pat in CASUALTY_PATTERNS:
                 for m in pat.finditer(s):
                     if any(m.start() < e2 and s2 < m.end() for s2, e2 in seen):
                         continue

@@ -142,7 +142,6 @@ class MapView:
     events: tuple[str, ...]  # events shown (reported by an enabled source and in the date range)
     basemap: str = "none"
     resolution: boundaries.Resolution = "osm"
-    selected_event: str | None = None
 
 
 def source_label(ds: Dataset, sid: str, long: bool = True) -> str:

@@ -52,23 +52,14 @@ def _dataset(data_dir: str, sources_dir: str, db_path: str, revision: int) -> Da
 def _data_key() -> tuple[str, str, str, int]:
     """The data folders and the user database with its revision, read on every call: tests
     point them at fixtures, and a save changes the revision, so the cache reloads."""
+    data = os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR))
+    sources = os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR))
     store = Store()
     try:
-        revision = store.revision()
+        return data, sources, str(store.path), store.revision()
     except StoreError as e:
         st.warning(f"Your added sources cannot be read, so only the curated data is shown: {md(e)}")
-        return (
-            os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR)),
-            os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR)),
-            "",
-            -1,
-        )
-    return (
-        os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR)),
-        os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR)),
-        str(store.path),
-        revision,
-    )
+        return data, sources, "", -1
 
 
 def dataset() -> Dataset:
@@ -184,7 +175,7 @@ def sidebar(ds: Dataset) -> Selection:
     return sel
 
 
-def write_params(sel: Selection, **extra: str | None) -> None:
+def write_params(sel: Selection) -> None:
     """Mirror the selection in the URL so the view can be shared."""
     qp = {
         "sources": ",".join(sel.sources),
@@ -196,8 +187,8 @@ def write_params(sel: Selection, **extra: str | None) -> None:
     }
     if sel.event:
         qp["event"] = sel.event
-    keep = {k: st.query_params.get(k) for k in ("claim", "source") if st.query_params.get(k)}
-    qp.update({k: v for k, v in {**keep, **extra}.items() if v})
+    # Page-specific links (a claim or source to open) stay in the URL.
+    qp.update({k: st.query_params[k] for k in ("claim", "source") if st.query_params.get(k)})
     if dict(st.query_params) != qp:
         st.query_params.from_dict(qp)
 
