@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,9 +78,20 @@ BASEMAPS = {
 BASEMAP_LABELS = {"none": "None (offline vector map)", **{k: v[0] for k, v in BASEMAPS.items() if v}}
 
 
+_ESCAPES = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;"})
+
+
 def esc(text: object) -> str:
-    """Escape text for HTML that folium may also place inside a JavaScript template literal."""
-    return html.escape(str(text), quote=True).replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+    """Escape text for HTML that folium may place inside a JavaScript template literal, and that
+    branca renders as a Jinja2 template a second time: its output is compiled again, so a ``{{``
+    from data would run on the server. Braces become entities, like ``\\``, backtick and ``$``."""
+    return html.escape(str(text), quote=True).translate(_ESCAPES)
+
+
+def jinja_inert(script: str) -> str:
+    """JSON or JavaScript text with Jinja2's openers (``{{``, ``{%``, ``{#``) broken by a ``\\u007b``
+    escape. Those pairs can only occur inside string literals there, where the escape means ``{``."""
+    return re.sub(r"\{(?=[{%#])", r"\\u007b", script)
 
 
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:&\"'=")
@@ -234,7 +246,9 @@ class PopupStore(folium.MacroElement):
     def __init__(self, popups: dict[str, str]):
         super().__init__()
         self._name = "PopupStore"
-        self.data = json.dumps(popups).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        self.data = jinja_inert(
+            json.dumps(popups).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        )
 
 
 BIND_POPUP = JsCode(

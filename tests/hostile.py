@@ -20,8 +20,16 @@ PAYLOADS = {
     "jslink": "[click me](javascript:window.__xss='mdlink')",
     "ahref": "<a href=\"javascript:window.__xss='ahref'\">link</a>",
     "iframe": "<iframe src=\"javascript:parent.__xss='iframe'\"></iframe>",
+    # Jinja2 syntax: branca renders folium output as a template a second time (server side).
+    "jinja": "{{ 'SSTI' ~ '-EVAL' }}",
+    "jinja_rce": "{{ lipsum.__globals__.os.environ.setdefault('CA_SSTI', 'ssti-ran') }}",
+    "jinja_comment": "{# unclosed",
 }
-QUOTE = f"Officials said {PAYLOADS['img']} and {PAYLOADS['template']} were nine {PAYLOADS['backtick']} people."
+TEMPLATE_PAYLOADS = ("jinja", "jinja_rce", "jinja_comment")
+QUOTE = (
+    f"Officials said {PAYLOADS['img']} and {PAYLOADS['template']} were nine {PAYLOADS['backtick']} people "
+    f"{PAYLOADS['jinja']} {PAYLOADS['jinja_rce']} {PAYLOADS['jinja_comment']}."
+)
 SOURCE_TEXT = f"{QUOTE}\n"
 
 
@@ -36,9 +44,12 @@ def hostile_records() -> dict:
     )
     r["places"][0]["name"] = PAYLOADS["backslash"] + PAYLOADS["svg"]
     r["places"][0]["basis"] = PAYLOADS["iframe"]
+    r["places"][0]["name"] += PAYLOADS["jinja"]
     ev = r["events"][0]
     ev.update(
-        title=PAYLOADS["script"] + PAYLOADS["template"], description=PAYLOADS["img"], date_basis=PAYLOADS["jslink"]
+        title=PAYLOADS["script"] + PAYLOADS["template"] + PAYLOADS["jinja_rce"],
+        description=PAYLOADS["img"],
+        date_basis=PAYLOADS["jslink"],
     )
     for c in r["claims"]:
         c.update(claimant=PAYLOADS["svg"] + PAYLOADS["backtick"], quote=QUOTE, quote_start=0, quote_end=len(QUOTE))
