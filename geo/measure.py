@@ -30,9 +30,15 @@ from geo.boundaries import DEFAULT_RESOLUTION, Resolution
 
 GEOD = Geod(ellps="WGS84")
 # Lambert conformal conic fitted to the border region (lat 25-30 N, lon 60.8-63.4 E).
-LOCAL_CRS = "+proj=lcc +lat_1=25.5 +lat_2=29.5 +lat_0=27.5 +lon_0=62.2 +datum=WGS84 +units=m +no_defs"
-_TO_LOCAL = Transformer.from_crs("EPSG:4326", LOCAL_CRS, always_xy=True)
-_TO_LONLAT = Transformer.from_crs(LOCAL_CRS, "EPSG:4326", always_xy=True)
+LCC = "+proj=lcc +lat_1=25.5 +lat_2=29.5 +lat_0=27.5 +lon_0=62.2 +ellps=WGS84"
+LOCAL_CRS = f"{LCC} +datum=WGS84 +units=m +no_defs"
+# Explicit pipelines, not Transformer.from_crs: pyproj builds a transformer per thread and
+# Streamlit runs every rerun in a new thread; resolving "EPSG:4326" in PROJ's database cost
+# 15-20 ms per transformer per rerun, a pipeline 0.5 ms. Same numbers (tests/test_measure.py).
+_TO_LOCAL = Transformer.from_pipeline(f"+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step {LCC}")
+_TO_LONLAT = Transformer.from_pipeline(
+    f"+proj=pipeline +step +inv {LCC} +step +proj=unitconvert +xy_in=rad +xy_out=deg"
+)
 # Depth bands are drawn only this far into each country, so the far side of a buffer is cut off.
 MAX_DEPTH_M = 500_000.0
 

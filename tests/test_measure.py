@@ -132,3 +132,16 @@ def test_cli_json():
         [sys.executable, "-m", "geo.measure", "distance", "--lat", "95", "--lon", "62"], capture_output=True, text=True
     )
     assert bad.returncode == 2 and "latitude" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_local_projection_pipelines_match_the_crs():
+    """The fast pipelines are the same projection as LOCAL_CRS (used by GeoPandas for bands)."""
+    from pyproj import Transformer
+
+    lon, lat = np.meshgrid(np.linspace(55, 70, 16), np.linspace(20, 35, 16))
+    ref = Transformer.from_crs("EPSG:4326", measure.LOCAL_CRS, always_xy=True)
+    x, y = measure._TO_LOCAL.transform(lon.ravel(), lat.ravel())
+    rx, ry = ref.transform(lon.ravel(), lat.ravel())
+    assert np.abs(x - rx).max() < 1e-6 and np.abs(y - ry).max() < 1e-6
+    back_lon, back_lat = measure._TO_LONLAT.transform(x, y)
+    assert np.abs(back_lon - lon.ravel()).max() < 1e-9 and np.abs(back_lat - lat.ravel()).max() < 1e-9
