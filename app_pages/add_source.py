@@ -15,6 +15,11 @@ st.caption(
     "Save, and then only if every kept claim is valid. Your sources are kept in a database on this machine."
 )
 
+problem = Store().write_problem()
+if problem:
+    st.warning(
+        f"Saving will not work until this is fixed (set CLAIMS_ATLAS_DB to a writable file): {layers.md(problem)}"
+    )
 if st.session_state.get("ca_saved"):
     st.success(f"Saved source {st.session_state.pop('ca_saved')}: it is now a layer on the map and in every table.")
 

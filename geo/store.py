@@ -75,9 +75,9 @@ class Store:
         try:
             con.execute("PRAGMA journal_mode = WAL")
             self._migrate(con)
-        except sqlite3.OperationalError as e:
+        except sqlite3.DatabaseError as e:  # read-only (OperationalError) or not a database at all
             con.close()
-            raise StoreError(f"the database at {self.path} cannot be written: {e}") from e
+            raise StoreError(f"the database at {self.path} cannot be used: {e}") from e
         return con
 
     def _migrate(self, con: sqlite3.Connection) -> None:
@@ -98,6 +98,24 @@ class Store:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+
+    def write_problem(self) -> str | None:
+        """Why a save would fail here (read-only or unusable location or file), or None. Pages ask
+        before a user spends time on a form; nothing is left behind by the check."""
+        try:
+            if self.path.exists():
+                with closing(self.connect()) as con:
+                    con.execute("BEGIN IMMEDIATE")
+                    con.execute("ROLLBACK")
+            else:
+                folder = next(p for p in self.path.parents if p.exists())
+                if not folder.is_dir():
+                    return f"your sources cannot be saved at {self.path}: {folder} is not a folder"
+                with tempfile.TemporaryFile(dir=folder):
+                    pass
+        except (OSError, StoreError, sqlite3.Error) as e:
+            return f"your sources cannot be saved at {self.path}: {e}"
+        return None
 
     def revision(self) -> int:
         """A number that changes with every save (0 for a new database)."""

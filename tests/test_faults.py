@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 from unittest import mock
 
@@ -93,3 +95,81 @@ def test_local_assets_replace_every_cdn_link():
     assert links and all(u.startswith("/app/static/vendor/") for u in links)
     for u in links:
         assert (map_assets.VENDOR / u.removeprefix("/app/static/vendor/")).is_file()
+
+
+def readonly_folder(tmp_path: Path) -> Path:
+    """A folder on a read-only bind mount (this machine runs tests as root, which ignores file
+    modes, so ``chmod`` proves nothing); the test skips where mounting is not permitted."""
+    if os.geteuid() != 0:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o500)
+        return folder
+    src, folder = tmp_path / "src", tmp_path / "ro"
+    src.mkdir()
+    folder.mkdir()
+    for cmd in (["mount", "--bind", src, folder], ["mount", "-o", "remount,bind,ro", folder]):
+        if subprocess.run(cmd, capture_output=True).returncode:
+            subprocess.run(["umount", folder], capture_output=True)
+            pytest.skip("cannot make a read-only folder here (mount not permitted)")
+    return folder
+
+
+@pytest.fixture(params=["read-only folder", "parent is a file", "corrupt file"])
+def unusable_db(request, tmp_path, monkeypatch):
+    if request.param == "read-only folder":
+        folder = readonly_folder(tmp_path)
+        db = folder / "user.db"
+    elif request.param == "parent is a file":
+        (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")
+        db = tmp_path / "blocker" / "user.db"
+    else:
+        db = tmp_path / "user.db"
+        db.write_bytes(b"this is not SQLite\x00" * 100)
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(db))
+    before = sorted(p.name for p in db.parent.iterdir()) if db.parent.is_dir() else None
+    yield db
+    after = sorted(p.name for p in db.parent.iterdir()) if db.parent.is_dir() else None
+    if request.param == "read-only folder":
+        subprocess.run(["umount", db.parent], capture_output=True)
+    assert before == after, "nothing was written next to the database"
+
+
+ARTICLE = (
+    "Pakistani jets struck hideouts near Saravan, about 40 km inside Iran. Officials said seven people were killed."
+)
+
+
+@pytest.mark.parametrize("page", ["map", "claims", "add_source"])
+def test_unusable_user_database_is_a_notice_and_curated_data_works(unusable_db, page):
+    at = run_page(page)
+    assert not at.exception, [e.value for e in at.exception]
+    notices = [unescape(w.value) for w in at.warning]
+    if unusable_db.exists():  # a file that is there but cannot be read
+        assert any("Your added sources cannot be read" in n and "user.db" in n for n in notices), notices
+    if page == "add_source":  # said before the user fills in a form that cannot be saved
+        assert any("Saving will not work" in n and "user.db" in n for n in notices), notices
+    else:
+        assert at.dataframe, "the page's tables still render"
+    assert len(at.sidebar.checkbox) == 5, "the five curated sources are still there"
+
+
+def test_a_writable_location_gets_no_notice(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "new" / "user.db"))
+    at = run_page("add_source")
+    assert not at.warning, [w.value for w in at.warning]
+    assert list(tmp_path.iterdir()) == [], "the check wrote nothing"
+
+
+def test_saving_to_an_unusable_database_says_so_and_keeps_the_form(unusable_db):
+    at = run_page("add_source")
+    at.text_area(key="ca_add_text").input(ARTICLE).run()
+    at.text_input[3].input("A test wire report.")
+    at.button[0].click().run()  # "Use these details"
+    next(b for b in at.button if b.label.startswith("Save this source")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Nothing was saved" in e.value and "user.db" in unescape(e.value) for e in at.error), [
+        e.value for e in at.error
+    ]
+    assert at.text_area(key="ca_add_text").value == ARTICLE, "the pasted article is kept for another try"
+    assert not at.success
