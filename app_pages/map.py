@@ -4,7 +4,6 @@ import json
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import export, layers, map_assets, measure
 from geo import streamlit_adapters as sa
@@ -60,23 +59,21 @@ def take_click(last: dict | None) -> bool:
 take_click((st.session_state.get("ca_map") or {}).get("last_clicked"))
 click = st.session_state.get("ca_click")
 view = layers.MapView(tuple(claims), findings, sel.sources, tuple(events), sel.basemap, sel.resolution)
+view_key = (tuple(c.id for c in claims), sel.sources, tuple(events), sel.basemap, sel.resolution)
 try:
-    fmap = layers.build_map(ds, view)
+    rendered = sa.cached_map(view_key, lambda: layers.build_map(ds, view))
 except BoundaryDataError as e:
     st.error(f"The map cannot be drawn: {layers.md(e)}. The tables below still work.")
-    fmap = None
+    rendered = None
 focus = ds.place_of(ds.events[sel.event]) if sel.event in events else None
-out = fmap and st_folium(
-    fmap,
+out = rendered and sa.show_map(
+    rendered,
+    key="ca_map",
     height=620,
-    use_container_width=True,
     returned_objects=["last_clicked"],
-    # st_folium renders the map itself again; its extra whole-figure render doubled the rerun time.
-    render=False,
-    feature_group_to_add=layers.click_layer(click, sel.resolution) if click else None,
+    extra_layer=layers.click_layer(click, sel.resolution) if click else None,
     center=(focus.lat, focus.lon) if focus else None,
     zoom=8 if focus else None,
-    key="ca_map",
 )
 # A value that did not come through session state (first run of a session, tests): draw it now.
 if take_click((out or {}).get("last_clicked")):

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import folium
 import streamlit as st
+import streamlit_folium
 
 from geo import boundaries, urlstate
 from geo.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
@@ -214,3 +217,113 @@ def measurements() -> list[dict]:
 
 def clear_measurements() -> None:
     st.session_state["ca_measurements"] = []
+
+
+@dataclass(frozen=True)
+class RenderedMap:
+    """What streamlit-folium's component needs to draw one map: strings made once per view."""
+
+    script: str
+    header: str
+    html: str
+    map_id: str
+    bounds: tuple[tuple[float | None, float | None], tuple[float | None, float | None]]
+    zoom: float | None
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+
+
+def render_map(fmap: folium.Map) -> RenderedMap:
+    """Render a map as ``st_folium(fmap, render=False)`` does (streamlit-folium 0.27.4, pinned;
+    tests/test_map_component.py checks the two agree). ``fmap`` is consumed: rendering renames
+    its elements."""
+    sf = streamlit_folium
+    fmap.render()
+    html, header = sf._get_html(fmap), sf._get_header(fmap)  # before _get_map_string alters the map
+    script = sf._get_map_string(fmap)
+    css: list[str] = []
+    js: list[str] = []
+    stack: list = [fmap]
+    while stack:  # st_folium's walk: the CSS/JS each element declares, depth first, in order
+        el = stack.pop()
+        if isinstance(el, folium.elements.JSCSSMixin):
+            css += [href for _, href in el.default_css]
+            js += [src for _, src in el.default_js]
+        stack.extend(reversed(list(getattr(el, "_children", {}).values())))
+    (s, w), (n, e) = fmap.get_bounds()
+    return RenderedMap(
+        script,
+        header,
+        html,
+        sf.get_full_id(fmap),
+        ((s, w), (n, e)),
+        fmap.options.get("zoom"),
+        tuple(dict.fromkeys(css)),
+        tuple(dict.fromkeys(js)),
+    )
+
+
+@st.cache_resource(max_entries=48, show_spinner=False)
+def _rendered(view_key: tuple, _build: Callable[[], folium.Map]) -> RenderedMap:
+    return render_map(_build())
+
+
+def cached_map(view_key: tuple, build: Callable[[], folium.Map]) -> RenderedMap:
+    """The rendered map for a view, made once and shared by every session showing that view.
+
+    Building and rendering the folium map was most of a rerun's CPU (py-spy under load, see
+    bench/README.md), though the map only changes when the view does. ``view_key`` must
+    identify everything ``build`` draws; the data revision is added here."""
+    return _rendered((_data_key(), boundaries.data_dir(), *view_key), build)
+
+
+def show_map(
+    rendered: RenderedMap,
+    *,
+    key: str,
+    height: int,
+    returned_objects: list[str],
+    extra_layer: folium.FeatureGroup | None = None,
+    center: tuple[float, float] | None = None,
+    zoom: int | None = None,
+) -> dict | None:
+    """Send a rendered map to streamlit-folium's component, as ``st_folium`` does, with an
+    optional small per-session layer (drawn into the map without reloading it)."""
+    sf = streamlit_folium
+    layer_js = None
+    if extra_layer is not None:
+        host = folium.Map(tiles=None)  # stands in for the rendered map: same id, so references resolve
+        host._id = rendered.map_id.removeprefix("map_")
+        layer_js = sf._get_feature_group_string(extra_layer, map=host, idx=0)
+    (s, w), (n, e) = rendered.bounds
+    defaults = {
+        "last_clicked": None,
+        "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}},
+        "zoom": rendered.zoom,
+    }
+    hash_key = sf.generate_js_hash(rendered.script, key, False)
+
+    def on_change():
+        st.session_state[key] = st.session_state.get(hash_key, {})
+
+    return sf._component_func(
+        script=rendered.script,
+        header=rendered.header,
+        html=rendered.html,
+        id=rendered.map_id,
+        key=hash_key,
+        height=height,
+        width=None,
+        returned_objects=returned_objects,
+        default={k: v for k, v in defaults.items() if k in returned_objects},
+        zoom=zoom,
+        center=center,
+        feature_group=layer_js,
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
+        css_links=list(rendered.css_links),
+        js_links=list(rendered.js_links),
+        on_change=on_change,
+        wrap_longitude=False,
+    )
