@@ -113,3 +113,25 @@ def test_loader_survives_arbitrary_yaml_documents(tmp_path_factory, doc):
         load_dataset(data, src)
     except DatasetError as e:
         assert e.issues
+
+
+@FAST
+@given(st.text(max_size=200))
+@example("{{ lipsum.__globals__ }}{% if 1 %}{# x")
+@example("${x}`\\</script>")
+def test_escaped_text_survives_folium_unchanged_and_inert(text):
+    """Any text through ``esc`` renders in a folium popup and tooltip without raising, reads back
+    as itself in HTML, and leaves nothing Jinja2, HTML or a JS template literal would act on."""
+    import html
+
+    import folium
+
+    from geo.layers import esc
+
+    out = esc(text)
+    assert html.unescape(out) == text
+    assert not set(out) & set("<>{}`$\\\"'")
+    m = folium.Map(tiles=None)
+    folium.Marker((27, 62), popup=folium.Popup(out), tooltip=folium.Tooltip(out)).add_to(m)
+    # Jinja2 normalises line endings to "\n"; nothing else may change.
+    assert out.replace("\r\n", "\n").replace("\r", "\n") in m.get_root().render()
