@@ -8,6 +8,8 @@ from geo import streamlit_adapters as sa
 from geo.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
 from geo.store import Store, StoreError
 
+MAX_NEW_EVENTS = 20  # per session until a save: session state stays bounded
+
 ds = sa.load_or_stop()
 st.title("Add a source")
 st.caption(
@@ -71,6 +73,8 @@ with st.expander("None of the events fits? Create one"):
                 set(ds.events) | set(new_events),
                 ds.places,
             )
+            if len(new_events) >= MAX_NEW_EVENTS:
+                problems = [f"at most {MAX_NEW_EVENTS} new events per source; save this one first"]
             if problems:
                 st.error("The event was not created: " + layers.md("; ".join(problems)))
             else:

@@ -6,10 +6,16 @@ timing each rerun from request to ``script_finished``. Bounded: a fixed number o
 session and a time limit per rerun; loopback only. Prints errors, p50/p95 rerun time and the
 server's RSS for each N.
 
-Usage: python bench/load_bench.py [--sessions 1 5 10 20] [--actions 10] [--think SECONDS] [--soak SECONDS]
+Usage: python bench/load_bench.py [--sessions 1 5 10 20] [--actions 10] [--think SECONDS] [--views few|many]
+       python bench/load_bench.py --soak SECONDS
 
 ``--think`` is a user's pause between actions (uniformly random between half and one and a half
 times it, seeded); 0 fires the next action as soon as the last one ends (saturation).
+
+``--views``: ``few`` turns one source off at a time (six distinct map views in all, so after
+the first few actions every map comes from the shared render cache); ``many`` picks a random
+set of sources and a random claimant lens each time (124 views, more than the cache holds, so
+many actions render their map afresh): the cold-cache case.
 
 ``--soak`` instead opens and closes sessions for that long and prints the server's RSS curve
 (one sample every 30 s), to check memory plateaus.
@@ -64,6 +70,7 @@ class Session:
     def __init__(self, ws):
         self.ws = ws
         self.checkboxes: dict[str, str] = {}  # label -> widget id
+        self.radios: dict[str, tuple[str, int]] = {}  # label -> (widget id, number of options)
         self.component_id: str | None = None
         self.errors = 0
 
@@ -83,6 +90,8 @@ class Session:
                 which = el.WhichOneof("type")
                 if which == "checkbox":
                     self.checkboxes[el.checkbox.label] = el.checkbox.id
+                elif which == "radio":
+                    self.radios[el.radio.label] = (el.radio.id, len(el.radio.options))
                 elif which == "component_instance":
                     self.component_id = el.component_instance.id
                 elif which == "exception":
@@ -97,7 +106,23 @@ class Session:
                     return time.perf_counter() - t
 
 
-async def run_session(url: str, actions: int, index: int, think: float = 0.0) -> tuple[list[float], int]:
+def toggle_states(s: Session, source_ids: list, rng: random.Random, index: int, i: int, views: str) -> list:
+    """Widget states for a sidebar change: see ``--views``."""
+    if views == "few":  # one source off (the others on), a different one each time
+        off = source_ids[(index + i // 2) % len(source_ids)][1]
+        return [WidgetState(id=wid, bool_value=(wid != off)) for _, wid in source_ids]
+    on = [rng.random() < 0.5 for _ in source_ids]
+    on[rng.randrange(len(on))] = True  # at least one source
+    states = [WidgetState(id=wid, bool_value=v) for (_, wid), v in zip(source_ids, on, strict=True)]
+    if "Claimant lens" in s.radios:
+        wid, n = s.radios["Claimant lens"]
+        states.append(WidgetState(id=wid, int_value=rng.randrange(n)))
+    return states
+
+
+async def run_session(
+    url: str, actions: int, index: int, think: float = 0.0, views: str = "few"
+) -> tuple[list[float], int]:
     times: list[float] = []
     errors = 0
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
@@ -111,9 +136,7 @@ async def run_session(url: str, actions: int, index: int, think: float = 0.0) ->
                 if think:
                     await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
                 if i % 2 == 0 and source_ids:
-                    # Turn one source off (the others stay on), a different one each time.
-                    off = source_ids[(index + i // 2) % len(source_ids)][1]
-                    states = [WidgetState(id=wid, bool_value=(wid != off)) for _, wid in source_ids]
+                    states = toggle_states(s, source_ids, rng, index, i, views)
                 else:
                     lat, lng = 26.5 + (i % 7) * 0.3, 61.0 + (index % 9) * 0.4
                     states = (
@@ -133,15 +156,15 @@ async def run_session(url: str, actions: int, index: int, think: float = 0.0) ->
     return times, errors
 
 
-async def load(url: str, pid: int, n: int, actions: int, think: float) -> None:
-    results = await asyncio.gather(*(run_session(url, actions, i, think) for i in range(n)))
+async def load(url: str, pid: int, n: int, actions: int, think: float, views: str) -> None:
+    results = await asyncio.gather(*(run_session(url, actions, i, think, views) for i in range(n)))
     times = sorted(t for ts, _ in results for t in ts)
     errors = sum(e for _, e in results)
     p50 = statistics.median(times) if times else float("nan")
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))] if times else float("nan")
     print(
-        f"N={n:2d}, think {think:g} s: {len(times)} actions, errors {errors}, p50 {p50:.2f} s, p95 {p95:.2f} s, "
-        f"server RSS {rss_mb(pid):.0f} MB"
+        f"N={n:2d}, think {think:g} s, views {views}: {len(times)} actions, errors {errors}, "
+        f"p50 {p50:.2f} s, p95 {p95:.2f} s, server RSS {rss_mb(pid):.0f} MB"
     )
 
 
@@ -168,6 +191,7 @@ def main() -> None:
     ap.add_argument("--sessions", type=int, nargs="+", default=[1, 5, 10, 20])
     ap.add_argument("--actions", type=int, default=10)
     ap.add_argument("--think", type=float, default=5.0, help="mean pause between a user's actions (s)")
+    ap.add_argument("--views", choices=["few", "many"], default="few", help="how many distinct map views")
     ap.add_argument("--soak", type=float, default=0, help="seconds of opening/closing sessions")
     args = ap.parse_args()
     if max(args.sessions) > 50 or args.actions > 100 or args.soak > 3600:
@@ -185,7 +209,7 @@ def main() -> None:
             asyncio.run(soak(url, pid, args.soak))
         else:
             for n in args.sessions:
-                asyncio.run(load(url, pid, n, args.actions, args.think))
+                asyncio.run(load(url, pid, n, args.actions, args.think, args.views))
 
 
 if __name__ == "__main__":

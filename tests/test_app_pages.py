@@ -172,3 +172,26 @@ def test_add_a_source_rejects_bad_input(tmp_path, monkeypatch, text, message):
     if message:
         assert any(message in e.value for e in at.error)
     assert not (tmp_path / "user.db").exists() or len(at.sidebar.checkbox) == 5
+
+
+def test_create_events_in_the_form_bounded_per_session(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input(ARTICLE).run()
+
+    def create(title: str) -> AppTest:
+        next(t for t in at.text_input if t.label == "Event title").input(title)
+        next(d for d in at.date_input if d.label == "Date").set_value(dt.date(2024, 1, 20))
+        next(t for t in at.text_input if t.label.startswith("Actor")).input("PAK")
+        return next(b for b in at.button if b.label == "Create the event").click().run()
+
+    create("Drone strike near Jalq")
+    assert_clean(at)
+    assert any("Created" in s.value for s in at.success), [e.value for e in at.error]
+    for i in range(19):
+        create(f"Follow-up strike {i}")
+    assert len(at.session_state["ca_new_events"]) == 20
+    create("One too many")
+    assert_clean(at)
+    assert any("at most 20 new events" in e.value for e in at.error), [e.value for e in at.error]
+    assert len(at.session_state["ca_new_events"]) == 20
