@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import folium
@@ -277,6 +278,13 @@ def cached_map(view_key: tuple, build: Callable[[], folium.Map]) -> RenderedMap:
     return _rendered((_data_key(), boundaries.data_dir(), *view_key), build)
 
 
+@lru_cache(maxsize=64)
+def _component_key(script: str, key: str) -> str:
+    """st_folium's widget key for a map (4 ms of regex over the script; the cached script's
+    string hash is computed once, so a lookup here is cheap)."""
+    return streamlit_folium.generate_js_hash(script, key, False)
+
+
 def show_map(
     rendered: RenderedMap,
     *,
@@ -301,7 +309,7 @@ def show_map(
         "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}},
         "zoom": rendered.zoom,
     }
-    hash_key = sf.generate_js_hash(rendered.script, key, False)
+    hash_key = _component_key(rendered.script, key)
 
     def on_change():
         st.session_state[key] = st.session_state.get(hash_key, {})
