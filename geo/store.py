@@ -105,8 +105,13 @@ class Store:
         try:
             if self.path.exists():
                 with closing(self.connect()) as con:
-                    con.execute("BEGIN IMMEDIATE")
-                    con.execute("ROLLBACK")
+                    con.execute("PRAGMA busy_timeout = 200")
+                    try:
+                        con.execute("BEGIN IMMEDIATE")
+                        con.execute("ROLLBACK")
+                    except sqlite3.OperationalError as e:
+                        if "locked" not in str(e):  # another save in progress is not a problem
+                            raise
             else:
                 folder = next(p for p in self.path.parents if p.exists())
                 if not folder.is_dir():

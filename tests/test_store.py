@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,15 @@ def test_unwritable_location_gives_a_clear_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="cannot open the database"):
         Store(blocker / "sub" / "u.db").connect()
+
+
+def test_write_problem_names_what_is_wrong_and_not_a_busy_writer(tmp_path):
+    assert Store(tmp_path / "new" / "u.db").write_problem() is None
+    assert not (tmp_path / "new").exists(), "the check creates nothing"
+    (tmp_path / "bad.db").write_bytes(b"not sqlite" * 100)
+    assert "bad.db" in Store(tmp_path / "bad.db").write_problem()
+    store = Store(tmp_path / "u.db")
+    with closing(store.connect()) as con:
+        con.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+        assert store.write_problem() is None
+        con.execute("ROLLBACK")
