@@ -14,8 +14,8 @@ times it, seeded); 0 fires the next action as soon as the last one ends (saturat
 
 ``--views``: ``few`` turns one source off at a time (six distinct map views in all, so after
 the first few actions every map comes from the shared render cache); ``many`` picks a random
-set of sources and a random claimant lens each time (124 views, more than the cache holds, so
-many actions render their map afresh): the cold-cache case.
+set of sources and a random claimant lens each time (124 views, more than the 48 the cache
+holds; each N draws different ones), so many toggles render their map afresh: the cold case.
 
 ``--soak`` instead opens and closes sessions for that long and prints the server's RSS curve
 (one sample every 30 s), to check memory plateaus.
@@ -121,7 +121,7 @@ def toggle_states(s: Session, source_ids: list, rng: random.Random, index: int, 
 
 
 async def run_session(
-    url: str, actions: int, index: int, think: float = 0.0, views: str = "few"
+    url: str, actions: int, index: int, think: float = 0.0, views: str = "few", seed: str = ""
 ) -> tuple[list[float], int]:
     times: list[float] = []
     errors = 0
@@ -131,7 +131,7 @@ async def run_session(
             s = Session(ws)
             await s.rerun([])
             source_ids = sorted(s.checkboxes.items())
-            rng = random.Random(index)
+            rng = random.Random(f"{seed}/{index}")
             for i in range(actions):
                 if think:
                     await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
@@ -157,7 +157,7 @@ async def run_session(
 
 
 async def load(url: str, pid: int, n: int, actions: int, think: float, views: str) -> None:
-    results = await asyncio.gather(*(run_session(url, actions, i, think, views) for i in range(n)))
+    results = await asyncio.gather(*(run_session(url, actions, i, think, views, seed=f"N{n}") for i in range(n)))
     times = sorted(t for ts, _ in results for t in ts)
     errors = sum(e for _, e in results)
     p50 = statistics.median(times) if times else float("nan")
