@@ -5,27 +5,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from pathlib import Path
 from unittest import mock
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import ARTICLE, run_app
 from tests.fixtures import RECORDS, write_dataset
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["map", "claims", "sources", "timeline", "methodology", "add_source"]
-
-
-def run_app(page: str | None = None, params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py")
-        at.run()
-    return at
 
 
 def assert_clean(at: AppTest) -> None:
@@ -135,12 +123,6 @@ def test_half_chosen_date_range_keeps_the_last_complete_one():
     at.sidebar.date_input[0].set_value((dt.date(2024, 1, 10), dt.date(2024, 1, 20))).run()
     assert_clean(at)
     assert 0 < len(at.dataframe[0].value) < rows
-
-
-ARTICLE = (
-    "ISLAMABAD, Jan 18 (Test Wire) - Pakistani jets struck hideouts near Saravan, about 40 km inside Iran, "
-    "on January 18. Iranian officials said seven people were killed.\n"
-)
 
 
 def test_add_a_source_end_to_end(tmp_path, monkeypatch):

@@ -1,4 +1,5 @@
-"""Faults: broken boundary files and missing map assets give a clear message; the rest works."""
+"""Faults: broken boundary files, missing map assets and an unusable user database give a clear
+message; the rest works."""
 
 from __future__ import annotations
 
@@ -9,21 +10,11 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from geo import boundaries, measure
 from geo.dataset import load_dataset
 from geo.discrepancy import find_discrepancies
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
-
-def run_page(page: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.run()
-    at.switch_page(f"app_pages/{page}.py")
-    at.run()
-    return at
+from tests.apptest import ARTICLE, run_app
 
 
 def unescape(text: str) -> str:
@@ -67,7 +58,7 @@ def test_findings_say_cannot_tell_instead_of_failing(broken_boundaries):
 
 @pytest.mark.parametrize("page", ["map", "claims", "methodology"])
 def test_pages_show_a_clear_message_and_keep_working(broken_boundaries, page):
-    at = run_page(page)
+    at = run_app(page)
     assert not at.exception, [e.value for e in at.exception]
     if page != "claims":
         assert any("border_osm.geojson" in unescape(e.value) for e in at.error), [e.value for e in at.error]
@@ -76,7 +67,7 @@ def test_pages_show_a_clear_message_and_keep_working(broken_boundaries, page):
 
 def test_missing_map_assets_fall_back_to_cdn_with_a_notice():
     with mock.patch("geo.map_assets.missing_assets", return_value=["leaflet/leaflet.js"]):
-        at = run_page("map")
+        at = run_app("map")
     assert not at.exception
     assert any("needs internet" in w.value for w in at.warning)
 
@@ -135,14 +126,9 @@ def unusable_db(request, tmp_path, monkeypatch):
     assert before == after, "nothing was written next to the database"
 
 
-ARTICLE = (
-    "Pakistani jets struck hideouts near Saravan, about 40 km inside Iran. Officials said seven people were killed."
-)
-
-
 @pytest.mark.parametrize("page", ["map", "claims", "add_source"])
 def test_unusable_user_database_is_a_notice_and_curated_data_works(unusable_db, page):
-    at = run_page(page)
+    at = run_app(page)
     assert not at.exception, [e.value for e in at.exception]
     notices = [unescape(w.value) for w in at.warning]
     if unusable_db.exists():  # a file that is there but cannot be read
@@ -156,13 +142,13 @@ def test_unusable_user_database_is_a_notice_and_curated_data_works(unusable_db, 
 
 def test_a_writable_location_gets_no_notice(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "new" / "user.db"))
-    at = run_page("add_source")
+    at = run_app("add_source")
     assert not at.warning, [w.value for w in at.warning]
     assert list(tmp_path.iterdir()) == [], "the check wrote nothing"
 
 
 def test_saving_to_an_unusable_database_says_so_and_keeps_the_form(unusable_db):
-    at = run_page("add_source")
+    at = run_app("add_source")
     at.text_area(key="ca_add_text").input(ARTICLE).run()
     at.text_input[3].input("A test wire report.")
     at.button[0].click().run()  # "Use these details"
