@@ -59,9 +59,8 @@ def take_click(last: dict | None) -> bool:
 take_click((st.session_state.get("ca_map") or {}).get("last_clicked"))
 click = st.session_state.get("ca_click")
 view = layers.MapView(tuple(claims), findings, sel.sources, tuple(events), sel.basemap, sel.resolution)
-view_key = (tuple(c.id for c in claims), sel.sources, tuple(events), sel.basemap, sel.resolution)
 try:
-    rendered = sa.cached_map(view_key, lambda: layers.build_map(ds, view))
+    rendered = sa.cached_map(view.cache_key(), lambda: layers.build_map(ds, view))
 except BoundaryDataError as e:
     st.error(f"The map cannot be drawn: {layers.md(e)}. The tables below still work.")
     rendered = None

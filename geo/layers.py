@@ -155,6 +155,11 @@ class MapView:
     basemap: str = "none"
     resolution: boundaries.Resolution = "osm"
 
+    def cache_key(self) -> tuple:
+        """What identifies this view's map within one dataset: claims by id (the findings follow
+        from the claims, the data and the border). Keep it in step with the fields above."""
+        return (tuple(c.id for c in self.claims), self.enabled_sources, self.events, self.basemap, self.resolution)
+
 
 def source_label(ds: Dataset, sid: str, long: bool = True) -> str:
     """How a source is named on screen: id, author (or outlet) and, if ``long``, its title."""
