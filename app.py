@@ -6,11 +6,9 @@ legacy multipage mode for a fresh server's first request to a page URL, which sk
 
 import streamlit as st
 
-from geo import streamlit_adapters as sa
+from geo.web import sidebar, state
 
-st.set_page_config(
-    page_title="Claims Atlas: Iran–Pakistan strikes, January 2024", page_icon=":material/map:", layout="wide"
-)
+st.set_page_config(page_title="Claims Atlas: Iran–Pakistan strikes, January 2024", page_icon="🗺️", layout="wide")
 
 PAGES = [
     st.Page("app_pages/map.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
@@ -22,5 +20,5 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-sa.sidebar(sa.load_or_stop())
+sidebar.sidebar(state.load_or_stop())
 page.run()

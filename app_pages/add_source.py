@@ -3,14 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from geo import extract, intake, layers
-from geo import streamlit_adapters as sa
+from geo import extract, intake
 from geo.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
+from geo.render.escape import highlight_markdown, md
 from geo.store import Store, StoreError
+from geo.web import state
 
 MAX_NEW_EVENTS = 20  # per session until a save: session state stays bounded
 
-ds = sa.load_or_stop()
+ds = state.load_or_stop()
 st.title("Add a source")
 st.caption(
     "Paste an article or upload a .txt, .md or .html file (at most 1 MB). Nothing is saved until you press "
@@ -19,9 +20,7 @@ st.caption(
 
 problem = Store().write_problem()
 if problem:
-    st.warning(
-        f"Saving will not work until this is fixed (set CLAIMS_ATLAS_DB to a writable file): {layers.md(problem)}"
-    )
+    st.warning(f"Saving will not work until this is fixed (set CLAIMS_ATLAS_DB to a writable file): {md(problem)}")
 if st.session_state.get("ca_saved"):
     st.success(f"Saved source {st.session_state.pop('ca_saved')}: it is now a layer on the map and in every table.")
 
@@ -34,7 +33,7 @@ try:
         else (extract.article_text(pasted) if pasted.strip() else None)
     )
 except extract.InputError as e:
-    st.error(f"That article cannot be used: {layers.md(e)}")
+    st.error(f"That article cannot be used: {md(e)}")
     text = None
 if text is None:
     st.stop()
@@ -55,7 +54,7 @@ meta = {"title": title, "author": author, "outlet": outlet, "date": date, "kind"
 cands = extract.Extractor(ds).extract(text)
 st.subheader(f"{len(cands)} candidate claims")
 with st.expander("The article with the figures found in bold", expanded=False):
-    st.markdown(layers.highlight_markdown(text, [(c.span_start, c.span_end) for c in cands]))
+    st.markdown(highlight_markdown(text, [(c.span_start, c.span_end) for c in cands]))
 
 new_events = st.session_state.setdefault("ca_new_events", {})
 with st.expander("None of the events fits? Create one"):
@@ -76,7 +75,7 @@ with st.expander("None of the events fits? Create one"):
             if len(new_events) >= MAX_NEW_EVENTS:
                 problems = [f"at most {MAX_NEW_EVENTS} new events per source; save this one first"]
             if problems:
-                st.error("The event was not created: " + layers.md("; ".join(problems)))
+                st.error("The event was not created: " + md("; ".join(problems)))
             else:
                 new_events[event.id] = event
                 st.success(f"Created {event.id}: pick it in the table below.")
@@ -120,7 +119,7 @@ edited = st.data_editor(
 if st.button("Save this source and the kept claims", type="primary"):
     source, claims, problems = intake.build(meta, text, edited.to_dict("records"), set(events))
     if problems:
-        st.error("Nothing was saved:\n\n" + "\n".join(f"- {layers.md(p)}" for p in problems[:20]))
+        st.error("Nothing was saved:\n\n" + "\n".join(f"- {md(p)}" for p in problems[:20]))
     else:
         try:
             used = {c.event for c in claims}
@@ -133,7 +132,7 @@ if st.button("Save this source and the kept claims", type="primary"):
             )
             new_events.clear()
         except StoreError as e:
-            st.error(f"Nothing was saved: {layers.md(e)}")
+            st.error(f"Nothing was saved: {md(e)}")
         else:
             st.session_state[f"ca_src_{source.id}"] = True
             st.session_state["ca_saved"] = f"{source.id} with {len(claims)} claims"
@@ -150,13 +149,13 @@ try:
         "application/zip",
     )
 except StoreError as e:
-    st.error(f"Your sources cannot be read: {layers.md(e)}")
+    st.error(f"Your sources cannot be read: {md(e)}")
 shared = st.file_uploader("Import sources a colleague exported (ZIP)", type=["zip"], key="ca_import")
 if shared is not None and st.button("Import them"):
     try:
         n = store.import_zip(shared.getvalue(), known_ids=set(ds.sources) | set(ds.claims))
     except StoreError as e:
-        st.error(f"Nothing was imported: {layers.md(e)}")
+        st.error(f"Nothing was imported: {md(e)}")
     else:
         st.session_state["ca_saved"] = f"{n} imported source(s)"
         st.rerun()

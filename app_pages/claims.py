@@ -6,16 +6,19 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo import export, headline, layers
-from geo import streamlit_adapters as sa
+from geo import export, headline
+from geo.core.view import source_label
 from geo.discrepancy import findings_by_claim
+from geo.render.escape import md, quote_markdown
+from geo.render.styles import KIND_ORDER
+from geo.web import sidebar, state
 
-ds = sa.load_or_stop()
-sel = sa.current_selection()
+ds = state.load_or_stop()
+sel = sidebar.current_selection()
 st.title("Claims compared")
 
-claims = sa.filtered_claims(ds, sel)
-findings = sa.findings_for(claims, sel.resolution)
+claims = sidebar.filtered_claims(ds, sel)
+findings = state.findings_for(claims, sel.resolution)
 by_claim = findings_by_claim(findings)
 focus = st.query_params.get("claim")
 if focus and focus not in ds.claims:
@@ -29,16 +32,13 @@ if focus:
     c = ds.claims[focus]
     st.subheader("Linked claim")
     text = ds.source_text(c.source)
-    st.markdown(
-        f"**{layers.md(c.kind)}** — {layers.md(c.value_label())} — {layers.md(c.claimant)} "
-        f"\\[{layers.md(layers.source_label(ds, c.source))}\\]"
-    )
-    st.markdown("> " + layers.quote_markdown(text, c))
-    st.caption(f"Characters {c.quote_start}–{c.quote_end} of {layers.md(ds.sources[c.source].file)}")
+    st.markdown(f"**{md(c.kind)}** — {md(c.value_label())} — {md(c.claimant)} \\[{md(source_label(ds, c.source))}\\]")
+    st.markdown("> " + quote_markdown(text, c))
+    st.caption(f"Characters {c.quote_start}–{c.quote_end} of {md(ds.sources[c.source].file)}")
     for f in by_claim.get(c.id, []):
-        st.warning(f"{f.verdict}: {layers.md(f.summary)}")
+        st.warning(f"{f.verdict}: {md(f.summary)}")
 
-events = sa.shown_events(ds, claims)
+events = sidebar.shown_events(ds, claims)
 if not events:
     st.info("No claims match the sidebar selection.")
     st.stop()
@@ -71,7 +71,7 @@ if summary:
     st.dataframe(pd.DataFrame(summary), hide_index=True, width="stretch", key="ca_headlines")
 
 st.subheader("Matrix: claimants by kind")
-kinds = [k for k in layers.KIND_ORDER if any(c.kind == k for c in ev_claims)]
+kinds = [k for k in KIND_ORDER if any(c.kind == k for c in ev_claims)]
 rows: dict[str, dict[str, str]] = {}
 flagged: set[tuple[str, str]] = set()
 for c in ev_claims:

@@ -3,12 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, layers, measure
-from geo import streamlit_adapters as sa
+from geo import boundaries, measure
+from geo.core.view import border_lengths_km
 from geo.discrepancy import DESCRIPTOR_DEPTH_KM
 from geo.model import PRECISION_CODE
+from geo.render.escape import md
+from geo.web import state
 
-ds = sa.load_or_stop()
+ds = state.load_or_stop()
 st.title("Methodology")
 
 st.header("Distances are geodesic, in metres")
@@ -40,9 +42,9 @@ try:
                     "province": r.province,
                 }
             )
-    lengths = [{"figure": k, "km": round(v, 1)} for k, v in layers.border_lengths_km().items()]
+    lengths = [{"figure": k, "km": round(v, 1)} for k, v in border_lengths_km().items()]
 except boundaries.BoundaryDataError as e:
-    st.error(f"Measured figures unavailable: {layers.md(e)}")
+    st.error(f"Measured figures unavailable: {md(e)}")
     lengths = []
 figures = pd.DataFrame(rows)
 st.dataframe(figures, hide_index=True, width="stretch")

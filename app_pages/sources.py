@@ -3,17 +3,20 @@
 import pandas as pd
 import streamlit as st
 
-from geo import export, layers
-from geo import streamlit_adapters as sa
+from geo import export
+from geo.core.view import source_label
 from geo.discrepancy import findings_by_claim
+from geo.render.escape import md, quote_markdown
+from geo.render.styles import kind_label
+from geo.web import sidebar, state
 
-ds = sa.load_or_stop()
-sel = sa.current_selection()
+ds = state.load_or_stop()
+sel = sidebar.current_selection()
 st.title("Sources")
 ids = list(ds.sources)
 linked = st.query_params.get("source")
 sid = st.selectbox(
-    "Source", ids, index=ids.index(linked) if linked in ids else 0, format_func=lambda s: layers.source_label(ds, s)
+    "Source", ids, index=ids.index(linked) if linked in ids else 0, format_func=lambda s: source_label(ds, s)
 )
 s = ds.sources[sid]
 if sid not in sel.sources:
@@ -31,25 +34,25 @@ meta = {
     "origin": s.origin,
 }
 st.dataframe(pd.DataFrame(meta.items(), columns=["field", "value"]), hide_index=True, width="stretch")
-st.markdown(f"**Line of argument (our summary):** {layers.md(s.argument)}")
+st.markdown(f"**Line of argument (our summary):** {md(s.argument)}")
 
 claims = [c for c in ds.claims.values() if c.source == sid]
-all_findings = sa.findings_for(list(ds.claims.values()), sel.resolution)
+all_findings = state.findings_for(list(ds.claims.values()), sel.resolution)
 by_claim = findings_by_claim(all_findings)
 st.subheader(f"{len(claims)} claims")
 text = ds.source_text(sid)
 if text is None:
-    st.warning(f"The source text {layers.md(s.file)} is not available here, so quotes are shown without their context.")
+    st.warning(f"The source text {md(s.file)} is not available here, so quotes are shown without their context.")
 for c in claims:
     with st.container(border=True):
         flag = " ⚠ disagrees" if c.id in by_claim else ""
         st.markdown(
-            f"**{layers.md(ds.events[c.event].title)}** · {layers.md(layers.kind_label(c.kind))}: "
-            f"**{layers.md(c.value_label())}** — {layers.md(c.claimant)}{flag}"
+            f"**{md(ds.events[c.event].title)}** · {md(kind_label(c.kind))}: "
+            f"**{md(c.value_label())}** — {md(c.claimant)}{flag}"
         )
-        st.markdown(layers.quote_markdown(text, c))
+        st.markdown(quote_markdown(text, c))
         for f in by_claim.get(c.id, []):
-            st.caption(f"{f.verdict}: {layers.md(f.summary)}")
+            st.caption(f"{f.verdict}: {md(f.summary)}")
 st.download_button(
     "Download this source's claims (CSV)", export.claims_csv(ds, claims), f"claims_{sid}.csv", "text/csv"
 )

@@ -6,14 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from geo import export
-from geo import streamlit_adapters as sa
+from geo.web import explorer, sidebar, state
 
-ds = sa.load_or_stop()
-sel = sa.current_selection()
+ds = state.load_or_stop()
+sel = sidebar.current_selection()
 st.title("Timeline")
 st.caption(f"Events reported by the enabled sources between {sel.date_from} and {sel.date_to} (sidebar).")
-claims = sa.filtered_claims(ds, sel)
-events = sa.shown_events(ds, claims)
+claims = sidebar.filtered_claims(ds, sel)
+events = sidebar.shown_events(ds, claims)
 rows = []
 for eid in events:
     e = ds.events[eid]
@@ -37,7 +37,7 @@ chosen = st.selectbox(
     "Focus an event on the map", events, format_func=lambda e: f"{ds.events[e].date} · {ds.events[e].title}"
 )
 if st.button("Show on the map"):
-    sa.select_event(chosen)
+    explorer.focus_event(chosen)
     st.switch_page("app_pages/map.py")
 c1, c2 = st.columns(2)
 c1.download_button("Download the timeline (CSV)", pd.DataFrame(rows).to_csv(index=False), "timeline.csv", "text/csv")

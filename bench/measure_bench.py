@@ -1,6 +1,6 @@
-"""Distance throughput and accuracy of geo.measure, and the map page's HTML payload.
+"""Distance throughput and accuracy of geo.measure (the map payload is in bench/map_bench.py).
 
-Prints figures; asserts nothing (targets: >= 50k points/s for 100k points; payload in bytes).
+Prints figures; asserts nothing (target: >= 50k points/s for 100k points).
 Usage: python bench/measure_bench.py
 """
 
@@ -61,25 +61,6 @@ def main() -> None:
             f"{res:6s} distance: {n / med:,.0f} points/s (median of 5 runs of {n:,}; {med:.2f} s); "
             f"max error vs 10 m geodesic reference on 40 points: {err:.3f} m"
         )
-
-    from geo.dataset import load_dataset
-    from geo.discrepancy import find_discrepancies
-    from geo.layers import MapView, build_map
-
-    ds = load_dataset()
-    claims = tuple(ds.claims.values())
-    events = tuple(e for e in ds.events if any(c.event == e for c in claims))
-    view = MapView(claims, tuple(find_discrepancies(ds)), tuple(ds.sources), events)
-    html = build_map(ds, view).get_root().render()
-    import folium
-
-    bare = folium.Map(location=(27.3, 62.9), zoom_start=7, tiles=None)
-    folium.Marker((27.37, 62.33)).add_to(bare)
-    bare_html = bare.get_root().render()
-    print(
-        f"map page HTML payload, every layer on: {len(html.encode()):,} bytes "
-        f"(bare map with one marker: {len(bare_html.encode()):,} bytes)"
-    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ Findings are computed from the data, never typed in:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -287,3 +288,58 @@ def findings_by_claim(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
         for cid in f.claims:
             out[cid].append(f)
     return dict(out)
+
+
+# Words that put victims or weapons into classes: two descriptions disagree materially only
+# when their classes differ ("security officers" vs "police officers" is the same class;
+# "separatists" vs "women and children" is not). A class is only ever compared with a class.
+VICTIM_CLASSES = {
+    "combatant": ("militant", "separatist", "terrorist", "fighter", "insurgent", "rebel", "sarmachar"),
+    "civilian": ("civilian", "woman", "women", "child", "children", "girl", "boy", "villager", "resident"),
+    "security": ("officer", "police", "guard", "soldier", "security", "personnel", "troop", "army", "border force"),
+    "non-national": ("not iranian", "non-iranian", "pakistani national", "not pakistani", "foreign"),
+}
+WEAPON_CLASSES = {
+    "missiles or rockets": ("missile", "rocket", "ballistic", "cruise", "projectile"),
+    "drones": ("drone", "uav", "unmanned", "kamikaze"),
+    "aircraft": ("aircraft", "jet", "warplane", "air strike", "airstrike", "helicopter"),
+    "artillery": ("artillery", "shell", "mortar"),
+}
+
+
+def word_classes(text: str, classes: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The classes whose words occur in ``text`` (whole words, lower case, plurals allowed)."""
+    low = text.lower()
+    return frozenset(
+        name for name, words in classes.items() if any(re.search(rf"\b{re.escape(w)}(e?s)?\b", low) for w in words)
+    )
+
+
+def is_material(f: Finding, claims: dict[str, Claim]) -> bool:
+    """Whether a finding is a real disagreement a reader must see flagged (⚠).
+
+    Figures whose ranges do not overlap, and measured or described depths that contradict a
+    stated one, always are. Victims count only when their classes differ; weapons only when a
+    source names no weapon class the others name (missiles vs missiles and drones is not a
+    contradiction); other categories (targets, times) and "cannot tell" are listed, not flagged.
+    """
+    if f.verdict != "inconsistent" and f.type != "different_values":
+        return False
+    members = [claims[c] for c in f.claims if c in claims]
+    if f.type == "different_victims":
+        sets = {word_classes(c.victims or "", VICTIM_CLASSES) for c in members}
+        sets.discard(frozenset())
+        return len(sets) > 1
+    if f.type == "different_values":
+        if f.kind != "weapon":
+            return False
+        # One source's account contradicts the others' only if it shares no class with them.
+        by_source: dict[str, frozenset[str]] = defaultdict(frozenset)
+        for c in members:
+            by_source[c.source] |= word_classes(" ".join(c.values), WEAPON_CLASSES)
+        for sid, mine in by_source.items():
+            others = frozenset().union(*(v for k, v in by_source.items() if k != sid))
+            if mine and others and not mine & others:
+                return True
+        return False
+    return True

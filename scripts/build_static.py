@@ -14,13 +14,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geo.map_assets import ASSETS, VENDOR, missing_assets  # noqa: E402
+from geo.render.assets import ASSETS, VENDOR, missing_assets  # noqa: E402
+
+
+def warm_default_view() -> int:
+    """Compute the map's first view once, so its slow geometry (depth bands) is on disk before
+    the server's first visitor asks for it."""
+    from geo.core.view import build_view
+    from geo.dataset import load_dataset
+    from geo.discrepancy import find_discrepancies
+
+    ds = load_dataset()
+    claims = tuple(ds.claims.values())
+    events = tuple(dict.fromkeys(c.event for c in claims))
+    return len(build_view(ds, claims, tuple(find_discrepancies(ds, list(claims))), events, tuple(ds.sources)).events)
 
 
 def main() -> int:
-    from geo.layers import publish_static_layers
+    from geo.render.layers import publish_static_layers
 
     print(f"static map layers published: {', '.join(publish_static_layers())}")
+    try:
+        print(f"map's first view computed: {warm_default_view()} events (its depth bands are cached on disk)")
+    except Exception as e:  # set-up goes on: the app shows the data's problems readably itself
+        print(f"warning: the map's first view was not computed ahead: {e}", file=sys.stderr)
     if shutil.which("npm") is None:
         print("warning: npm not found; the map will load Leaflet from CDNs and need internet", file=sys.stderr)
         return 0

@@ -21,8 +21,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict | None = None, timeout_s: float = 90, script: str = "app.py"):
-    """Start `streamlit run <script>` on a free loopback port; yield its base URL; stop it."""
+def streamlit_server(env: dict | None = None, timeout_s: float = 90, script: str = "app.py", cwd: Path = ROOT):
+    """Start `streamlit run <script>` (relative to ``cwd``) on a free loopback port; yield its
+    base URL; stop it. Streamlit serves the ``static/`` folder beside the script."""
     port = _free_port()
     log = open(ROOT / ".pytest_cache" / f"streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").is_dir() else None
     proc = subprocess.Popen(
@@ -31,7 +32,7 @@ def streamlit_server(env: dict | None = None, timeout_s: float = 90, script: str
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            script,
             "--server.port",
             str(port),
             "--server.address",
@@ -41,7 +42,7 @@ def streamlit_server(env: dict | None = None, timeout_s: float = 90, script: str
             "--server.fileWatcherType",
             "none",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env={**os.environ, **(env or {})},
         stdout=log or subprocess.DEVNULL,
         stderr=subprocess.STDOUT,

@@ -30,7 +30,7 @@ def test_each_page_runs_without_exceptions(page):
 
 def test_simulated_map_click_yields_a_distance():
     click = {"last_clicked": {"lat": 27.371, "lng": 62.331}}
-    with mock.patch("geo.streamlit_adapters.show_map", return_value=click):
+    with mock.patch("geo.web.map_component.show_map", return_value=click):
         at = run_app("map")
     assert_clean(at)
     msg = at.success[0].value

@@ -155,7 +155,7 @@ def test_new_event_from_the_form(dataset):
 
 
 def test_highlight_markdown_escapes_and_bolds():
-    from geo.layers import highlight_markdown
+    from geo.render.escape import highlight_markdown
 
     text = "Nine <b>killed</b> near [x](javascript:1)."
     out = highlight_markdown(text, [(0, 4), (2, 6)])

@@ -66,7 +66,7 @@ def test_pages_show_a_clear_message_and_keep_working(broken_boundaries, page):
 
 
 def test_missing_map_assets_fall_back_to_cdn_with_a_notice():
-    with mock.patch("geo.map_assets.missing_assets", return_value=["leaflet/leaflet.js"]):
+    with mock.patch("geo.render.assets.missing_assets", return_value=["leaflet/leaflet.js"]):
         at = run_app("map")
     assert not at.exception
     assert any("needs internet" in w.value for w in at.warning)
@@ -76,7 +76,7 @@ def test_local_assets_replace_every_cdn_link():
     import folium
     import folium.plugins
 
-    from geo import map_assets
+    from geo.render import assets as map_assets
 
     if map_assets.missing_assets():
         pytest.skip("map assets not installed (run `make setup`)")

@@ -9,8 +9,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from geo import measure, urlstate
+from geo import measure
 from geo.dataset import DatasetError, load_dataset
+from geo.web import urlstate
 from tests.fixtures import RECORDS, write_dataset
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -126,7 +127,7 @@ def test_escaped_text_survives_folium_unchanged_and_inert(text):
 
     import folium
 
-    from geo.layers import esc
+    from geo.render.escape import esc
 
     out = esc(text)
     assert html.unescape(out) == text

@@ -1,8 +1,9 @@
-"""The cached map renderer sends streamlit-folium's component exactly what ``st_folium`` would.
+"""The map component sends streamlit-folium's frontend exactly what ``st_folium`` would.
 
-``geo.streamlit_adapters.render_map``/``show_map`` re-implement ``st_folium``'s argument
-assembly so a view's map is rendered once and shared; this pins that contract to the installed
-streamlit-folium, so an upgrade that changes it fails here rather than on users' screens.
+``geo.web.map_component`` re-implements ``st_folium``'s argument assembly so that a base map
+is rendered once and shared, and the view's layers travel as its ``feature_group``. This pins
+that contract to the installed streamlit-folium, so an upgrade that changes it fails here
+rather than on users' screens.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from unittest import mock
 import pytest
 import streamlit_folium
 
-from geo import layers
-from geo import streamlit_adapters as sa
+from geo.core.view import build_view
 from geo.dataset import load_dataset
 from geo.discrepancy import find_discrepancies
+from geo.render import layers
+from geo.web import map_component as mc
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +25,7 @@ def view():
     ds = load_dataset()
     claims = tuple(c for c in ds.claims.values() if c.source != "s002")
     events = tuple(dict.fromkeys(c.event for c in claims))
-    return ds, layers.MapView(claims, tuple(find_discrepancies(ds, list(claims))), ("s000", "s001"), events)
+    return build_view(ds, claims, tuple(find_discrepancies(ds, list(claims))), events, ("s000", "s001"))
 
 
 def component_args(call) -> dict:
@@ -34,26 +36,28 @@ def component_args(call) -> dict:
     return kwargs
 
 
-@pytest.mark.parametrize("click", [None, (27.1, 62.4)])
+@pytest.mark.parametrize("click", [False, True])
 def test_cached_render_sends_what_st_folium_sends(view, click):
-    ds, v = view
-    common = dict(key="ca_map", height=620, returned_objects=["last_clicked"], center=(27.0, 62.0), zoom=8)
+    common = dict(key="ca_map", height=600, returned_objects=mc.RETURNED, center=(27.0, 62.0), zoom=8)
+
+    def groups():
+        out = [layers.view_layer(view, "pakistan-strike-saravan")]
+        if click:
+            out.append(layers.click_layer(27.1, 62.4, 27.3, 62.9, 40.0))
+        return out
 
     def theirs():
         streamlit_folium.st_folium(
-            layers.build_map(ds, v),
-            use_container_width=True,
-            render=False,
-            feature_group_to_add=layers.click_layer(click, "osm") if click else None,
-            **common,
+            layers.base_map(), use_container_width=True, render=False, feature_group_to_add=groups(), **common
         )
 
     def ours():
-        extra = layers.click_layer(click, "osm") if click else None
-        sa.show_map(sa.render_map(layers.build_map(ds, v)), extra_layer=extra, **common)
+        base = mc.render_map(layers.base_map())
+        scripts = "".join(mc.layer_script(g, base.map_id, i) for i, g in enumerate(groups()))
+        mc.show_map(base, layers=scripts, **common)
 
     expected, got = component_args(theirs), component_args(ours)
     assert expected.keys() == got.keys()
     for name in expected:
         assert got[name] == expected[name], name
-    assert len(got["script"]) > 10_000 and ("feature_group_0" in (got["feature_group"] or "")) == bool(click)
+    assert "CA.view(" in got["feature_group"] and ("CA.click(" in got["feature_group"]) == click

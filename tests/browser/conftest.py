@@ -8,7 +8,10 @@ tests skip with how to install it; in CI (CI=true) a missing browser is a failur
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -49,17 +52,46 @@ def server():
         yield url
 
 
-class OfflinePage:
-    """A page whose requests off the local server are aborted and recorded."""
+# The two sizes every journey runs at: a desktop window and a phone, tapped with a finger.
+SIZES = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844, "touch": True}}
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
-    def __init__(self, browser, base_url: str, width: int = 1400, height: int = 1000):
+
+class OfflinePage:
+    """A page whose requests off the local server are aborted and recorded.
+
+    Interaction goes through real input only: ``page.mouse`` on desktop, ``page.touchscreen``
+    on a phone, keyboard, and ``locator.click()`` without ``force``. Scripts only read state.
+    """
+
+    def __init__(self, browser, base_url: str, width: int = 1400, height: int = 900, touch: bool = False):
         self.base = base_url
-        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.touch = touch
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch
+        )
         self.page = self.context.new_page()
         self.external: list[str] = []
         self.dialogs: list[str] = []
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("console", self._console)
+        self.page.on("response", self._response)
         self.page.route("**/*", self._route)
+
+    def _console(self, msg):
+        # A failed load is recorded with its URL by _response; other errors are kept as they are.
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            self.console_errors.append(msg.text)
+
+    def _response(self, response):
+        # Streamlit's client, opened on a page's URL (/claims), first looks for its server under
+        # that path (/claims/_stcore/health) and then at the root: those two 404s are its own.
+        probe = re.fullmatch(r"/[a-z_]+/_stcore/(health|host-config)", urlparse(response.url).path)
+        if response.status >= 400 and not probe:
+            self.failed.append(f"{response.status} {response.url}")
 
     def _route(self, route):
         if route.request.url.startswith(self.base) or route.request.url.startswith(("data:", "blob:")):
@@ -76,26 +108,103 @@ class OfflinePage:
     def map(self):
         return self.page.frame_locator(MAP_IFRAME)
 
+    @property
+    def frame(self):
+        """The map's frame, to read its state (never to click or open things)."""
+        return self.page.locator(MAP_IFRAME).element_handle().content_frame()
+
     def wait_map(self, timeout: float = 60_000):
-        self.map.locator("path.leaflet-interactive").first.wait_for(timeout=timeout)
+        self.map.locator(".ca-event").first.wait_for(timeout=timeout)
+        self.map.locator("path.leaflet-interactive").filter(visible=True).first.wait_for(timeout=timeout)
+        self.settle()
         return self
 
-    def wait_map_state(self, present: str, absent: str | None = None, timeout: float = 30_000):
-        """Wait until exactly one map is mounted whose document has ``present`` and lacks ``absent``.
+    def settle(self, ms: int = 400):
+        """Let the map finish a redraw (its layout pass runs on the next animation frame)."""
+        self.page.wait_for_timeout(ms)
 
-        A changed map remounts its iframe; for a moment the old and new ones coexist.
-        """
-        self.page.wait_for_function(
-            """([sel, present, absent]) => {
-                const f = document.querySelectorAll(sel);
-                if (f.length !== 1) return false;
-                const d = f[0].contentDocument;
-                return !!d && !!d.querySelector(present) && !(absent && d.querySelector(absent));
-            }""",
-            arg=[MAP_IFRAME, present, absent],
-            timeout=timeout,
+    def tap_or_click(self, x: float, y: float):
+        if self.touch:
+            self.page.touchscreen.tap(x, y)
+        else:
+            self.page.mouse.click(x, y)
+
+    def on_screen(self, locator):
+        """Bring ``locator`` on screen as ``locator.click()`` does before it clicks (the reader
+        scrolls the page); returns its box in page coordinates."""
+        locator.scroll_into_view_if_needed()
+        self.page.wait_for_timeout(150)
+        return locator.bounding_box()
+
+    def element_at(self, x: float, y: float) -> str:
+        """The classes of the element on top at page point (x, y), inside the map frame, and
+        whether it lies inside an event marker (``ca-event-…``)."""
+        frame_box = self.page.locator(MAP_IFRAME).bounding_box()
+        return self.frame.evaluate(
+            """([x, y]) => { const e = document.elementFromPoint(x, y); if (!e) return '';
+                const m = e.closest('.ca-event'); return m ? m.className : 'not a marker: ' + e.className; }""",
+            [x - frame_box["x"], y - frame_box["y"]],
         )
-        return self
+
+    def marker(self, event_id: str):
+        return self.map.locator(f".ca-event-{event_id}")
+
+    def click_marker(self, event_id: str) -> str:
+        """Click or tap the centre of an event's marker; returns what was on top there."""
+        box = self.on_screen(self.marker(event_id))
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        top = self.element_at(x, y)
+        self.tap_or_click(x, y)
+        return top
+
+    def popup(self, event_id: str):
+        return self.map.locator(f'.leaflet-popup-content .ca-popup[data-event="{event_id}"]')
+
+    def open_popup(self, event_id: str):
+        top = self.click_marker(event_id)
+        assert f"ca-event-{event_id}" in top.split(), top
+        popup = self.popup(event_id)
+        popup.wait_for(timeout=15_000)
+        return popup
+
+    def sidebar_checkbox(self, source_id: str):
+        return self.page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').filter(has_text=source_id)
+
+    def open_sidebar(self):
+        """On a phone the sidebar starts collapsed: open it with its button."""
+        expand = self.page.get_by_test_id("stExpandSidebarButton")
+        if expand.is_visible():
+            expand.click()
+        self.page.get_by_test_id("stSidebarUserContent").wait_for(state="visible")
+        self.page.wait_for_timeout(400)  # the sidebar slides in
+
+    def close_sidebar(self):
+        """On a phone the open sidebar covers the page: close it as a reader would."""
+        if not self.touch:
+            return
+        collapse = self.page.get_by_test_id("stSidebarCollapseButton")
+        if collapse.count():
+            collapse.locator("button").first.click()
+            self.page.get_by_test_id("stExpandSidebarButton").wait_for(state="visible")
+            self.page.wait_for_timeout(400)
+
+    def toggle_source(self, source_id: str):
+        self.open_sidebar()
+        self.sidebar_checkbox(source_id).locator("label").click()
+
+    def query(self) -> dict[str, str]:
+        return {k: v[0] for k, v in parse_qs(urlparse(self.page.url).query).items()}
+
+    def axe(self, frame=None) -> list[dict]:
+        """Serious and critical axe-core violations in the page (or a frame of it)."""
+        target = frame or self.page.main_frame
+        target.add_script_tag(path=str(AXE))
+        result = target.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        return [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
 
     def close(self):
         self.context.close()

@@ -50,15 +50,14 @@ def test_paste_keep_and_see_the_new_layer(browser, server_with_empty_db):
         page.goto(server_with_empty_db + "/")
         p.wait_map()
         sid = re.search(r"(u-[0-9a-f]{10})", label.inner_text() if label.count() else page.content()).group(1)
-        p.map.locator("path.ca-event-pakistan-strike-saravan").last.dispatch_event("click")
-        popup = p.map.locator('.leaflet-popup-content .ca-popup[data-event="pakistan-strike-saravan"]')
-        popup.wait_for(timeout=15_000)
+        popup = p.open_popup("pakistan-strike-saravan")
+        popup.locator("details.ca-details summary").click()
         mine = popup.locator(f'li[data-source="{sid}"]')
         texts = " ".join(mine.all_inner_texts())
         assert "7 people" in texts and "about 40 km" in texts
         assert PAYLOAD in texts  # the quote, shown as text
         assert popup.locator("img").count() == 0
-        assert f"Source {sid}" in p.map.locator(".leaflet-control-layers-list").inner_text()
+        assert sid in popup.locator(".ca-meta").inner_text()  # counted among the event's sources
         assert page.evaluate("() => window.__xss") is None
         for frame in page.frames:
             assert frame.evaluate("() => window.__xss") is None
@@ -107,9 +106,8 @@ def test_uploaded_html_article_shows_as_text_and_runs_nothing(browser, server_wi
 
         page.goto(server_with_empty_db + "/")
         p.wait_map()
-        p.map.locator("path.ca-event-pakistan-strike-saravan").last.dispatch_event("click")
-        popup = p.map.locator('.leaflet-popup-content .ca-popup[data-event="pakistan-strike-saravan"]')
-        popup.wait_for(timeout=15_000)
+        popup = p.open_popup("pakistan-strike-saravan")
+        popup.locator("details.ca-details summary").click()
         texts = " ".join(popup.locator(f'li[data-source="{sid}"]').all_inner_texts())
         assert "8 people" in texts and "{{ 'SSTI' ~ '-EVAL' }} {# in the raid" in texts
         assert "SSTI-EVAL" not in popup.inner_text()

@@ -16,7 +16,7 @@ from pathlib import Path
 import folium
 import folium.plugins
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STATIC_DIR = ROOT / "static"
 VENDOR = STATIC_DIR / "vendor"
 URL_PREFIX = "/app/static/vendor"
@@ -29,20 +29,13 @@ ASSETS: dict[str, str] = {
     "leaflet/leaflet.js": "leaflet/dist/leaflet.js",
     "leaflet/leaflet.css": "leaflet/dist/leaflet.css",
     "leaflet/images": "leaflet/dist/images",
-    "jquery/jquery.min.js": "jquery/dist/jquery.min.js",
-    "bootstrap/bootstrap.bundle.min.js": "bootstrap/dist/js/bootstrap.bundle.min.js",
-    "bootstrap/bootstrap.min.css": "bootstrap/dist/css/bootstrap.min.css",
     "leaflet-measure/leaflet-measure.js": "leaflet-measure/dist/leaflet-measure.js",
     "leaflet-measure/leaflet-measure.css": "leaflet-measure/dist/leaflet-measure.css",
     "leaflet-measure/images": "leaflet-measure/dist/images",
 }
 
-_MAP_JS = [
-    ("leaflet", "leaflet/leaflet.js"),
-    ("jquery", "jquery/jquery.min.js"),
-    ("bootstrap", "bootstrap/bootstrap.bundle.min.js"),
-]
-_MAP_CSS = [("leaflet_css", "leaflet/leaflet.css"), ("bootstrap_css", "bootstrap/bootstrap.min.css")]
+_MAP_JS = [("leaflet", "leaflet/leaflet.js")]
+_MAP_CSS = [("leaflet_css", "leaflet/leaflet.css")]
 _MEASURE_JS = [("leaflet_measure_js", "leaflet-measure/leaflet-measure.js")]
 _MEASURE_CSS = [("leaflet_measure_css", "leaflet-measure/leaflet-measure.css")]
 
@@ -59,8 +52,8 @@ def _local(pairs):
 def use_local_assets(vendor: Path = VENDOR) -> bool:
     """Point folium's Map and MeasureControl at the vendored files; False (CDN kept) if missing.
 
-    Only the files this app uses are listed: Font Awesome and awesome-markers are dropped
-    because the app draws no icon markers.
+    Only the files this app uses are listed: jQuery, Bootstrap, Font Awesome and awesome-markers
+    are dropped, because the map draws no icon markers and loads its layers with ``fetch``.
     """
     if missing_assets(vendor):
         return False

@@ -12,10 +12,11 @@ from collections.abc import Mapping
 
 from geo import boundaries
 from geo.dataset import Dataset
-from geo.layers import BASEMAP_LABELS
 from geo.model import LENSES
+from geo.render.styles import BASEMAP_LABELS
 
-KNOWN = ("sources", "lens", "from", "to", "basemap", "border", "event", "claim", "source")
+KNOWN = ("sources", "lens", "from", "to", "basemap", "border", "event", "zoom", "center", "claim", "source")
+MIN_ZOOM, MAX_ZOOM = 3, 18
 MAX_PARAM_LEN = 500
 MAX_PARAMS = 30
 
@@ -35,7 +36,7 @@ def parse(ds: Dataset, params: Mapping[str, str]) -> tuple[dict, list[str]]:
     for key in keys:
         if key not in KNOWN:
             notices.append(f"unknown parameter '{_short(str(key))}'")
-    for key in ("sources", "lens", "from", "to", "basemap", "border", "event"):
+    for key in ("sources", "lens", "from", "to", "basemap", "border", "event", "zoom", "center"):
         value = params.get(key)
         if value is None or key not in keys:
             continue
@@ -48,6 +49,19 @@ def parse(ds: Dataset, params: Mapping[str, str]) -> tuple[dict, list[str]]:
             if len(good) != len(wanted):
                 notices.append("unknown source ids in 'sources' were ignored")
             out["sources"] = good
+        elif key == "zoom":
+            if value.isdigit() and MIN_ZOOM <= int(value) <= MAX_ZOOM:
+                out["zoom"] = int(value)
+            else:
+                notices.append(f"'zoom' must be a whole number from {MIN_ZOOM} to {MAX_ZOOM}")
+        elif key == "center":
+            try:
+                lat, lon = (float(v) for v in value.split(","))
+                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    raise ValueError
+                out["center"] = (lat, lon)
+            except ValueError:
+                notices.append("'center' must be 'latitude,longitude' in degrees")
         elif key in ("from", "to"):
             try:
                 out[key] = dt.date.fromisoformat(value)
@@ -61,6 +75,10 @@ def parse(ds: Dataset, params: Mapping[str, str]) -> tuple[dict, list[str]]:
                 notices.append("unknown event in 'event'")
             else:
                 notices.append(f"'{key}' must be one of " + ", ".join(allowed))
+    if ("zoom" in out) != ("center" in out):
+        notices.append("'zoom' and 'center' go together; the map opens at its default view")
+        out.pop("zoom", None)
+        out.pop("center", None)
     if "from" in out and "to" in out and out["from"] > out["to"]:
         notices.append("'from' is after 'to'; both were ignored")
         del out["from"], out["to"]

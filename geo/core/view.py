@@ -1,0 +1,319 @@
+"""The view model: everything one map view shows, computed once per view, before drawing.
+
+:func:`build_view` takes the claims the sidebar selected and returns a frozen :class:`MapView`:
+per event its enabled claims, which sources speak of it and whether they disagree materially,
+a summary of each figure by claimant group, its stated depths as bands (geometry in lon/lat,
+measured in metres), the measured geodesic distance from its place to the border with the
+verdicts, and the labels to draw with their priority. ``geo/render`` only turns this into
+HTML and layers; it neither measures nor judges.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import shapely
+import shapely.ops
+from pyproj import Geod
+
+from geo import boundaries, diskcache, measure
+from geo.dataset import Dataset
+from geo.discrepancy import Finding, is_material, measured_depth_km
+from geo.model import UNITS, Claim, Event, Place
+
+GEOD = Geod(ellps="WGS84")
+# The claimant groups a reader compares first (the sidebar's lens uses the same split).
+GROUPS = (
+    ("iran_official", "Iranian official", ("iran_official",)),
+    ("pakistan_official", "Pakistani official", ("pakistan_official",)),
+    ("others", "Others", ("other_official", "media", "author", "analyst", "unattributed")),
+)
+SUMMARY_KINDS = ("killed", "injured", "casualties", "depth", "weapon", "target", "perpetrator")
+NUMBER_KINDS = frozenset({"killed", "injured", "casualties", "depth", "border_length"})
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    group: str  # label: "Iranian official", ...
+    values: tuple[str, ...]  # "9 (women 3, men 2, children 4) [s003]", ...
+
+
+@dataclass(frozen=True)
+class FigureSummary:
+    """One row of a popup's summary: a kind of claim, each group's figures, their spread."""
+
+    kind: str
+    groups: tuple[GroupFigures, ...]
+    spread: str  # "7–9", "more than 50 km – about 90 km", or "" when a single figure
+    disagrees: bool  # a material finding among these claims
+    why: str  # the findings' summaries, for the ⚠'s explanation
+
+
+@dataclass(frozen=True)
+class Band:
+    """A stated depth drawn as a band inside the target country (lon/lat, simplified)."""
+
+    claim: str
+    source: str
+    geometry: object
+    anchor: tuple[float, float]  # lon, lat: the band's point nearest the strike
+    label: str  # short: "s003: about 90 km"
+    detail: str  # tooltip: who, how it was drawn
+
+
+@dataclass(frozen=True)
+class Measured:
+    """The measured geodesic distance from the event's place to the border (km)."""
+
+    low: float
+    centre: float
+    high: float
+    nearest: tuple[float, float]  # lon, lat on the border
+    label: str  # short: "46 km (26–66)"
+    detail: str  # with the verdicts
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    place: Place
+    claims: tuple[Claim, ...]
+    sources: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    flagged: frozenset[str]  # claims in a material disagreement
+    disagrees: bool
+    summary: tuple[FigureSummary, ...]
+    depth_note: str | None
+    bands: tuple[Band, ...]
+    measured: Measured | None
+    uncertainty: object | None  # lon/lat polygon of the location's uncertainty circle
+    tooltip: str  # unique within the view: the map reports it back when the marker is clicked
+
+    @property
+    def is_strike(self) -> bool:
+        return self.event.type == "strike"
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What one view of the map shows. Frozen; cacheable on :meth:`cache_key`."""
+
+    events: tuple[EventView, ...]
+    enabled_sources: tuple[str, ...]
+    resolution: boundaries.Resolution
+    claim_ids: tuple[str, ...]
+
+    def cache_key(self) -> tuple:
+        """What identifies this view within one dataset: the claims by id (findings, bands and
+        distances follow from them, the data and the border). Keep it in step with the fields."""
+        return (self.claim_ids, self.enabled_sources, tuple(e.event.id for e in self.events), self.resolution)
+
+    def by_tooltip(self, tooltip: str | None) -> str | None:
+        """The event whose marker carries this tooltip (what the map reports on a click)."""
+        return next((e.event.id for e in self.events if e.tooltip == tooltip), None)
+
+
+def circle(lon: float, lat: float, radius_m: float, n: int = 72) -> shapely.Polygon:
+    """A geodesic circle of ``radius_m`` metres as a lon/lat polygon."""
+    az = np.linspace(0, 360, n, endpoint=False)
+    x, y, _ = GEOD.fwd(np.full(n, lon), np.full(n, lat), az, np.full(n, radius_m))
+    return shapely.Polygon(np.column_stack([x, y]))
+
+
+def depth_interval_km(c: Claim) -> tuple[float, float, bool]:
+    """The band drawn for a stated depth (km): its range and whether it is open-ended."""
+    lo, hi = c.interval()
+    if math.isinf(hi):
+        return lo, lo + 5.0, True
+    if lo == hi:
+        return max(lo - 1.0, 0.0), hi + 1.0, False
+    return lo, hi, False
+
+
+BAND_VERSION = 1  # bump when the drawn band's computation changes: old cache entries are ignored
+
+
+@lru_cache(maxsize=32)
+def _band_cached(lo_km: float, hi_km: float, country: str, resolution: str, folder: str):
+    def make() -> bytes:
+        band = measure.depth_band(lo_km * 1000, hi_km * 1000, country, resolution)
+        return shapely.to_wkb(shapely.set_precision(band.simplify(0.003), 1e-4))  # ~300 m: drawn, never measured
+
+    inputs = diskcache.files_stamp(*sorted(Path(folder).glob("*.geojson")))
+    key = f"band:{BAND_VERSION}:{lo_km!r}:{hi_km!r}:{country}:{resolution}:{inputs}"
+    return shapely.from_wkb(diskcache.cached_bytes(key, make))
+
+
+def band_geometry(lo_km: float, hi_km: float, country: str, resolution: str):
+    """A depth band simplified for drawing (about 300 m; never measured)."""
+    return _band_cached(lo_km, hi_km, country, resolution, boundaries.data_dir())
+
+
+def source_label(ds: Dataset, sid: str, long: bool = True) -> str:
+    """How a source is named on screen: id, author (or outlet) and, if ``long``, its title."""
+    s = ds.sources[sid]
+    who = s.author or s.outlet or "author unknown"
+    if not long:
+        return f"{sid} · {who}"
+    title = s.title or "untitled"
+    return f"{sid} · {who} · {title[:48]}{'…' if len(title) > 48 else ''}"
+
+
+def group_of(c: Claim) -> str:
+    return next(label for _, label, types in GROUPS if c.claimant_type in types)
+
+
+def _spread(claims: list[Claim]) -> str:
+    """The range of the figures, lowest to highest ("7–9 people"), or "" when they are one."""
+    numbers = [c for c in claims if isinstance(c.value, float)]
+    if not numbers:
+        return ""
+    lo, hi = min(c.value for c in numbers), max(c.value for c in numbers)
+    if lo == hi:
+        return ""
+    return f"{lo:g}–{hi:g} {numbers[0].unit or UNITS.get(numbers[0].kind, '')}".rstrip()
+
+
+def _summary(claims: list[Claim], findings: list[Finding], flagged: frozenset[str]) -> tuple[FigureSummary, ...]:
+    out = []
+    by_kind: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_kind[c.kind].append(c)
+    for kind in SUMMARY_KINDS:
+        group = by_kind.get(kind)
+        if not group:
+            continue
+        rows = []
+        for _, label, types in GROUPS:
+            mine = [c for c in group if c.claimant_type in types]
+            if not mine:
+                continue
+            values: dict[str, list[str]] = defaultdict(list)
+            for c in mine:
+                values[c.value_label()].append(c.source)
+            rows.append(GroupFigures(label, tuple(f"{v} [{', '.join(sorted(set(s)))}]" for v, s in values.items())))
+        bad = [f for f in findings if f.kind == kind and set(f.claims) & flagged]
+        out.append(
+            FigureSummary(
+                kind,
+                tuple(rows),
+                _spread(group) if kind in NUMBER_KINDS else "",
+                bool(bad),
+                " ".join(f.summary for f in bad),
+            )
+        )
+    return tuple(out)
+
+
+def _tooltip(e: Event, taken: set[str]) -> str:
+    text = f"{e.title} · {e.date:%d %b %Y}"
+    if text in taken:
+        text = f"{text} ({e.id})"
+    taken.add(text)
+    return text
+
+
+def _bands(ds: Dataset, e: Event, place: Place, claims: list[Claim], resolution) -> tuple[Band, ...]:
+    out = []
+    if e.target_country not in ("PAK", "IRN"):
+        return ()
+    for c in claims:
+        if c.kind != "depth" or c.interval() is None:
+            continue
+        lo, hi, open_ended = depth_interval_km(c)
+        geom = band_geometry(lo, hi, e.target_country, resolution)
+        if geom.is_empty:
+            continue
+        anchor = shapely.ops.nearest_points(geom, shapely.Point(place.lon, place.lat))[0]
+        detail = (
+            f"Stated depth: {c.value_label()} into {e.target_country}, {c.claimant} [{c.source}]; "
+            f"band drawn {lo:g}–{hi:g} km from the border{' and beyond' if open_ended else ''}"
+        )
+        out.append(Band(c.id, c.source, geom, (anchor.x, anchor.y), f"{c.source}: {c.value_label()}", detail))
+    return tuple(out)
+
+
+def _measured(ds: Dataset, e: Event, place: Place, findings: list[Finding], claims, resolution) -> Measured | None:
+    verdicts = [f for f in findings if f.type == "depth_vs_measured"]
+    if not verdicts:
+        return None
+    m = measured_depth_km(ds, e.id, resolution)
+    r = measure.distance_to_border(place.lon, place.lat, resolution)
+    by_id = {c.id: c for c in claims}
+    said = "; ".join(
+        f"{by_id[f.claims[0]].source} {by_id[f.claims[0]].value_label()}: {f.verdict}"
+        for f in verdicts
+        if f.claims[0] in by_id
+    )
+    label = f"{m['centre']:.0f} km ({m['low']:.0f}–{m['high']:.0f})"
+    detail = (
+        f"Measured to the border: {m['centre']:.0f} km, {m['low']:.0f}–{m['high']:.0f} km "
+        f"over ±{m['uncertainty']:g} km · {said}"
+    )
+    return Measured(m["low"], m["centre"], m["high"], (r.nearest_lon, r.nearest_lat), label, detail)
+
+
+def build_view(
+    ds: Dataset,
+    claims: tuple[Claim, ...],
+    findings: tuple[Finding, ...],
+    events: tuple[str, ...],
+    enabled_sources: tuple[str, ...],
+    resolution: boundaries.Resolution = boundaries.DEFAULT_RESOLUTION,
+) -> MapView:
+    """Compute what the map shows for these claims (already filtered by the sidebar).
+
+    Raises :class:`geo.boundaries.BoundaryDataError` when the border cannot be read."""
+    by_event: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_event[c.event].append(c)
+    all_flagged = frozenset(cid for f in findings if is_material(f, {c.id: c for c in claims}) for cid in f.claims)
+    taken: set[str] = set()
+    out = []
+    for eid in events:
+        e = ds.events[eid]
+        place = ds.place_of(e)
+        if place is None:
+            continue
+        mine = by_event[eid]
+        ev_findings = [f for f in findings if f.event == eid]
+        flagged = frozenset(c.id for c in mine if c.id in all_flagged)
+        verdicts = [f for f in ev_findings if f.type == "depth_vs_measured"]
+        unc = None
+        if place.uncertainty_km > 0 and place.precision != "country":
+            unc = circle(place.lon, place.lat, place.uncertainty_km * 1000).simplify(0.002)
+        out.append(
+            EventView(
+                event=e,
+                place=place,
+                claims=tuple(mine),
+                sources=tuple(sorted({c.source for c in mine})),
+                findings=tuple(ev_findings),
+                flagged=flagged,
+                disagrees=bool(flagged),
+                summary=_summary(mine, ev_findings, flagged),
+                depth_note=("Depth check: " + " ".join(f.summary for f in verdicts)) if verdicts else None,
+                bands=_bands(ds, e, place, mine, resolution),
+                measured=_measured(ds, e, place, ev_findings, mine, resolution),
+                uncertainty=unc,
+                tooltip=_tooltip(e, taken),
+            )
+        )
+    return MapView(tuple(out), tuple(enabled_sources), resolution, tuple(c.id for c in claims))
+
+
+def border_km(resolution: boundaries.Resolution) -> float:
+    """The border's geodesic length at a resolution, in kilometres."""
+    return measure.border_length_m(resolution) / 1000
+
+
+def border_lengths_km() -> dict[str, float]:
+    """Measured (geodesic) and published border lengths, in kilometres, labelled."""
+    out = {f"{boundaries.BORDERS[r].label} (measured)": border_km(r) for r in boundaries.RESOLUTIONS}
+    out.update({f"{k} (published)": v for k, v in boundaries.PUBLISHED_LENGTHS_KM.items()})
+    return out

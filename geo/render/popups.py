@@ -1,0 +1,83 @@
+"""A strike's popup: the answer first (each figure by claimant group, with the spread and a ⚠
+only where sources disagree materially), then the quotes and details, collapsed. Every data
+text goes through :func:`esc`; the only link is our own, with a URL-encoded id."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import quote as urlquote
+
+from geo.core.view import EventView
+from geo.model import Claim
+from geo.render.escape import esc
+from geo.render.styles import KIND_ORDER, kind_label
+
+
+def _summary_html(ev: EventView) -> str:
+    if not ev.summary:
+        return ""
+    rows = []
+    for s in ev.summary:
+        flag = f' <span class="ca-disagree" title="{esc(s.why)}">&#9888; disagree</span>' if s.disagrees else ""
+        cells = "<br>".join(f'<span class="ca-who">{esc(g.group)}:</span> {esc("; ".join(g.values))}' for g in s.groups)
+        spread = f"<br><i>range {esc(s.spread)}</i>" if s.spread else ""
+        rows.append(
+            f'<tr data-kind="{esc(s.kind)}"><th scope="row">{esc(kind_label(s.kind)).capitalize()}{flag}</th>'
+            f"<td>{cells}{spread}</td></tr>"
+        )
+    return '<table class="ca-summary">' + "".join(rows) + "</table>"
+
+
+def _claim_li(c: Claim, flagged: bool, why: str) -> str:
+    flag = f'<span class="ca-disagree" title="{esc(why)}">&#9888; disagrees</span> ' if flagged else ""
+    victims = f" ({esc(c.victims)})" if c.victims and c.victims != "not stated" else ""
+    # The component iframe may open popups but not navigate the top page: open a new tab.
+    link = f'<a href="/claims?claim={urlquote(c.id)}" target="_blank" rel="noopener">open in claims</a>'
+    return (
+        f'<li class="ca-claim" data-claim="{esc(c.id)}" data-source="{esc(c.source)}">{flag}'
+        f"<b>{esc(c.value_label())}</b>{victims} — {esc(c.claimant)} [{esc(c.source)}]"
+        f"<br><q>{esc(c.quote)}</q> {link}</li>"
+    )
+
+
+def popup_html(ev: EventView) -> str:
+    """The popup of one event, escaped."""
+    e, place = ev.event, ev.place
+    n = len(ev.sources)
+    parts = [f'<div class="ca-popup" data-event="{esc(e.id)}">', f"<h2>{esc(e.title)}</h2>"]
+    meta = (
+        f"{esc(e.local_label())} · {esc(place.name)} ({esc(place.precision)}, ±{place.uncertainty_km:g} km)"
+        f" · {n} source{'s' if n != 1 else ''}: {esc(', '.join(ev.sources))}"
+    )
+    parts.append(f'<p class="ca-meta">{meta}</p>')
+    parts.append(_summary_html(ev))
+    if ev.depth_note:
+        parts.append(f'<p class="ca-verdict">{esc(ev.depth_note)}</p>')
+    why: dict[str, list[str]] = defaultdict(list)
+    for f in ev.findings:
+        for cid in f.claims:
+            if cid in ev.flagged:
+                why[cid].append(f.summary)
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    for c in ev.claims:
+        grouped[c.kind].append(c)
+    body = []
+    for kind in KIND_ORDER:
+        if kind not in grouped:
+            continue
+        body.append(f'<h3>{esc(kind_label(kind)).capitalize()}</h3><ul class="ca-kind" data-kind="{esc(kind)}">')
+        body += [_claim_li(c, c.id in ev.flagged, " / ".join(why[c.id])) for c in grouped[kind]]
+        body.append("</ul>")
+    others = [f for f in ev.findings if not set(f.claims) & ev.flagged]
+    if others:
+        body.append("<h3>Other differences (not contradictions)</h3><ul>")
+        body += [f'<li class="ca-finding">{esc(f.summary)}</li>' for f in others]
+        body.append("</ul>")
+    if body:
+        parts.append(
+            f'<details class="ca-details"><summary>Quotes and details ({len(ev.claims)} claims)</summary>'
+            + "".join(body)
+            + "</details>"
+        )
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,129 @@
+"""The map explorer's session logic: what the map reported (a click to measure, a marker
+opened, where the reader moved it) and what the map is asked to do next (move, open a popup).
+
+The map reports through streamlit-folium's returned values; each is acted on once, when it
+changes. Moves are sent only when the server wants one (a link opened, an event focused, a
+base map that had to be reloaded), never echoed back, so the map never jumps under the reader.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import measure
+from geo.boundaries import BoundaryDataError
+from geo.core.view import MapView
+from geo.dataset import Dataset
+from geo.render.escape import md
+from geo.web import sidebar, state
+
+FOCUS_ZOOM = 8
+
+
+def _row(r: measure.BorderDistance) -> dict:
+    return {
+        "lat": round(r.lat, 5),
+        "lon": round(r.lon, 5),
+        "distance_km": round(r.distance_km, 2),
+        "country": r.country or "outside PAK/IRN",
+        "province": r.province or "",
+        "nearest_lat": round(r.nearest_lat, 5),
+        "nearest_lon": round(r.nearest_lon, 5),
+        "border": r.resolution,
+    }
+
+
+def take_map_value(value: dict | None, view: MapView, resolution) -> bool:
+    """Act on what the map reported, and mirror it in the URL; True if a new point was measured."""
+    if not value:
+        return False
+    measured = _take(value, view, resolution)
+    sidebar.sync_url()
+    return measured
+
+
+def _take(value: dict, view: MapView, resolution) -> bool:
+    ss = st.session_state
+    if value.get("zoom") is not None and value.get("center"):
+        sidebar.set_map_position(value["zoom"], value["center"])
+    tip = value.get("last_object_clicked_tooltip")
+    if tip and tip != ss.get("ca_last_tip"):
+        ss["ca_last_tip"] = tip
+        opened = view.by_tooltip(tip)
+        if opened:
+            sidebar.select_event(opened)
+    last = value.get("last_clicked")
+    if not last or (last.get("lat"), last.get("lng")) == ss.get("ca_click"):
+        return False
+    ss["ca_click"] = (last.get("lat"), last.get("lng"))
+    sidebar.select_event(None)  # a click on the map closes the open popup
+    try:
+        r = measure.distance_to_border(last["lng"], last["lat"], resolution)
+    except (measure.InvalidCoordinate, BoundaryDataError, KeyError, TypeError) as e:
+        st.error(f"That point cannot be measured: {md(e)}")
+        return False
+    state.add_measurement(_row(r))
+    ss["ca_measured"] = _row(r)
+    return True
+
+
+def last_measurement() -> dict | None:
+    """The newest measurement, drawn on the map until cleared."""
+    return st.session_state.get("ca_measured")
+
+
+def clear_measurements() -> None:
+    state.clear_measurements()
+    st.session_state.pop("ca_measured", None)
+
+
+def initial_event() -> str | None:
+    """The event whose popup the map is asked to open: from the link the session began with,
+    or the last event focused from the page. A marker the reader clicks opens by itself."""
+    ss = st.session_state
+    if "ca_open_request" not in ss:
+        ss["ca_open_request"] = sidebar.current_selection().event
+    return ss["ca_open_request"]
+
+
+def focus_event(event_id: str | None) -> None:
+    """Focus an event from the page: centre the map on it and open its popup."""
+    ss = st.session_state
+    sidebar.select_event(event_id)
+    ss["ca_open_request"] = event_id
+    if event_id:
+        ss["ca_move_for"] = event_id
+        ss.pop("ca_move", None)
+
+
+def pending_move(ds: Dataset, map_id: str) -> dict | None:
+    """Where the map should move to, if anywhere: ``{"center": (lat, lon), "zoom": z}``.
+
+    Kept until replaced (streamlit-folium's frontend applies a move only when it differs from
+    the last one it was given); replaced when the session starts from a link, when an event
+    is focused, and when the base map changed (its iframe reloads: carry the reader's view over).
+    """
+    ss = st.session_state
+    if ss.get("ca_map_id") not in (None, map_id):
+        pos = sidebar.map_position()
+        if pos and pos.get("center"):
+            ss["ca_move"] = {"center": tuple(pos["center"]), "zoom": pos["zoom"]}
+    ss["ca_map_id"] = map_id
+    if "ca_move_for" in ss:
+        event = ds.events.get(ss.pop("ca_move_for"))
+        place = ds.place_of(event) if event else None
+        if place:
+            n = ss.get("ca_move_n", 0) + 1  # a repeated focus must still differ from the last move
+            ss["ca_move_n"] = n
+            ss["ca_move"] = {"center": (place.lat + n * 1e-9, place.lon), "zoom": FOCUS_ZOOM}
+    if "ca_move" not in ss:
+        pos = sidebar.map_position()
+        event = ds.events.get(sidebar.current_selection().event or "")
+        place = ds.place_of(event) if event else None
+        if pos and pos.get("center"):
+            ss["ca_move"] = {"center": tuple(pos["center"]), "zoom": pos["zoom"]}
+        elif place:
+            ss["ca_move"] = {"center": (place.lat, place.lon), "zoom": FOCUS_ZOOM}
+        else:
+            ss["ca_move"] = None
+    return ss["ca_move"]

@@ -1,0 +1,109 @@
+"""Shared caches and per-session state: the dataset, findings and view models (shared read-only
+across sessions), and the reader's measurements (per session).
+
+Pages call :func:`load_or_stop` for the data. Loaders are keyed on strings (GUIDE §3.5); the
+user database's revision is part of the key, so a save reloads everything that depends on it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from geo import boundaries
+from geo.core.view import MapView, build_view
+from geo.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
+from geo.discrepancy import Finding, find_discrepancies
+from geo.model import Claim
+from geo.render.escape import md
+from geo.store import Store, StoreError
+
+MAX_MEASUREMENTS = 50
+
+
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+def _dataset(data_dir: str, sources_dir: str, db_path: str, revision: int) -> Dataset:
+    records, texts = Store(db_path).records() if db_path else ({}, {})
+    return load_dataset(Path(data_dir), Path(sources_dir), extra=records, extra_texts=texts)
+
+
+def data_key() -> tuple[str, str, str, int]:
+    """The data folders and the user database with its revision, read on every call: tests
+    point them at fixtures, and a save changes the revision, so the cache reloads."""
+    data = os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR))
+    sources = os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR))
+    store = Store()
+    try:
+        return data, sources, str(store.path), store.revision()
+    except StoreError as e:
+        st.warning(f"Your added sources cannot be read, so only the curated data is shown: {md(e)}")
+        return data, sources, "", -1
+
+
+def dataset() -> Dataset:
+    """The validated dataset, shared read-only across sessions (models are frozen)."""
+    return _dataset(*data_key())
+
+
+def load_or_stop() -> Dataset:
+    """The dataset, or a readable error on the page (never a traceback) and stop."""
+    try:
+        return dataset()
+    except DatasetError as e:
+        st.error(
+            "The data files have problems, so the app cannot show them:\n\n"
+            + "\n".join(f"- {md(i)}" for i in e.issues[:30])
+        )
+    except boundaries.BoundaryDataError as e:
+        st.error(f"Boundary data problem: {md(e)}")
+    st.stop()
+    raise AssertionError("unreachable")
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _findings(key: tuple[str, str, str, int], claim_ids: tuple[str, ...], resolution: str) -> tuple[Finding, ...]:
+    ds = _dataset(*key)
+    return tuple(find_discrepancies(ds, [ds.claims[c] for c in claim_ids], resolution))
+
+
+def findings_for(claims: list[Claim], resolution: str) -> tuple[Finding, ...]:
+    """Findings among the given claims (cached on their ids: frozen, shared read-only)."""
+    return _findings(data_key(), tuple(c.id for c in claims), resolution)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _view(
+    key: tuple,
+    folder: str,
+    claim_ids: tuple[str, ...],
+    events: tuple[str, ...],
+    sources: tuple[str, ...],
+    resolution: str,
+) -> MapView:
+    ds = _dataset(*key)
+    claims = tuple(ds.claims[c] for c in claim_ids)
+    return build_view(ds, claims, _findings(key, claim_ids, resolution), events, sources, resolution)
+
+
+def view_for(claims: list[Claim], events: list[str], sources: tuple[str, ...], resolution: str) -> MapView:
+    """The map's view model for these claims, computed once and shared by every session."""
+    return _view(
+        data_key(), boundaries.data_dir(), tuple(c.id for c in claims), tuple(events), tuple(sources), resolution
+    )
+
+
+def add_measurement(row: dict) -> None:
+    rows = st.session_state.setdefault("ca_measurements", [])
+    if not rows or rows[-1] != row:
+        rows.append(row)
+    del rows[:-MAX_MEASUREMENTS]
+
+
+def measurements() -> list[dict]:
+    return st.session_state.get("ca_measurements", [])
+
+
+def clear_measurements() -> None:
+    st.session_state["ca_measurements"] = []
