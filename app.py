@@ -10,8 +10,9 @@ from geo.web import sidebar, state
 
 st.set_page_config(page_title="Claims Atlas: Iran–Pakistan strikes, January 2024", page_icon="🗺️", layout="wide")
 
+MAP = st.Page("app_pages/map.py", title="Map explorer", icon=":material/map:", url_path="map", default=True)
 PAGES = [
-    st.Page("app_pages/map.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
+    MAP,
     st.Page("app_pages/claims.py", title="Claims", icon=":material/balance:", url_path="claims"),
     st.Page("app_pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/schedule:", url_path="timeline"),
@@ -20,5 +21,10 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-sidebar.sidebar(state.load_or_stop())
+ds = state.load_or_stop()
+sidebar.select(ds)
+# A session's first run on the map sends the map alone (the page stops after it): the sidebar
+# follows in the rerun the map's first report causes (geo.web.explorer.map_first).
+if not (page == MAP and sidebar.first_run()):
+    sidebar.draw(ds)
 page.run()

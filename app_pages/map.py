@@ -8,9 +8,9 @@ import streamlit as st
 from geo import export
 from geo.boundaries import BORDERS, BoundaryDataError
 from geo.core.view import border_lengths_km
-from geo.render import assets, layers
+from geo.render import assets
 from geo.render.escape import md
-from geo.web import explorer, map_component, sidebar, state
+from geo.web import explorer, sidebar, state
 
 ds = state.load_or_stop()
 sel = sidebar.current_selection()
@@ -30,43 +30,7 @@ events = sidebar.shown_events(ds, claims)
 if not sel.sources:
     st.info("No source is enabled: turn one on in the sidebar.")
 
-try:
-    view = state.view_for(claims, events, sel.sources, sel.resolution)
-    base = map_component.cached_base(
-        (sel.basemap, sel.resolution), lambda: layers.base_map(sel.basemap, sel.resolution)
-    )
-except BoundaryDataError as e:
-    st.error(f"The map cannot be drawn: {md(e)}. The tables below still work.")
-    view = base = None
-
-if base is not None:
-    # The map's last report (put in session state by the component before this run).
-    explorer.take_map_value(st.session_state.get("ca_map"), view, sel.resolution)
-    scripts = map_component.cached_layer(
-        (view.cache_key(), explorer.initial_event()), base, lambda: layers.view_layer(view, explorer.initial_event())
-    )
-    click = explorer.last_measurement()
-    if click:
-        scripts += map_component.layer_script(
-            layers.click_layer(
-                click["lat"], click["lon"], click["nearest_lat"], click["nearest_lon"], click["distance_km"]
-            ),
-            base.map_id,
-            1,
-        )
-    move = explorer.pending_move(ds, base.map_id)
-    out = map_component.show_map(
-        base,
-        key="ca_map",
-        height=600,
-        returned_objects=map_component.RETURNED,
-        layers=scripts,
-        center=move["center"] if move else None,
-        zoom=move["zoom"] if move else None,
-    )
-    # A value that did not come through session state (first run of a session, tests): use it now.
-    if explorer.take_map_value(out, view, sel.resolution):
-        st.rerun()
+view = explorer.show(ds, sel, claims, events)
 
 left, right = st.columns([3, 2])
 with left:
@@ -99,7 +63,7 @@ with right:
         for c in claims
         if c.kind == "border_length" and isinstance(c.value, float)
     ]
-    st.dataframe(pd.DataFrame(lengths), hide_index=True, width="stretch")
+    st.table(pd.DataFrame(lengths).set_index("figure") if lengths else pd.DataFrame(lengths))
 
 st.subheader("Events on the map")
 if events:

@@ -130,6 +130,8 @@ async def run_session(
         async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=2**26) as ws:
             s = Session(ws)
             await s.rerun([])
+            if not s.checkboxes:  # a first run sends the map alone; its first report reruns the page
+                await s.rerun([])
             source_ids = sorted(s.checkboxes.items())
             rng = random.Random(f"{seed}/{index}")
             for i in range(actions):

@@ -28,14 +28,19 @@ def main() -> int:
         p = OfflinePage(browser, url, width=1440, height=1000).open("/")
         p.wait_map()
         frame = p.page.locator("iframe[title='streamlit_folium.st_folium']")
-        frame.scroll_into_view_if_needed()
+        p.on_screen(frame)
         p.page.wait_for_timeout(1500)
         frame.screenshot(path=str(args.out / "map.png"))
-        p.map.locator("path.ca-event-pakistan-strike-saravan").last.dispatch_event("click")
-        p.map.locator(".leaflet-popup-content .ca-popup").wait_for(timeout=15_000)
-        p.page.wait_for_timeout(800)
+        p.open_popup("pakistan-strike-saravan")  # a real click at the marker's centre
+        p.page.wait_for_timeout(1200)
         frame.screenshot(path=str(args.out / "popup.png"))
         p.close()
+        phone = OfflinePage(browser, url, width=390, height=844, touch=True).open("/")
+        phone.wait_map()
+        phone.open_popup("iran-strike-panjgur")  # a tap
+        phone.page.wait_for_timeout(1200)
+        phone.page.screenshot(path=str(args.out / "phone-popup.png"))
+        phone.close()
         browser.close()
     print(f"screenshots written to {args.out.relative_to(ROOT)}")
     return 0

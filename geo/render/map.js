@@ -140,6 +140,28 @@
     o.tiles.forEach(function (t) { if (t.show && t.url) CA.tiled = true; });
     map.on("baselayerchange", restyle);
     CA.init(map, { base: base, overlays: overlays, legend: o.legend, static: o.static });
+    if (o.measure) setTimeout(function () { CA.measureTool(o.measure); }, 0);
+  };
+
+  /* folium's measure tool (leaflet-measure), loaded once the map has drawn. */
+  CA.measureTool = function (m) {
+    m.css.forEach(function (href) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      document.head.appendChild(link);
+    });
+    var next = function (i) {
+      if (i === m.js.length) {
+        if (L.control.measure) L.control.measure(m.options).addTo(CA.map);
+        return;
+      }
+      var s = document.createElement("script");
+      s.src = m.js[i];
+      s.onload = function () { next(i + 1); };
+      document.head.appendChild(s);
+    };
+    next(0);
   };
 
   /* A static layer: embedded data, or fetched from the app's static files (asynchronously). */

@@ -14,10 +14,51 @@ from geo import measure
 from geo.boundaries import BoundaryDataError
 from geo.core.view import MapView
 from geo.dataset import Dataset
+from geo.render import layers
 from geo.render.escape import md
-from geo.web import sidebar, state
+from geo.web import map_component, sidebar, state
 
 FOCUS_ZOOM = 8
+MAP_HEIGHT = 600
+
+
+def show(ds: Dataset, sel: sidebar.Selection, claims: list, events: list[str]) -> MapView | None:
+    """Draw the map for the selection and act on what it reported; the view it showed, or None
+    (with a readable error) when the boundary data cannot be read."""
+    try:
+        view = state.view_for(claims, events, sel.sources, sel.resolution)
+        base = map_component.cached_base(
+            (sel.basemap, sel.resolution), lambda: layers.base_map(sel.basemap, sel.resolution)
+        )
+    except BoundaryDataError as e:
+        st.error(f"The map cannot be drawn: {md(e)}. The tables below still work.")
+        map_first(ds, drawn=False)
+        return None
+    # The map's last report (put in session state by the component before this run).
+    take_map_value(st.session_state.get("ca_map"), view, sel.resolution)
+    asked = initial_event()
+    scripts = map_component.cached_layer((view.cache_key(), asked), base, lambda: layers.view_layer(view, asked))
+    click = last_measurement()
+    if click:
+        line = layers.click_layer(
+            click["lat"], click["lon"], click["nearest_lat"], click["nearest_lon"], click["distance_km"]
+        )
+        scripts += map_component.layer_script(line, base.map_id, 1)
+    move = pending_move(ds, base.map_id)
+    out = map_component.show_map(
+        base,
+        key="ca_map",
+        height=MAP_HEIGHT,
+        returned_objects=map_component.RETURNED,
+        layers=scripts,
+        center=move["center"] if move else None,
+        zoom=move["zoom"] if move else None,
+    )
+    # A value that did not come through session state (first run of a session, tests): use it now.
+    if take_map_value(out, view, sel.resolution):
+        st.rerun()
+    map_first(ds, drawn=True)
+    return view
 
 
 def _row(r: measure.BorderDistance) -> dict:
@@ -127,3 +168,15 @@ def pending_move(ds: Dataset, map_id: str) -> dict | None:
         else:
             ss["ca_move"] = None
     return ss["ca_move"]
+
+
+def map_first(ds: Dataset, drawn: bool) -> None:
+    """On a session's first run, stop after the map: the browser then builds the map alone (the
+    sidebar's widgets and the tables share its main thread and would delay it by about a
+    second, bench/README.md). The map reports its view as soon as it has drawn, which reruns
+    the page in full a moment later. app.py left the sidebar out of this run; a map that could
+    not be drawn will not report, so then the sidebar is drawn here and the page goes on."""
+    if sidebar.first_run():
+        if drawn:
+            st.stop()
+        sidebar.draw(ds)

@@ -85,30 +85,20 @@ def _init(ds: Dataset) -> None:
     ss["ca_init"] = True
 
 
-def sidebar(ds: Dataset) -> Selection:
-    """The shared sidebar (called once per run by app.py); returns and stores the selection."""
+def select(ds: Dataset) -> Selection:
+    """The selection for this run, from the URL (a session's first run) and session state,
+    where the sidebar's widgets keep their values; stored for the pages and written to the URL.
+
+    app.py calls this, then :func:`draw` (the widgets), then the page."""
     ss = st.session_state
     if "ca_init" not in ss:
         _init(ds)
-    with st.sidebar:
-        if ss.get("ca_notices"):
-            st.warning("Some link parameters were ignored: " + md("; ".join(ss["ca_notices"])))
-        st.subheader("Sources")
-        for sid in ds.sources:
-            ss.setdefault(f"ca_src_{sid}", True)  # a source added since the session began
-            st.checkbox(md(source_label(ds, sid)), key=f"ca_src_{sid}")
-        st.radio("Claimant lens", list(LENS_LABELS), format_func=LENS_LABELS.get, key="ca_lens")
-        lo, hi = _date_bounds(ds)
-        dates = st.date_input("Event dates", min_value=lo, max_value=hi, key="ca_dates")
-        st.selectbox(
-            "Border used to measure",
-            list(boundaries.BORDERS),
-            format_func=lambda r: boundaries.BORDERS[r].label,
-            key="ca_border",
-        )
-        st.caption("Base maps and context layers: the layers button on the map.")
-    # While a user has picked only the start of a range, the widget holds one date: keep using
-    # the last complete range until the second date is chosen.
+    ss["ca_runs"] = ss.get("ca_runs", 0) + 1
+    for sid in ds.sources:
+        ss.setdefault(f"ca_src_{sid}", True)  # a source added since the session began
+    # While a reader has picked only the start of a range, the widget holds one date: keep
+    # using the last complete range until the second date is chosen.
+    dates = ss.get("ca_dates")
     if isinstance(dates, (tuple, list)) and len(dates) == 2:
         ss["ca_dates_last"] = (dates[0], dates[1])
     d_from, d_to = ss.get("ca_dates_last", (DEFAULT_FROM, DEFAULT_TO))
@@ -124,6 +114,32 @@ def sidebar(ds: Dataset) -> Selection:
     ss["ca_selection"] = sel
     write_params(sel)
     return sel
+
+
+def first_run() -> bool:
+    """Whether this is the session's first run."""
+    return st.session_state.get("ca_runs") == 1
+
+
+def draw(ds: Dataset) -> None:
+    """The shared sidebar's widgets (keyed in session state, which :func:`select` read)."""
+    ss = st.session_state
+    with st.sidebar:
+        if ss.get("ca_notices"):
+            st.warning("Some link parameters were ignored: " + md("; ".join(ss["ca_notices"])))
+        st.subheader("Sources")
+        for sid in ds.sources:
+            st.checkbox(md(source_label(ds, sid)), key=f"ca_src_{sid}")
+        st.radio("Claimant lens", list(LENS_LABELS), format_func=LENS_LABELS.get, key="ca_lens")
+        lo, hi = _date_bounds(ds)
+        st.date_input("Event dates", min_value=lo, max_value=hi, key="ca_dates")
+        st.selectbox(
+            "Border used to measure",
+            list(boundaries.BORDERS),
+            format_func=lambda r: boundaries.BORDERS[r].label,
+            key="ca_border",
+        )
+        st.caption("Base maps and context layers: the layers button on the map.")
 
 
 def map_position() -> dict | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import AXE, SIZES
+from tests.browser.conftest import AXE, IN_CI, SIZES
 
 pytestmark = pytest.mark.browser
 PAGES = ("/", "/claims", "/sources", "/timeline", "/add", "/methodology")
@@ -30,7 +30,10 @@ def ours(violations: list[dict]) -> list[dict]:
 @pytest.fixture(scope="module", autouse=True)
 def axe_installed():
     if not AXE.is_file():
-        pytest.fail(f"axe-core is missing at {AXE}: run `make setup` (npm installs it)")
+        msg = f"axe-core is missing at {AXE}: run `make setup` with npm available (it installs it)"
+        if IN_CI:
+            pytest.fail(msg)
+        pytest.skip(msg)
 
 
 @pytest.mark.parametrize("size", list(SIZES))

@@ -266,3 +266,54 @@ def test_unreachable_tile_server_still_draws_the_vector_map(offline):
     assert any("tile.openstreetmap.org" in u for u in p.external)  # tiles were asked for, and failed
     assert p.map.locator("path.leaflet-interactive").count() > 5
     assert "OpenStreetMap" in p.map.locator(".leaflet-control-attribution").inner_text()
+
+
+def map_state(p) -> dict:
+    """What the map shows, read off the page: markers (with their counts), depth labels, and the
+    open Saravan popup's sources and findings."""
+    popup = p.popup("pakistan-strike-saravan")
+    return {
+        "markers": dict(
+            p.frame.evaluate(
+                "() => [...document.querySelectorAll('.ca-event')].map(e => "
+                "[[...e.classList].find(c => c.startsWith('ca-event-')), e.innerText.trim().split(/\\s/)[0]])"
+            )
+        ),
+        "depths": sorted(p.map.locator(".ca-lbl-depth").all_text_contents()),
+        "claims": sorted(popup.locator("li.ca-claim").evaluate_all("els => els.map(e => e.dataset.source)")),
+        "flags": popup.locator(".ca-disagree").count(),
+    }
+
+
+def test_every_source_toggled_off_and_on_leaves_and_returns(offline, size):
+    p = offline(**size).wait_map()
+    p.open_popup("pakistan-strike-saravan")
+    before = map_state(p)
+    for sid in ("s000", "s001", "s002", "s003", "s004"):
+        p.toggle_source(sid)
+        p.page.wait_for_function(f"() => !new URL(location).searchParams.get('sources').includes('{sid}')")
+        p.close_sidebar()
+        p.page.wait_for_function(
+            "(sid) => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+            " const d = f && f.contentDocument; return d && d.querySelector('.leaflet-popup .ca-popup') &&"
+            ' !d.querySelector(`.leaflet-popup li[data-source="${sid}"]`); }',
+            arg=sid,
+        )
+        p.settle()
+        off = map_state(p)
+        assert sid not in off["claims"] and off["claims"], sid  # its claims left the popup, others stayed
+        assert not [t for t in off["depths"] if t.startswith(f"{sid}:")], sid  # and its bands
+        assert set(off["markers"]) <= set(before["markers"]), sid
+        assert int(off["markers"]["ca-event-pakistan-strike-saravan"]) == len(set(before["claims"])) - 1
+        assert off["flags"] <= before["flags"], sid
+        p.toggle_source(sid)
+        p.page.wait_for_function(f"() => new URL(location).searchParams.get('sources').includes('{sid}')")
+        p.close_sidebar()
+        p.page.wait_for_function(
+            "(sid) => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+            " const d = f && f.contentDocument;"
+            ' return d && d.querySelector(`.leaflet-popup li[data-source="${sid}"]`); }',
+            arg=sid,
+        )
+        p.settle()
+        assert map_state(p) == before, sid
