@@ -87,7 +87,13 @@ st.markdown(
     "- **Descriptions vs depth**: descriptions imply a depth: "
     + ", ".join(f'"{k}" within {v[1]:g} km' for k, v in DESCRIPTOR_DEPTH_KM.items())
     + ".\n- **Categories** (weapons, targets, perpetrators, timing): different values from different sources "
-    "are listed side by side; a reader judges them."
+    "are listed side by side; a reader judges them.\n\n"
+    "**Which are flagged ⚠** (on the map's markers and in popups): figures whose ranges do not overlap and "
+    "depths that contradict the measurement or a description always are. Victims only when their classes "
+    'differ (combatants, civilians, security forces, nationality): "security officers" and "police officers" '
+    'do not disagree, "separatists" and "women and children" do. Weapons only when a source names no '
+    'class of weapon the others name (missiles and rockets are one class; "missiles" against "missiles and '
+    'drones" is not a contradiction). The rest is listed under *Other differences*, unflagged.'
 )
 
 st.header("Data, licences and attribution")

@@ -58,8 +58,6 @@ class FigureSummary:
 class Band:
     """A stated depth drawn as a band inside the target country (lon/lat, simplified)."""
 
-    claim: str
-    source: str
     geometry: object
     anchor: tuple[float, float]  # lon, lat: the band's point nearest the strike
     label: str  # short: "s003: about 90 km"
@@ -234,7 +232,7 @@ def _bands(ds: Dataset, e: Event, place: Place, claims: list[Claim], resolution)
             f"Stated depth: {c.value_label()} into {e.target_country}, {c.claimant} [{c.source}]; "
             f"band drawn {lo:g}–{hi:g} km from the border{' and beyond' if open_ended else ''}"
         )
-        out.append(Band(c.id, c.source, geom, (anchor.x, anchor.y), f"{c.source}: {c.value_label()}", detail))
+        out.append(Band(geom, (anchor.x, anchor.y), f"{c.source}: {c.value_label()}", detail))
     return tuple(out)
 
 
