@@ -39,6 +39,35 @@ def test_simulated_map_click_yields_a_distance():
     assert at.dataframe[0].value.iloc[-1]["country"] == "IRN"
 
 
+def test_a_marker_click_and_the_map_view_reach_the_url():
+    tip = "Pakistan's strike near Saravan, Sistan and Baluchestan · 18 Jan 2024"  # the marker's tooltip
+    value = {"last_object_clicked_tooltip": tip, "zoom": 9, "center": {"lat": 27.41234, "lng": 62.3}}
+    with mock.patch("geo.web.map_component.show_map", return_value=value):
+        at = run_app("map")
+    assert_clean(at)
+    assert at.query_params["event"] == "pakistan-strike-saravan"
+    assert at.query_params["zoom"] == "9" and at.query_params["center"] == "27.4123,62.3000"
+    assert not at.success  # opening a popup measures nothing
+
+
+def test_a_link_with_a_view_opens_the_map_there():
+    with mock.patch("geo.web.map_component.show_map", return_value=None) as show:
+        run_app("map", params={"zoom": "9", "center": "27.4,62.3", "event": "iran-strike-panjgur"})
+    kwargs = show.call_args.kwargs
+    assert kwargs["zoom"] == 9 and kwargs["center"] == (27.4, 62.3)
+    assert '"open":"iran-strike-panjgur"' in kwargs["layers"]
+
+
+@pytest.mark.parametrize("bad", ["zoom=99&center=27,62", "zoom=8", "zoom=8&center=100,62", "center=x,y&zoom=8"])
+def test_bad_view_parameters_are_ignored_with_a_notice(bad):
+    params = dict(p.split("=") for p in bad.split("&"))
+    with mock.patch("geo.web.map_component.show_map", return_value=None) as show:
+        at = run_app("map", params=params)
+    assert_clean(at)
+    assert any("ignored" in w.value for w in at.sidebar.warning)
+    assert show.call_args.kwargs["zoom"] is None
+
+
 def test_sidebar_selection_changes_the_tables():
     at = run_app("timeline")
     before = len(at.dataframe[0].value)
