@@ -14,10 +14,11 @@ from geo.web import explorer, sidebar, state
 
 ds = state.load_or_stop()
 sel = sidebar.current_selection()
-st.title("Claims Atlas: the January 2024 Iran–Pakistan strikes")
+st.title("Claims Atlas")
 st.caption(
-    "One marker per event: the number is how many enabled sources speak of it, a ringed ⚠ that they disagree. "
-    "Click or tap a marker for its claims; click anywhere else for the geodesic distance to the border."
+    "What the reports claim about the January 2024 Iran–Pakistan strikes. One marker per event: the number "
+    "is how many enabled sources speak of it, a ringed ⚠ that they disagree. Click or tap a marker for its "
+    "claims; click anywhere else for the geodesic distance to the border."
 )
 if not assets.use_local_assets():
     st.warning(
@@ -54,12 +55,12 @@ with left:
 with right:
     st.subheader("Border length")
     try:
-        lengths = [{"figure": k, "km": round(v)} for k, v in border_lengths_km().items()]
+        lengths = [{"figure": k, "km": int(round(v))} for k, v in border_lengths_km().items()]
     except BoundaryDataError as e:
         st.error(f"Border lengths unavailable: {md(e)}")
         lengths = []
     lengths += [
-        {"figure": f"{c.claimant} [{c.source}] (stated)", "km": c.value}
+        {"figure": f"{c.claimant} [{c.source}] (stated)", "km": int(round(c.value))}
         for c in claims
         if c.kind == "border_length" and isinstance(c.value, float)
     ]

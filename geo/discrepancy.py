@@ -302,7 +302,7 @@ VICTIM_CLASSES = {
 WEAPON_CLASSES = {
     "missiles or rockets": ("missile", "rocket", "ballistic", "cruise", "projectile"),
     "drones": ("drone", "uav", "unmanned", "kamikaze"),
-    "aircraft": ("aircraft", "jet", "warplane", "air strike", "airstrike", "helicopter"),
+    "aircraft": ("aircraft", "jet", "warplane", "air strike", "airstrike", "air attack", "air raid", "helicopter"),
     "artillery": ("artillery", "shell", "mortar"),
 }
 

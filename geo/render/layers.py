@@ -183,6 +183,7 @@ def base_map(basemap: str = "none", resolution: boundaries.Resolution = boundari
             "html": f["properties"]["name"],
             "cls": "province",
             "p": LABEL_PRIORITY["province"],
+            "z": 5,
             "pos": "centre",
         }
         for f in _published_or_built("province_labels")
@@ -275,6 +276,8 @@ def _labels(ev: EventView) -> list[dict]:
                 "cls": "strike",
                 "p": LABEL_PRIORITY["strike"],
                 "r": 14,
+                "z": 5,
+                "ev": ev.event.id,  # drawn beside its marker, wherever that is fanned out to
             }
         )
     if ev.measured:
@@ -287,12 +290,20 @@ def _labels(ev: EventView) -> list[dict]:
                 "html": esc(f"measured {m.label}"),
                 "cls": "measured",
                 "p": LABEL_PRIORITY["measured"],
+                "z": 6,
                 "pos": "centre",
             }
         )
     for b in ev.bands:
         out.append(
-            {"lat": b.anchor[1], "lon": b.anchor[0], "html": esc(b.label), "cls": "depth", "p": LABEL_PRIORITY["depth"]}
+            {
+                "lat": b.anchor[1],
+                "lon": b.anchor[0],
+                "html": esc(b.label),
+                "cls": "depth",
+                "p": LABEL_PRIORITY["depth"],
+                "z": 5,
+            }
         )
     return out
 

@@ -103,6 +103,11 @@
     CA.fit = new FitAll().addTo(map);
     new Legend({ html: opts.legend }).addTo(map);
     map.on("zoomend moveend resize overlayadd overlayremove", CA.schedule);
+    // The wheel scrolls the page until the reader clicks into the map (the map fills the page's
+    // width, so it would otherwise catch every scroll); it zooms from then until the pointer leaves.
+    map.scrollWheelZoom.disable();
+    map.on("click popupopen", function () { map.scrollWheelZoom.enable(); });
+    map.on("mouseout", function () { map.scrollWheelZoom.disable(); });
     // Remember which overlays the reader turned off, so a redraw keeps them off. Redraws remove
     // and add layers too: only changes made by a click in the control count.
     var byReader = false;
@@ -195,7 +200,7 @@
         interactive: false,
         keyboard: false,
       });
-      m._ca = { p: it.p, pos: it.pos || "side", r: it.r || (it.dot ? 2 : 0), gen: group._caGen || 0 };
+      m._ca = { p: it.p, pos: it.pos || "side", r: it.r || (it.dot ? 2 : 0), z: it.z || 0, ev: it.ev, gen: group._caGen || 0 };
       m.addTo(group);
       CA.labels.push(m);
     });
@@ -204,7 +209,7 @@
   CA.townLabels = function (fc) {
     return fc.features.map(function (f) {
       var c = f.geometry.coordinates;
-      return { lat: c[1], lon: c[0], html: f.properties.name, cls: "town", p: 4, dot: true };
+      return { lat: c[1], lon: c[0], html: f.properties.name, cls: "town", p: 4, z: 6, dot: true };
     });
   };
 
@@ -336,6 +341,13 @@
     var map = CA.map;
     if (!map) return;
     var taken = [];
+    // The map's own controls (zoom, fit all, legend, layers, scale) hold their place too.
+    var box = map.getContainer().getBoundingClientRect();
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (r.width && r.height) taken.push({ x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height });
+    });
+    var at = {}; // where each event's marker is drawn (its centre), after fanning out
     var markers = CA.markers.filter(function (m) { return map.hasLayer(m) && m.getElement(); });
     var placed = markers.map(function (m) {
       var p = map.latLngToContainerPoint(m.getLatLng());
@@ -378,29 +390,43 @@
         el.style.marginLeft = x - Math.round(own.x) + "px";
         el.style.marginTop = y - Math.round(own.y) + "px";
         taken.push({ x: x, y: y, w: s, h: s });
+        at[m._ca.id] = L.point(x + s / 2, y + s / 2);
         if (x + s < 0 || y + s < 0 || x > size.x || y > size.y) off++;
       });
     });
     if (CA.fit) CA.fit.update(markers.length, off);
     var labels = CA.labels.filter(function (m) { return map.hasLayer(m) && m.getElement(); });
     labels.sort(function (a, b) { return a._ca.p - b._ca.p; });
+    var zoom = map.getZoom();
     labels.forEach(function (m) {
       var span = m.getElement().querySelector(".ca-lbl");
       if (!span) return;
+      if (zoom < m._ca.z) {
+        span.classList.add("ca-hidden"); // too far out for this kind of label
+        return;
+      }
       var w = span.offsetWidth;
       var h = span.offsetHeight;
-      var p = map.latLngToContainerPoint(m.getLatLng());
+      var own = map.latLngToContainerPoint(m.getLatLng());
+      var p = (m._ca.ev && at[m._ca.ev]) || own; // a marker's label goes where its marker is drawn
+      if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) {
+        span.classList.add("ca-hidden"); // its point is off the map: no label cut at the edge
+        return;
+      }
       var tries = candidates(w, h, m._ca.r || 0, m._ca.pos === "centre");
       var spot = null;
       for (var i = 0; i < tries.length && !spot; i++) {
         var r = { x: p.x + tries[i][0], y: p.y + tries[i][1], w: w, h: h };
-        if (!taken.some(function (t) { return hit(r, t); })) spot = { r: r, d: tries[i] };
+        // A label stays whole on the map.
+        var cut = r.x < 0 || r.y < 0 || r.x + w > size.x || r.y + h > size.y;
+        if (!cut && !taken.some(function (t) { return hit(r, t); })) spot = { r: r, d: tries[i] };
       }
       if (spot) {
-        span.style.transform = "translate(" + Math.round(spot.d[0]) + "px," + Math.round(spot.d[1]) + "px)";
+        var dx = spot.r.x - own.x;
+        var dy = spot.r.y - own.y;
+        span.style.transform = "translate(" + Math.round(dx) + "px," + Math.round(dy) + "px)";
         span.classList.remove("ca-hidden");
-        // Labels outside the view do not hold a place.
-        if (spot.r.x < size.x && spot.r.y < size.y && spot.r.x + w > 0 && spot.r.y + h > 0) taken.push(spot.r);
+        taken.push(spot.r);
       } else {
         span.classList.add("ca-hidden");
       }

@@ -62,6 +62,11 @@ def popup_html(ev: EventView) -> str:
     for c in ev.claims:
         grouped[c.kind].append(c)
     body = []
+    flagged = [f for f in ev.findings if set(f.claims) & ev.flagged]
+    if flagged:  # the reasons behind each ⚠, readable where there is no pointer to hover with
+        body.append("<h3>Why &#9888;</h3><ul>")
+        body += [f'<li class="ca-finding ca-material">{esc(f.summary)}</li>' for f in flagged]
+        body.append("</ul>")
     for kind in KIND_ORDER:
         if kind not in grouped:
             continue
