@@ -15,6 +15,8 @@ sel = sidebar.current_selection()
 st.title("Sources")
 ids = list(ds.sources)
 linked = st.query_params.get("source")
+if linked and linked not in ids:
+    st.warning(f"The linked source {md(linked[:80])} is not in the data; showing the first source instead.")
 sid = st.selectbox(
     "Source", ids, index=ids.index(linked) if linked in ids else 0, format_func=lambda s: source_label(ds, s)
 )

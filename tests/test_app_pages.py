@@ -68,6 +68,13 @@ def test_bad_view_parameters_are_ignored_with_a_notice(bad):
     assert show.call_args.kwargs["zoom"] is None
 
 
+@pytest.mark.parametrize("linked", ["../../etc/passwd", "s999"])
+def test_an_unknown_linked_source_says_so(linked):
+    at = run_app("sources", params={"source": linked})
+    assert_clean(at)
+    assert any("is not in the data" in w.value for w in at.warning)
+
+
 def test_sidebar_selection_changes_the_tables():
     at = run_app("timeline")
     before = len(at.dataframe[0].value)
