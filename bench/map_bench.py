@@ -137,16 +137,12 @@ def ratio_line(name: str, app: list[float], bare: list[float], what: str = "app"
 def payload() -> None:
     import folium
 
-    from geo.core.view import build_view
+    from geo.core.view import view_of
     from geo.dataset import load_dataset
-    from geo.discrepancy import find_discrepancies
     from geo.render import layers
     from geo.web.map_component import layer_script, render_map
 
-    ds = load_dataset()
-    claims = tuple(ds.claims.values())
-    events = tuple(e for e in ds.events if any(c.event == e for c in claims))
-    view = build_view(ds, claims, tuple(find_discrepancies(ds)), events, tuple(ds.sources))
+    view = view_of(load_dataset())
     base = render_map(layers.base_map())
     script = layer_script(layers.view_layer(view), base.map_id, 0)
     bare = folium.Map(location=(27.3, 62.9), zoom_start=7, tiles=None)

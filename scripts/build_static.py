@@ -20,14 +20,10 @@ from geo.render.assets import ASSETS, VENDOR, missing_assets  # noqa: E402
 def warm_default_view() -> int:
     """Compute the map's first view once, so its slow geometry (depth bands) is on disk before
     the server's first visitor asks for it."""
-    from geo.core.view import build_view
+    from geo.core.view import view_of
     from geo.dataset import load_dataset
-    from geo.discrepancy import find_discrepancies
 
-    ds = load_dataset()
-    claims = tuple(ds.claims.values())
-    events = tuple(dict.fromkeys(c.event for c in claims))
-    return len(build_view(ds, claims, tuple(find_discrepancies(ds, list(claims))), events, tuple(ds.sources)).events)
+    return len(view_of(load_dataset()).events)
 
 
 def main() -> int:

@@ -13,9 +13,8 @@ from unittest import mock
 import pytest
 import streamlit_folium
 
-from geo.core.view import build_view
+from geo.core.view import view_of
 from geo.dataset import load_dataset
-from geo.discrepancy import find_discrepancies
 from geo.render import layers
 from geo.web import map_component as mc
 
@@ -24,8 +23,7 @@ from geo.web import map_component as mc
 def view():
     ds = load_dataset()
     claims = tuple(c for c in ds.claims.values() if c.source != "s002")
-    events = tuple(dict.fromkeys(c.event for c in claims))
-    return build_view(ds, claims, tuple(find_discrepancies(ds, list(claims))), events, ("s000", "s001"))
+    return view_of(ds, claims, ("s000", "s001"))
 
 
 def component_args(call) -> dict:

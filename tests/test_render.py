@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.core.view import build_view
+from geo.core.view import view_of
 from geo.dataset import load_dataset
-from geo.discrepancy import find_discrepancies
 from geo.render import layers
 from geo.render.escape import esc
 from geo.web.map_component import layer_script, render_map
@@ -27,8 +26,7 @@ def view_data(script: str) -> dict:
 
 def make_view(ds, sources=None):
     claims = tuple(c for c in ds.claims.values() if sources is None or c.source in sources)
-    events = tuple(dict.fromkeys(c.event for c in claims))
-    return build_view(ds, claims, tuple(find_discrepancies(ds, list(claims))), events, tuple(sources or ds.sources))
+    return view_of(ds, claims, sources)
 
 
 @pytest.fixture(scope="module")

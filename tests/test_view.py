@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo.core.view import build_view, depth_interval_km
+from geo.core.view import depth_interval_km, view_of
 from geo.dataset import load_dataset
-from geo.discrepancy import Finding, find_discrepancies, is_material
+from geo.discrepancy import Finding, is_material
 from geo.model import Claim
 
 
@@ -76,10 +76,7 @@ def test_depth_interval_for_open_and_exact_figures():
 
 @pytest.fixture(scope="module")
 def view():
-    ds = load_dataset()
-    claims = tuple(ds.claims.values())
-    events = tuple(dict.fromkeys(c.event for c in claims))
-    return build_view(ds, claims, tuple(find_discrepancies(ds, list(claims))), events, tuple(ds.sources))
+    return view_of(load_dataset())
 
 
 def test_saravan_summary_puts_each_claimant_group_first(view):

@@ -23,7 +23,7 @@ from pyproj import Geod
 
 from geo import boundaries, diskcache, measure
 from geo.dataset import Dataset
-from geo.discrepancy import Finding, is_material, measured_depth_km
+from geo.discrepancy import Finding, find_discrepancies, is_material, measured_depth_km
 from geo.model import UNITS, Claim, Event, Place
 
 GEOD = Geod(ellps="WGS84")
@@ -84,13 +84,16 @@ class EventView:
     sources: tuple[str, ...]
     findings: tuple[Finding, ...]
     flagged: frozenset[str]  # claims in a material disagreement
-    disagrees: bool
     summary: tuple[FigureSummary, ...]
     depth_note: str | None
     bands: tuple[Band, ...]
     measured: Measured | None
     uncertainty: object | None  # lon/lat polygon of the location's uncertainty circle
     tooltip: str  # unique within the view: the map reports it back when the marker is clicked
+
+    @property
+    def disagrees(self) -> bool:
+        return bool(self.flagged)
 
     @property
     def is_strike(self) -> bool:
@@ -216,7 +219,7 @@ def _tooltip(e: Event, taken: set[str]) -> str:
     return text
 
 
-def _bands(ds: Dataset, e: Event, place: Place, claims: list[Claim], resolution) -> tuple[Band, ...]:
+def _bands(e: Event, place: Place, claims: list[Claim], resolution) -> tuple[Band, ...]:
     out = []
     if e.target_country not in ("PAK", "IRN"):
         return ()
@@ -236,13 +239,10 @@ def _bands(ds: Dataset, e: Event, place: Place, claims: list[Claim], resolution)
     return tuple(out)
 
 
-def _measured(ds: Dataset, e: Event, place: Place, findings: list[Finding], claims, resolution) -> Measured | None:
-    verdicts = [f for f in findings if f.type == "depth_vs_measured"]
-    if not verdicts:
-        return None
+def _measured(ds: Dataset, e: Event, place: Place, verdicts: list[Finding], by_id: dict[str, Claim], resolution):
+    """The measured distance for an event whose stated depths were checked (``verdicts``)."""
     m = measured_depth_km(ds, e.id, resolution)
     r = measure.distance_to_border(place.lon, place.lat, resolution)
-    by_id = {c.id: c for c in claims}
     said = "; ".join(
         f"{by_id[f.claims[0]].source} {by_id[f.claims[0]].value_label()}: {f.verdict}"
         for f in verdicts
@@ -270,7 +270,8 @@ def build_view(
     by_event: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_event[c.event].append(c)
-    all_flagged = frozenset(cid for f in findings if is_material(f, {c.id: c for c in claims}) for cid in f.claims)
+    by_id = {c.id: c for c in claims}
+    all_flagged = frozenset(cid for f in findings if is_material(f, by_id) for cid in f.claims)
     taken: set[str] = set()
     out = []
     for eid in events:
@@ -293,16 +294,31 @@ def build_view(
                 sources=tuple(sorted({c.source for c in mine})),
                 findings=tuple(ev_findings),
                 flagged=flagged,
-                disagrees=bool(flagged),
                 summary=_summary(mine, ev_findings, flagged),
                 depth_note=("Depth check: " + " ".join(f.summary for f in verdicts)) if verdicts else None,
-                bands=_bands(ds, e, place, mine, resolution),
-                measured=_measured(ds, e, place, ev_findings, mine, resolution),
+                bands=_bands(e, place, mine, resolution),
+                measured=_measured(ds, e, place, verdicts, by_id, resolution) if verdicts else None,
                 uncertainty=unc,
                 tooltip=_tooltip(e, taken),
             )
         )
     return MapView(tuple(out), tuple(enabled_sources), resolution, tuple(c.id for c in claims))
+
+
+def view_of(
+    ds: Dataset,
+    claims: tuple[Claim, ...] | None = None,
+    sources: tuple[str, ...] | None = None,
+    resolution: boundaries.Resolution = boundaries.DEFAULT_RESOLUTION,
+) -> MapView:
+    """The view of these claims (default: all of them, every source on), findings and events
+    included, computed from scratch: for set-up, benches and tests. The app caches the parts
+    separately (geo.web.state)."""
+    claims = tuple(ds.claims.values() if claims is None else claims)
+    shown = {c.event for c in claims}
+    events = tuple(e.id for e in sorted(ds.events.values(), key=lambda e: (e.date, e.id)) if e.id in shown)
+    findings = tuple(find_discrepancies(ds, list(claims), resolution))
+    return build_view(ds, claims, findings, events, tuple(ds.sources if sources is None else sources), resolution)
 
 
 def border_km(resolution: boundaries.Resolution) -> float:

@@ -55,7 +55,7 @@ def show(ds: Dataset, sel: sidebar.Selection, claims: list, events: list[str]) -
         zoom=move["zoom"] if move else None,
     )
     # A value that did not come through session state (first run of a session, tests): use it now.
-    if take_map_value(out, view, sel.resolution):
+    if out != st.session_state.get("ca_map") and take_map_value(out, view, sel.resolution):
         st.rerun()
     map_first(ds, drawn=True)
     return view
@@ -103,8 +103,9 @@ def _take(value: dict, view: MapView, resolution) -> bool:
     except (measure.InvalidCoordinate, BoundaryDataError, KeyError, TypeError) as e:
         st.error(f"That point cannot be measured: {md(e)}")
         return False
-    state.add_measurement(_row(r))
-    ss["ca_measured"] = _row(r)
+    row = _row(r)
+    state.add_measurement(row)
+    ss["ca_measured"] = row
     return True
 
 
@@ -145,10 +146,8 @@ def pending_move(ds: Dataset, map_id: str) -> dict | None:
     is focused, and when the base map changed (its iframe reloads: carry the reader's view over).
     """
     ss = st.session_state
-    if ss.get("ca_map_id") not in (None, map_id):
-        pos = sidebar.map_position()
-        if pos and pos.get("center"):
-            ss["ca_move"] = {"center": tuple(pos["center"]), "zoom": pos["zoom"]}
+    if ss.get("ca_map_id") not in (None, map_id) and (left := _where_left()):
+        ss["ca_move"] = left
     ss["ca_map_id"] = map_id
     if "ca_move_for" in ss:
         event = ds.events.get(ss.pop("ca_move_for"))
@@ -158,16 +157,21 @@ def pending_move(ds: Dataset, map_id: str) -> dict | None:
             ss["ca_move_n"] = n
             ss["ca_move"] = {"center": (place.lat + n * 1e-9, place.lon), "zoom": FOCUS_ZOOM}
     if "ca_move" not in ss:
-        pos = sidebar.map_position()
         event = ds.events.get(sidebar.current_selection().event or "")
         place = ds.place_of(event) if event else None
-        if pos and pos.get("center"):
-            ss["ca_move"] = {"center": tuple(pos["center"]), "zoom": pos["zoom"]}
+        if left := _where_left():
+            ss["ca_move"] = left
         elif place:
             ss["ca_move"] = {"center": (place.lat, place.lon), "zoom": FOCUS_ZOOM}
         else:
             ss["ca_move"] = None
     return ss["ca_move"]
+
+
+def _where_left() -> dict | None:
+    """The reader's last zoom and centre (or a link's) as a move, or None."""
+    pos = sidebar.map_position()
+    return {"center": tuple(pos["center"]), "zoom": pos["zoom"]} if pos and pos.get("center") else None
 
 
 def map_first(ds: Dataset, drawn: bool) -> None:
