@@ -267,7 +267,8 @@
       m.bindTooltip(d.tooltip, { direction: "bottom", offset: [0, d.size / 2] });
       m.on("popupopen", function () {
         CA.openId = d.id;
-        m.closeTooltip(); // a tap opens both; the popup says more
+        // A tap opens both, the tooltip after the popup (its handler runs later): close it then.
+        setTimeout(function () { m.closeTooltip(); }, 0);
       });
       m.on("popupclose", function () {
         // Closed by the reader (marker still on the map), or by a redraw that removed it.
