@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from geo import export
-from geo.boundaries import BORDERS, BoundaryDataError
 from geo.core.view import border_lengths_km
 from geo.render import assets
 from geo.render.escape import md
+from geo.spatial.boundaries import BORDERS, BoundaryDataError
 from geo.web import explorer, sidebar, state
 
 ds = state.load_or_stop()

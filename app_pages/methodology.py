@@ -3,11 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, measure
+from geo.core.findings import DESCRIPTOR_DEPTH_KM
 from geo.core.view import border_lengths_km
-from geo.discrepancy import DESCRIPTOR_DEPTH_KM
 from geo.model import PRECISION_CODE
 from geo.render.escape import md
+from geo.spatial import boundaries, measure
 from geo.web import state
 
 ds = state.load_or_stop()

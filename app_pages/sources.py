@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from geo import export
+from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
-from geo.discrepancy import findings_by_claim
 from geo.render.escape import md, quote_markdown
 from geo.render.styles import kind_label
 from geo.web import sidebar, state

@@ -1,4 +1,4 @@
-"""Distance throughput and accuracy of geo.measure (the map payload is in bench/map_bench.py).
+"""Distance throughput and accuracy of geo.spatial.measure (the map payload is in bench/map_bench.py).
 
 Prints figures; asserts nothing (target: >= 50k points/s for 100k points).
 Usage: python bench/measure_bench.py
@@ -16,7 +16,7 @@ from pyproj import Geod
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo import boundaries, measure  # noqa: E402
+from geo.spatial import boundaries, measure  # noqa: E402
 
 GEOD = Geod(ellps="WGS84")
 

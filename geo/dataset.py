@@ -176,7 +176,7 @@ def _check_quotes(
 
 def _check_coordinates(places: dict[str, Place], issues: list[DataIssue]) -> None:
     """Places in Pakistan or Iran must lie inside that country (Natural Earth 1:10m)."""
-    from geo import boundaries
+    from geo.spatial import boundaries
 
     for p in places.values():
         if p.country not in ("PAK", "IRN"):

@@ -16,8 +16,8 @@ import json
 import sys
 from collections.abc import Iterable
 
+from geo.core.findings import Finding, find_discrepancies
 from geo.dataset import Dataset, DatasetError, load_dataset
-from geo.discrepancy import Finding, find_discrepancies
 from geo.model import Claim, Event, value_text
 
 CLAIM_COLUMNS = [

@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from geo import gazetteer, sentences
+from geo import sentences
+from geo.spatial import gazetteer
 
 NUMBER_WORDS = {
     "one": 1,

@@ -59,6 +59,21 @@ def default_path() -> Path:
     return base / "claims-atlas" / "user.db"
 
 
+def _wal(con: sqlite3.Connection, wait_s: float = 30.0) -> None:
+    """Switch to WAL journaling. SQLite does not call the busy handler for this switch, so a
+    second process opening a brand-new file while the first creates it gets "database is
+    locked" at once; wait for the first instead of failing the save."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class Store:
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else default_path()
@@ -73,7 +88,7 @@ class Store:
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA busy_timeout = 30000")
         try:
-            con.execute("PRAGMA journal_mode = WAL")
+            _wal(con)
             self._migrate(con)
         except sqlite3.DatabaseError as e:  # read-only (OperationalError) or not a database at all
             con.close()

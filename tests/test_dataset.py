@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from geo import measure
 from geo.dataset import DatasetError, load_dataset
+from geo.spatial import measure
 from tests.fixtures import RECORDS, SOURCE_TEXT, write_dataset
 
 

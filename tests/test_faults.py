@@ -11,9 +11,9 @@ from unittest import mock
 
 import pytest
 
-from geo import boundaries, measure
+from geo.core.findings import find_discrepancies
 from geo.dataset import load_dataset
-from geo.discrepancy import find_discrepancies
+from geo.spatial import boundaries, measure
 from tests.apptest import ARTICLE, run_app
 
 

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from geo import measure
 from geo.dataset import DatasetError, load_dataset
+from geo.spatial import measure
 from geo.web import urlstate
 from tests.fixtures import RECORDS, write_dataset
 

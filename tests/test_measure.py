@@ -1,4 +1,4 @@
-"""geo.measure: geodesic accuracy against an independent dense reference, known places, bands."""
+"""geo.spatial.measure: geodesic accuracy against an independent dense reference, known places, bands."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ import pytest
 import shapely
 from pyproj import Geod
 
-from geo import boundaries, measure
+from geo.spatial import boundaries, measure
 
 GEOD = Geod(ellps="WGS84")
 
 
 def dense_reference(line, step_m: float = 10.0):
-    """The border densified along geodesics every ``step_m`` metres (independent of geo.measure)."""
+    """The border densified along geodesics every ``step_m`` metres (independent of geo.spatial.measure)."""
     lons, lats = [], []
     coords = list(line.coords)
     for (x0, y0), (x1, y1) in zip(coords[:-1], coords[1:], strict=True):
@@ -121,7 +121,7 @@ def test_unknown_resolution():
 
 def test_cli_json():
     out = subprocess.run(
-        [sys.executable, "-m", "geo.measure", "distance", "--lat", "27.371", "--lon", "62.331", "--json"],
+        [sys.executable, "-m", "geo.spatial.measure", "distance", "--lat", "27.371", "--lon", "62.331", "--json"],
         capture_output=True,
         text=True,
         check=True,
@@ -129,7 +129,9 @@ def test_cli_json():
     r = json.loads(out.stdout)
     assert r["country"] == "IRN" and 35 < r["distance_km"] < 50
     bad = subprocess.run(
-        [sys.executable, "-m", "geo.measure", "distance", "--lat", "95", "--lon", "62"], capture_output=True, text=True
+        [sys.executable, "-m", "geo.spatial.measure", "distance", "--lat", "95", "--lon", "62"],
+        capture_output=True,
+        text=True,
     )
     assert bad.returncode == 2 and "latitude" in bad.stderr and "Traceback" not in bad.stderr
 

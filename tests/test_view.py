@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from geo.core.findings import Finding, is_material
 from geo.core.view import depth_interval_km, view_of
 from geo.dataset import load_dataset
-from geo.discrepancy import Finding, is_material
 from geo.model import Claim
 
 

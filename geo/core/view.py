@@ -21,10 +21,10 @@ import shapely
 import shapely.ops
 from pyproj import Geod
 
-from geo import boundaries, diskcache, measure
+from geo.core.findings import Finding, find_discrepancies, is_material, measured_depth_km
 from geo.dataset import Dataset
-from geo.discrepancy import Finding, find_discrepancies, is_material, measured_depth_km
 from geo.model import UNITS, Claim, Event, Place
+from geo.spatial import boundaries, diskcache, measure
 
 GEOD = Geod(ellps="WGS84")
 # The claimant groups a reader compares first (the sidebar's lens uses the same split).
@@ -266,7 +266,7 @@ def build_view(
 ) -> MapView:
     """Compute what the map shows for these claims (already filtered by the sidebar).
 
-    Raises :class:`geo.boundaries.BoundaryDataError` when the border cannot be read."""
+    Raises :class:`geo.spatial.boundaries.BoundaryDataError` when the border cannot be read."""
     by_event: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_event[c.event].append(c)

@@ -22,7 +22,6 @@ import folium.plugins
 from branca.element import Template
 from shapely.geometry import mapping
 
-from geo import boundaries, gazetteer
 from geo.core.view import EventView, MapView, border_km
 from geo.render import assets
 from geo.render.escape import esc, script_json
@@ -37,6 +36,7 @@ from geo.render.styles import (
     MAP_CSS,
     event_colour,
 )
+from geo.spatial import boundaries, gazetteer
 
 MAP_JS = (Path(__file__).with_name("map.js")).read_text(encoding="utf-8")
 ACTOR_NAMES = {"IRN": "Iran", "PAK": "Pakistan"}

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import measure
-from geo.boundaries import BoundaryDataError
 from geo.core.view import MapView
 from geo.dataset import Dataset
 from geo.render import layers
 from geo.render.escape import md
+from geo.spatial import measure
+from geo.spatial.boundaries import BoundaryDataError
 from geo.web import map_component, sidebar, state
 
 FOCUS_ZOOM = 8

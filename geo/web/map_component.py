@@ -20,7 +20,7 @@ import folium
 import streamlit as st
 import streamlit_folium
 
-from geo import boundaries
+from geo.spatial import boundaries
 from geo.web import state
 
 # What the map reports back: a click to measure, the marker clicked (by its tooltip), the view.

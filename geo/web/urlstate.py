@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from geo import boundaries
 from geo.dataset import Dataset
 from geo.model import LENSES
 from geo.render.styles import BASEMAP_LABELS
+from geo.spatial import boundaries
 
 KNOWN = ("sources", "lens", "from", "to", "basemap", "border", "event", "zoom", "center", "claim", "source")
 MIN_ZOOM, MAX_ZOOM = 3, 18

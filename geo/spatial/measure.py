@@ -8,8 +8,8 @@ Nothing is ever measured in degrees or in Web Mercator.
 
 Command line::
 
-    python -m geo.measure distance --lat 27.371 --lon 62.331 [--border osm|ne10m] [--json]
-    python -m geo.measure length [--border osm|ne10m] [--json]
+    python -m geo.spatial.measure distance --lat 27.371 --lon 62.331 [--border osm|ne10m] [--json]
+    python -m geo.spatial.measure length [--border osm|ne10m] [--json]
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ import shapely
 from pyproj import Geod, Transformer
 from shapely.geometry import LineString, MultiLineString, Point, Polygon
 
-from geo import boundaries
-from geo.boundaries import DEFAULT_RESOLUTION, Resolution
+from geo.spatial import boundaries
+from geo.spatial.boundaries import DEFAULT_RESOLUTION, Resolution
 
 GEOD = Geod(ellps="WGS84")
 # Lambert conformal conic fitted to the border region (lat 25-30 N, lon 60.8-63.4 E).
@@ -338,7 +338,7 @@ def _distance_range_m(lon: float, lat: float, radius_m: float, resolution: Resol
 
 
 def _main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m geo.measure", description="Geodesic border measurements")
+    ap = argparse.ArgumentParser(prog="python -m geo.spatial.measure", description="Geodesic border measurements")
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("distance", help="distance from a point to the Iran–Pakistan border")
     d.add_argument("--lat", required=True, type=float)

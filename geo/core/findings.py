@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from geo import boundaries, measure
 from geo.dataset import Dataset
 from geo.model import Claim
+from geo.spatial import boundaries, measure
 
 FindingType = Literal[
     "different_numbers",

@@ -1,11 +1,11 @@
-"""geo.discrepancy: findings are computed from the claims and the geometry."""
+"""geo.core.findings: findings are computed from the claims and the geometry."""
 
 from __future__ import annotations
 
 import copy
 
+from geo.core.findings import find_discrepancies
 from geo.dataset import load_dataset
-from geo.discrepancy import find_discrepancies
 from tests.fixtures import RECORDS, write_dataset
 
 

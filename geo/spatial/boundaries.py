@@ -18,7 +18,7 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import LineString, shape
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "boundaries"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "boundaries"
 Resolution = Literal["ne10m", "osm"]
 RESOLUTIONS: tuple[Resolution, ...] = ("osm", "ne10m")
 DEFAULT_RESOLUTION: Resolution = "osm"

@@ -1,0 +1,1 @@
+"""Geometry in metres on WGS84: boundaries, geodesic measures, the gazetteer."""
