@@ -18,7 +18,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
-static/vendor/.stamp: package.json package-lock.json scripts/build_static.py $(wildcard geo/render/*.py) geo/spatial/gazetteer.py $(wildcard data/boundaries/*.geojson) | $(VENV)/.runtime
+static/vendor/.stamp: package.json package-lock.json scripts/build_static.py $(wildcard geo/render/*.py) geo/spatial/gazetteer.py $(wildcard data/gazetteer/*.json) $(wildcard data/boundaries/*.geojson) | $(VENV)/.runtime
 	$(BIN)/python scripts/build_static.py
 	@if [ -d static/vendor ]; then touch $@; fi
 

