@@ -75,6 +75,14 @@ def test_an_unknown_linked_source_says_so(linked):
     assert any("is not in the data" in w.value for w in at.warning)
 
 
+def test_timeline_lists_no_geography():
+    at = run_app("timeline")
+    assert_clean(at)
+    shown = at.dataframe[0].value
+    assert len(shown) > 0 and "geography" not in set(shown["type"])
+    assert "The Iran–Pakistan border" not in set(shown["event"])
+
+
 def test_sidebar_selection_changes_the_tables():
     at = run_app("timeline")
     before = len(at.dataframe[0].value)
