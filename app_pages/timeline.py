@@ -13,8 +13,7 @@ sel = sidebar.current_selection()
 st.title("Timeline")
 st.caption(f"Events reported by the enabled sources between {sel.date_from} and {sel.date_to} (sidebar).")
 claims = sidebar.filtered_claims(ds, sel)
-# Geography (the border itself) carries claims but is not something that happened.
-events = [e for e in sidebar.shown_events(ds, claims) if ds.events[e].type != "geography"]
+events = [e for e in sidebar.shown_events(ds, claims) if ds.events[e].happened]
 rows = []
 for eid in events:
     e = ds.events[eid]

@@ -358,7 +358,7 @@ class Extractor:
         scores = []
         for e in self.ds.events.values():
             place = self.ds.place_of(e)
-            if place is None or e.type == "geography":
+            if place is None or not e.happened:
                 continue
             score, why = 0, []
             if place.id in places:

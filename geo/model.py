@@ -144,6 +144,12 @@ class Event(Model):
             raise ValueError(f"unknown time zone {v!r}") from e
         return v
 
+    @property
+    def happened(self) -> bool:
+        """Whether this is something that happened (geography, such as the border, only carries
+        claims): the timeline and the extractor's event linking skip the rest."""
+        return self.type != "geography"
+
     def local_label(self) -> str:
         """The date (and time, if known) with its zone and UTC offset, as a reader sees it."""
         zone = ZoneInfo(self.timezone)

@@ -145,7 +145,8 @@ def _polygon(country: str, admin1: str):
     hasc = PROVINCE_OF_ADMIN1.get((country, admin1))
     if hasc:
         frame = boundaries.provinces()
-        return frame[frame["code_hasc"] == hasc].geometry.union_all(), frame[frame["code_hasc"] == hasc].name.iloc[0]
+        rows = frame[frame["code_hasc"] == hasc]
+        return rows.geometry.union_all(), rows.name.iloc[0]
     return boundaries.country_polygon(ISO3[country]), ISO3[country]
 
 
@@ -156,28 +157,36 @@ def check_town(t: Town) -> TownCheck:
     if outside > OUTSIDE_TOLERANCE_M:
         return TownCheck(t, "outside", f"GeoNames files it under {where}, but it lies {outside / 1000:.0f} km outside")
     index = second_gazetteer()
-    primary = index.get(name_key(t.name), ())
-    others = [r for a in t.alt_names if a.isascii() for r in index.get(name_key(a), ())]
 
-    def km(r: dict) -> float:
-        return GEOD.inv(t.lon, t.lat, float(r["lon"]), float(r["lat"]))[2] / 1000
+    def by_distance(names) -> list[tuple[float, dict]]:
+        rows = (r for n in names for r in index.get(name_key(n), ()))
+        return sorted(
+            ((GEOD.inv(t.lon, t.lat, float(r["lon"]), float(r["lat"]))[2], r) for r in rows), key=lambda x: x[0]
+        )
 
-    near = [r for r in (*primary, *others) if km(r) * 1000 <= CONFIRM_M]
-    if near:
-        return TownCheck(t, "confirmed", f"SimpleMaps has {near[0]['name']} {km(near[0]):.1f} km away")
-    if primary and min(km(r) for r in primary) * 1000 > CONFLICT_M:
-        r = min(primary, key=km)
+    primary = by_distance([t.name])
+    nearest = by_distance([t.name, *(a for a in t.alt_names if a.isascii())])
+    if nearest and nearest[0][0] <= CONFIRM_M:
+        m, r = nearest[0]
+        return TownCheck(t, "confirmed", f"SimpleMaps has {r['name']} {m / 1000:.1f} km away")
+    if primary and primary[0][0] > CONFLICT_M:
+        m, r = primary[0]
         return TownCheck(
             t,
             "conflict",
-            f"SimpleMaps has {r['name']} in {r.get('admin', r['country'])}, {km(r):.0f} km away, and none nearer",
+            f"SimpleMaps has {r['name']} in {r.get('admin', r['country'])}, {m / 1000:.0f} km away, and none nearer",
         )
-    return TownCheck(t, "unconfirmed", f"not in SimpleMaps (it lists only larger places); inside {where}")
+    if primary:
+        m, r = primary[0]
+        why = f"SimpleMaps's {r['name']} is {m / 1000:.0f} km away: too far to confirm, too near to contradict"
+    else:
+        why = "not in SimpleMaps (it lists only larger places)"
+    return TownCheck(t, "unconfirmed", f"{why}; inside {where}")
 
 
 @lru_cache(maxsize=1)
 def town_checks() -> tuple[TownCheck, ...]:
-    """Every candidate town with what its checks found (the methodology page lists them)."""
+    """Every candidate town with what its checks found."""
     return tuple(check_town(t) for t in candidate_towns())
 
 
