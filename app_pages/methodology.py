@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from geo.core.findings import DESCRIPTOR_DEPTH_KM
+from geo.core.compare import DESCRIPTOR_DEPTH_KM
 from geo.core.view import border_lengths_km
 from geo.model import PRECISION_CODE
 from geo.render.escape import md
@@ -78,22 +78,30 @@ st.dataframe(
 
 st.header("How disagreements are found")
 st.markdown(
+    "Each finding says **what differs** (a figure, the victims, the place, the weapon) and **why it "
+    "matters**. Only a finding whose claims cannot all be right is *material*: it is flagged ⚠ on the map, "
+    "in popups, on the Claims and Sources pages. The rest are listed, unflagged.\n\n"
     '- **Numbers**: each figure becomes a range after its qualifier ("about" ±10 %, "at least" and '
     '"more than" open above). Ranges that do not overlap disagree.\n'
-    "- **Victims**: figures that agree but describe the victims differently are flagged.\n"
+    "- **Victims** are compared by class: role (combatant, civilian, security forces, with police and "
+    "military as kinds of security force) and nationality. A general description never contradicts a "
+    'specific one ("security officers" and "police officers" agree); classes that cannot both be right do '
+    '("separatists" against "women and children"; "police" against "soldiers", which a source distinguishes).\n'
+    "- **Weapons** are compared by class, per source: missiles and rockets are one class; drones, aircraft "
+    'and artillery are others; "air strikes" names the delivery and covers drones, missiles and aircraft. '
+    'Two sources contradict when they share no class ("drones" against "missiles"); "missiles" against '
+    '"missiles and drones" does not.\n'
+    "- **Places** by containment and distance: a named region (Balochistan, Sistan and Baluchestan, the "
+    "shared Balochistan subregion that is both) is checked against the province polygons, the place's "
+    "uncertainty included; two sources naming regions that share no ground disagree. Descriptions imply a "
+    "distance to the border: "
+    + ", ".join(f'"{k}" within {v[1]:g} km' for k, v in DESCRIPTOR_DEPTH_KM.items())
+    + "; they are checked against the measured distance and against stated depths.\n"
     "- **Stated depth vs measured**: the distance from the geocoded place to the border is measured over its "
     "uncertainty circle (nearest and farthest points of the circle). A stated depth outside that range is "
     "inconsistent; a place known only to province level cannot tell.\n"
-    "- **Descriptions vs depth**: descriptions imply a depth: "
-    + ", ".join(f'"{k}" within {v[1]:g} km' for k, v in DESCRIPTOR_DEPTH_KM.items())
-    + ".\n- **Categories** (weapons, targets, perpetrators, timing): different values from different sources "
-    "are listed side by side; a reader judges them.\n\n"
-    "**Which are flagged ⚠** (on the map's markers and in popups): figures whose ranges do not overlap and "
-    "depths that contradict the measurement or a description always are. Victims only when their classes "
-    'differ (combatants, civilians, security forces, nationality): "security officers" and "police officers" '
-    'do not disagree, "separatists" and "women and children" do. Weapons only when a source names no '
-    'class of weapon the others name (missiles and rockets are one class; "missiles" against "missiles and '
-    'drones" is not a contradiction). The rest is listed under *Other differences*, unflagged.'
+    "- **Targets, perpetrators and timing**: different values from different sources are listed side by "
+    "side; a reader judges them.\n"
 )
 
 st.header("Data, licences and attribution")

@@ -47,14 +47,15 @@ if text is None:
     st.warning(f"The source text {md(s.file)} is not available here, so quotes are shown without their context.")
 for c in claims:
     with st.container(border=True):
-        flag = " ⚠ disagrees" if c.id in by_claim else ""
+        mine = by_claim.get(c.id, [])
+        flag = " ⚠ disagrees" if any(f.material for f in mine) else ""
         st.markdown(
             f"**{md(ds.events[c.event].title)}** · {md(kind_label(c.kind))}: "
             f"**{md(c.value_label())}** — {md(c.claimant)}{flag}"
         )
         st.markdown(quote_markdown(text, c))
-        for f in by_claim.get(c.id, []):
-            st.caption(f"{f.verdict}: {md(f.summary)}")
+        for f in mine:
+            st.caption(f"{'⚠ ' if f.material else ''}{f.verdict} ({f.differs}): {md(f.summary)} {md(f.why)}")
 st.download_button(
     "Download this source's claims (CSV)", export.claims_csv(ds, claims), f"claims_{sid}.csv", "text/csv"
 )

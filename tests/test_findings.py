@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from geo.core.findings import find_discrepancies
 from geo.dataset import load_dataset
+from geo.model import Claim
 from tests.fixtures import RECORDS, write_dataset
 
 
@@ -25,7 +28,7 @@ def test_saravan_depth_contradiction_is_measured(dataset):
 def test_nine_separatists_versus_three_women_two_men_four_children(dataset):
     [f] = _by_type(find_discrepancies(dataset), "pakistan-strike-saravan", "different_victims")
     assert set(f.claims) == {"c-sv-killed-001", "c-sv-killed-003"}
-    assert "numbers agree but the victims differ" in f.summary
+    assert f.material and f.differs == "victims" and "combatant vs civilian" in f.why
     assert "Baloch separatists" in f.summary and "women 3" in f.summary
 
 
@@ -63,3 +66,125 @@ def test_findings_follow_the_data(tmp_path):
 def test_filtering_claims_filters_findings(dataset):
     only_001 = [c for c in dataset.claims.values() if c.source == "s001"]
     assert not _by_type(find_discrepancies(dataset, only_001), "pakistan-strike-saravan", "different_victims")
+
+
+def claim(cid, source, event="e", **kw) -> Claim:
+    base = dict(
+        id=cid,
+        event=event,
+        source=source,
+        claimant="x",
+        claimant_type="author",
+        kind="killed",
+        value=9.0,
+        quote="q",
+        quote_start=0,
+        quote_end=1,
+    )
+    return Claim(**{**base, **kw})
+
+
+def _material(dataset, *claims) -> bool:
+    fs = find_discrepancies(dataset, claims)
+    assert fs, "the pair gives a finding either way: it is listed, flagged only when material"
+    return any(f.material for f in fs)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "material"),
+    [
+        ("Iranian security officers", "Iranian police officers", False),
+        ("Iranian soldiers", "Iranian border security guards", False),
+        ("Pakistani separatist insurgents", "Baloch separatists", False),
+        ("civilians", "women and children", False),
+        ("Baloch separatists", "not Iranian (three women, two men, four children)", True),
+        ("children", "IRGC soldiers", True),
+        ("police officers", "soldiers", True),  # a source that distinguishes them
+        ("Iranian police officers", "Pakistani police officers", True),
+        ("not Iranian", "Pakistani civilians", False),
+        ("not Iranian", "Iranian civilians", True),
+    ],
+)
+def test_victims_disagree_only_when_their_classes_cannot_both_be_right(dataset, a, b, material):
+    assert _material(dataset, claim("a", "s1", victims=a), claim("b", "s2", victims=b)) is material
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "material"),
+    [
+        (["missiles"], ["rockets"], False),
+        (["missiles"], ["missiles", "drones"], False),
+        (["drones"], ["drones", "missiles"], False),
+        (["airstrikes"], ["missiles", "drones"], False),  # "air strike" names the delivery, not the platform
+        (["ballistic missiles", "jets"], ["air attacks"], False),
+        (["drones"], ["missiles"], True),
+        (["drones"], ["artillery shells"], True),
+        (["jets"], ["drones"], True),
+    ],
+)
+def test_weapons_disagree_only_when_two_sources_share_no_class(dataset, a, b, material):
+    c1 = claim("a", "s1", kind="weapon", value=a)
+    c2 = claim("b", "s2", kind="weapon", value=b)
+    assert _material(dataset, c1, c2) is material
+
+
+def test_one_source_naming_two_weapons_is_not_a_disagreement(dataset):
+    assert not find_discrepancies(
+        dataset, [claim("a", "s1", kind="weapon", value=["drones"]), claim("b", "s1", kind="weapon", value=["jets"])]
+    )
+
+
+def test_other_categories_are_listed_never_flagged(dataset):
+    c1, c2 = claim("a", "s1", kind="target", value=["x"]), claim("b", "s2", kind="target", value=["y"])
+    [f] = find_discrepancies(dataset, [c1, c2])
+    assert f.verdict == "differ" and not f.material and f.differs == "target"
+
+
+def test_numbers_disagree_by_interval_qualifiers_included(dataset):
+    assert not _numbers_material(dataset, (9, "at least"), (12, "exact"))
+    assert _numbers_material(dataset, (9, "exact"), (12, "exact"))
+    assert _numbers_material(dataset, (5, "up to"), (9, "at least"))
+    assert not _numbers_material(dataset, (90, "about"), (95, "exact"))
+
+
+def _numbers_material(dataset, a, b) -> bool:
+    c1 = claim("a", "s1", value=float(a[0]), qualifier=a[1])
+    c2 = claim("b", "s2", value=float(b[0]), qualifier=b[1])
+    return any(f.material and f.differs == "figure" for f in find_discrepancies(dataset, [c1, c2]))
+
+
+SARAVAN = "pakistan-strike-saravan"  # near Saravan, ±20 km, about 46 km from the border
+
+
+@pytest.mark.parametrize(
+    ("value", "verdict"),
+    [
+        ("sistan and baluchestan", "consistent"),
+        ("shared balochistan subregion", "consistent"),
+        ("iran", "consistent"),
+        ("balochistan", "inconsistent"),  # Pakistan's province: Saravan is ~40 km outside it
+        ("border area", "consistent"),  # within 30 km: the ±20 km circle reaches 26 km
+        ("border village", "inconsistent"),  # within 15 km: the circle stays 26 km or more away
+    ],
+)
+def test_places_by_containment_and_distance(dataset, value, verdict):
+    [f] = _by_type(
+        find_discrepancies(dataset, [claim("a", "s1", event=SARAVAN, kind="location", value=value)]),
+        SARAVAN,
+        "place_vs_measured",
+    )
+    assert f.verdict == verdict and f.differs == "place"
+
+
+def test_two_sources_naming_regions_that_share_no_ground_disagree(dataset):
+    pk = claim("a", "s1", event=SARAVAN, kind="location", value="balochistan")
+    ir = claim("b", "s2", event=SARAVAN, kind="location", value="sistan and baluchestan")
+    both = claim("c", "s3", event=SARAVAN, kind="location", value="balochistan subregion")
+    assert [f.claims for f in find_discrepancies(dataset, [pk, ir]) if f.type == "different_places"] == [("a", "b")]
+    assert not [f for f in find_discrepancies(dataset, [pk, both, ir]) if f.claims in {("a", "c"), ("c", "b")}]
+
+
+def test_every_finding_says_what_differs_and_why(dataset):
+    for f in find_discrepancies(dataset):
+        assert f.differs and len(f.why) > 20, f.id
+        assert f.to_dict()["material"] is f.material

@@ -93,3 +93,16 @@ def test_open_event_is_only_asked_for_when_it_is_on_the_map(curated):
         "pakistan-strike-saravan"
     )
     assert view_data(layer_script(layers.view_layer(v, "no-such-event"), "m", 0))["open"] is None
+
+
+def test_popup_gives_reasons_only_for_material_findings(curated):
+    """A consistent check on a flagged claim is not a reason for its ⚠."""
+    from geo.render.popups import popup_html
+
+    ev = next(e for e in make_view(curated).events if e.event.id == "iran-strike-panjgur")
+    html = popup_html(ev)
+    why = html[html.index("Why &#9888;") : html.index("</ul>", html.index("Why &#9888;"))]
+    consistent = [f for f in ev.findings if f.verdict == "consistent"]
+    assert consistent and not any(esc(f.summary) in why for f in consistent)
+    assert all(esc(f.summary) in why for f in ev.findings if f.material)
+    assert "Other findings (not contradictions)" in html

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from geo.core.findings import Finding, is_material
 from geo.core.view import depth_interval_km, view_of
 from geo.dataset import load_dataset
 from geo.model import Claim
@@ -24,47 +23,6 @@ def claim(cid, source, **kw) -> Claim:
         quote_end=1,
     )
     return Claim(**{**base, **kw})
-
-
-def finding(ftype, kind, *claims) -> Finding:
-    verdict = "differ" if ftype == "different_values" else "inconsistent"
-    return Finding("f", "e", kind, ftype, verdict, tuple(c.id for c in claims), "s")
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "material"),
-    [
-        ("Iranian security officers", "Iranian police officers", False),
-        ("Baloch separatists", "not Iranian (three women, two men, four children)", True),
-        ("Pakistani separatist insurgents", "Baloch separatists", False),
-        ("children", "IRGC soldiers", True),
-    ],
-)
-def test_victims_disagree_only_when_their_classes_differ(a, b, material):
-    c1, c2 = claim("a", "s1", victims=a), claim("b", "s2", victims=b)
-    assert is_material(finding("different_victims", "killed", c1, c2), {"a": c1, "b": c2}) is material
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "material"),
-    [
-        (["missiles"], ["rockets"], False),
-        (["missiles"], ["missiles", "drones"], False),
-        (["airstrikes"], ["missiles", "drones"], True),
-        (["drones"], ["artillery shells"], True),
-    ],
-)
-def test_weapons_disagree_only_when_a_source_names_no_class_the_others_name(a, b, material):
-    c1 = claim("a", "s1", kind="weapon", value=a)
-    c2 = claim("b", "s2", kind="weapon", value=b)
-    assert is_material(finding("different_values", "weapon", c1, c2), {"a": c1, "b": c2}) is material
-
-
-def test_other_categories_and_cannot_tell_are_not_flagged():
-    c1, c2 = claim("a", "s1", kind="target", value="x"), claim("b", "s2", kind="target", value="y")
-    assert not is_material(finding("different_values", "target", c1, c2), {"a": c1, "b": c2})
-    f = Finding("f", "e", "depth", "depth_vs_measured", "cannot tell", ("a",), "s")
-    assert not is_material(f, {"a": c1})
 
 
 def test_depth_interval_for_open_and_exact_figures():

@@ -1,26 +1,34 @@
 """Compare the claims made about each event and say, in plain words, where they disagree.
 
-Findings are computed from the data, never typed in:
+Findings are computed from the data, never typed in. Each says what differs (``differs``: a
+figure, the victims, the place, the weapon, ...), why that matters (``why``), and whether it
+is material: only an ``inconsistent`` verdict is, and only a material finding is flagged ⚠.
 
-- ``different_numbers``: casualty or distance figures whose ranges (after qualifiers) do not overlap;
-- ``different_victims``: figures that agree but describe the victims differently;
+- ``different_numbers``: figures whose ranges (qualifiers included) do not overlap;
+- ``different_victims``: victims described differently; material only when their classes
+  cannot both be right (``geo.core.compare``: police and security officers are one class);
 - ``depth_vs_measured``: a stated depth against the geodesic distance from the geocoded place
-  to the border, measured over the place's uncertainty circle (consistent / inconsistent /
-  cannot tell);
-- ``description_vs_depth``: a description ("a border village") whose implied depth contradicts
-  a stated depth;
+  to the border, measured over the place's uncertainty circle;
+- ``description_vs_depth``: a description ("a border village") whose implied depth
+  contradicts a stated depth;
+- ``place_vs_measured``: a description or a named region against where the place is measured
+  to lie (its distance to the border; inside or outside the province polygons);
+- ``different_places``: two sources name regions that share no ground;
 - ``length_vs_measured``: a stated border length against the lengths measured at each resolution;
-- ``different_values``: categorical claims (weapon, target, perpetrator, time) that differ.
+- ``different_values``: categorical claims that differ. Weapons are compared by class
+  (missiles vs missiles and drones is no contradiction, drones vs missiles is); targets,
+  perpetrators and times are listed, never flagged.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from geo.core import compare
+from geo.core.compare import DESCRIPTOR_DEPTH_KM
 from geo.dataset import Dataset
 from geo.model import Claim
 from geo.spatial import boundaries, measure
@@ -30,19 +38,18 @@ FindingType = Literal[
     "different_victims",
     "depth_vs_measured",
     "description_vs_depth",
+    "place_vs_measured",
+    "different_places",
     "length_vs_measured",
     "different_values",
 ]
 Verdict = Literal["inconsistent", "consistent", "cannot tell", "differ"]
-# Depths (km) implied by descriptions of where a strike hit. Deliberately generous.
-DESCRIPTOR_DEPTH_KM: dict[str, tuple[float, float]] = {
-    "border village": (0.0, 15.0),
-    "border area": (0.0, 30.0),
-}
+Differs = Literal["figure", "victims", "place", "weapon", "target", "perpetrator", "time"]
 # A location this coarse cannot confirm or refute a depth.
 COARSE_PRECISIONS = frozenset({"province", "country"})
 QUANTITY_KINDS = ("killed", "injured", "casualties", "depth")
 CATEGORY_KINDS = ("weapon", "target", "perpetrator", "time")
+__all__ = ["DESCRIPTOR_DEPTH_KM", "Finding", "find_discrepancies", "findings_by_claim", "measured_depth_km"]
 
 
 @dataclass(frozen=True)
@@ -55,9 +62,16 @@ class Finding:
     claims: tuple[str, ...]
     summary: str
     measured_km: dict[str, float] | None = field(default=None)
+    differs: Differs = "figure"
+    why: str = ""
+
+    @property
+    def material(self) -> bool:
+        """A real disagreement a reader must see flagged: the claims cannot all be right."""
+        return self.verdict == "inconsistent"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "material": self.material}
 
 
 def _who(c: Claim) -> str:
@@ -66,12 +80,6 @@ def _who(c: Claim) -> str:
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _norm_victims(v: str | None) -> str | None:
-    if v is None or v.strip().lower() in ("not stated", ""):
-        return None
-    return v.strip().lower()
 
 
 def find_discrepancies(
@@ -86,14 +94,25 @@ def find_discrepancies(
     for (event, kind), group in sorted(by.items()):
         if kind in QUANTITY_KINDS:
             out += _numbers(event, kind, group)
+            out += _victims(event, kind, group)
         if kind in CATEGORY_KINDS:
             out += _categories(event, kind, group)
         if kind == "depth":
             out += _measured(_depth_vs_measured, ds, event, group, resolution)
             out += _description_vs_depth(event, group, by.get((event, "location"), []))
+        if kind == "location":
+            out += _measured(_place_vs_measured, ds, event, group, resolution)
+            out += _measured(_different_places, ds, event, group)
         if kind == "border_length":
             out += _measured(_length_vs_measured, ds, event, group)
     return out
+
+
+_UNMEASURED_TYPE: dict[str, FindingType] = {
+    "depth": "depth_vs_measured",
+    "location": "place_vs_measured",
+    "border_length": "length_vs_measured",
+}
 
 
 def _measured(check, ds, event, group, *args) -> list[Finding]:
@@ -107,51 +126,82 @@ def _measured(check, ds, event, group, *args) -> list[Finding]:
                 f"{event}:{kind}:unmeasured",
                 event,
                 kind,
-                "depth_vs_measured" if kind == "depth" else "length_vs_measured",
+                _UNMEASURED_TYPE[kind],
                 "cannot tell",
                 tuple(c.id for c in group),
                 f"Cannot measure against the border: {e}",
+                differs="place" if kind == "location" else "figure",
+                why="Without the boundary data nothing can be checked against geometry.",
             )
         ]
 
 
 def _numbers(event, kind, group) -> list[Finding]:
     numeric = [c for c in group if c.interval() is not None]
-    out = []
     pairs = [
         (a, b) for i, a in enumerate(numeric) for b in numeric[i + 1 :] if not _overlap(a.interval(), b.interval())
     ]
-    if pairs:
-        ids = tuple(sorted({c.id for p in pairs for c in p}))
-        text = "; ".join(f"{_who(c)} says {c.value_label()}" for c in numeric if c.id in ids)
-        out.append(
-            Finding(
-                f"{event}:{kind}:numbers",
-                event,
-                kind,
-                "different_numbers",
-                "inconsistent",
-                ids,
-                f"The figures for {kind} do not agree: {text}.",
-            )
+    if not pairs:
+        return []
+    ids = tuple(sorted({c.id for p in pairs for c in p}))
+    text = "; ".join(f"{_who(c)} says {c.value_label()}" for c in numeric if c.id in ids)
+    return [
+        Finding(
+            f"{event}:{kind}:numbers",
+            event,
+            kind,
+            "different_numbers",
+            "inconsistent",
+            ids,
+            f"The figures for {kind} do not agree: {text}.",
+            differs="figure",
+            why="Their ranges, qualifiers included, do not overlap: the sources cannot all be right.",
         )
-    victims = {}
-    for c in numeric:
-        v = _norm_victims(c.victims)
-        if v is not None:
-            victims.setdefault(v, c)
-    if len(victims) > 1:
-        agreeing = [c for c in victims.values()]
-        same_number = all(_overlap(a.interval(), b.interval()) for a in agreeing for b in agreeing)
-        ids = tuple(sorted(c.id for c in agreeing))
-        lead = "The numbers agree but the victims differ" if same_number else "The victims are described differently"
-        text = "; ".join(f"{_who(c)}: {c.value_label()}, {c.victims}" for c in agreeing)
-        out.append(
-            Finding(
-                f"{event}:{kind}:victims", event, kind, "different_victims", "inconsistent", ids, f"{lead}: {text}."
-            )
+    ]
+
+
+def _victims(event, kind, group) -> list[Finding]:
+    described: dict[str, Claim] = {}
+    for c in group:
+        v = (c.victims or "").strip()
+        if v and v.lower() != "not stated":
+            described.setdefault(v.lower(), c)
+    if len(described) < 2:
+        return []
+    members = list(described.values())
+    ids = tuple(sorted(c.id for c in members))
+    text = "; ".join(f"{_who(c)}: {c.value_label() or 'no figure'}, {c.victims}" for c in members)
+    conflicts = [
+        (a, b, why)
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+        if a.source != b.source and (why := compare.Victims.of(a.victims).conflict(compare.Victims.of(b.victims)))
+    ]
+    if conflicts:
+        a, b, why = conflicts[0]
+        verdict, reason = (
+            "inconsistent",
+            (
+                f"{_who(a)} and {_who(b)} put the victims in classes that cannot both be right ({why}): "
+                "who was hit is what each side's account of the strike rests on."
+            ),
         )
-    return out
+    else:
+        classes = "; ".join(f"{c.victims} → {compare.Victims.of(c.victims).label()}" for c in members)
+        verdict, reason = "differ", f"The wording differs but the classes are compatible ({classes})."
+    return [
+        Finding(
+            f"{event}:{kind}:victims",
+            event,
+            kind,
+            "different_victims",
+            verdict,
+            ids,
+            f"The victims are described differently: {text}.",
+            differs="victims",
+            why=reason,
+        )
+    ]
 
 
 def _categories(event, kind, group) -> list[Finding]:
@@ -164,17 +214,41 @@ def _categories(event, kind, group) -> list[Finding]:
         return []
     parts = [f"{', '.join(vals)} ({'; '.join(_who(c) for c in cs)})" for vals, cs in sorted(distinct.items())]
     ids = tuple(sorted(c.id for cs in distinct.values() for c in cs))
+    verdict, why = "differ", f"Listed for comparison; differing {kind} wording is not judged a contradiction."
+    if kind == "weapon":
+        verdict, why = _weapon_verdict([c for cs in distinct.values() for c in cs])
     return [
         Finding(
             f"{event}:{kind}:values",
             event,
             kind,
             "different_values",
-            "differ",
+            verdict,
             ids,
             f"Sources differ on {kind}: " + " vs ".join(parts) + ".",
+            differs=kind,
+            why=why,
         )
     ]
+
+
+def _weapon_verdict(claims: list[Claim]) -> tuple[Verdict, str]:
+    """Weapons by class, per source: two sources contradict when they share no class."""
+    by_source: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for c in claims:
+        by_source[c.source] |= compare.classes(" ".join(c.values), compare.WEAPONS)
+    sources = sorted(by_source)
+    for i, a in enumerate(sources):
+        for b in sources[i + 1 :]:
+            if compare.disjoint(by_source[a], by_source[b]):
+                return "inconsistent", (
+                    f"{a} names only {compare.label(by_source[a])}, {b} only {compare.label(by_source[b])}: "
+                    "no weapon class in common, so their accounts of how the strike was made contradict."
+                )
+    return "differ", (
+        "Every source shares a weapon class with every other (missiles and rockets are one class; "
+        "air strikes cover drones, missiles and aircraft): the wording differs, the accounts do not contradict."
+    )
 
 
 def measured_depth_km(ds: Dataset, event_id: str, resolution: boundaries.Resolution = "osm"):
@@ -191,6 +265,10 @@ def measured_depth_km(ds: Dataset, event_id: str, resolution: boundaries.Resolut
     return {"low": lo / 1000, "centre": mid / 1000, "high": hi / 1000, "uncertainty": place.uncertainty_km}
 
 
+def _measured_text(m: dict) -> str:
+    return f"{m['low']:.0f}–{m['high']:.0f} km (centre {m['centre']:.0f} km, ±{m['uncertainty']:g} km location)"
+
+
 def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
     ev = ds.events[event]
     place = ds.place_of(ev)
@@ -203,7 +281,6 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
         iv = c.interval()
         if iv is None:
             continue
-        measured = f"{m['low']:.0f}–{m['high']:.0f} km (centre {m['centre']:.0f} km, ±{m['uncertainty']:g} km location)"
         if place.precision in COARSE_PRECISIONS or (ev.target_country and side != ev.target_country):
             verdict, why = "cannot tell", f"the location is known only to {place.precision} level"
         elif _overlap(iv, (m["low"], m["high"])):
@@ -212,7 +289,8 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
             verdict, why = "inconsistent", "the stated depth lies outside the measured range"
         summary = (
             f"{_who(c)} says {c.value_label()} into {ev.target_country}; the geodesic distance from "
-            f"{place.name} to the border ({boundaries.BORDERS[resolution].label}) is {measured}: {verdict}, {why}."
+            f"{place.name} to the border ({boundaries.BORDERS[resolution].label}) is {_measured_text(m)}: "
+            f"{verdict}, {why}."
         )
         out.append(
             Finding(
@@ -224,15 +302,21 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
                 (c.id,),
                 summary,
                 {k: round(v, 2) for k, v in m.items()},
+                differs="figure",
+                why="How deep a strike went is how far each side carried the fight into the other's territory.",
             )
         )
     return out
 
 
+def _descriptor(c: Claim) -> tuple[float, float] | None:
+    return DESCRIPTOR_DEPTH_KM.get(c.value.lower()) if isinstance(c.value, str) else None
+
+
 def _description_vs_depth(event, depths, locations) -> list[Finding]:
     out = []
     for loc in locations:
-        implied = DESCRIPTOR_DEPTH_KM.get(str(loc.value).lower()) if isinstance(loc.value, str) else None
+        implied = _descriptor(loc)
         if implied is None:
             continue
         for d in depths:
@@ -249,8 +333,89 @@ def _description_vs_depth(event, depths, locations) -> list[Finding]:
                     (loc.id, d.id),
                     f"{_who(loc)} describes the target as \u201c{loc.value}\u201d (within {implied[1]:g} km of the "
                     f"border), but {_who(d)} says {d.value_label()} deep.",
+                    differs="place",
+                    why="A strike at the border and one far inland are different escalations; both cannot be right.",
                 )
             )
+    return out
+
+
+def _place_vs_measured(ds, event, group, resolution) -> list[Finding]:
+    """Each described or named place against where the event's place is measured to lie."""
+    place = ds.place_of(ds.events[event])
+    if place is None:
+        return []
+    out = []
+    for c in group:
+        implied = _descriptor(c)
+        if implied is not None:
+            if place.precision in COARSE_PRECISIONS:
+                continue
+            m = measured_depth_km(ds, event, resolution)
+            verdict = "consistent" if _overlap(implied, (m["low"], m["high"])) else "inconsistent"
+            summary = (
+                f"{_who(c)} describes the target as \u201c{c.value}\u201d (within {implied[1]:g} km of the border); "
+                f"{place.name} is measured at {_measured_text(m)} from it: {verdict}."
+            )
+            out.append(_place_finding(event, c, verdict, summary, {k: round(v, 2) for k, v in m.items()}))
+            continue
+        polygon = compare.region_polygon(c.value) if isinstance(c.value, str) else None
+        if polygon is None:
+            continue
+        outside_km = measure.metres_outside(place.lon, place.lat, polygon) / 1000
+        if outside_km == 0:
+            verdict, where = "consistent", "lies inside it"
+        elif outside_km > place.uncertainty_km:
+            verdict, where = (
+                "inconsistent",
+                f"lies {outside_km:.0f} km outside it, beyond its ±{place.uncertainty_km:g} km",
+            )
+        else:
+            verdict, where = (
+                "cannot tell",
+                f"lies {outside_km:.0f} km outside it, within its ±{place.uncertainty_km:g} km",
+            )
+        summary = f"{_who(c)} places it in {c.value}; {place.name} {where}: {verdict}."
+        out.append(_place_finding(event, c, verdict, summary, {"outside": round(outside_km, 2)}))
+    return out
+
+
+def _place_finding(event, c: Claim, verdict: Verdict, summary: str, measured: dict) -> Finding:
+    return Finding(
+        f"{event}:location:measured:{c.id}",
+        event,
+        "location",
+        "place_vs_measured",
+        verdict,
+        (c.id,),
+        summary,
+        measured,
+        differs="place",
+        why="Where a source puts a strike is checked against where the atlas locates it, in metres.",
+    )
+
+
+def _different_places(ds, event, group) -> list[Finding]:
+    """Two sources naming regions that share no ground cannot both be right."""
+    out = []
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            if a.source == b.source or not (isinstance(a.value, str) and isinstance(b.value, str)):
+                continue
+            if compare.regions_disjoint(a.value, b.value):
+                out.append(
+                    Finding(
+                        f"{event}:location:places:{a.id}:{b.id}",
+                        event,
+                        "location",
+                        "different_places",
+                        "inconsistent",
+                        (a.id, b.id),
+                        f"{_who(a)} places it in {a.value}, {_who(b)} in {b.value}: the regions share no ground.",
+                        differs="place",
+                        why="A strike cannot have hit two regions that do not overlap.",
+                    )
+                )
     return out
 
 
@@ -276,6 +441,8 @@ def _length_vs_measured(ds, event, group) -> list[Finding]:
                 f"{_who(c)} says {c.value_label()}. Measured geodesically: {measured}; the length grows with "
                 f"the resolution of the line. Published: {published}. Verdict: {verdict} with the measured range.",
                 {r: round(v, 1) for r, v in lengths.items()},
+                differs="figure",
+                why="A border length says how much frontier there is to watch; it depends on the map's detail.",
             )
         )
     return out
@@ -288,58 +455,3 @@ def findings_by_claim(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
         for cid in f.claims:
             out[cid].append(f)
     return dict(out)
-
-
-# Words that put victims or weapons into classes: two descriptions disagree materially only
-# when their classes differ ("security officers" vs "police officers" is the same class;
-# "separatists" vs "women and children" is not). A class is only ever compared with a class.
-VICTIM_CLASSES = {
-    "combatant": ("militant", "separatist", "terrorist", "fighter", "insurgent", "rebel", "sarmachar"),
-    "civilian": ("civilian", "woman", "women", "child", "children", "girl", "boy", "villager", "resident"),
-    "security": ("officer", "police", "guard", "soldier", "security", "personnel", "troop", "army", "border force"),
-    "non-national": ("not iranian", "non-iranian", "pakistani national", "not pakistani", "foreign"),
-}
-WEAPON_CLASSES = {
-    "missiles or rockets": ("missile", "rocket", "ballistic", "cruise", "projectile"),
-    "drones": ("drone", "uav", "unmanned", "kamikaze"),
-    "aircraft": ("aircraft", "jet", "warplane", "air strike", "airstrike", "air attack", "air raid", "helicopter"),
-    "artillery": ("artillery", "shell", "mortar"),
-}
-
-
-def word_classes(text: str, classes: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    """The classes whose words occur in ``text`` (whole words, lower case, plurals allowed)."""
-    low = text.lower()
-    return frozenset(
-        name for name, words in classes.items() if any(re.search(rf"\b{re.escape(w)}(e?s)?\b", low) for w in words)
-    )
-
-
-def is_material(f: Finding, claims: dict[str, Claim]) -> bool:
-    """Whether a finding is a real disagreement a reader must see flagged (⚠).
-
-    Figures whose ranges do not overlap, and measured or described depths that contradict a
-    stated one, always are. Victims count only when their classes differ; weapons only when a
-    source names no weapon class the others name (missiles vs missiles and drones is not a
-    contradiction); other categories (targets, times) and "cannot tell" are listed, not flagged.
-    """
-    if f.verdict != "inconsistent" and f.type != "different_values":
-        return False
-    members = [claims[c] for c in f.claims if c in claims]
-    if f.type == "different_victims":
-        sets = {word_classes(c.victims or "", VICTIM_CLASSES) for c in members}
-        sets.discard(frozenset())
-        return len(sets) > 1
-    if f.type == "different_values":
-        if f.kind != "weapon":
-            return False
-        # One source's account contradicts the others' only if it shares no class with them.
-        by_source: dict[str, frozenset[str]] = defaultdict(frozenset)
-        for c in members:
-            by_source[c.source] |= word_classes(" ".join(c.values), WEAPON_CLASSES)
-        for sid, mine in by_source.items():
-            others = frozenset().union(*(v for k, v in by_source.items() if k != sid))
-            if mine and others and not mine & others:
-                return True
-        return False
-    return True

@@ -21,7 +21,7 @@ import shapely
 import shapely.ops
 from pyproj import Geod
 
-from geo.core.findings import Finding, find_discrepancies, is_material, measured_depth_km
+from geo.core.findings import Finding, find_discrepancies, measured_depth_km
 from geo.dataset import Dataset
 from geo.model import UNITS, Claim, Event, Place
 from geo.spatial import boundaries, diskcache, measure
@@ -271,7 +271,7 @@ def build_view(
     for c in claims:
         by_event[c.event].append(c)
     by_id = {c.id: c for c in claims}
-    all_flagged = frozenset(cid for f in findings if is_material(f, by_id) for cid in f.claims)
+    all_flagged = frozenset(cid for f in findings if f.material for cid in f.claims)
     taken: set[str] = set()
     out = []
     for eid in events:

