@@ -398,6 +398,8 @@ class Extractor:
         previous: tuple[str | None, int] = (None, -1)  # the last linked event and where its sentence ended
         for i, (a, b) in enumerate(spans):
             s = text[a:b]
+            if sentences.conditional(s):  # asserts nothing about what happened
+                continue
             context = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
             who, who_type = _claimant(s)
             places = self.places(s)

@@ -188,6 +188,14 @@ class Claim(Model):
     quote_end: int = Field(gt=0)
     note: LongText | None = None
 
+    @field_validator("quote")
+    @classmethod
+    def _states_something(cls, v: str) -> str:
+        # A condition or counterfactual asserts nothing about what happened: it is not a claim.
+        if why := sentences.conditional(v):
+            raise ValueError(f"a quote that is a condition or counterfactual is not a claim: {why}")
+        return v
+
     @model_validator(mode="after")
     def _consistent(self):
         if self.quote_end <= self.quote_start:

@@ -28,3 +28,22 @@ def spans(text: str) -> list[tuple[int, int]]:
         if b > a:
             trimmed.append((a, b))
     return trimmed
+
+
+# A sentence that states a condition or a counterfactual asserts nothing about what happened:
+# "If their strikes took place deeper inland, ... would likely have attempted ...".
+_CONDITIONAL_START = re.compile(r"^[\"“‘(]*(?:if|unless|had|were|should|suppose|supposing|imagine)\b", re.I)
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might|should)(?:n[’']t|\s+not)?\s+(?:\w+ly\s+)?have\s+(?:been\s+)?\w+", re.I
+)
+
+
+def conditional(sentence: str) -> str | None:
+    """Why a sentence is a condition or counterfactual rather than a statement, or None."""
+    s = sentence.strip()
+    if m := _CONDITIONAL_START.match(s):
+        word = m.group(0).lstrip("\"“‘(")
+        return f"it opens with a condition ({word!r})"
+    if m := _COUNTERFACTUAL.search(s):
+        return f"its {m.group(0)!r} is a counterfactual"
+    return None

@@ -166,3 +166,41 @@ def test_two_sentence_quote_rejected(tmp_path):
     data, src = write_dataset(tmp_path, records)
     with pytest.raises(DatasetError, match="at most one sentence"):
         load_dataset(data, src)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the strikes had gone deeper inland, air defences would likely have fired.",
+        "Had the strike hit the town, nine people would have died.",
+        "Officials said the strike could have killed nine people near the town.",
+    ],
+)
+def test_a_conditional_or_counterfactual_quote_is_not_a_claim(tmp_path, sentence):
+    """The slip in s000 ("If their strikes took place deeper inland ..."): named file, record, field."""
+    records = copy.deepcopy(RECORDS)
+    start = len(SOURCE_TEXT)
+    records["claims"][0].update(quote=sentence, quote_start=start, quote_end=start + len(sentence))
+    data, src = write_dataset(tmp_path, records, SOURCE_TEXT + sentence)
+    with pytest.raises(DatasetError) as exc:
+        load_dataset(data, src)
+    [issue] = exc.value.issues
+    assert (issue.file, issue.record, issue.field) == ("claims.yaml", "'k1'", "quote")
+    assert "condition or counterfactual" in issue.message
+
+
+def test_curated_location_claims_state_where(dataset):
+    """Every location claim quotes a statement, and names a region or a distance the findings can check."""
+    from geo.core.compare import DESCRIPTOR_DEPTH_KM, REGIONS
+    from geo.sentences import conditional
+
+    checked = set(DESCRIPTOR_DEPTH_KM) | set(REGIONS)
+    for c in dataset.claims.values():
+        if c.kind != "location":
+            continue
+        assert conditional(c.quote) is None, c.id
+        place = dataset.place_of(dataset.events[c.event])
+        if place is not None and place.admin1 in ("Balochistan", "Sistan and Baluchestan"):
+            assert c.value in checked, f"{c.id}: {c.value!r} cannot be checked against geometry"
+    assert "c-pj-location-000" not in dataset.claims
+    assert dataset.claims["c-sv-location-000"].value == "shared balochistan subregion"

@@ -160,3 +160,12 @@ def test_highlight_markdown_escapes_and_bolds():
     text = "Nine <b>killed</b> near [x](javascript:1)."
     out = highlight_markdown(text, [(0, 4), (2, 6)])
     assert out.startswith("**Nine**") and "<b>" not in out and "](javascript" not in out
+
+
+def test_no_candidate_from_a_conditional_sentence():
+    text = (
+        "If the strikes had hit Panjgur, nine people would have been killed. "
+        "Officials said two children were killed in Panjgur."
+    )
+    cands = extract(text)
+    assert cands and all(not c.quote.startswith("If ") for c in cands)
