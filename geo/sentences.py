@@ -42,7 +42,7 @@ def conditional(sentence: str) -> str | None:
     """Why a sentence is a condition or counterfactual rather than a statement, or None."""
     s = sentence.strip()
     if m := _CONDITIONAL_START.match(s):
-        word = m.group(0).lstrip("\"“‘(")
+        word = m.group(0).lstrip('"“‘(')
         return f"it opens with a condition ({word!r})"
     if m := _COUNTERFACTUAL.search(s):
         return f"its {m.group(0)!r} is a counterfactual"
