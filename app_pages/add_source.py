@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import extract, intake
-from geo.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
+from geo.core.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
 from geo.render.escape import highlight_markdown, md
 from geo.store import Store, StoreError
 from geo.web import state

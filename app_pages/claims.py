@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo import export, headline
+from geo.core import export, headline
 from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
 from geo.render.escape import md, quote_markdown

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from geo import export
+from geo.core import export
 from geo.core.view import border_lengths_km
 from geo.render import assets
 from geo.render.escape import md

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from geo.core.compare import DESCRIPTOR_DEPTH_KM
+from geo.core.model import PRECISION_CODE
 from geo.core.view import border_lengths_km
-from geo.model import PRECISION_CODE
 from geo.render.escape import md
 from geo.spatial import boundaries, measure
 from geo.web import state

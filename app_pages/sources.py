@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from geo import export
+from geo.core import export
 from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
 from geo.render.escape import md, quote_markdown

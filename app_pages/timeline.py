@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from geo import export
+from geo.core import export
 from geo.web import explorer, sidebar, state
 
 ds = state.load_or_stop()

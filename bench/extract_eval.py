@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geo.dataset import load_dataset  # noqa: E402
+from geo.core.dataset import load_dataset  # noqa: E402
 from geo.extract import Extractor  # noqa: E402
 
 EVAL = ROOT / "tests" / "extract_eval"

@@ -137,8 +137,8 @@ def ratio_line(name: str, app: list[float], bare: list[float], what: str = "app"
 def payload() -> None:
     import folium
 
+    from geo.core.dataset import load_dataset
     from geo.core.view import view_of
-    from geo.dataset import load_dataset
     from geo.render import layers
     from geo.web.map_component import layer_script, render_map
 

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from geo import sentences
+from geo.core import sentences
 from geo.spatial import gazetteer
 
 NUMBER_WORDS = {
@@ -540,7 +540,7 @@ def _main(argv: list[str] | None = None) -> int:
     except (OSError, UnicodeDecodeError) as e:
         print(f"error: cannot read {args.article}: {e}", file=sys.stderr)
         return 2
-    from geo.dataset import DatasetError, load_dataset
+    from geo.core.dataset import DatasetError, load_dataset
 
     try:
         ds = load_dataset()

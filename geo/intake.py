@@ -12,7 +12,7 @@ import re
 
 from pydantic import ValidationError
 
-from geo.model import NUMERIC_KINDS, UNITS, Claim, Event, Source
+from geo.core.model import NUMERIC_KINDS, UNITS, Claim, Event, Source
 
 CATEGORY_LIST_KINDS = frozenset({"weapon", "target"})
 

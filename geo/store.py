@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from geo.model import Claim, Event, Place, Source
+from geo.core.model import Claim, Event, Place, Source
 
 MIGRATIONS: list[str] = [
     # 1: sources with their texts, and their claims; user-made events and places.

@@ -20,8 +20,8 @@ from geo.render.assets import ASSETS, VENDOR, missing_assets  # noqa: E402
 def warm_default_view() -> int:
     """Compute the map's first view once, so its slow geometry (depth bands) is on disk before
     the server's first visitor asks for it."""
+    from geo.core.dataset import load_dataset
     from geo.core.view import view_of
-    from geo.dataset import load_dataset
 
     return len(view_of(load_dataset()).events)
 

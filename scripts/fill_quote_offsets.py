@@ -16,7 +16,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geo.dataset import SOURCES_DIR  # noqa: E402
+from geo.core.dataset import SOURCES_DIR  # noqa: E402
 
 
 def main(path: Path = ROOT / "data" / "claims.yaml") -> int:

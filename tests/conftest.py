@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from geo.dataset import SOURCES_DIR, load_dataset
+from geo.core.dataset import SOURCES_DIR, load_dataset
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from geo.model import Claim, Source
+from geo.core.model import Claim, Source
 from geo.store import Store
 
 SENTENCE = "Officials said {n} people were killed in the strike number {i}."

@@ -1,4 +1,4 @@
-"""geo.dataset: the real data validates; broken files give one readable error each."""
+"""geo.core.dataset: the real data validates; broken files give one readable error each."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from geo.dataset import DatasetError, load_dataset
+from geo.core.dataset import DatasetError, load_dataset
 from geo.spatial import measure
 from tests.fixtures import RECORDS, SOURCE_TEXT, write_dataset
 
@@ -192,7 +192,7 @@ def test_a_conditional_or_counterfactual_quote_is_not_a_claim(tmp_path, sentence
 def test_curated_location_claims_state_where(dataset):
     """Every location claim quotes a statement, and names a region or a distance the findings can check."""
     from geo.core.compare import DESCRIPTOR_DEPTH_KM, REGIONS
-    from geo.sentences import conditional
+    from geo.core.sentences import conditional
 
     checked = set(DESCRIPTOR_DEPTH_KM) | set(REGIONS)
     for c in dataset.claims.values():

@@ -1,4 +1,4 @@
-"""geo.export: CSV columns, RFC 7946 GeoJSON, findings JSON and the command line."""
+"""geo.core.export: CSV columns, RFC 7946 GeoJSON, findings JSON and the command line."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import json
 import subprocess
 import sys
 
-from geo.dataset import load_dataset
-from geo.export import claims_csv, events_geojson
+from geo.core.dataset import load_dataset
+from geo.core.export import claims_csv, events_geojson
 from tests.fixtures import write_dataset
 
 REQUIRED = (
@@ -49,7 +49,7 @@ def test_events_geojson_is_rfc7946(dataset):
 
 
 def test_cli_exports():
-    run = lambda *a: subprocess.run([sys.executable, "-m", "geo.export", *a], capture_output=True, text=True)  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "geo.core.export", *a], capture_output=True, text=True)  # noqa: E731
     assert run("claims", "--format", "csv").stdout.startswith("claim_id,")
     assert json.loads(run("events", "--format", "geojson").stdout)["type"] == "FeatureCollection"
     assert any(f["type"] == "depth_vs_measured" for f in json.loads(run("findings", "--format", "json").stdout))

@@ -11,8 +11,8 @@ from unittest import mock
 
 import pytest
 
+from geo.core.dataset import load_dataset
 from geo.core.findings import find_discrepancies
-from geo.dataset import load_dataset
 from geo.spatial import boundaries, measure
 from tests.apptest import ARTICLE, run_app
 

@@ -6,9 +6,9 @@ import copy
 
 import pytest
 
+from geo.core.dataset import load_dataset
 from geo.core.findings import find_discrepancies
-from geo.dataset import load_dataset
-from geo.model import Claim
+from geo.core.model import Claim
 from tests.fixtures import RECORDS, write_dataset
 
 

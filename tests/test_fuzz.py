@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from geo.dataset import DatasetError, load_dataset
+from geo.core.dataset import DatasetError, load_dataset
 from geo.spatial import measure
 from geo.web import urlstate
 from tests.fixtures import RECORDS, write_dataset

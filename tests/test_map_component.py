@@ -13,8 +13,8 @@ from unittest import mock
 import pytest
 import streamlit_folium
 
+from geo.core.dataset import load_dataset
 from geo.core.view import view_of
-from geo.dataset import load_dataset
 from geo.render import layers
 from geo.web import map_component as mc
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from geo.core.dataset import load_dataset
 from geo.core.view import view_of
-from geo.dataset import load_dataset
 from geo.render import layers
 from geo.render.escape import esc
 from geo.web.map_component import layer_script, render_map

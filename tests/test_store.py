@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.dataset import load_dataset
+from geo.core.dataset import load_dataset
 from geo.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 from tests.store_writer import build
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from geo.core.dataset import load_dataset
+from geo.core.model import Claim
 from geo.core.view import depth_interval_km, view_of
-from geo.dataset import load_dataset
-from geo.model import Claim
 
 
 def claim(cid, source, **kw) -> Claim:

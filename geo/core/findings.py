@@ -29,8 +29,8 @@ from typing import Literal
 
 from geo.core import compare
 from geo.core.compare import DESCRIPTOR_DEPTH_KM
-from geo.dataset import Dataset
-from geo.model import Claim
+from geo.core.dataset import Dataset
+from geo.core.model import Claim
 from geo.spatial import boundaries, measure
 
 FindingType = Literal[

@@ -21,9 +21,9 @@ import shapely
 import shapely.ops
 from pyproj import Geod
 
+from geo.core.dataset import Dataset
 from geo.core.findings import Finding, find_discrepancies, measured_depth_km
-from geo.dataset import Dataset
-from geo.model import UNITS, Claim, Event, Place
+from geo.core.model import UNITS, Claim, Event, Place
 from geo.spatial import boundaries, diskcache, measure
 
 GEOD = Geod(ellps="WGS84")

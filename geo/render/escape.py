@@ -13,7 +13,7 @@ import html
 import json
 import re
 
-from geo.model import Claim
+from geo.core.model import Claim
 
 _ESCAPES = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;"})
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import quote as urlquote
 
+from geo.core.model import Claim
 from geo.core.view import EventView
-from geo.model import Claim
 from geo.render.escape import esc
 from geo.render.styles import KIND_ORDER, kind_label
 

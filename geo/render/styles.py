@@ -3,7 +3,7 @@ their order, base maps, the map's CSS. No data text here."""
 
 from __future__ import annotations
 
-from geo.model import Event
+from geo.core.model import Event
 
 CENTER = (27.3, 62.9)
 DEFAULT_ZOOM = 7

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.core.dataset import Dataset
 from geo.core.view import MapView
-from geo.dataset import Dataset
 from geo.render import layers
 from geo.render.escape import md
 from geo.spatial import measure

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
+from geo.core.dataset import Dataset
+from geo.core.model import LENSES, Claim
 from geo.core.view import source_label
-from geo.dataset import Dataset
-from geo.model import LENSES, Claim
 from geo.render.escape import md
 from geo.spatial import boundaries
 from geo.web import urlstate

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.core.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
 from geo.core.findings import Finding, find_discrepancies
+from geo.core.model import Claim
 from geo.core.view import MapView, build_view
-from geo.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
-from geo.model import Claim
 from geo.render.escape import md
 from geo.spatial import boundaries
 from geo.store import Store, StoreError

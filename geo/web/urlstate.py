@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from geo.dataset import Dataset
-from geo.model import LENSES
+from geo.core.dataset import Dataset
+from geo.core.model import LENSES
 from geo.render.styles import BASEMAP_LABELS
 from geo.spatial import boundaries
 

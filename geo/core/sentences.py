@@ -1,4 +1,5 @@
-"""Sentence spans in plain text, shared by the quote check and the claim extractor."""
+"""Sentence spans and conditional sentences in plain text, shared by the model (quote checks) and
+the extractor. It lives in core, not extract as LAYOUT.md sketches, because the model needs it."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from geo import sentences
+from geo.core import sentences
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]{0,79}$")]
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
@@ -267,5 +267,5 @@ class Claim(Model):
 
 
 def _sentences(text: str) -> int:
-    """How many sentences the text holds (see geo.sentences)."""
+    """How many sentences the text holds (see geo.core.sentences)."""
     return len(sentences.spans(text.strip()))

@@ -1,7 +1,7 @@
 """Read and validate the curated data files into a :class:`Dataset`.
 
 One function, :func:`load_dataset`, reads ``data/{sources,places,events,claims}.yaml``,
-validates every record against :mod:`geo.model`, checks the cross-references, the quotes at
+validates every record against :mod:`geo.core.model`, checks the cross-references, the quotes at
 their offsets in the source texts and the coordinates against the stated country, and
 collects *every* problem before failing, each naming the file, the record and the field.
 """
@@ -17,9 +17,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from shapely.geometry import Point
 
-from geo.model import Claim, Event, Place, Source
+from geo.core.model import Claim, Event, Place, Source
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # CLAIMS_ATLAS_DATA and CLAIMS_ATLAS_SOURCES point the app at other data (tests use fixtures).
 DATA_DIR = Path(os.environ.get("CLAIMS_ATLAS_DATA", ROOT / "data"))
 # The source texts live beside the project (../shared/sources).

@@ -11,7 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from geo.model import Claim
+from geo.core.model import Claim
 
 RULES = {
     "conservative": "Most conservative: the lowest figure any claimant gives",

@@ -2,9 +2,9 @@
 
 Used by the app's download buttons (on exactly the filtered view) and by the command line::
 
-    python -m geo.export claims --format csv
-    python -m geo.export events --format geojson
-    python -m geo.export findings --format json
+    python -m geo.core.export claims --format csv
+    python -m geo.core.export events --format geojson
+    python -m geo.core.export findings --format json
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import json
 import sys
 from collections.abc import Iterable
 
+from geo.core.dataset import Dataset, DatasetError, load_dataset
 from geo.core.findings import Finding, find_discrepancies
-from geo.dataset import Dataset, DatasetError, load_dataset
-from geo.model import Claim, Event, value_text
+from geo.core.model import Claim, Event, value_text
 
 CLAIM_COLUMNS = [
     "claim_id",
@@ -144,7 +144,7 @@ def findings_json(findings: Iterable[Finding]) -> list[dict]:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m geo.export", description="Export claims, events or findings")
+    ap = argparse.ArgumentParser(prog="python -m geo.core.export", description="Export claims, events or findings")
     ap.add_argument("what", choices=["claims", "events", "findings"])
     ap.add_argument("--format", choices=["csv", "geojson", "json"], required=True)
     args = ap.parse_args(argv)
