@@ -6,11 +6,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.core import export, headline
+from geo.core import claims_view, export, headline
 from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
+from geo.render import claims_table
 from geo.render.escape import md, quote_markdown
-from geo.render.styles import KIND_ORDER
+from geo.render.styles import kind_label
 from geo.web import sidebar, state
 
 ds = state.load_or_stop()
@@ -36,7 +37,7 @@ if focus:
     st.markdown("> " + quote_markdown(text, c))
     st.caption(f"Characters {c.quote_start}–{c.quote_end} of {md(ds.sources[c.source].file)}")
     for f in by_claim.get(c.id, []):
-        st.warning(f"{f.verdict}: {md(f.summary)}")
+        (st.warning if f.material else st.info)(f"{f.verdict} ({md(f.differs)}): {md(f.summary)} {md(f.why)}")
 
 events = sidebar.shown_events(ds, claims)
 if not events:
@@ -63,49 +64,37 @@ rule = st.radio(
     key="ca_rule",
 )
 heads = headline.headline(claims, rule)
-summary = [
-    {"event": ds.events[e].title, "kind": k, "headline": v, "rule": headline.RULES[rule]} for (e, k), v in heads.items()
-]
 st.caption(f"Headline rule in use: {headline.RULES[rule]}")
-if summary:
-    st.dataframe(pd.DataFrame(summary), hide_index=True, width="stretch", key="ca_headlines")
-
-st.subheader("Matrix: claimants by kind")
-kinds = [k for k in KIND_ORDER if any(c.kind == k for c in ev_claims)]
-rows: dict[str, dict[str, str]] = {}
-flagged: set[tuple[str, str]] = set()
-for c in ev_claims:
-    row = f"{c.claimant} [{c.source}]"
-    cell = rows.setdefault(row, {}).get(c.kind)
-    value = ("⚠ " if c.id in by_claim else "") + c.value_label()
-    rows[row][c.kind] = value if cell is None else f"{cell}; {value}"
-    if c.id in by_claim:
-        flagged.add((row, c.kind))
-matrix = pd.DataFrame.from_dict(rows, orient="index").reindex(columns=kinds).fillna("")
-matrix.index.name = "claimant [source]"
-styled = matrix.style.apply(
-    lambda col: ["background-color: #F0E442" if (idx, col.name) in flagged else "" for idx in col.index]
-)
-st.dataframe(styled, width="stretch")
-st.caption("⚠ and yellow: the claim takes part in a disagreement listed below.")
-
-ev_findings = [f for f in findings if f.event == event_id]
-if ev_findings:
-    st.subheader("Disagreements")
-    st.dataframe(
-        pd.DataFrame([{"verdict": f.verdict, "kind": f.kind, "finding": f.summary} for f in ev_findings]),
+if heads:
+    st.table(
+        pd.DataFrame([{"event": ds.events[e].title, "kind": k, "headline": v} for (e, k), v in heads.items()]),
         hide_index=True,
-        width="stretch",
     )
 
-st.subheader("Quotes")
-st.dataframe(
-    pd.DataFrame(export.claims_rows(ds, ev_claims))[
-        ["claim_id", "kind", "value", "qualifier", "claimant", "source_id", "victims", "quote", "quote_start"]
-    ],
-    hide_index=True,
-    width="stretch",
-)
+st.subheader("Side by side: claimants by kind")
+table = claims_view.claims_table(ds, claims, findings, event_id)
+st.html(claims_table.table_html(table))
+
+material = [n for n in table.findings if n.number]
+others = [n.finding for n in table.findings if not n.number]
+st.subheader(f"Disagreements ({len(material)})")
+if not material:
+    st.info("No material disagreement among the claims shown: nothing here contradicts another claim.")
+for n in material:
+    f = n.finding
+    st.markdown(f"**⚠ {n.number} · {md(f.differs)}** · {md(f.summary)} *{md(f.why)}*")
+if others:
+    with st.expander(f"Other findings, not contradictions ({len(others)})"):
+        for f in others:
+            st.markdown(f"- **{md(f.verdict)} · {md(f.differs)}**: {md(f.summary)} *{md(f.why)}*")
+
+with st.expander(f"Quotes ({len(ev_claims)})"):
+    for c in ev_claims:
+        st.markdown(
+            f"**{md(kind_label(c.kind))}: {md(c.value_label())}** — {md(c.claimant)} "
+            f"\\[{md(source_label(ds, c.source))}\\]"
+        )
+        st.markdown("> " + quote_markdown(ds.source_text(c.source), c))
 pick = st.selectbox(
     "Open a claim in context", [None, *[c.id for c in ev_claims]], format_func=lambda x: "—" if x is None else x
 )
@@ -113,30 +102,47 @@ if pick and pick != focus:
     st.query_params["claim"] = pick
     st.rerun()
 
-st.subheader("Casualty claims by claimant")
-chart_rows = [
-    {
-        "event": ds.events[c.event].title,
-        "claimant": f"{c.claimant} [{c.source}]",
-        "kind": c.kind,
-        "value": c.value,
-        "label": c.value_label(),
-    }
-    for c in claims
-    if c.kind in ("killed", "injured") and isinstance(c.value, float)
-]
-if chart_rows:
-    chart = (
-        alt.Chart(pd.DataFrame(chart_rows))
-        .mark_bar()
-        .encode(
-            x=alt.X("value:Q", title="people"),
-            y=alt.Y("claimant:N", title=None),
-            color=alt.Color("kind:N", scale=alt.Scale(domain=["killed", "injured"], range=["#D55E00", "#0072B2"])),
-            row=alt.Row("event:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
-            tooltip=["event", "claimant", "kind", "label"],
-        )
+st.subheader("Killed and injured, by claimant")
+bars = claims_view.casualty_bars(ds, claims)
+if not bars:
+    st.info("No casualty figures among the claims shown.")
+for eid, event_bars in bars.items():
+    st.markdown(f"**{md(ds.events[eid].title)}**")
+    frame = pd.DataFrame(
+        [
+            {
+                "who": f"{b.short} · {b.source}",
+                "claimant": b.claimant,
+                "source": b.source,
+                "kind": b.kind,
+                "value": b.value,
+                "figure": b.figure,
+                "label": b.label,
+            }
+            for b in event_bars
+        ]
     )
+    base = alt.Chart(frame).encode(
+        y=alt.Y("who:N", title=None, sort=None, axis=alt.Axis(labelLimit=0)),
+        yOffset=alt.YOffset("kind:N", sort=list(claims_view.CASUALTY_KINDS)),
+        # Room to the right of the longest bar for its label.
+        x=alt.X(
+            "value:Q",
+            title="people",
+            scale=alt.Scale(domain=[0, 1.45 * float(frame["value"].max() or 1)], nice=False),
+            axis=alt.Axis(tickMinStep=1, format="d"),
+        ),
+        tooltip=["claimant", "source", "kind", "label"],
+    )
+    colour = alt.Color(
+        "kind:N",
+        title=None,
+        scale=alt.Scale(domain=list(claims_view.CASUALTY_KINDS), range=["#D55E00", "#0072B2"]),
+        legend=alt.Legend(orient="top"),
+    )
+    chart = (
+        base.mark_bar().encode(color=colour) + base.mark_text(align="left", dx=3).encode(text="figure:N")
+    ).properties(height=alt.Step(18))
     st.altair_chart(chart, width="stretch")
 
 c1, c2 = st.columns(2)
@@ -145,7 +151,7 @@ c1.download_button(
 )
 c2.download_button(
     "Download these findings (JSON)",
-    json.dumps(export.findings_json(ev_findings), indent=1),
+    json.dumps(export.findings_json(n.finding for n in table.findings), indent=1),
     f"findings_{event_id}.json",
     "application/json",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import re
 from unittest import mock
 
@@ -96,15 +97,40 @@ def test_sidebar_selection_changes_the_tables():
     assert set(after["sources"]) == {"s001"}
 
 
+def claimant_rows(at) -> set[str]:
+    """The full claimant names heading the comparison table's rows."""
+    return {html.unescape(t) for t in re.findall(r'<th scope="row" title="([^"]*)"', at.html[0].value)}
+
+
 def test_lens_changes_the_claims_matrix():
     at = run_app("claims")
-    rows_all = set(at.dataframe[1].value.index)
+    rows_all = claimant_rows(at)
     at.sidebar.radio[0].set_value("iran_official")
     at.run()
     assert_clean(at)
-    rows_iran = set(at.dataframe[1].value.index)
+    rows_iran = claimant_rows(at)
     assert rows_iran and rows_iran < rows_all
     assert all("Iran" in r for r in rows_iran)
+
+
+def test_comparison_shows_every_value_in_full_and_flags_only_material_ones():
+    """Saravan: every claim's full value text is in its cell; only material findings mark a cell."""
+    from geo.core.dataset import load_dataset
+    from geo.core.findings import find_discrepancies
+
+    at = run_app("claims")
+    assert_clean(at)
+    page = at.html[0].value
+    ds = load_dataset()
+    mine = [c for c in ds.claims.values() if c.event == "pakistan-strike-saravan"]
+    material = {cid for f in find_discrepancies(ds) if f.material for cid in f.claims}
+    for c in mine:
+        cell = re.search(rf'<span class="ca-v( ca-mat)?" data-claim="{re.escape(c.id)}"[^>]*>(.*?)</span>', page)
+        assert cell, c.id
+        assert html.unescape(cell.group(2)).startswith(c.value_label()), c.id
+        assert bool(cell.group(1)) is (c.id in material), c.id
+    assert any(c.id in material for c in mine) and not all(c.id in material for c in mine)
+    assert any(m.value.startswith("**⚠ 1 ·") for m in at.markdown)
 
 
 @pytest.fixture
@@ -121,7 +147,7 @@ def test_headline_rule_changes_the_summary(fixture_data):
     assert_clean(at)
 
     def headline():
-        return at.dataframe[0].value.iloc[0]["headline"]  # the headline table comes first
+        return at.table[0].value.iloc[0]["headline"]
 
     assert headline() == "at least 4"
     at.radio(key="ca_rule").set_value("range").run()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from geo.core.claims_view import casualty_bars, claims_table, short_claimant
 from geo.core.dataset import load_dataset
+from geo.core.findings import find_discrepancies
 from geo.core.model import Claim
 from geo.core.view import depth_interval_km, view_of
 
@@ -60,3 +62,47 @@ def test_tooltips_are_unique_and_lead_back_to_their_event(view):
     for e in view.events:
         assert view.by_tooltip(e.tooltip) == e.event.id
     assert view.by_tooltip("something else") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Government of Pakistan", "Pakistan gov."),
+        ('Government of Iran ("according to Iran")', "Iran gov."),
+        ("the author (section heading)", "author"),
+        ("Sharmine Narwani (analyst, on X)", "Sharmine Narwani"),
+        ("Pakistan's military media wing", "Pakistan's military…"),
+        ("(unnamed)", "(unnamed)"),
+    ],
+)
+def test_short_claimant_names(name, short):
+    assert short_claimant(name) == short
+    assert len(short) <= 24
+
+
+def test_casualty_bars_keep_killed_and_injured_apart_and_skip_claimants_without_a_figure():
+    ds = load_dataset()
+    bars = casualty_bars(ds, ds.claims.values())
+    panjgur = bars["iran-strike-panjgur"]
+    assert sorted((b.source, b.kind, b.value) for b in panjgur) == [
+        ("s001", "injured", 3),
+        ("s001", "killed", 2),
+        ("s003", "injured", 3),
+        ("s003", "killed", 2),
+    ]
+    assert "pakistan-strike-saravan" in bars and "iran-pakistan-border" not in bars
+    assert all(b.value is not None for bs in bars.values() for b in bs)
+    [iran] = [b for b in bars["pakistan-strike-saravan"] if b.source == "s003"]
+    assert iran.figure == "9" and "women 3" in iran.label
+
+
+def test_claims_table_numbers_material_findings_and_marks_only_their_claims():
+    ds = load_dataset()
+    fs = find_discrepancies(ds)
+    t = claims_table(ds, ds.claims.values(), fs, "pakistan-strike-saravan")
+    numbers = [n.number for n in t.findings if n.number]
+    assert numbers == list(range(1, len(numbers) + 1)) and numbers
+    marked = {c.claim_id for r in t.rows for cs in r.cells.values() for c in cs if c.refs}
+    assert marked == {cid for n in t.findings if n.number for cid in n.finding.claims}
+    shown = {c.claim_id for r in t.rows for cs in r.cells.values() for c in cs}
+    assert shown == {c.id for c in ds.claims.values() if c.event == "pakistan-strike-saravan"}

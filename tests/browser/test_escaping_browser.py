@@ -65,6 +65,12 @@ def test_pages_show_payloads_as_text(browser, hostile_server, path):
         assert main.locator("a[href^='javascript']").count() == 0
         if path in ("/claims?claim=k1", "/sources"):  # elsewhere the text sits in canvas-drawn tables
             assert "window.__xss='img'" in main.inner_text()
+        if path.startswith("/claims"):  # the comparison table (st.html): claimants as text, full and short
+            table = main.locator("table.ca-cmp")
+            head = table.locator("th[scope=row]").first
+            assert head.get_attribute("title") == PAYLOADS["svg"] + PAYLOADS["backtick"]
+            assert head.inner_text().startswith("<svg")
+            assert table.locator("svg, img, iframe, script").count() == 0
         assert_nothing_ran(p)
     finally:
         p.close()
