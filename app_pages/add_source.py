@@ -1,15 +1,18 @@
 """Add a source: paste or upload an article, review the claims found in it, keep them."""
 
-import pandas as pd
 import streamlit as st
 
 from geo import extract, intake
 from geo.core.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
 from geo.render.escape import highlight_markdown, md
+from geo.render.styles import kind_label
 from geo.store import Store, StoreError
 from geo.web import state
 
 MAX_NEW_EVENTS = 20  # per session until a save: session state stays bounded
+# One article gives a few dozen candidates (the five sources together: 118). A text that gives
+# more is a collection; thousands of review cards would freeze the browser, so the review stops here.
+MAX_REVIEW = 150
 
 ds = state.load_or_stop()
 st.title("Add a source")
@@ -24,7 +27,9 @@ if problem:
 if st.session_state.get("ca_saved"):
     st.success(f"Saved source {st.session_state.pop('ca_saved')}: it is now a layer on the map and in every table.")
 
-pasted = st.text_area("Article text", height=200, key="ca_add_text", max_chars=extract.MAX_ARTICLE_BYTES)
+# No max_chars: the browser would drop an over-long paste without a word, leaving the box empty.
+# The limit is checked here instead, and the text stays in the box to be cut down.
+pasted = st.text_area("Article text", height=200, key="ca_add_text")
 upload = st.file_uploader("…or upload a file", type=["txt", "md", "html", "htm"], key="ca_add_file")
 try:
     text = (
@@ -35,21 +40,10 @@ try:
 except extract.InputError as e:
     st.error(f"That article cannot be used: {md(e)}")
     text = None
+if pasted and not pasted.strip() and not upload:
+    st.warning("The pasted text holds only spaces or line breaks: paste the article's text, or upload its file.")
 if text is None:
     st.stop()
-
-with st.form("ca_meta"):
-    st.subheader("About the source")
-    c1, c2, c3 = st.columns(3)
-    title = c1.text_input("Title", max_chars=300)
-    author = c2.text_input("Author", max_chars=300)
-    outlet = c3.text_input("Outlet", max_chars=300)
-    c4, c5 = st.columns(2)
-    date = c4.date_input("Date (leave empty if unknown)", value=None)
-    kind = c5.selectbox("Kind", list(SourceKind.__args__))
-    argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
-    st.form_submit_button("Use these details")
-meta = {"title": title, "author": author, "outlet": outlet, "date": date, "kind": kind, "argument": argument}
 
 cands = extract.Extractor(ds).extract(text)
 st.subheader(f"{len(cands)} candidate claims")
@@ -78,46 +72,100 @@ with st.expander("None of the events fits? Create one"):
                 st.error("The event was not created: " + md("; ".join(problems)))
             else:
                 new_events[event.id] = event
-                st.success(f"Created {event.id}: pick it in the table below.")
+                st.success(f"Created {event.id}: pick it for its claims below.")
 
-events = {e.id: f"{e.date} · {e.title}" for e in [*ds.events.values(), *new_events.values()]}
-rows = pd.DataFrame(
-    [
-        {
-            "keep": c.kind in ("killed", "injured", "casualties", "depth") and c.value is not None,
-            "kind": c.kind,
-            "value": value_text(c.value),
-            "qualifier": c.qualifier,
-            "claimant": c.claimant or "the author",
-            "claimant_type": c.claimant_type or "author",
-            "victims": c.victims or "",
-            "event": c.event,
-            "why this event": c.event_reason,
-            "quote": c.quote,
-            "start": c.start,
-            "end": c.end,
-        }
-        for c in cands
-    ]
-)
-if rows.empty:
+all_events = {**ds.events, **new_events}
+if not cands:
     st.info("No claims were found in this text.")
     st.stop()
-edited = st.data_editor(
-    rows,
-    hide_index=True,
-    width="stretch",
-    key="ca_add_rows",
-    disabled=["kind", "quote", "start", "end", "why this event"],
-    column_config={
-        "keep": st.column_config.CheckboxColumn("keep"),
-        "qualifier": st.column_config.SelectboxColumn(options=list(Qualifier.__args__)),
-        "claimant_type": st.column_config.SelectboxColumn(options=list(ClaimantType.__args__)),
-        "event": st.column_config.SelectboxColumn(options=list(events), help="The event this claim is about"),
-    },
-)
-if st.button("Save this source and the kept claims", type="primary"):
-    source, claims, problems = intake.build(meta, text, edited.to_dict("records"), set(events))
+if len(cands) > MAX_REVIEW:
+    st.error(
+        f"This text gives {len(cands):,} candidate claims; a review holds at most {MAX_REVIEW}. "
+        "Paste one article at a time, not a collection of them."
+    )
+    st.stop()
+
+
+def event_label(eid: str | None) -> str:
+    return "— pick the event —" if eid is None else f"{all_events[eid].date} · {all_events[eid].title}"
+
+
+sid = intake.source_id_for(text)  # widget keys per article: another article starts afresh
+qualifiers = [None, *Qualifier.__args__]
+claimant_types = list(ClaimantType.__args__)
+with st.form(f"ca_review_{sid}"):
+    st.subheader("About the source")
+    c1, c2, c3 = st.columns(3)
+    title = c1.text_input("Title", max_chars=300)
+    author = c2.text_input("Author", max_chars=300)
+    outlet = c3.text_input("Outlet", max_chars=300)
+    c4, c5 = st.columns(2)
+    date = c4.date_input("Date (leave empty if unknown)", value=None)
+    kind = c5.selectbox("Kind", list(SourceKind.__args__))
+    argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
+
+    st.subheader("Check each claim against its sentence")
+    st.caption("Edits here are kept together: nothing reruns until you save.")
+    rows = []
+    for n, c in enumerate(cands, 1):
+        key = f"ca_{sid}_{n}"
+        with st.container(border=True, key=f"ca_card_{n}"):
+            quote = highlight_markdown(c.quote, [(c.span_start - c.start, c.span_end - c.start)])
+            keep = st.checkbox(
+                f"Keep {n}: {kind_label(c.kind)}",
+                value=c.kind in ("killed", "injured", "casualties", "depth") and c.value is not None,
+                key=f"{key}_keep",
+            )
+            st.markdown(f"> {quote}")
+            a, b, v = st.columns(3)
+            value = a.text_input("Value", value_text(c.value), key=f"{key}_value")
+            qualifier = b.selectbox(
+                "Qualifier",
+                qualifiers,
+                index=qualifiers.index(c.qualifier) if c.qualifier in qualifiers else 0,
+                format_func=lambda q: "—" if q is None else q,
+                key=f"{key}_qualifier",
+            )
+            victims = v.text_input("Victims", c.victims or "", key=f"{key}_victims")
+            d, e = st.columns(2)
+            claimant = d.text_input("Claimant", c.claimant or "the author", key=f"{key}_claimant")
+            ctype = c.claimant_type or "author"
+            claimant_type = e.selectbox(
+                "Claimant type",
+                claimant_types,
+                index=claimant_types.index(ctype) if ctype in claimant_types else 0,
+                key=f"{key}_ctype",
+            )
+            event = st.selectbox(
+                "Event (type to search)",
+                intake.event_options(all_events, c.event),
+                format_func=event_label,
+                key=f"{key}_event",
+            )
+            st.caption(
+                f"Suggested first: {md(event_label(c.event))}, because it {md(c.event_reason)}."
+                if c.event
+                else f"No suggestion: {md(c.event_reason)}."
+            )
+            rows.append(
+                {
+                    "keep": keep,
+                    "kind": c.kind,
+                    "value": value,
+                    "qualifier": qualifier,
+                    "claimant": claimant,
+                    "claimant_type": claimant_type,
+                    "victims": victims,
+                    "event": event,
+                    "start": c.start,
+                    "end": c.end,
+                }
+            )
+    submitted = st.form_submit_button("Save this source and the kept claims", type="primary")
+
+if submitted:
+    meta = {"title": title, "author": author, "outlet": outlet, "date": date, "kind": kind, "argument": argument}
+    source, claims, problems = intake.build(meta, text, rows, set(all_events))
     if problems:
         st.error("Nothing was saved:\n\n" + "\n".join(f"- {md(p)}" for p in problems[:20]))
     else:

@@ -233,7 +233,10 @@ def article_text(data: bytes | str, name: str = "pasted.txt") -> str:
     """Validated article text from pasted text or an uploaded file (.txt, .md, .html)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_ARTICLE_BYTES:
-        raise InputError(f"the article is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB")
+        raise InputError(
+            f"it is {len(raw) / 1_000_000:.1f} MB and the limit is {MAX_ARTICLE_BYTES // 1_000_000} MB: "
+            "cut it down to the article itself (the text stays in the box) or upload a shorter file"
+        )
     if b"\x00" in raw:
         raise InputError("this looks like a binary file, not text")
     try:

@@ -113,3 +113,16 @@ def new_event(form: dict, existing: set[str], places: dict) -> tuple[Event | Non
         ), []
     except ValidationError as e:
         return None, [f"new event, {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]
+
+
+def event_options(events: dict[str, Event], suggested: str | None) -> list[str | None]:
+    """Event ids for one candidate's picker: the suggested event first, then the rest newest first.
+
+    Without a suggestion the first option is None ("pick the event"), so nothing is chosen for
+    the reviewer. Geography records (the border, for its length) come last.
+    """
+    rest = sorted(
+        (e for e in events.values() if e.id != suggested), key=lambda e: (e.happened, e.date, e.id), reverse=True
+    )
+    head: list[str | None] = [suggested] if suggested in events else [None]
+    return head + [e.id for e in rest]

@@ -195,34 +195,59 @@ def test_half_chosen_date_range_keeps_the_last_complete_one():
     assert 0 < len(at.dataframe[0].value) < rows
 
 
+def review(at) -> list[dict]:
+    """Each candidate's review widgets, by what they are for ("keep", "value", "event", ...)."""
+    out: dict[str, dict] = {}
+    for w in [*at.checkbox, *at.text_input, *at.selectbox]:
+        m = re.fullmatch(r"ca_u-[0-9a-f]{10}_(\d+)_(\w+)", w.key or "")
+        if m:
+            out.setdefault(m.group(1), {})[m.group(2)] = w
+    return [out[n] for n in sorted(out, key=int)]
+
+
 def test_add_a_source_end_to_end(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
     at = run_app("add_source")
     assert_clean(at)
     at.text_area(key="ca_add_text").input(ARTICLE).run()
     assert_clean(at)
-    editor = at.dataframe[0].value  # the review table with the candidates found
-    kept = editor[editor["keep"]]
-    assert {("depth", "40"), ("killed", "7")} <= set(zip(kept["kind"], kept["value"], strict=True))
-    assert set(kept["event"]) == {"pakistan-strike-saravan"}
-    at.text_input[3].input("A test wire report.")  # the line of argument
-    at.button[0].click().run()  # "Use these details" (form submit)
-    assert_clean(at)
+    cands = review(at)
+    kept = [c for c in cands if c["keep"].value]
+    assert {("Depth", "40"), ("Killed", "7")} <= {
+        (c["keep"].label.split(": ")[1].capitalize(), c["value"].value) for c in kept
+    }
+    assert {c["event"].value for c in kept} == {"pakistan-strike-saravan"}
+    # The suggested event comes first, with its title and date, and the reason beside it.
+    assert kept[0]["event"].options[0] == "2024-01-18 · Pakistan's strike near Saravan, Sistan and Baluchestan"
+    assert any(cap.value.startswith("Suggested first:") for cap in at.caption)
+    # A quote is visible beside each candidate.
+    assert sum(m.value.startswith("> ") for m in at.markdown) == len(cands)
+    # Unkeep one: a form, so nothing reruns until the save.
+    kept[-1]["keep"].uncheck()
+    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("A test wire report.")
     save = next(b for b in at.button if b.label.startswith("Save this source"))
     save.click().run()
     assert_clean(at)
-    assert any("Saved source" in s.value for s in at.success), [e.value for e in at.error]
+    assert any(f"with {len(kept) - 1} claims" in s.value for s in at.success), [e.value for e in at.error]
     assert len(at.sidebar.checkbox) == 6  # the new source is a layer everywhere
 
 
-@pytest.mark.parametrize("text,message", [("   ", None), ("\x00\x01binary", "binary")])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("  \n\t ", "only spaces or line breaks"),
+        ("\x00\x01binary", "binary"),
+        ("x" * 1_100_000, "1.1 MB and the limit is 1 MB"),
+    ],
+)
 def test_add_a_source_rejects_bad_input(tmp_path, monkeypatch, text, message):
     monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
     at = run_app("add_source")
     at.text_area(key="ca_add_text").input(text).run()
     assert_clean(at)
-    if message:
-        assert any(message in e.value for e in at.error)
+    shown = [e.value for e in at.error] + [w.value for w in at.warning]
+    assert any(message in m.replace("\\", "") for m in shown), shown
+    assert at.text_area(key="ca_add_text").value == text  # the box keeps what was pasted
     assert not (tmp_path / "user.db").exists() or len(at.sidebar.checkbox) == 5
 
 
@@ -247,3 +272,13 @@ def test_create_events_in_the_form_bounded_per_session(tmp_path, monkeypatch):
     assert_clean(at)
     assert any("at most 20 new events" in e.value for e in at.error), [e.value for e in at.error]
     assert len(at.session_state["ca_new_events"]) == 20
+
+
+def test_a_collection_of_articles_is_refused_before_the_review(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    many = " ".join(f"Officials said {n} people were killed near Saravan on January 18." for n in range(2, 200))
+    at.text_area(key="ca_add_text").input(many).run()
+    assert_clean(at)
+    assert any("a review holds at most 150" in e.value for e in at.error), [e.value for e in at.error]
+    assert not review(at)

@@ -6,13 +6,15 @@ The article and its title carry script payloads: they must show as text and run 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import OfflinePage
+from tests.browser.conftest import SIZES, OfflinePage
 from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 PAYLOAD = "<img src=x onerror=\"window.__xss='pasted'\">"
 ARTICLE = (
@@ -38,11 +40,7 @@ def test_paste_keep_and_see_the_new_layer(browser, server_with_empty_db):
         area.press("Control+Enter")
         page.get_by_label("Title", exact=True).fill("<script>window.__xss='title'</script>Test wire")
         page.get_by_label("Its line of argument, in your words (required)").fill("A wire report used in a test.")
-        page.get_by_role("button", name="Use these details").click()
-        save = page.get_by_role("button", name="Save this source and the kept claims")
-        save.wait_for(timeout=30_000)
-        page.wait_for_timeout(500)  # let the form's rerun settle before saving
-        save.click()
+        page.get_by_role("button", name="Save this source and the kept claims").click()
         page.get_by_text(re.compile("Saved source u-")).wait_for(timeout=60_000)
         label = page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').filter(has_text="u-")
         assert label.count() == 1 and "<script>window.__xss='title'</script>Test wire" in label.inner_text()
@@ -95,11 +93,7 @@ def test_uploaded_html_article_shows_as_text_and_runs_nothing(browser, server_wi
 
         page.get_by_label("Title", exact=True).fill("Uploaded wire")
         page.get_by_label("Its line of argument, in your words (required)").fill("An uploaded file, in a test.")
-        page.get_by_role("button", name="Use these details").click()
-        save = page.get_by_role("button", name="Save this source and the kept claims")
-        save.wait_for(timeout=30_000)
-        page.wait_for_timeout(500)
-        save.click()
+        page.get_by_role("button", name="Save this source and the kept claims").click()
         sid = re.search(
             r"Saved source (u-[0-9a-f]{10})", page.get_by_text(re.compile("Saved source u-")).inner_text(timeout=60_000)
         ).group(1)
@@ -115,5 +109,69 @@ def test_uploaded_html_article_shows_as_text_and_runs_nothing(browser, server_wi
         for frame in page.frames:
             assert frame.evaluate("() => window.__xss") is None
         assert p.dialogs == []
+    finally:
+        p.close()
+
+
+# Two figures the extractor cannot place: the reviewer picks both events, by typing, in one go.
+UNPLACED = (
+    "A week of violence in the region. Seven people were killed in the first raid, officials said.\n\n"
+    "Elsewhere, eleven people were killed in an attack on a police station."
+)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_review_two_events_in_one_go(browser, server_with_empty_db, size):
+    p = OfflinePage(browser, server_with_empty_db, **SIZES[size])
+    p.open("/add")
+    try:
+        page = p.page
+        area = page.get_by_label("Article text")
+        area.wait_for(timeout=60_000)
+        area.fill(f"{UNPLACED} Read on a {size}.")  # one article per size: the database is shared
+        area.press("Control+Enter")
+        form = page.locator('[data-testid="stForm"]').filter(has_text="Check each claim")
+        form.wait_for(timeout=30_000)
+        cards = form.locator("[class*='st-key-ca_card_']")
+        assert cards.count() == 2
+        for n, (search, title) in enumerate(
+            [("Saravan", "Pakistan's strike near Saravan"), ("police station", "Attack on a police station")]
+        ):
+            card = cards.nth(n)
+            quote = card.locator("blockquote")
+            box = p.on_screen(quote)
+            assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size]["width"], box  # beside it, on screen
+            assert "No suggestion" in card.inner_text()
+            picker = card.get_by_test_id("stSelectbox").filter(has_text="Event (type to search)")
+            picker.click()
+            page.keyboard.type(search)
+            page.get_by_role("option").filter(has_text=title).first.click()
+            page.wait_for_timeout(300)
+            assert title in picker.locator("input").input_value()
+        page.get_by_label("Its line of argument, in your words (required)").fill("Two unplaced figures.")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"add_review_{size}.png"))
+        form.screenshot(path=str(ARTIFACTS / f"add_review_{size}_form.png"))
+        page.get_by_role("button", name="Save this source and the kept claims").click()
+        page.get_by_text(re.compile(r"Saved source u-[0-9a-f]{10} with 2 claims")).wait_for(timeout=60_000)
+    finally:
+        p.close()
+
+
+def test_a_paste_over_the_limit_says_so_and_keeps_the_text(browser, server_with_empty_db):
+    p = OfflinePage(browser, server_with_empty_db)
+    p.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    p.open("/add")
+    try:
+        page = p.page
+        area = page.get_by_label("Article text")
+        area.wait_for(timeout=60_000)
+        big = "Seven people were killed near Saravan. " * 52_000  # 2 MB
+        page.evaluate("t => navigator.clipboard.writeText(t)", big)  # the reader copied it elsewhere
+        area.click()
+        page.keyboard.press("Control+V")
+        area.press("Control+Enter")
+        page.get_by_text(re.compile(r"2\.0 MB and the limit is 1 MB")).wait_for(timeout=60_000)
+        assert len(area.input_value()) == len(big)  # not emptied
     finally:
         p.close()
