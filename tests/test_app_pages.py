@@ -282,3 +282,14 @@ def test_a_collection_of_articles_is_refused_before_the_review(tmp_path, monkeyp
     assert_clean(at)
     assert any("a review holds at most 150" in e.value for e in at.error), [e.value for e in at.error]
     assert not review(at)
+
+
+def test_sources_page_flags_only_material_disagreements():
+    """s002's "11 Iranian police officers" differs in wording from s001's "security officers": listed, not ⚠."""
+    at = run_app("sources", params={"source": "s002"})
+    assert_clean(at)
+    heads = [m.value for m in at.markdown if "Attack on a police station in Rask" in m.value and "killed" in m.value]
+    assert heads and not any("⚠" in h for h in heads)
+    assert any("differ (victims)" in c.value and "compatible" in c.value for c in at.caption)
+    at = run_app("sources", params={"source": "s003"})
+    assert any("about 90 km" in m.value and "⚠ disagrees" in m.value for m in at.markdown)
