@@ -118,3 +118,22 @@ def write_dataset(root: Path, records: dict | None = None, text: str = SOURCE_TE
     for stem, recs in records.items():
         (data / f"{stem}.yaml").write_text(yaml.safe_dump(recs, allow_unicode=True, sort_keys=False), "utf-8")
     return data, src
+
+
+def claim(cid: str, source: str, event: str = "e", **kw):
+    """A hand-made claim for rule tests: 9 killed, quote "q", whatever ``kw`` overrides."""
+    from geo.core.model import Claim
+
+    base = dict(
+        id=cid,
+        event=event,
+        source=source,
+        claimant="x",
+        claimant_type="author",
+        kind="killed",
+        value=9.0,
+        quote="q",
+        quote_start=0,
+        quote_end=1,
+    )
+    return Claim(**{**base, **kw})

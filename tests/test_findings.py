@@ -8,8 +8,7 @@ import pytest
 
 from geo.core.dataset import load_dataset
 from geo.core.findings import find_discrepancies
-from geo.core.model import Claim
-from tests.fixtures import RECORDS, write_dataset
+from tests.fixtures import RECORDS, claim, write_dataset
 
 
 def _by_type(findings, event, type_):
@@ -66,22 +65,6 @@ def test_findings_follow_the_data(tmp_path):
 def test_filtering_claims_filters_findings(dataset):
     only_001 = [c for c in dataset.claims.values() if c.source == "s001"]
     assert not _by_type(find_discrepancies(dataset, only_001), "pakistan-strike-saravan", "different_victims")
-
-
-def claim(cid, source, event="e", **kw) -> Claim:
-    base = dict(
-        id=cid,
-        event=event,
-        source=source,
-        claimant="x",
-        claimant_type="author",
-        kind="killed",
-        value=9.0,
-        quote="q",
-        quote_start=0,
-        quote_end=1,
-    )
-    return Claim(**{**base, **kw})
 
 
 def _material(dataset, *claims) -> bool:

@@ -7,24 +7,8 @@ import pytest
 from geo.core.claims_view import casualty_bars, claims_table, short_claimant
 from geo.core.dataset import load_dataset
 from geo.core.findings import find_discrepancies
-from geo.core.model import Claim
 from geo.core.view import depth_interval_km, view_of
-
-
-def claim(cid, source, **kw) -> Claim:
-    base = dict(
-        id=cid,
-        event="e",
-        source=source,
-        claimant="x",
-        claimant_type="author",
-        kind="killed",
-        value=9.0,
-        quote="q",
-        quote_start=0,
-        quote_end=1,
-    )
-    return Claim(**{**base, **kw})
+from tests.fixtures import claim
 
 
 def test_depth_interval_for_open_and_exact_figures():
