@@ -10,7 +10,7 @@ from geo.core import claims_view, export, headline
 from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
 from geo.render import claims_table
-from geo.render.escape import md, quote_markdown
+from geo.render.escape import finding_markdown, md, quote_markdown
 from geo.render.styles import kind_label
 from geo.web import sidebar, state
 
@@ -81,12 +81,11 @@ st.subheader(f"Disagreements ({len(material)})")
 if not material:
     st.info("No material disagreement among the claims shown: nothing here contradicts another claim.")
 for n in material:
-    f = n.finding
-    st.markdown(f"**⚠ {n.number} · {md(f.differs)}** · {md(f.summary)} *{md(f.why)}*")
+    st.markdown(finding_markdown(n.finding, n.number))
 if others:
     with st.expander(f"Other findings, not contradictions ({len(others)})"):
         for f in others:
-            st.markdown(f"- **{md(f.verdict)} · {md(f.differs)}**: {md(f.summary)} *{md(f.why)}*")
+            st.markdown("- " + finding_markdown(f))
 
 with st.expander(f"Quotes ({len(ev_claims)})"):
     for c in ev_claims:

@@ -8,7 +8,7 @@ import streamlit as st
 from geo.core import export
 from geo.core.view import border_lengths_km
 from geo.render import assets
-from geo.render.escape import md
+from geo.render.escape import finding_markdown, md
 from geo.spatial.boundaries import BORDERS, BoundaryDataError
 from geo.web import explorer, sidebar, state
 
@@ -88,12 +88,9 @@ if events:
             width="stretch",
         )
         ev = next((v for v in view.events if v.event.id == chosen), None) if view else None
-        if ev and ev.findings:
-            st.dataframe(
-                pd.DataFrame([{"verdict": f.verdict, "finding": f.summary} for f in ev.findings]),
-                hide_index=True,
-                width="stretch",
-            )
+        if ev and ev.findings:  # as text, which wraps: a data grid cuts long findings
+            for f in sorted(ev.findings, key=lambda f: not f.material):
+                st.markdown("- " + finding_markdown(f))
 
 c1, c2 = st.columns(2)
 c1.download_button("Download these claims (CSV)", export.claims_csv(ds, claims), "claims_filtered.csv", "text/csv")

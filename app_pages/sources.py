@@ -6,7 +6,7 @@ import streamlit as st
 from geo.core import export
 from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
-from geo.render.escape import md, quote_markdown
+from geo.render.escape import finding_markdown, md, quote_markdown
 from geo.render.styles import kind_label
 from geo.web import sidebar, state
 
@@ -55,7 +55,7 @@ for c in claims:
         )
         st.markdown(quote_markdown(text, c))
         for f in mine:
-            st.caption(f"{'⚠ ' if f.material else ''}{f.verdict} ({f.differs}): {md(f.summary)} {md(f.why)}")
+            st.caption(finding_markdown(f))
 st.download_button(
     "Download this source's claims (CSV)", export.claims_csv(ds, claims), f"claims_{sid}.csv", "text/csv"
 )

@@ -290,6 +290,6 @@ def test_sources_page_flags_only_material_disagreements():
     assert_clean(at)
     heads = [m.value for m in at.markdown if "Attack on a police station in Rask" in m.value and "killed" in m.value]
     assert heads and not any("⚠" in h for h in heads)
-    assert any("differ (victims)" in c.value and "compatible" in c.value for c in at.caption)
+    assert any("differ · victims" in c.value and "compatible" in c.value for c in at.caption)
     at = run_app("sources", params={"source": "s003"})
     assert any("about 90 km" in m.value and "⚠ disagrees" in m.value for m in at.markdown)

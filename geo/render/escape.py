@@ -75,3 +75,11 @@ def quote_markdown(text: str | None, c: Claim) -> str:
         return f"**{md(c.quote)}**"
     before, quote, after = quote_in_context(text, c.quote_start, c.quote_end)
     return f"…{md(before)} **{md(quote)}** {md(after)}…"
+
+
+def finding_markdown(f, number: int | None = None) -> str:
+    """One finding as escaped Markdown: mark, verdict, what differs, summary, and why it matters.
+
+    ``f`` is a ``geo.core.findings.Finding`` (not imported: render does not judge)."""
+    mark = f"⚠ {number} · " if number else ("⚠ " if f.material else "")
+    return f"**{mark}{md(f.verdict)} · {md(f.differs)}**: {md(f.summary)} *{md(f.why)}*"
