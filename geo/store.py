@@ -26,6 +26,8 @@ from pathlib import Path
 
 import yaml
 
+from geo.core import yamlfile
+from geo.core.dataset import FILES, DataIssue, validate_records
 from geo.core.model import Claim, Event, Place, Source
 
 MIGRATIONS: list[str] = [
@@ -159,35 +161,50 @@ class Store:
         text, a quote not at its offsets, a claim of another source, an id already used (in the
         curated data: ``known_ids``; or here), or the same article saved before.
         """
-        problems = _check(source, text, claims, known_ids)
+        self.save_sources([(source, text, claims)], events, places, known_ids)
+
+    def save_sources(
+        self,
+        batch: list[tuple[Source, str, list[Claim]]],
+        events: list[Event] = (),
+        places: list[Place] = (),
+        known_ids: set[str] = frozenset(),
+    ) -> None:
+        """Save several sources in one transaction: all of them, or (StoreError) none."""
+        problems = [f"{s.id}: {p}" for s, text, claims in batch for p in _check(s, text, claims, known_ids)]
         if problems:
-            raise StoreError("; ".join(problems))
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            raise StoreError(
+                "; ".join(problems) if len(batch) > 1 else "; ".join(p.split(": ", 1)[1] for p in problems)
+            )
         slow = float(os.environ.get("CLAIMS_ATLAS_TEST_SLOW_SAVE", "0"))  # tests: widen the kill window
         with closing(self.connect()) as con:
             con.execute("BEGIN IMMEDIATE")
             try:
-                dup = con.execute("SELECT id FROM sources WHERE id = ? OR text_sha256 = ?", (source.id, digest))
-                row = dup.fetchone()
-                if row:
-                    raise StoreError(f"this article or the id {source.id!r} is already saved (as {row[0]!r})")
-                con.execute(
-                    "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
-                    (
-                        source.id,
-                        source.model_dump_json(),
-                        text,
-                        digest,
-                        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                    ),
-                )
+                for source, text, claims in batch:
+                    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                    dup = con.execute("SELECT id FROM sources WHERE id = ? OR text_sha256 = ?", (source.id, digest))
+                    row = dup.fetchone()
+                    if row:
+                        raise StoreError(f"this article or the id {source.id!r} is already saved (as {row[0]!r})")
+                    con.execute(
+                        "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                        (
+                            source.id,
+                            source.model_dump_json(),
+                            text,
+                            digest,
+                            time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                        ),
+                    )
+                    for claim in claims:
+                        con.execute(
+                            "INSERT INTO claims VALUES (?, ?, ?)", (claim.id, source.id, claim.model_dump_json())
+                        )
+                        if slow:
+                            time.sleep(slow)
                 for table, items in (("events", events), ("places", places)):
                     for item in items:
                         con.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (item.id, item.model_dump_json()))
-                for claim in claims:
-                    con.execute("INSERT INTO claims VALUES (?, ?, ?)", (claim.id, source.id, claim.model_dump_json()))
-                    if slow:
-                        time.sleep(slow)
                 con.execute("UPDATE meta SET value = value + 1 WHERE key = 'revision'")
                 con.execute("COMMIT")
             except sqlite3.IntegrityError as e:
@@ -247,25 +264,29 @@ class Store:
             raise StoreError(f"not a ZIP archive: {e}") from e
 
     def import_folder(self, folder: Path, known_ids: set[str] = frozenset()) -> int:
-        """Import an exported folder; each source is saved whole or not at all. Returns how many."""
-        try:
-            records = {
-                s: yaml.safe_load((folder / f"{s}.yaml").read_text("utf-8")) or []
-                for s in ("sources", "places", "events", "claims")
-            }
-            sources = [Source.model_validate(r) for r in records["sources"]]
-            claims = [Claim.model_validate(r) for r in records["claims"]]
-            events = [Event.model_validate(r) for r in records["events"]]
-            places = [Place.model_validate(r) for r in records["places"]]
-        except (OSError, yaml.YAMLError, ValueError) as e:
-            raise StoreError(f"cannot import {folder}: {e}") from e
-        for s in sources:
+        """Import an exported folder, all of it or (StoreError naming file, record and field) nothing."""
+        issues: list[DataIssue] = []
+        parsed: dict[str, dict] = {}
+        for stem, model in FILES.items():
+            path = folder / f"{stem}.yaml"
+            try:
+                records = yamlfile.read_records(path, allow_empty=stem in ("places", "events"))
+            except (OSError, yamlfile.YamlError) as e:
+                issues.append(DataIssue(path.name, None, None, str(e)))
+                records = []
+            parsed[stem] = validate_records(path.name, model, records, issues, set())
+        batch = []
+        for s in parsed["sources"].values():
             try:
                 text = (folder / "texts" / f"{s.id}.txt").read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as e:
-                raise StoreError(f"cannot import {s.id}: its text is missing or unreadable ({e})") from e
-            self.save_source(s, text, [c for c in claims if c.source == s.id], events, places, known_ids)
-        return len(sources)
+                issues.append(DataIssue(f"texts/{s.id}.txt", None, None, f"missing or unreadable ({e})"))
+                continue
+            batch.append((s, text, [c for c in parsed["claims"].values() if c.source == s.id]))
+        if issues:
+            raise StoreError("nothing was imported: " + "; ".join(str(i) for i in issues[:20]))
+        self.save_sources(batch, list(parsed["events"].values()), list(parsed["places"].values()), known_ids)
+        return len(batch)
 
 
 def _check(source: Source, text: str, claims: list[Claim], known_ids: set[str]) -> list[str]:

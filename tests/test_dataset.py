@@ -134,6 +134,14 @@ def test_each_breakage_gives_one_readable_error(tmp_path, name):
         (b"\xff\xfe not utf-8 \xff", "not UTF-8"),
         (b"just: a mapping\n", "expected a list of records"),
         (b"- 42\n", "expected a mapping"),
+        (b"", "holds no records"),
+        (b"# nothing but a comment\n", "holds no records"),
+        (b"[]\n", "holds no records"),
+        (b"- " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested more than"),
+        (b"".join(b"  " * i + b"- \n" for i in range(200)), "nested more than"),
+        (b"- id: a\n  name: x\n  id: b\n", "line 3: duplicate key 'id' (first at line 1)"),
+        (b"- &a {id: a}\n- *a\n", "anchors and aliases"),
+        (b"- {[1, 2]: x}\n", "a key must be plain text"),
     ],
 )
 def test_unreadable_files_name_the_file(tmp_path, content, needle):

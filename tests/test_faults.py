@@ -158,3 +158,35 @@ def test_saving_to_an_unusable_database_says_so_and_keeps_the_form(unusable_db):
     ]
     assert at.text_area(key="ca_add_text").value == ARTICLE, "the pasted article is kept for another try"
     assert not at.success
+
+
+BROKEN_YAML = {
+    "empty": (b"", "holds no records"),
+    "deep nesting": (b"- " + b"[" * 3000 + b"]" * 3000 + b"\n", "nested more than"),
+    "duplicate key": (b"- id: a\n  id: b\n", "duplicate key 'id'"),
+}
+
+
+@pytest.mark.parametrize("kind", list(BROKEN_YAML))
+def test_a_broken_data_file_is_named_by_the_loader_the_cli_and_the_app(tmp_path, monkeypatch, kind):
+    """An empty claims.yaml used to load as no claims (an empty map); deep nesting was a traceback."""
+    import sys
+
+    from geo.core.dataset import DatasetError
+    from tests.fixtures import write_dataset
+
+    content, needle = BROKEN_YAML[kind]
+    data, src = write_dataset(tmp_path)
+    (data / "claims.yaml").write_bytes(content)
+    with pytest.raises(DatasetError, match=f"claims.yaml: .*{needle}"):
+        load_dataset(data, src)
+    env = {**os.environ, "CLAIMS_ATLAS_DATA": str(data), "CLAIMS_ATLAS_SOURCES": str(src)}
+    run = subprocess.run(
+        [sys.executable, "-m", "geo.core.export", "claims", "--format", "csv"], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 1 and needle in run.stderr and "Traceback" not in run.stderr, run.stderr
+    monkeypatch.setenv("CLAIMS_ATLAS_DATA", str(data))
+    monkeypatch.setenv("CLAIMS_ATLAS_SOURCES", str(src))
+    at = run_app()
+    assert not at.exception
+    assert any("claims.yaml" in unescape(e.value) and needle in unescape(e.value) for e in at.error)

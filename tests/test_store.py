@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+import yaml
 
 from geo.core.dataset import load_dataset
 from geo.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
@@ -167,3 +168,36 @@ def test_write_problem_names_what_is_wrong_and_not_a_busy_writer(tmp_path):
         con.execute("BEGIN IMMEDIATE")  # another writer holds the lock
         assert store.write_problem() is None
         con.execute("ROLLBACK")
+
+
+@pytest.mark.parametrize(
+    ("breakage", "needle"),
+    [
+        ("claim field", "claims.yaml, record 'u2-c1'"),
+        ("duplicate key", "claims.yaml: line"),
+        ("missing text", "texts/u2.txt: missing or unreadable"),
+        ("no sources", "sources.yaml: the file holds no records"),
+    ],
+)
+def test_a_broken_import_names_file_record_and_field_and_imports_nothing(tmp_path, breakage, needle):
+    a = Store(tmp_path / "a.db")
+    for sid in ("u1", "u2"):
+        a.save_source(*build(sid, 2))
+    folder = tmp_path / "export"
+    a.export(folder)
+    claims = folder / "claims.yaml"
+    if breakage == "claim field":
+        recs = yaml.safe_load(claims.read_text("utf-8"))
+        next(r for r in recs if r["id"] == "u2-c1")["value"] = "many"
+        claims.write_text(yaml.safe_dump(recs), "utf-8")
+    elif breakage == "duplicate key":
+        claims.write_text(claims.read_text("utf-8").replace("  kind:", "  kind: killed\n  kind:", 1), "utf-8")
+    elif breakage == "missing text":
+        (folder / "texts" / "u2.txt").unlink()
+    else:
+        (folder / "sources.yaml").write_text("", "utf-8")
+    b = Store(tmp_path / "b.db")
+    with pytest.raises(StoreError, match="nothing was imported") as exc:
+        b.import_folder(folder)
+    assert needle in str(exc.value), str(exc.value)
+    assert b.records()[0]["sources"] == []  # not even u1, which was fine

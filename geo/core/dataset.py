@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 from shapely.geometry import Point
 
+from geo.core import yamlfile
 from geo.core.model import Claim, Event, Place, Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,6 @@ DATA_DIR = Path(os.environ.get("CLAIMS_ATLAS_DATA", ROOT / "data"))
 # The source texts live beside the project (../shared/sources).
 SOURCES_DIR = Path(os.environ.get("CLAIMS_ATLAS_SOURCES", ROOT.parent / "shared" / "sources"))
 FILES = {"sources": Source, "places": Place, "events": Event, "claims": Claim}
-MAX_FILE_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -84,32 +83,18 @@ class Dataset:
 
 
 def _read_records(path: Path, issues: list[DataIssue]) -> list:
-    name = path.name
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            issues.append(DataIssue(name, None, None, f"file is larger than {MAX_FILE_BYTES} bytes"))
-            return []
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlfile.read_records(path)
     except FileNotFoundError:
-        issues.append(DataIssue(name, None, None, f"file not found at {path}"))
-        return []
-    except UnicodeDecodeError as e:
-        issues.append(DataIssue(name, None, None, f"not UTF-8 text ({e.reason} at byte {e.start})"))
-        return []
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        issues.append(DataIssue(name, None, None, f"not valid YAML{at}: {getattr(e, 'problem', e)}"))
-        return []
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        issues.append(DataIssue(name, None, None, f"expected a list of records, got {type(raw).__name__}"))
-        return []
-    return raw
+        issues.append(DataIssue(path.name, None, None, f"file not found at {path}"))
+    except (OSError, yamlfile.YamlError) as e:
+        issues.append(DataIssue(path.name, None, None, str(e)))
+    return []
 
 
-def _validate(name: str, model: type[BaseModel], records: list, issues: list[DataIssue], rejected: set[str]) -> dict:
+def validate_records(
+    name: str, model: type[BaseModel], records: list, issues: list[DataIssue], rejected: set[str]
+) -> dict:
     """Valid records by id; ids of invalid records go to ``rejected`` (already reported)."""
     out: dict = {}
     for i, rec in enumerate(records):
@@ -212,7 +197,7 @@ def load_dataset(
         if len(issues) > before:
             unreadable.add(stem)
         records = records + list((extra or {}).get(stem, []))
-        parsed[stem] = _validate(f"{stem}.yaml", model, records, issues, rejected[stem])
+        parsed[stem] = validate_records(f"{stem}.yaml", model, records, issues, rejected[stem])
 
     def dangling(stem: str, ref: str, known: dict) -> bool:
         return ref not in known and stem not in unreadable and ref not in rejected[stem]
