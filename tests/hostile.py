@@ -24,7 +24,12 @@ PAYLOADS = {
     "jinja": "{{ 'SSTI' ~ '-EVAL' }}",
     "jinja_rce": "{{ lipsum.__globals__.os.environ.setdefault('CA_SSTI', 'ssti-ran') }}",
     "jinja_comment": "{# unclosed",
+    # Bare addresses: Markdown (GFM) would make links of them.
+    "bare_url": "https://evil.example/x?q=1",
+    "www_url": "www.evil.example",
+    "email": "someone@evil.example",
 }
+URL_PAYLOADS = ("bare_url", "www_url", "email")
 TEMPLATE_PAYLOADS = ("jinja", "jinja_rce", "jinja_comment")
 QUOTE = (
     f"Officials said {PAYLOADS['img']} and {PAYLOADS['template']} were nine {PAYLOADS['backtick']} people "
@@ -38,9 +43,9 @@ def hostile_records() -> dict:
     src = r["sources"][0]
     src.update(
         title=PAYLOADS["img"],
-        author=PAYLOADS["script"],
+        author=PAYLOADS["script"] + " " + PAYLOADS["bare_url"],
         outlet=PAYLOADS["jslink"],
-        argument=PAYLOADS["ahref"] + " " + PAYLOADS["template"],
+        argument=" ".join([PAYLOADS["ahref"], PAYLOADS["template"], *(PAYLOADS[k] for k in URL_PAYLOADS)]),
     )
     r["places"][0]["name"] = PAYLOADS["backslash"] + PAYLOADS["svg"]
     r["places"][0]["basis"] = PAYLOADS["iframe"]
@@ -49,11 +54,12 @@ def hostile_records() -> dict:
     ev.update(
         title=PAYLOADS["script"] + PAYLOADS["template"] + PAYLOADS["jinja_rce"],
         description=PAYLOADS["img"],
-        date_basis=PAYLOADS["jslink"],
+        date_basis=PAYLOADS["jslink"] + " " + PAYLOADS["www_url"],
     )
     for c in r["claims"]:
         c.update(claimant=PAYLOADS["svg"] + PAYLOADS["backtick"], quote=QUOTE, quote_start=0, quote_end=len(QUOTE))
     r["claims"][0]["victims"] = PAYLOADS["iframe"]
     r["claims"][1]["victims"] = PAYLOADS["ahref"]
     r["claims"][2]["note"] = PAYLOADS["jslink"]
+    r["claims"][2]["victims"] = " ".join(PAYLOADS[k] for k in URL_PAYLOADS)
     return r

@@ -106,3 +106,19 @@ def test_popup_gives_reasons_only_for_material_findings(curated):
     assert consistent and not any(esc(f.summary) in why for f in consistent)
     assert all(esc(f.summary) in why for f in ev.findings if f.material)
     assert "Other findings (not contradictions)" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("see https://evil.example/x?q=1 now", "see `https://evil.example/x?q=1` now"),
+        ("www.evil.example", "`www.evil.example`"),
+        ("mail someone@evil.example", "mail `someone@evil.example`"),
+        ("https://x.example/`;alert(1)", "`https://x.example/`\\`;alert\\(1\\)"),  # a backtick cannot break out
+        ("javascript:alert(1)", "javascript\\:alert\\(1\\)"),
+    ],
+)
+def test_markdown_addresses_from_data_become_code_not_links(text, shown):
+    from geo.render.escape import md
+
+    assert md(text) == shown

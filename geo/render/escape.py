@@ -40,10 +40,25 @@ def script_json(value: object) -> str:
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:&\"'=")
 
 
+# Addresses GFM would turn into links even when every character is backslashed (it links the
+# parsed text): shown as code spans instead, which are never linked and keep the address exact.
+_ADDRESS = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s`<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _md_plain(text: str) -> str:
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
 def md(text: object) -> str:
     """Escape text for ``st.markdown``: every Markdown/HTML-significant character is backslashed,
-    so data can neither format nor link (no ``javascript:`` links, no raw HTML)."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text)).replace("\n", " ")
+    so data can neither format nor link (no ``javascript:`` links, no raw HTML), and bare web
+    or mail addresses become code spans, which Markdown does not auto-link."""
+    s, parts, pos = str(text), [], 0
+    for m in _ADDRESS.finditer(s):
+        parts += [_md_plain(s[pos : m.start()]), f"`{m.group(0)}`"]
+        pos = m.end()
+    parts.append(_md_plain(s[pos:]))
+    return "".join(parts).replace("\n", " ")
 
 
 def quote_in_context(text: str, start: int, end: int, radius: int = 280) -> tuple[str, str, str]:

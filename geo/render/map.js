@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   if (window.CA) return;
-  var CA = (window.CA = { map: null, control: null, markers: [], labels: [], dyn: [], hidden: {}, openId: null, gen: 0 });
+  var CA = (window.CA = { map: null, control: null, markers: [], labels: [], dyn: [], hidden: {}, openId: null, gen: 0, details: {} });
   var GAP = 3; // px kept free around each label
 
   function pane(map) {
@@ -269,10 +269,21 @@
         CA.openId = d.id;
         // A tap opens both, the tooltip after the popup (its handler runs later): close it then.
         setTimeout(function () { m.closeTooltip(); }, 0);
+        // The quotes the reader unfolded stay unfolded when a redraw reopens the popup.
+        var el = m.getPopup().getElement();
+        var det = el && el.querySelector("details.ca-details");
+        if (det) {
+          if (CA.details[d.id]) det.open = true;
+          det.addEventListener("toggle", function () { CA.details[d.id] = det.open; });
+        }
       });
       m.on("popupclose", function () {
         // Closed by the reader (marker still on the map), or by a redraw that removed it.
-        setTimeout(function () { if (map.hasLayer(m)) CA.openId = CA.openId === d.id ? null : CA.openId; }, 0);
+        setTimeout(function () {
+          if (!map.hasLayer(m)) return;
+          if (CA.openId === d.id) CA.openId = null;
+          CA.details[d.id] = false;
+        }, 0);
       });
       m.addTo(events);
       CA.markers.push(m);

@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser.conftest import OfflinePage
 from tests.fixtures import write_dataset
-from tests.hostile import PAYLOADS, SOURCE_TEXT, hostile_records
+from tests.hostile import PAYLOADS, SOURCE_TEXT, URL_PAYLOADS, hostile_records
 from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -63,6 +63,12 @@ def test_pages_show_payloads_as_text(browser, hostile_server, path):
         p.page.wait_for_timeout(1500)  # let every element of the page render
         assert main.locator("img[src='x'], script:not([type]), svg[onload], iframe[src^='javascript']").count() == 0
         assert main.locator("a[href^='javascript']").count() == 0
+        # Bare addresses from data stay text: no link anywhere on the page, sidebar included.
+        assert p.page.locator("a[href*='evil.example']").count() == 0, p.page.locator("a[href*='evil']").first.evaluate(
+            "a => a.outerHTML"
+        )
+        if path == "/sources":
+            assert all(PAYLOADS[k] in main.inner_text() for k in URL_PAYLOADS)
         if path in ("/claims?claim=k1", "/sources"):  # elsewhere the text sits in canvas-drawn tables
             assert "window.__xss='img'" in main.inner_text()
         if path.startswith("/claims"):  # the comparison table (st.html): claimants as text, full and short

@@ -70,6 +70,7 @@ def saravan_state(p) -> dict:
         "s003_bands": len([t for t in p.map.locator(".ca-lbl-depth").all_text_contents() if "s003" in t]),
         "s003_only_event": p.marker("ambassadors-return").count(),
         "verdict": popup.locator(".ca-verdict").count(),
+        "quotes_unfolded": popup.locator("details.ca-details[open]").count(),
     }
 
 
@@ -77,8 +78,10 @@ def test_a_source_toggled_off_and_on_leaves_and_returns_everywhere_and_the_view_
     p = offline(**size).wait_map()
     p.map.get_by_role("button", name="Zoom in").click()
     p.page.wait_for_function("() => new URL(location).searchParams.get('zoom') === '8'")
-    p.open_popup("pakistan-strike-saravan")
+    p.open_popup("pakistan-strike-saravan").locator("details.ca-details summary").click()
+    p.settle()
     before = saravan_state(p)
+    assert before["quotes_unfolded"] == 1  # and still after each redraw: the reader unfolded them
     assert before["s003_in_popup"] and before["s003_bands"] and before["s003_only_event"] and before["verdict"]
     assert before["count_on_marker"] == "5"
     zoom = p.frame.evaluate("() => window.map.getZoom()")
