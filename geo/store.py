@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from geo.core import yamlfile
+from geo.core.context import ContextEvent
 from geo.core.dataset import FILES, DataIssue, validate_records
 from geo.core.model import Claim, Event, Place, Source
 
@@ -44,6 +45,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO meta VALUES ('revision', 0);
+    """,
+    # 3: ACLED / UCDP GED rows imported as context, apart from the claims.
+    """
+    CREATE TABLE context_events (key TEXT PRIMARY KEY, dataset TEXT NOT NULL, record TEXT NOT NULL,
+                                 imported TEXT NOT NULL);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -213,6 +219,34 @@ class Store:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+
+    def save_context(self, events: list[ContextEvent]) -> tuple[int, int]:
+        """Keep imported context rows in one transaction; a row imported before is replaced by
+        the newer export's. Returns (new, replaced)."""
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        with closing(self.connect()) as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                keys = {e.key for e in events}
+                known = {k for (k,) in con.execute("SELECT key FROM context_events")} & keys
+                con.executemany(
+                    "INSERT OR REPLACE INTO context_events VALUES (?, ?, ?, ?)",
+                    [(e.key, e.dataset, json.dumps(e.to_dict()), now) for e in events],
+                )
+                con.execute("UPDATE meta SET value = value + 1 WHERE key = 'revision'")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return len(keys - known), len(known)
+
+    def context_events(self) -> list[ContextEvent]:
+        """Every imported context row, oldest first."""
+        if not self.path.exists():
+            return []
+        with closing(self.connect()) as con:
+            rows = con.execute("SELECT record FROM context_events ORDER BY rowid").fetchall()
+        return [ContextEvent(**json.loads(r)) for (r,) in rows]
 
     def records(self) -> tuple[dict[str, list[dict]], dict[str, str]]:
         """Everything saved, as records per data file (like data/*.yaml), and the texts by source id."""

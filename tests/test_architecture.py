@@ -18,6 +18,7 @@ FLAT = {
     "extract": "extract",
     "intake": "extract",
     "store": "store",
+    "context": "store",  # the import command: reads with core, keeps with the store
 }
 
 
