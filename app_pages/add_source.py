@@ -3,6 +3,8 @@
 import streamlit as st
 
 from geo import extract, intake
+from geo.context import import_file
+from geo.core import context
 from geo.core.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
 from geo.render.escape import highlight_markdown, md
 from geo.render.styles import kind_label
@@ -13,6 +15,7 @@ MAX_NEW_EVENTS = 20  # per session until a save: session state stays bounded
 # One article gives a few dozen candidates (the five sources together: 118). A text that gives
 # more is a collection; thousands of review cards would freeze the browser, so the review stops here.
 MAX_REVIEW = 150
+MAX_ZIP_MB = 20  # the store refuses more unpacked (geo.store.Store.import_zip)
 
 ds = state.load_or_stop()
 st.title("Add a source")
@@ -25,185 +28,214 @@ problem = Store().write_problem()
 if problem:
     st.warning(f"Saving will not work until this is fixed (set CLAIMS_ATLAS_DB to a writable file): {md(problem)}")
 if st.session_state.get("ca_saved"):
-    st.success(f"Saved source {st.session_state.pop('ca_saved')}: it is now a layer on the map and in every table.")
+    st.success(md(st.session_state.pop("ca_saved")))
 
-# No max_chars: the browser would drop an over-long paste without a word, leaving the box empty.
-# The limit is checked here instead, and the text stays in the box to be cut down.
-pasted = st.text_area("Article text", height=200, key="ca_add_text")
-upload = st.file_uploader("…or upload a file", type=["txt", "md", "html", "htm"], key="ca_add_file")
-try:
-    text = (
-        extract.article_text(upload.getvalue(), upload.name)
-        if upload
-        else (extract.article_text(pasted) if pasted.strip() else None)
+article_tab, share_tab, context_tab = st.tabs(["Add an article", "Share your sources", "Context: ACLED / UCDP GED"])
+with share_tab:
+    store = Store()
+    try:
+        st.download_button(
+            "Export your sources (ZIP of YAML files and texts, the curated data's format)",
+            store.export_zip(),
+            "claims-atlas-sources.zip",
+            "application/zip",
+        )
+    except StoreError as e:
+        st.error(f"Your sources cannot be read: {md(e)}")
+    shared = st.file_uploader(
+        "Import sources a colleague exported (ZIP)", type=["zip"], key="ca_import", max_upload_size=MAX_ZIP_MB
     )
-except extract.InputError as e:
-    st.error(f"That article cannot be used: {md(e)}")
-    text = None
-if pasted and not pasted.strip() and not upload:
-    st.warning("The pasted text holds only spaces or line breaks: paste the article's text, or upload its file.")
-if text is None:
-    st.stop()
-
-cands = extract.Extractor(ds).extract(text)
-st.subheader(f"{len(cands)} candidate claims")
-with st.expander("The article with the figures found in bold", expanded=False):
-    st.markdown(highlight_markdown(text, [(c.span_start, c.span_end) for c in cands]))
-
-new_events = st.session_state.setdefault("ca_new_events", {})
-with st.expander("None of the events fits? Create one"):
-    with st.form("ca_new_event", clear_on_submit=True):
-        e1, e2 = st.columns(2)
-        ev_title = e1.text_input("Event title", max_chars=300)
-        ev_type = e2.selectbox("Type", list(EventType.__args__))
-        e3, e4, e5 = st.columns(3)
-        ev_date = e3.date_input("Date", value=None)
-        ev_place = e4.selectbox("Place", list(ds.places), format_func=lambda pid: ds.places[pid].name)
-        ev_actor = e5.text_input("Actor (ISO code or group)", max_chars=80)
-        if st.form_submit_button("Create the event"):
-            event, problems = intake.new_event(
-                {"title": ev_title, "type": ev_type, "date": ev_date, "place": ev_place, "actor": ev_actor},
-                set(ds.events) | set(new_events),
-                ds.places,
-            )
-            if len(new_events) >= MAX_NEW_EVENTS:
-                problems = [f"at most {MAX_NEW_EVENTS} new events per source; save this one first"]
-            if problems:
-                st.error("The event was not created: " + md("; ".join(problems)))
-            else:
-                new_events[event.id] = event
-                st.success(f"Created {event.id}: pick it for its claims below.")
-
-all_events = {**ds.events, **new_events}
-if not cands:
-    st.info("No claims were found in this text.")
-    st.stop()
-if len(cands) > MAX_REVIEW:
-    st.error(
-        f"This text gives {len(cands):,} candidate claims; a review holds at most {MAX_REVIEW}. "
-        "Paste one article at a time, not a collection of them."
-    )
-    st.stop()
-
-
-def event_label(eid: str | None) -> str:
-    return "— pick the event —" if eid is None else f"{all_events[eid].date} · {all_events[eid].title}"
-
-
-sid = intake.source_id_for(text)  # widget keys per article: another article starts afresh
-qualifiers = [None, *Qualifier.__args__]
-claimant_types = list(ClaimantType.__args__)
-with st.form(f"ca_review_{sid}"):
-    st.subheader("About the source")
-    c1, c2, c3 = st.columns(3)
-    title = c1.text_input("Title", max_chars=300)
-    author = c2.text_input("Author", max_chars=300)
-    outlet = c3.text_input("Outlet", max_chars=300)
-    c4, c5 = st.columns(2)
-    date = c4.date_input("Date (leave empty if unknown)", value=None)
-    kind = c5.selectbox("Kind", list(SourceKind.__args__))
-    argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
-
-    st.subheader("Check each claim against its sentence")
-    st.caption("Edits here are kept together: nothing reruns until you save.")
-    rows = []
-    for n, c in enumerate(cands, 1):
-        key = f"ca_{sid}_{n}"
-        with st.container(border=True, key=f"ca_card_{n}"):
-            quote = highlight_markdown(c.quote, [(c.span_start - c.start, c.span_end - c.start)])
-            keep = st.checkbox(
-                f"Keep {n}: {kind_label(c.kind)}",
-                value=c.kind in ("killed", "injured", "casualties", "depth") and c.value is not None,
-                key=f"{key}_keep",
-            )
-            st.markdown(f"> {quote}")
-            a, b, v = st.columns(3)
-            value = a.text_input("Value", value_text(c.value), key=f"{key}_value")
-            qualifier = b.selectbox(
-                "Qualifier",
-                qualifiers,
-                index=qualifiers.index(c.qualifier) if c.qualifier in qualifiers else 0,
-                format_func=lambda q: "—" if q is None else q,
-                key=f"{key}_qualifier",
-            )
-            victims = v.text_input("Victims", c.victims or "", key=f"{key}_victims")
-            d, e = st.columns(2)
-            claimant = d.text_input("Claimant", c.claimant or "the author", key=f"{key}_claimant")
-            ctype = c.claimant_type or "author"
-            claimant_type = e.selectbox(
-                "Claimant type",
-                claimant_types,
-                index=claimant_types.index(ctype) if ctype in claimant_types else 0,
-                key=f"{key}_ctype",
-            )
-            event = st.selectbox(
-                "Event (type to search)",
-                intake.event_options(all_events, c.event),
-                format_func=event_label,
-                key=f"{key}_event",
-            )
-            st.caption(
-                f"Suggested first: {md(event_label(c.event))}, because it {md(c.event_reason)}."
-                if c.event
-                else f"No suggestion: {md(c.event_reason)}."
-            )
-            rows.append(
-                {
-                    "keep": keep,
-                    "kind": c.kind,
-                    "value": value,
-                    "qualifier": qualifier,
-                    "claimant": claimant,
-                    "claimant_type": claimant_type,
-                    "victims": victims,
-                    "event": event,
-                    "start": c.start,
-                    "end": c.end,
-                }
-            )
-    submitted = st.form_submit_button("Save this source and the kept claims", type="primary")
-
-if submitted:
-    meta = {"title": title, "author": author, "outlet": outlet, "date": date, "kind": kind, "argument": argument}
-    source, claims, problems = intake.build(meta, text, rows, set(all_events))
-    if problems:
-        st.error("Nothing was saved:\n\n" + "\n".join(f"- {md(p)}" for p in problems[:20]))
-    else:
+    if shared is not None and st.button("Import them"):
         try:
-            used = {c.event for c in claims}
-            Store().save_source(
-                source,
-                text,
-                claims,
-                events=[e for i, e in new_events.items() if i in used],
-                known_ids=set(ds.sources) | set(ds.claims),
-            )
-            new_events.clear()
+            n = store.import_zip(shared.getvalue(), known_ids=set(ds.sources) | set(ds.claims))
         except StoreError as e:
-            st.error(f"Nothing was saved: {md(e)}")
+            st.error(f"Nothing was imported: {md(e)}")
         else:
-            st.session_state[f"ca_src_{source.id}"] = True
-            st.session_state["ca_saved"] = f"{source.id} with {len(claims)} claims"
+            st.session_state["ca_saved"] = f"Saved {n} imported source(s): each is now a layer on the map."
             st.rerun()
 
-st.divider()
-st.subheader("Share your sources")
-store = Store()
-try:
-    st.download_button(
-        "Export your sources (ZIP of YAML files and texts, the curated data's format)",
-        store.export_zip(),
-        "claims-atlas-sources.zip",
-        "application/zip",
+with context_tab:
+    st.caption(
+        "Upload an ACLED or UCDP GED export (CSV, as either publishes it; at most "
+        f"{context.MAX_BYTES // 1_000_000} MB). Its rows become a faint context layer on the map, filtered by "
+        "the date range, with their own fatality figures: they are never mixed with the claims."
     )
-except StoreError as e:
-    st.error(f"Your sources cannot be read: {md(e)}")
-shared = st.file_uploader("Import sources a colleague exported (ZIP)", type=["zip"], key="ca_import")
-if shared is not None and st.button("Import them"):
+    ctx_file = st.file_uploader(
+        "ACLED or UCDP GED export (CSV)", type=["csv"], key="ca_context", max_upload_size=context.MAX_BYTES // 1_000_000
+    )
+    if ctx_file is not None and st.button("Import these rows as context"):
+        try:
+            st.session_state["ca_saved"] = import_file(ctx_file.getvalue(), ctx_file.name, Store())
+        except context.ContextError as e:
+            st.error(md(e.args[0].split(":\n", 1)[0]) + "\n\n" + "\n".join(f"- {md(p)}" for p in e.problems[:30]))
+        except StoreError as e:
+            st.error(f"Nothing was imported: {md(e)}")
+        else:
+            st.rerun()
+
+# Last: the article's review stops the script early when there is nothing (yet) to review.
+with article_tab:
+    # No max_chars: the browser would drop an over-long paste without a word, leaving the box empty.
+    # The limit is checked here instead, and the text stays in the box to be cut down.
+    pasted = st.text_area("Article text", height=200, key="ca_add_text")
+    upload = st.file_uploader(
+        "…or upload a file",
+        type=["txt", "md", "html", "htm"],
+        key="ca_add_file",
+        max_upload_size=extract.MAX_ARTICLE_BYTES // 1_000_000,
+    )
     try:
-        n = store.import_zip(shared.getvalue(), known_ids=set(ds.sources) | set(ds.claims))
-    except StoreError as e:
-        st.error(f"Nothing was imported: {md(e)}")
-    else:
-        st.session_state["ca_saved"] = f"{n} imported source(s)"
-        st.rerun()
+        text = (
+            extract.article_text(upload.getvalue(), upload.name)
+            if upload
+            else (extract.article_text(pasted) if pasted.strip() else None)
+        )
+    except extract.InputError as e:
+        st.error(f"That article cannot be used: {md(e)}")
+        text = None
+    if pasted and not pasted.strip() and not upload:
+        st.warning("The pasted text holds only spaces or line breaks: paste the article's text, or upload its file.")
+    if text is None:
+        st.stop()
+
+    cands = extract.Extractor(ds).extract(text)
+    st.subheader(f"{len(cands)} candidate claims")
+    with st.expander("The article with the figures found in bold", expanded=False):
+        st.markdown(highlight_markdown(text, [(c.span_start, c.span_end) for c in cands]))
+
+    new_events = st.session_state.setdefault("ca_new_events", {})
+    with st.expander("None of the events fits? Create one"):
+        with st.form("ca_new_event", clear_on_submit=True):
+            e1, e2 = st.columns(2)
+            ev_title = e1.text_input("Event title", max_chars=300)
+            ev_type = e2.selectbox("Type", list(EventType.__args__))
+            e3, e4, e5 = st.columns(3)
+            ev_date = e3.date_input("Date", value=None)
+            ev_place = e4.selectbox("Place", list(ds.places), format_func=lambda pid: ds.places[pid].name)
+            ev_actor = e5.text_input("Actor (ISO code or group)", max_chars=80)
+            if st.form_submit_button("Create the event"):
+                event, problems = intake.new_event(
+                    {"title": ev_title, "type": ev_type, "date": ev_date, "place": ev_place, "actor": ev_actor},
+                    set(ds.events) | set(new_events),
+                    ds.places,
+                )
+                if len(new_events) >= MAX_NEW_EVENTS:
+                    problems = [f"at most {MAX_NEW_EVENTS} new events per source; save this one first"]
+                if problems:
+                    st.error("The event was not created: " + md("; ".join(problems)))
+                else:
+                    new_events[event.id] = event
+                    st.success(f"Created {event.id}: pick it for its claims below.")
+
+    all_events = {**ds.events, **new_events}
+    if not cands:
+        st.info("No claims were found in this text.")
+        st.stop()
+    if len(cands) > MAX_REVIEW:
+        st.error(
+            f"This text gives {len(cands):,} candidate claims; a review holds at most {MAX_REVIEW}. "
+            "Paste one article at a time, not a collection of them."
+        )
+        st.stop()
+
+    def event_label(eid: str | None) -> str:
+        return "— pick the event —" if eid is None else f"{all_events[eid].date} · {all_events[eid].title}"
+
+    sid = intake.source_id_for(text)  # widget keys per article: another article starts afresh
+    qualifiers = [None, *Qualifier.__args__]
+    claimant_types = list(ClaimantType.__args__)
+    with st.form(f"ca_review_{sid}"):
+        st.subheader("About the source")
+        c1, c2, c3 = st.columns(3)
+        title = c1.text_input("Title", max_chars=300)
+        author = c2.text_input("Author", max_chars=300)
+        outlet = c3.text_input("Outlet", max_chars=300)
+        c4, c5 = st.columns(2)
+        date = c4.date_input("Date (leave empty if unknown)", value=None)
+        kind = c5.selectbox("Kind", list(SourceKind.__args__))
+        argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
+
+        st.subheader("Check each claim against its sentence")
+        st.caption("Edits here are kept together: nothing reruns until you save.")
+        rows = []
+        for n, c in enumerate(cands, 1):
+            key = f"ca_{sid}_{n}"
+            with st.container(border=True, key=f"ca_card_{n}"):
+                quote = highlight_markdown(c.quote, [(c.span_start - c.start, c.span_end - c.start)])
+                keep = st.checkbox(
+                    f"Keep {n}: {kind_label(c.kind)}",
+                    value=c.kind in ("killed", "injured", "casualties", "depth") and c.value is not None,
+                    key=f"{key}_keep",
+                )
+                st.markdown(f"> {quote}")
+                a, b, v = st.columns(3)
+                value = a.text_input("Value", value_text(c.value), key=f"{key}_value")
+                qualifier = b.selectbox(
+                    "Qualifier",
+                    qualifiers,
+                    index=qualifiers.index(c.qualifier) if c.qualifier in qualifiers else 0,
+                    format_func=lambda q: "—" if q is None else q,
+                    key=f"{key}_qualifier",
+                )
+                victims = v.text_input("Victims", c.victims or "", key=f"{key}_victims")
+                d, e = st.columns(2)
+                claimant = d.text_input("Claimant", c.claimant or "the author", key=f"{key}_claimant")
+                ctype = c.claimant_type or "author"
+                claimant_type = e.selectbox(
+                    "Claimant type",
+                    claimant_types,
+                    index=claimant_types.index(ctype) if ctype in claimant_types else 0,
+                    key=f"{key}_ctype",
+                )
+                event = st.selectbox(
+                    "Event (type to search)",
+                    intake.event_options(all_events, c.event),
+                    format_func=event_label,
+                    key=f"{key}_event",
+                )
+                st.caption(
+                    f"Suggested first: {md(event_label(c.event))}, because it {md(c.event_reason)}."
+                    if c.event
+                    else f"No suggestion: {md(c.event_reason)}."
+                )
+                rows.append(
+                    {
+                        "keep": keep,
+                        "kind": c.kind,
+                        "value": value,
+                        "qualifier": qualifier,
+                        "claimant": claimant,
+                        "claimant_type": claimant_type,
+                        "victims": victims,
+                        "event": event,
+                        "start": c.start,
+                        "end": c.end,
+                    }
+                )
+        submitted = st.form_submit_button("Save this source and the kept claims", type="primary")
+
+    if submitted:
+        meta = {"title": title, "author": author, "outlet": outlet, "date": date, "kind": kind, "argument": argument}
+        source, claims, problems = intake.build(meta, text, rows, set(all_events))
+        if problems:
+            st.error("Nothing was saved:\n\n" + "\n".join(f"- {md(p)}" for p in problems[:20]))
+        else:
+            try:
+                used = {c.event for c in claims}
+                Store().save_source(
+                    source,
+                    text,
+                    claims,
+                    events=[e for i, e in new_events.items() if i in used],
+                    known_ids=set(ds.sources) | set(ds.claims),
+                )
+                new_events.clear()
+            except StoreError as e:
+                st.error(f"Nothing was saved: {md(e)}")
+            else:
+                st.session_state[f"ca_src_{source.id}"] = True
+                st.session_state["ca_saved"] = (
+                    f"Saved source {source.id} with {len(claims)} claims: it is now a layer on the map "
+                    "and in every table."
+                )
+                st.rerun()

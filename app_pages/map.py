@@ -32,6 +32,8 @@ if not sel.sources:
     st.info("No source is enabled: turn one on in the sidebar.")
 
 view = explorer.show(ds, sel, claims, events)
+if view and view.context.total:
+    st.caption(view.context.note)
 
 left, right = st.columns([3, 2])
 with left:

@@ -10,6 +10,7 @@ HTML and layers; it neither measures nor judges.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ import shapely
 import shapely.ops
 from pyproj import Geod
 
+from geo.core.context import ContextEvent, border_distances_km
 from geo.core.dataset import Dataset
 from geo.core.findings import Finding, find_discrepancies, measured_depth_km
 from geo.core.model import UNITS, Claim, Event, Place
@@ -101,6 +103,57 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class ContextPoint:
+    """One ACLED or UCDP GED row in this view, with its measured geodesic distance to the border."""
+
+    row: ContextEvent
+    border_km: float
+
+
+@dataclass(frozen=True)
+class ContextLayer:
+    """The context rows of the view's date range: at most :data:`MAX_CONTEXT` drawn, all counted."""
+
+    points: tuple[ContextPoint, ...] = ()
+    total: int = 0
+    digest: str = ""  # identifies the rows drawn (ids and fields), for the layer cache
+
+    # A fixed name: the layer control remembers by name whether the reader switched it off.
+    label = "Context: ACLED / UCDP GED"
+
+    @property
+    def note(self) -> str:
+        """What the layer holds, for the page: how many rows are drawn of how many in range."""
+        if self.total == 0:
+            return ""
+        drawn = (
+            f"all {self.total:,}"
+            if len(self.points) == self.total
+            else f"{len(self.points):,} (nearest the border) of {self.total:,}"
+        )
+        return (
+            f"Context layer: {drawn} imported ACLED / UCDP GED rows in the date range, drawn faint; "
+            "never mixed with the claims."
+        )
+
+
+MAX_CONTEXT = 5_000
+
+
+def context_layer(rows: tuple[ContextEvent, ...], resolution: boundaries.Resolution) -> ContextLayer:
+    """The context rows to draw, nearest the border first when there are more than can be drawn."""
+    if not rows:
+        return ContextLayer()
+    dist = border_distances_km(list(rows), resolution)
+    order = np.argsort(dist, kind="stable")[:MAX_CONTEXT]
+    points = tuple(ContextPoint(rows[i], round(float(dist[i]), 2)) for i in sorted(order))
+    digest = hashlib.sha1(
+        "\n".join(f"{p.row.key}|{p.row.to_dict()}" for p in points).encode("utf-8"), usedforsecurity=False
+    ).hexdigest()
+    return ContextLayer(points, len(rows), digest)
+
+
+@dataclass(frozen=True)
 class MapView:
     """What one view of the map shows. Frozen; cacheable on :meth:`cache_key`."""
 
@@ -108,11 +161,19 @@ class MapView:
     enabled_sources: tuple[str, ...]
     resolution: boundaries.Resolution
     claim_ids: tuple[str, ...]
+    context: ContextLayer = ContextLayer()
 
     def cache_key(self) -> tuple:
         """What identifies this view within one dataset: the claims by id (findings, bands and
-        distances follow from them, the data and the border). Keep it in step with the fields."""
-        return (self.claim_ids, self.enabled_sources, tuple(e.event.id for e in self.events), self.resolution)
+        distances follow from them, the data and the border) and the context rows drawn. Keep
+        it in step with the fields."""
+        return (
+            self.claim_ids,
+            self.enabled_sources,
+            tuple(e.event.id for e in self.events),
+            self.resolution,
+            self.context.digest,
+        )
 
     def by_tooltip(self, tooltip: str | None) -> str | None:
         """The event whose marker carries this tooltip (what the map reports on a click)."""
@@ -263,8 +324,10 @@ def build_view(
     events: tuple[str, ...],
     enabled_sources: tuple[str, ...],
     resolution: boundaries.Resolution = boundaries.DEFAULT_RESOLUTION,
+    context: tuple[ContextEvent, ...] = (),
 ) -> MapView:
-    """Compute what the map shows for these claims (already filtered by the sidebar).
+    """Compute what the map shows for these claims (already filtered by the sidebar), and the
+    context rows of its date range (already filtered), never mixed with the claims.
 
     Raises :class:`geo.spatial.boundaries.BoundaryDataError` when the border cannot be read."""
     by_event: dict[str, list[Claim]] = defaultdict(list)
@@ -302,7 +365,9 @@ def build_view(
                 tooltip=_tooltip(e, taken),
             )
         )
-    return MapView(tuple(out), tuple(enabled_sources), resolution, tuple(c.id for c in claims))
+    return MapView(
+        tuple(out), tuple(enabled_sources), resolution, tuple(c.id for c in claims), context_layer(context, resolution)
+    )
 
 
 def view_of(

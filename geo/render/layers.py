@@ -25,7 +25,7 @@ from shapely.geometry import mapping
 from geo.core.view import EventView, MapView, border_km
 from geo.render import assets
 from geo.render.escape import esc, script_json
-from geo.render.popups import popup_html
+from geo.render.popups import context_popup_html, popup_html
 from geo.render.styles import (
     BASEMAPS,
     CENTER,
@@ -313,7 +313,7 @@ def view_layer(view: MapView, open_event: str | None = None) -> folium.FeatureGr
     place on every change, so the map keeps its zoom, centre and open popup."""
     fg = folium.FeatureGroup(name="This view", control=False)
     data = {
-        "names": {"uncertainty": UNCERTAINTY_LAYER, "depths": DEPTHS_LAYER},
+        "names": {"uncertainty": UNCERTAINTY_LAYER, "depths": DEPTHS_LAYER, "context": esc(view.context.label)},
         "events": [_event_data(ev) for ev in view.events],
         "uncertainty": _collection(
             _feature(
@@ -336,6 +336,16 @@ def view_layer(view: MapView, open_event: str | None = None) -> folium.FeatureGr
             if ev.measured
         ],
         "labels": [lab for ev in view.events for lab in _labels(ev)],
+        # ACLED / UCDP GED rows: faint, in a layer of their own the reader can switch off.
+        "context": [
+            {
+                "lat": p.row.lat,
+                "lon": p.row.lon,
+                "popup": context_popup_html(p),
+                "tooltip": esc(f"{p.row.dataset} {p.row.event_id} · {p.row.date_start}"),
+            }
+            for p in view.context.points
+        ],
         "open": open_event if any(ev.event.id == open_event for ev in view.events) else None,
     }
     _Script("view", data).add_to(fg)

@@ -243,6 +243,20 @@
       L.polyline(d.path, { color: "#000", weight: 2, dashArray: "2 4" }).bindTooltip(d.detail, { sticky: true }).addTo(depth);
     });
     overlay(data.names.depths, depth);
+    if (data.context.length) {
+      // Context rows (ACLED / UCDP GED): small, faint, on a canvas (thousands of points), below the strikes.
+      var renderer = L.canvas({ padding: 0.2 });
+      var ctx = L.featureGroup();
+      data.context.forEach(function (d) {
+        L.circleMarker([d.lat, d.lon], {
+          renderer: renderer, radius: 5, color: "#555", weight: 1, opacity: 0.7, fillColor: "#999", fillOpacity: 0.35,
+          className: "ca-context-point",
+        }).bindPopup(d.popup, { maxWidth: Math.min(360, map.getSize().x - 64) })
+          .bindTooltip(d.tooltip).addTo(ctx);
+      });
+      ctx._caGen = CA.gen;
+      overlay(data.names.context, ctx);
+    }
     var events = L.featureGroup().addTo(group);
     depth._caGen = events._caGen = CA.gen;
     data.events.forEach(function (d) {

@@ -8,7 +8,7 @@ from collections import defaultdict
 from urllib.parse import quote as urlquote
 
 from geo.core.model import Claim
-from geo.core.view import EventView
+from geo.core.view import ContextPoint, EventView
 from geo.render.escape import esc
 from geo.render.styles import KIND_ORDER, kind_label
 
@@ -86,3 +86,28 @@ def popup_html(ev: EventView) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def context_popup_html(p: ContextPoint) -> str:
+    """An ACLED / UCDP GED row's popup: the dataset, its event id and its source field first, so a
+    reader can find the row in the dataset; its own fatality fields, never the claims'."""
+    r = p.row
+    when = r.date_start if r.date_start == r.date_end else f"{r.date_start} to {r.date_end}"
+    rows = [
+        ("Event id", r.event_id),
+        ("Date", when),
+        ("Type", r.kind),
+        ("Actors", r.actors),
+        ("Where", r.where),
+        ("Precision", f"{r.precision} (the dataset's code {r.source_precision}; ±{r.radius_km:g} km)"),
+        ("Fatalities", r.fatality_label()),
+        ("To the border", f"{p.border_km:.1f} km (geodesic)"),
+        ("Source", r.source),
+        ("Notes", r.notes),
+    ]
+    body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows if v)
+    return (
+        f'<div class="ca-popup ca-context" data-context="{esc(r.key)}"><h2>{esc(r.dataset)} {esc(r.event_id)}</h2>'
+        f'<p class="ca-meta">Context from {esc(r.dataset)}, not a claim of the sources.</p>'
+        f"<table>{body}</table></div>"
+    )

@@ -26,7 +26,7 @@ def show(ds: Dataset, sel: sidebar.Selection, claims: list, events: list[str]) -
     """Draw the map for the selection and act on what it reported; the view it showed, or None
     (with a readable error) when the boundary data cannot be read."""
     try:
-        view = state.view_for(claims, events, sel.sources, sel.resolution)
+        view = state.view_for(claims, events, sel.sources, sel.resolution, (sel.date_from, sel.date_to))
         base = map_component.cached_base(
             (sel.basemap, sel.resolution), lambda: layers.base_map(sel.basemap, sel.resolution)
         )

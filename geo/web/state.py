@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.core.context import ContextEvent, in_range
 from geo.core.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
 from geo.core.findings import Finding, find_discrepancies
 from geo.core.model import Claim
@@ -73,6 +74,21 @@ def findings_for(claims: list[Claim], resolution: str) -> tuple[Finding, ...]:
     return _findings(data_key(), tuple(c.id for c in claims), resolution)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _context(db_path: str, revision: int) -> tuple[ContextEvent, ...]:
+    return tuple(Store(db_path).context_events()) if db_path else ()
+
+
+def context_rows() -> tuple[ContextEvent, ...]:
+    """Every imported ACLED / UCDP GED row (cached on the database's revision)."""
+    _, _, db_path, revision = data_key()
+    try:
+        return _context(db_path, revision)
+    except StoreError as e:
+        st.warning(f"The imported context rows cannot be read: {md(e)}")
+        return ()
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _view(
     key: tuple,
@@ -81,16 +97,27 @@ def _view(
     events: tuple[str, ...],
     sources: tuple[str, ...],
     resolution: str,
+    dates: tuple[str, str],
 ) -> MapView:
     ds = _dataset(*key)
     claims = tuple(ds.claims[c] for c in claim_ids)
-    return build_view(ds, claims, _findings(key, claim_ids, resolution), events, sources, resolution)
+    context = tuple(in_range(list(_context(key[2], key[3]) if key[2] else ()), *dates))
+    return build_view(ds, claims, _findings(key, claim_ids, resolution), events, sources, resolution, context)
 
 
-def view_for(claims: list[Claim], events: list[str], sources: tuple[str, ...], resolution: str) -> MapView:
-    """The map's view model for these claims, computed once and shared by every session."""
+def view_for(
+    claims: list[Claim], events: list[str], sources: tuple[str, ...], resolution: str, dates: tuple[str, str]
+) -> MapView:
+    """The map's view model for these claims, and the context rows of the date range, computed
+    once and shared by every session."""
     return _view(
-        data_key(), boundaries.data_dir(), tuple(c.id for c in claims), tuple(events), tuple(sources), resolution
+        data_key(),
+        boundaries.data_dir(),
+        tuple(c.id for c in claims),
+        tuple(events),
+        tuple(sources),
+        resolution,
+        tuple(map(str, dates)),
     )
 
 

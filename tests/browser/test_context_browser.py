@@ -1,0 +1,105 @@
+"""ACLED / UCDP GED context, end to end as a reader does it: upload an export on the Add page,
+see its rows as a faint layer on the map, click one for its popup, switch the layer off.
+
+The rows are synthetic (tests/context_files.py); one carries a script payload in its notes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import SIZES, OfflinePage
+from tests.context_files import acled_rows, to_csv, ucdp_rows
+from tests.server import streamlit_server
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+PAYLOAD = "<img src=x onerror=\"window.__xss='context'\">"
+# Clear of every strike marker and label: the row the reader clicks.
+TARGET = {"lat": "28.6000", "lon": "60.9000", "id": "TST-CLICK"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("ctxdb") / "user.db"
+    with streamlit_server({"CLAIMS_ATLAS_DB": str(db)}) as url:
+        yield url
+
+
+def _upload(p: OfflinePage, path, button="Import these rows as context"):
+    page = p.page
+    page.get_by_role("tab", name="Context: ACLED / UCDP GED").click()
+    chooser = page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(2)  # article, ZIP, context
+    chooser.set_input_files(str(path))
+    page.get_by_role("button", name=button).click()
+
+
+def test_upload_then_see_and_open_a_context_row(browser, server, tmp_path):
+    rows = acled_rows(5)
+    rows[0].update(event_id_cnty=TARGET["id"], latitude=TARGET["lat"], longitude=TARGET["lon"], notes=PAYLOAD)
+    rows[0].update(event_date="2024-01-17", geo_precision="1", fatalities="2")
+    path = tmp_path / "acled_export.csv"
+    path.write_bytes(to_csv(rows))
+    p = OfflinePage(browser, server).open("/add")
+    try:
+        p.page.get_by_role("tab", name="Context: ACLED / UCDP GED").wait_for(timeout=60_000)
+        _upload(p, path)
+        p.page.get_by_text(re.compile(r"acled_export\.csv: 5 ACLED rows kept as context \(5 new")).wait_for(
+            timeout=60_000
+        )
+
+        p.page.goto(server + "/")
+        p.wait_map()
+        p.page.get_by_text(re.compile(r"Context layer: all 5 imported")).wait_for(timeout=30_000)
+        assert p.map.locator("path.ca-context-point").count() == 0  # drawn on a canvas, not as SVG paths
+        frame_box = p.page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        pt = p.frame.evaluate(
+            "([lat, lon]) => { const q = window.map.latLngToContainerPoint([lat, lon]); return [q.x, q.y]; }",
+            [float(TARGET["lat"]), float(TARGET["lon"])],
+        )
+        x, y = frame_box["x"] + pt[0], frame_box["y"] + pt[1]
+        assert "not a marker" in p.element_at(x, y)  # nothing of ours on top: the canvas takes the click
+        p.page.mouse.click(x, y)
+        popup = p.map.locator(f'.ca-context[data-context="ACLED:{TARGET["id"]}"]')
+        popup.wait_for(timeout=15_000)
+        text = popup.inner_text()
+        assert "ACLED TST-CLICK" in text and "Test Wire" in text and "2 fatalities (ACLED)" in text
+        assert "town (the dataset's code 1" in text and "km (geodesic)" in text
+        assert PAYLOAD in text and popup.locator("img").count() == 0
+        assert p.page.evaluate("() => window.__xss") is None
+
+        p.settle(800)  # the popup fades in and the map pans to fit it
+        p.page.screenshot(path=str(ARTIFACTS / "context_popup.png"))
+        # The layer control switches the context off, like any overlay.
+        p.map.locator(".leaflet-popup-close-button").click()
+        circles = "() => { let n = 0; window.map.eachLayer(l => { if (l instanceof L.CircleMarker) n++; }); return n; }"
+        assert p.frame.evaluate(circles) == 5
+        control = p.map.locator(".leaflet-control-layers")
+        control.hover()
+        control.get_by_text("Context: ACLED / UCDP GED").click()
+        p.settle()
+        assert p.frame.evaluate(circles) == 0
+    finally:
+        p.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_broken_export_lists_its_bad_rows_and_imports_nothing(browser, server, tmp_path, size):
+    rows = ucdp_rows(3)
+    rows[1]["latitude"] = "-95"
+    rows[2]["date_start"] = "yesterday"
+    path = tmp_path / "ged_broken.csv"
+    path.write_bytes(to_csv(rows))
+    p = OfflinePage(browser, server, **SIZES[size]).open("/add")
+    try:
+        p.page.get_by_role("tab", name="Context: ACLED / UCDP GED").wait_for(timeout=60_000)
+        _upload(p, path)
+        alert = p.page.get_by_test_id("stAlert").filter(has_text="nothing was imported")
+        alert.wait_for(timeout=30_000)
+        text = alert.inner_text()
+        assert "row 3, field 'latitude'" in text and "row 4, field 'date_start'" in text
+    finally:
+        p.close()
