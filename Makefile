@@ -37,6 +37,7 @@ bench: setup $(VENV)/.dev
 	$(BIN)/python bench/measure_bench.py
 	$(BIN)/python bench/map_bench.py
 	$(BIN)/python bench/extract_eval.py
+	$(BIN)/python bench/context_bench.py
 
 # Load (N = 1, 5, 10, 20 sessions; few, then many distinct map views) and a 10-minute soak.
 bench-load: setup
