@@ -1,5 +1,7 @@
 """Add a source: paste or upload an article, review the claims found in it, keep them."""
 
+import json
+
 import streamlit as st
 
 from geo import extract, intake
@@ -60,6 +62,18 @@ with context_tab:
         f"{context.MAX_BYTES // 1_000_000} MB). Its rows become a faint context layer on the map, filtered by "
         "the date range, with their own fatality figures: they are never mixed with the claims."
     )
+    try:
+        rows = Store().context_events()
+    except StoreError as e:
+        st.error(f"The imported rows cannot be read: {md(e)}")
+        rows = []
+    if rows:
+        st.download_button(
+            f"Download the {len(rows):,} imported rows (GeoJSON, with their distance to the border)",
+            json.dumps(context.geojson(rows), ensure_ascii=False),
+            "context.geojson",
+            "application/geo+json",
+        )
     ctx_file = st.file_uploader(
         "ACLED or UCDP GED export (CSV)", type=["csv"], key="ca_context", max_upload_size=context.MAX_BYTES // 1_000_000
     )

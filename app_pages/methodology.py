@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from geo.core import context
 from geo.core.compare import DESCRIPTOR_DEPTH_KM
 from geo.core.model import PRECISION_CODE
 from geo.core.view import border_lengths_km
@@ -102,6 +103,28 @@ st.markdown(
     "inconsistent; a place known only to province level cannot tell.\n"
     "- **Targets, perpetrators and timing**: different values from different sources are listed side by "
     "side; a reader judges them.\n"
+)
+
+st.header("Context data: ACLED and UCDP GED")
+st.markdown(
+    "Exports a reader imports (Add a source → Context) are read by their published column names and "
+    "drawn as a faint layer of their own, filtered by the date range. Their fatality fields stay as each "
+    "dataset gives them: ACLED one figure (`fatalities`), UCDP GED a best estimate with low and high ones. "
+    "They are never mixed with the claims, counted in headlines or compared in findings. Each row's "
+    "distance to the border is measured geodesically, like the claims'. The datasets' terms apply to the "
+    "rows (ACLED: attribution to ACLED; UCDP GED: CC BY 4.0, cite UCDP). Their location precision on "
+    "this project's scale:"
+)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {"dataset": name, "their code": code, "this project": level, "radius drawn (km)": radius}
+            for name, codes in context.PRECISION.items()
+            for code, (level, radius) in codes.items()
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
 )
 
 st.header("Data, licences and attribution")

@@ -81,8 +81,9 @@ def test_uploaded_html_article_shows_as_text_and_runs_nothing(browser, server_wi
     p = OfflinePage(browser, server_with_empty_db).open("/add")
     try:
         page = p.page
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').wait_for(state="attached", timeout=60_000)
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+        chooser = page.get_by_label("…or upload a file").get_by_test_id("stFileUploaderDropzoneInput")
+        chooser.wait_for(state="attached", timeout=60_000)
+        chooser.set_input_files(str(upload))
         page.get_by_text("The article with the figures found in bold").click()
         main = page.locator('[data-testid="stMain"]')
         main.get_by_text("window.__xss='upload'", exact=False).first.wait_for(timeout=30_000)

@@ -6,6 +6,7 @@ The rows are synthetic (tests/context_files.py); one carries a script payload in
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def server(tmp_path_factory):
 def _upload(p: OfflinePage, path, button="Import these rows as context"):
     page = p.page
     page.get_by_role("tab", name="Context: ACLED / UCDP GED").click()
-    chooser = page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(2)  # article, ZIP, context
+    chooser = page.get_by_label("ACLED or UCDP GED export (CSV)").get_by_test_id("stFileUploaderDropzoneInput")
     chooser.set_input_files(str(path))
     page.get_by_role("button", name=button).click()
 
@@ -50,6 +51,13 @@ def test_upload_then_see_and_open_a_context_row(browser, server, tmp_path):
         p.page.get_by_text(re.compile(r"acled_export\.csv: 5 ACLED rows kept as context \(5 new")).wait_for(
             timeout=60_000
         )
+        # ...and the export holds them, with their distance to the border.
+        p.page.get_by_role("tab", name="Context: ACLED / UCDP GED").click()
+        with p.page.expect_download() as dl:
+            p.page.get_by_role("button", name=re.compile("Download the 5 imported rows")).click()
+        exported = json.loads(Path(dl.value.path()).read_text("utf-8"))
+        assert len(exported["features"]) == 5
+        assert {f["properties"]["event_id"] for f in exported["features"]} >= {TARGET["id"]}
 
         p.page.goto(server + "/")
         p.wait_map()
