@@ -9,7 +9,7 @@ from geo.context import import_file
 from geo.core import context
 from geo.core.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
 from geo.render.escape import highlight_markdown, md
-from geo.render.styles import kind_label
+from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
 from geo.store import Store, StoreError
 from geo.web import state
 
@@ -166,7 +166,7 @@ with article_tab:
         outlet = c3.text_input("Outlet", max_chars=300)
         c4, c5 = st.columns(2)
         date = c4.date_input("Date (leave empty if unknown)", value=None)
-        kind = c5.selectbox("Kind", list(SourceKind.__args__))
+        kind = c5.selectbox("Kind", list(SourceKind.__args__), format_func=lambda k: k.replace("_", " "))
         argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
 
         st.subheader("Check each claim against its sentence")
@@ -199,6 +199,7 @@ with article_tab:
                     "Claimant type",
                     claimant_types,
                     index=claimant_types.index(ctype) if ctype in claimant_types else 0,
+                    format_func=lambda t: CLAIMANT_TYPE_LABELS.get(t, t),
                     key=f"{key}_ctype",
                 )
                 event = st.selectbox(

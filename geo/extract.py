@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.core import sentences
+from geo.core.model import COUNTRY_NAMES
 from geo.spatial import gazetteer
 
 NUMBER_WORDS = {
@@ -158,6 +159,9 @@ CLAIMANT_MAP = {
     "irna": ("Iranian state media", "iran_official"),
     "iranian state media": ("Iranian state media", "iran_official"),
     "state media": ("state media", "media"),
+    # Officials named by their country speak for it (the lens for Iranian officials must find them).
+    "iranian officials": ("Iranian officials", "iran_official"),
+    "pakistani officials": ("Pakistani officials", "pakistan_official"),
 }
 CLAIMANT_CUES = [
     re.compile(r"\b(?i:according to) (?:the\s+)?(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*)"),
@@ -376,14 +380,14 @@ class Extractor:
             violent = e.type in ("strike", "attack", "bombing")
             if violent and e.actor in ACTOR_CUES and ACTOR_CUES[e.actor].search(sentence):
                 score += 2
-                why.append(f"names {e.actor} as the striker")
+                why.append(f"names {COUNTRY_NAMES.get(e.actor, e.actor)} as the striker")
             if violent and e.target_country in TARGET_CUES:
                 if TARGET_CUES[e.target_country].search(sentence):
                     score += 2
-                    why.append(f"places it in {e.target_country}")
+                    why.append(f"places it in {COUNTRY_NAMES[e.target_country]}")
                 elif TARGET_CUES[e.target_country].search(context):
                     score += 1
-                    why.append(f"the sentence before places it in {e.target_country}")
+                    why.append(f"the sentence before places it in {COUNTRY_NAMES[e.target_country]}")
             for m in DATE.finditer(sentence):
                 day = m.group("d1") or m.group("d2")
                 if day and int(day) == e.date.day:
@@ -410,7 +414,8 @@ class Extractor:
             event, reason = self.link_event(s, context, [p for p, _, _ in places])
             same_paragraph = previous[1] >= 0 and "\n" not in text[previous[1] : a]
             if event is None and previous[0] and same_paragraph:
-                event, reason = previous[0], f"continues the previous sentence, about {previous[0]}"
+                title = self.ds.events[previous[0]].title if self.ds else previous[0]
+                event, reason = previous[0], f"continues the previous sentence, about {title}"
             previous = (event, b)
 
             ctx = (who, who_type, place, event, reason, s, a)

@@ -80,7 +80,7 @@ def test_places_with_alternate_spellings_and_event_link(ex):
     cands = ex.extract(text)
     assert {c.value for c in only(cands, "location")} == {"saravan"}
     depth = only(cands, "depth")[0]
-    assert depth.event == "pakistan-strike-saravan" and "IRN" in depth.event_reason
+    assert depth.event == "pakistan-strike-saravan" and "places it in Iran" in depth.event_reason
 
 
 def test_unclear_event_is_left_to_the_reviewer(ex):
@@ -169,3 +169,16 @@ def test_no_candidate_from_a_conditional_sentence():
     )
     cands = extract(text)
     assert cands and all(not c.quote.startswith("If ") for c in cands)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("Iranian officials said seven people were killed near Saravan.", ("Iranian officials", "iran_official")),
+        ("Pakistani officials said two children were killed.", ("Pakistani officials", "pakistan_official")),
+        ("Officials said nine people were killed.", ("Officials", "unattributed")),
+    ],
+)
+def test_officials_named_by_country_speak_for_it(sentence, claimant):
+    [c] = [c for c in extract(sentence) if c.kind == "killed"]
+    assert (c.claimant, c.claimant_type) == claimant

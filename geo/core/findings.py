@@ -30,7 +30,7 @@ from typing import Literal
 from geo.core import compare
 from geo.core.compare import DESCRIPTOR_DEPTH_KM
 from geo.core.dataset import Dataset
-from geo.core.model import Claim
+from geo.core.model import COUNTRY_NAMES, Claim
 from geo.spatial import boundaries, measure
 
 FindingType = Literal[
@@ -288,7 +288,8 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
         else:
             verdict, why = "inconsistent", "the stated depth lies outside the measured range"
         summary = (
-            f"{_who(c)} says {c.value_label()} into {ev.target_country}; the geodesic distance from "
+            f"{_who(c)} says {c.value_label()} into {COUNTRY_NAMES.get(ev.target_country, ev.target_country)}; "
+            "the geodesic distance from "
             f"{place.name} to the border ({boundaries.BORDERS[resolution].label}) is {_measured_text(m)}: "
             f"{verdict}, {why}."
         )
