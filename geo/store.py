@@ -245,8 +245,14 @@ class Store:
         if not self.path.exists():
             return []
         with closing(self.connect()) as con:
-            rows = con.execute("SELECT record FROM context_events ORDER BY rowid").fetchall()
-        return [ContextEvent(**json.loads(r)) for (r,) in rows]
+            rows = con.execute("SELECT key, record FROM context_events ORDER BY rowid").fetchall()
+        out = []
+        for key, record in rows:
+            try:
+                out.append(ContextEvent(**json.loads(record)))
+            except (TypeError, ValueError) as e:
+                raise StoreError(f"{self.path}: context row {key!r} cannot be read: {e}") from e
+        return out
 
     def records(self) -> tuple[dict[str, list[dict]], dict[str, str]]:
         """Everything saved, as records per data file (like data/*.yaml), and the texts by source id."""

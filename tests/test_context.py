@@ -110,3 +110,18 @@ def test_cli_imports_exports_and_refuses_broken_files(tmp_path):
     assert len(out["features"]) == 5
     props = out["features"][0]["properties"]
     assert props["dataset"] == "UCDP GED" and props["best"] == 0 and 30 < props["border_distance_km"] < 60
+
+
+def test_a_damaged_context_row_in_the_database_is_named(tmp_path):
+    import sqlite3
+
+    from geo.store import Store, StoreError
+
+    store = Store(tmp_path / "u.db")
+    store.save_context(read_csv(to_csv(acled_rows(2)), "a.csv"))
+    con = sqlite3.connect(tmp_path / "u.db")
+    con.execute("UPDATE context_events SET record = '{\"dataset\": \"ACLED\"}' WHERE key = 'ACLED:TST2'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="context row 'ACLED:TST2' cannot be read"):
+        store.context_events()

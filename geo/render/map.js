@@ -243,6 +243,20 @@
       L.polyline(d.path, { color: "#000", weight: 2, dashArray: "2 4" }).bindTooltip(d.detail, { sticky: true }).addTo(depth);
     });
     overlay(data.names.depths, depth);
+    // A popup's box is its content plus 44 px of Leaflet's margins: keep it inside the map, clear
+    // of the zoom, fit-all and layer buttons where there is room beside them.
+    var popupOptions = function (widest, scrollOnPhone) {
+      var wide = map.getSize().x - 64;
+      var small = wide < 440;
+      return {
+        maxWidth: Math.min(widest, wide),
+        minWidth: Math.min(260, wide),
+        maxHeight: small && scrollOnPhone ? 320 : null,
+        autoPanPaddingTopLeft: small ? [8, 124] : [56, 70],
+        autoPanPaddingBottomRight: [12, 12],
+        className: "ca-popup-wrap",
+      };
+    };
     if (data.context.length) {
       // Context rows (ACLED / UCDP GED): small, faint, on a canvas (thousands of points), below the strikes.
       var renderer = L.canvas({ padding: 0.2 });
@@ -251,7 +265,7 @@
         L.circleMarker([d.lat, d.lon], {
           renderer: renderer, radius: 5, color: "#555", weight: 1, opacity: 0.7, fillColor: "#999", fillOpacity: 0.35,
           className: "ca-context-point",
-        }).bindPopup(d.popup, { maxWidth: Math.min(360, map.getSize().x - 64) })
+        }).bindPopup(d.popup, popupOptions(360, true))
           .bindTooltip(d.tooltip).addTo(ctx);
       });
       ctx._caGen = CA.gen;
@@ -267,17 +281,7 @@
         zIndexOffset: d.z,
       });
       m._ca = { id: d.id, size: d.size };
-      // The popup's box is its content plus 44 px of Leaflet's margins: keep it inside the map,
-      // clear of the zoom and fit-all buttons where there is room beside them.
-      var wide = map.getSize().x - 64;
-      var small = wide < 440;
-      m.bindPopup(d.popup, {
-        maxWidth: Math.min(420, wide),
-        minWidth: Math.min(260, wide),
-        autoPanPaddingTopLeft: small ? [8, 124] : [56, 70],
-        autoPanPaddingBottomRight: [12, 12],
-        className: "ca-popup-wrap",
-      });
+      m.bindPopup(d.popup, popupOptions(420, false));
       m.bindTooltip(d.tooltip, { direction: "bottom", offset: [0, d.size / 2] });
       m.on("popupopen", function () {
         CA.openId = d.id;

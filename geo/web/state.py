@@ -79,16 +79,6 @@ def _context(db_path: str, revision: int) -> tuple[ContextEvent, ...]:
     return tuple(Store(db_path).context_events()) if db_path else ()
 
 
-def context_rows() -> tuple[ContextEvent, ...]:
-    """Every imported ACLED / UCDP GED row (cached on the database's revision)."""
-    _, _, db_path, revision = data_key()
-    try:
-        return _context(db_path, revision)
-    except StoreError as e:
-        st.warning(f"The imported context rows cannot be read: {md(e)}")
-        return ()
-
-
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _view(
     key: tuple,
@@ -98,10 +88,11 @@ def _view(
     sources: tuple[str, ...],
     resolution: str,
     dates: tuple[str, str],
+    with_context: bool,
 ) -> MapView:
     ds = _dataset(*key)
     claims = tuple(ds.claims[c] for c in claim_ids)
-    context = tuple(in_range(list(_context(key[2], key[3]) if key[2] else ()), *dates))
+    context = tuple(in_range(list(_context(key[2], key[3])), *dates)) if with_context else ()
     return build_view(ds, claims, _findings(key, claim_ids, resolution), events, sources, resolution, context)
 
 
@@ -110,14 +101,21 @@ def view_for(
 ) -> MapView:
     """The map's view model for these claims, and the context rows of the date range, computed
     once and shared by every session."""
+    key = data_key()
+    try:
+        with_context = bool(_context(key[2], key[3]))
+    except StoreError as e:
+        st.warning(f"The imported context rows cannot be read, so the map shows none: {md(e)}")
+        with_context = False
     return _view(
-        data_key(),
+        key,
         boundaries.data_dir(),
         tuple(c.id for c in claims),
         tuple(events),
         tuple(sources),
         resolution,
         tuple(map(str, dates)),
+        with_context,
     )
 
 
