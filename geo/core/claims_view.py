@@ -77,10 +77,6 @@ class ClaimsTable:
     rows: tuple[Row, ...]
     findings: tuple[NumberedFinding, ...]  # material first, numbered
 
-    def cell_texts(self) -> dict[tuple[str, str, str], tuple[str, ...]]:
-        """(claimant, source, kind) -> the texts shown, for tests that compare the page with the data."""
-        return {(r.claimant, r.source, k): tuple(c.text for c in cs) for r in self.rows for k, cs in r.cells.items()}
-
 
 def claims_table(ds: Dataset, claims: Iterable[Claim], findings: Iterable[Finding], event_id: str) -> ClaimsTable:
     """The comparison for one event: claims given here are already filtered by the sidebar."""
