@@ -125,3 +125,15 @@ def test_a_damaged_context_row_in_the_database_is_named(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="context row 'ACLED:TST2' cannot be read"):
         store.context_events()
+
+
+def test_an_oversized_or_overlong_export_is_refused(monkeypatch):
+    from geo.core import context
+
+    monkeypatch.setattr(context, "MAX_BYTES", 500)
+    with pytest.raises(ContextError, match="at most 0.0005 MB"):
+        read_csv(to_csv(acled_rows(20)), "big.csv")
+    monkeypatch.setattr(context, "MAX_BYTES", 50_000_000)
+    monkeypatch.setattr(context, "MAX_ROWS", 3)
+    with pytest.raises(ContextError, match="more than 3 rows"):
+        read_csv(to_csv(acled_rows(5)), "long.csv")

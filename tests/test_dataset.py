@@ -212,3 +212,13 @@ def test_curated_location_claims_state_where(dataset):
             assert c.value in checked, f"{c.id}: {c.value!r} cannot be checked against geometry"
     assert "c-pj-location-000" not in dataset.claims
     assert dataset.claims["c-sv-location-000"].value == "shared balochistan subregion"
+
+
+def test_an_oversized_data_file_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    from geo.core import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_BYTES", 1_000)
+    data, src = write_dataset(tmp_path)
+    (data / "claims.yaml").write_text("# padding\n" * 200, encoding="utf-8")
+    with pytest.raises(DatasetError, match="claims.yaml: file is larger than 1,000 bytes"):
+        load_dataset(data, src)

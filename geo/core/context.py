@@ -138,7 +138,7 @@ def _closest(columns: list[str]) -> str:
 def read_csv(data: bytes, name: str = "upload.csv") -> list[ContextEvent]:
     """Every row of an ACLED or UCDP GED CSV export, validated; :class:`ContextError` otherwise."""
     if len(data) > MAX_BYTES:
-        raise ContextError(name, [f"the file is {len(data) / 1e6:.0f} MB; at most {MAX_BYTES // 1_000_000} MB"])
+        raise ContextError(name, [f"the file is {len(data) / 1e6:.1f} MB; at most {MAX_BYTES / 1e6:g} MB"])
     try:
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1)
     except UnicodeDecodeError as e:
