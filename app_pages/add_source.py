@@ -22,8 +22,8 @@ MAX_ZIP_MB = 20  # the store refuses more unpacked (geo.store.Store.import_zip)
 ds = state.load_or_stop()
 st.title("Add a source")
 st.caption(
-    "Paste an article or upload a .txt, .md or .html file (at most 1 MB). Nothing is saved until you press "
-    "Save, and then only if every kept claim is valid. Your sources are kept in a database on this machine."
+    "Add an article's claims, share what you added with your team, or import ACLED / UCDP GED rows as "
+    "context. What you add is kept in a database on this machine."
 )
 
 problem = Store().write_problem()
@@ -32,7 +32,7 @@ if problem:
 if st.session_state.get("ca_saved"):
     st.success(md(st.session_state.pop("ca_saved")))
 
-article_tab, share_tab, context_tab = st.tabs(["Add an article", "Share your sources", "Context: ACLED / UCDP GED"])
+article_tab, share_tab, context_tab = st.tabs(["Add an article", "Share your sources", "Context data"])
 with share_tab:
     store = Store()
     try:
@@ -62,6 +62,18 @@ with context_tab:
         f"{context.MAX_BYTES // 1_000_000} MB). Its rows become a faint context layer on the map, filtered by "
         "the date range, with their own fatality figures: they are never mixed with the claims."
     )
+    ctx_file = st.file_uploader(
+        "ACLED or UCDP GED export (CSV)", type=["csv"], key="ca_context", max_upload_size=context.MAX_BYTES // 1_000_000
+    )
+    # No rerun after an import: it would take the reader back to the first tab. The map reads
+    # the database's revision on its next run, and the download below already counts the new rows.
+    if ctx_file is not None and st.button("Import these rows as context"):
+        try:
+            st.success(md(import_file(ctx_file.getvalue(), ctx_file.name, Store())))
+        except context.ContextError as e:
+            st.error(md(e.args[0].split(":\n", 1)[0]) + "\n\n" + "\n".join(f"- {md(p)}" for p in e.problems[:30]))
+        except StoreError as e:
+            st.error(f"Nothing was imported: {md(e)}")
     try:
         rows = Store().context_events()
     except StoreError as e:
@@ -74,21 +86,13 @@ with context_tab:
             "context.geojson",
             "application/geo+json",
         )
-    ctx_file = st.file_uploader(
-        "ACLED or UCDP GED export (CSV)", type=["csv"], key="ca_context", max_upload_size=context.MAX_BYTES // 1_000_000
-    )
-    if ctx_file is not None and st.button("Import these rows as context"):
-        try:
-            st.session_state["ca_saved"] = import_file(ctx_file.getvalue(), ctx_file.name, Store())
-        except context.ContextError as e:
-            st.error(md(e.args[0].split(":\n", 1)[0]) + "\n\n" + "\n".join(f"- {md(p)}" for p in e.problems[:30]))
-        except StoreError as e:
-            st.error(f"Nothing was imported: {md(e)}")
-        else:
-            st.rerun()
 
 # Last: the article's review stops the script early when there is nothing (yet) to review.
 with article_tab:
+    st.caption(
+        "Paste an article or upload a .txt, .md or .html file (at most 1 MB). Nothing is saved until you "
+        "press Save, and then only if every kept claim is valid."
+    )
     # No max_chars: the browser would drop an over-long paste without a word, leaving the box empty.
     # The limit is checked here instead, and the text stays in the box to be cut down.
     pasted = st.text_area("Article text", height=200, key="ca_add_text")

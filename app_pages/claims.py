@@ -64,14 +64,14 @@ rule = st.radio(
     key="ca_rule",
 )
 heads = headline.headline(claims, rule)
-st.caption(f"Headline rule in use: {headline.RULES[rule]}")
+st.caption(f"Headline rule in use: {headline.RULES[rule]}. Headlines for every event the sidebar shows:")
 if heads:
     st.table(
         pd.DataFrame([{"event": ds.events[e].title, "kind": k, "headline": v} for (e, k), v in heads.items()]),
         hide_index=True,
     )
 
-st.subheader("Side by side: claimants by kind")
+st.subheader("Side by side: claimants by kind, for the event chosen above")
 table = claims_view.claims_table(ds, claims, findings, event_id)
 st.html(claims_table.table_html(table))
 
@@ -101,7 +101,7 @@ if pick and pick != focus:
     st.query_params["claim"] = pick
     st.rerun()
 
-st.subheader("Killed and injured, by claimant")
+st.subheader("Killed and injured, by claimant, for every event the sidebar shows")
 bars = claims_view.casualty_bars(ds, claims)
 if not bars:
     st.info("No casualty figures among the claims shown.")

@@ -107,7 +107,7 @@ st.markdown(
 
 st.header("Context data: ACLED and UCDP GED")
 st.markdown(
-    "Exports a reader imports (Add a source → Context) are read by their published column names and "
+    "Exports a reader imports (Add a source → Context data) are read by their published column names and "
     "drawn as a faint layer of their own, filtered by the date range. Their fatality fields stay as each "
     "dataset gives them: ACLED one figure (`fatalities`), UCDP GED a best estimate with low and high ones. "
     "They are never mixed with the claims, counted in headlines or compared in findings. Each row's "

@@ -90,3 +90,13 @@ def test_claims_table_numbers_material_findings_and_marks_only_their_claims():
     assert marked == {cid for n in t.findings if n.number for cid in n.finding.claims}
     shown = {c.claim_id for r in t.rows for cs in r.cells.values() for c in cs}
     assert shown == {c.id for c in ds.claims.values() if c.event == "pakistan-strike-saravan"}
+
+
+def test_conservative_headline_keeps_more_than_apart_from_at_least():
+    from geo.core.headline import headline
+
+    more = claim("a", "s1", value=90.0, qualifier="more than")
+    least = claim("b", "s2", value=90.0, qualifier="at least")
+    assert headline([more], "conservative") == {("e", "killed"): "more than 90"}
+    assert headline([more, least], "conservative") == {("e", "killed"): "at least 90"}
+    assert headline([more, claim("c", "s3", value=95.0)], "conservative") == {("e", "killed"): "more than 90"}

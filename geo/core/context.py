@@ -79,7 +79,10 @@ class ContextError(ValueError):
     def __init__(self, name: str, problems: list[str]):
         self.problems = problems
         shown = problems[:30] + ([f"… and {len(problems) - 30} more"] if len(problems) > 30 else [])
-        super().__init__(f"{name}: nothing was imported:\n" + "\n".join(f"- {p}" for p in shown))
+        super().__init__(
+            f"{name}: nothing was imported (rows are counted as in a spreadsheet, the header is row 1):\n"
+            + "\n".join(f"- {p}" for p in shown)
+        )
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def _dates(frame: pd.DataFrame, col: str, problems: list[str]) -> pd.Series:
     long = pd.to_datetime(raw, format="%d %B %Y", errors="coerce")
     values = iso.fillna(long)
     for i in np.flatnonzero(values.isna().to_numpy()):
-        problems.append(f"row {i + 2}, field {col!r}: {raw.iloc[i]!r} is not a date (YYYY-MM-DD)")
+        problems.append(f"row {i + 2}, field {col!r}: {raw.iloc[i]!r} is not a date (2024-01-18 or 18 January 2024)")
     return values
 
 

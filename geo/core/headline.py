@@ -37,8 +37,11 @@ def headline(claims: Iterable[Claim], rule: str) -> dict[tuple[str, str], str]:
     for key, cs in sorted(groups.items()):
         if rule == "conservative":
             low = min(c.interval()[0] for c in cs)
-            open_ended = all(math.isinf(c.interval()[1]) for c in cs if c.interval()[0] == low)
-            out[key] = ("at least " if open_ended else "") + _fmt(low)
+            lowest = [c for c in cs if c.interval()[0] == low]
+            open_ended = all(math.isinf(c.interval()[1]) for c in lowest)
+            # "more than 90" stays "more than": "at least 90" would claim 90 is possible.
+            strict = open_ended and all(c.qualifier == "more than" for c in lowest)
+            out[key] = ("more than " if strict else "at least " if open_ended else "") + _fmt(low)
         elif rule == "range":
             low = min(c.interval()[0] for c in cs)
             high = max(c.interval()[0] if math.isinf(c.interval()[1]) else c.interval()[1] for c in cs)

@@ -25,7 +25,7 @@ from pyproj import Geod
 from geo.core.context import ContextEvent, border_distances_km
 from geo.core.dataset import Dataset
 from geo.core.findings import Finding, find_discrepancies, measured_depth_km
-from geo.core.model import UNITS, Claim, Event, Place
+from geo.core.model import COUNTRY_NAMES, UNITS, Claim, Event, Place
 from geo.spatial import boundaries, diskcache, measure
 
 GEOD = Geod(ellps="WGS84")
@@ -293,7 +293,8 @@ def _bands(e: Event, place: Place, claims: list[Claim], resolution) -> tuple[Ban
             continue
         anchor = shapely.ops.nearest_points(geom, shapely.Point(place.lon, place.lat))[0]
         detail = (
-            f"Stated depth: {c.value_label()} into {e.target_country}, {c.claimant} [{c.source}]; "
+            f"Stated depth: {c.value_label()} into {COUNTRY_NAMES.get(e.target_country, e.target_country)}, "
+            f"{c.claimant} [{c.source}]; "
             f"band drawn {lo:g}–{hi:g} km from the border{' and beyond' if open_ended else ''}"
         )
         out.append(Band(geom, (anchor.x, anchor.y), f"{c.source}: {c.value_label()}", detail))

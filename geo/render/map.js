@@ -16,6 +16,11 @@
       // Country and province fills lie under every other shape, whenever they arrive.
       map.createPane("ca-regions").style.zIndex = 300;
     }
+    if (!map.getPane("ca-context")) {
+      // Context rows above the shapes (bands, uncertainty circles) so a click reaches them,
+      // below the labels and the event markers. SVG: the pane passes other clicks through.
+      map.createPane("ca-context").style.zIndex = 440;
+    }
     if (!map.getPane("ca-labels")) {
       var p = map.createPane("ca-labels");
       p.style.zIndex = 450; // above shapes (400), below markers (600), tooltips (650) and popups (700)
@@ -258,15 +263,17 @@
       };
     };
     if (data.context.length) {
-      // Context rows (ACLED / UCDP GED): small, faint, on a canvas (thousands of points), below the strikes.
-      var renderer = L.canvas({ padding: 0.2 });
+      // Context rows (ACLED / UCDP GED): small and faint, in their own pane below the strikes.
+      var renderer = L.svg({ pane: "ca-context" });
       var ctx = L.featureGroup();
       data.context.forEach(function (d) {
         L.circleMarker([d.lat, d.lon], {
           renderer: renderer, radius: 5, color: "#555", weight: 1, opacity: 0.7, fillColor: "#999", fillOpacity: 0.35,
           className: "ca-context-point",
         }).bindPopup(d.popup, popupOptions(360, true))
-          .bindTooltip(d.tooltip).addTo(ctx);
+          .bindTooltip(d.tooltip)
+          .on("popupopen", function (e) { setTimeout(function () { e.target.closeTooltip(); }, 0); })
+          .addTo(ctx);
       });
       ctx._caGen = CA.gen;
       overlay(data.names.context, ctx);

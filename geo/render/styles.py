@@ -82,6 +82,7 @@ LEGEND_ITEMS = (
     ("ca-sw-unc", "Location uncertainty"),
     ("ca-sw-band", "A stated depth (band)"),
     ("ca-sw-line", "Measured distance to the border"),
+    ("ca-sw-context", "Context rows (ACLED / UCDP GED, if imported)"),
 )
 LEGEND_NOTE = "The number on a marker: how many enabled sources speak of the event."
 
@@ -138,6 +139,7 @@ MAP_CSS = """
 .ca-sw-unc{border:1px dashed #555;background:rgba(0,0,0,.06)}
 .ca-sw-band{border-radius:2px;background:rgba(204,121,167,.45);border-color:#CC79A7}
 .ca-sw-line{border:0;border-top:2px dotted #000;border-radius:0;height:0}
+.ca-sw-context{width:9px;height:9px;background:rgba(153,153,153,.5);border-color:#555}
 @media (max-width:600px){.ca-popup{max-height:300px;font-size:12px}.ca-legend-body{max-width:190px}}
 </style>
 """

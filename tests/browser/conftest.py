@@ -140,9 +140,11 @@ class OfflinePage:
         """The classes of the element on top at page point (x, y), inside the map frame, and
         whether it lies inside an event marker (``ca-event-…``)."""
         frame_box = self.page.locator(MAP_IFRAME).bounding_box()
+        # getAttribute: an SVG element's className is not a string.
         return self.frame.evaluate(
             """([x, y]) => { const e = document.elementFromPoint(x, y); if (!e) return '';
-                const m = e.closest('.ca-event'); return m ? m.className : 'not a marker: ' + e.className; }""",
+                const m = e.closest('.ca-event'); if (m) return m.className;
+                return 'not a marker: ' + (e.getAttribute('class') || e.tagName); }""",
             [x - frame_box["x"], y - frame_box["y"]],
         )
 
