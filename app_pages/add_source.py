@@ -116,7 +116,7 @@ with article_tab:
     if text is None:
         st.stop()
 
-    cands = extract.Extractor(ds).extract(text)
+    cands = state.candidates_for(text)
     st.subheader(f"{len(cands)} candidate claims")
     with st.expander("The article with the figures found in bold", expanded=False):
         st.markdown(highlight_markdown(text, [(c.span_start, c.span_end) for c in cands]))

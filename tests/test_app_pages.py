@@ -293,3 +293,19 @@ def test_sources_page_flags_only_material_disagreements():
     assert any("differ · victims" in c.value and "compatible" in c.value for c in at.caption)
     at = run_app("sources", params={"source": "s003"})
     assert any("about 90 km" in m.value and "⚠ disagrees" in m.value for m in at.markdown)
+
+
+def test_the_article_is_extracted_once_not_on_every_rerun(tmp_path, monkeypatch):
+    from geo.extract import Extractor
+
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    text = ARTICLE.replace("seven people", "eight people") + f" (test {tmp_path.name})"
+    calls = []
+    real = Extractor.extract
+    monkeypatch.setattr(Extractor, "extract", lambda self, t: calls.append(t) or real(self, t))
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input(text).run()
+    assert_clean(at)
+    at.run()
+    next(t for t in at.text_input if t.label == "Event title").input("A rerun").run()
+    assert review(at) and calls.count(text) == 1, len(calls)
