@@ -72,7 +72,7 @@ if heads:
     )
 
 st.subheader("Side by side: claimants by kind, for the event chosen above")
-table = claims_view.claims_table(ds, claims, findings, event_id)
+table = claims_view.claims_table(claims, findings, event_id)
 st.html(claims_table.table_html(table))
 
 material = [n for n in table.findings if n.number]
@@ -102,7 +102,7 @@ if pick and pick != focus:
     st.rerun()
 
 st.subheader("Killed and injured, by claimant, for every event the sidebar shows")
-bars = claims_view.casualty_bars(ds, claims)
+bars = claims_view.casualty_bars(claims)
 if not bars:
     st.info("No casualty figures among the claims shown.")
 for eid, event_bars in bars.items():

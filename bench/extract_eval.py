@@ -45,6 +45,21 @@ def expected_items(spec: dict) -> dict[str, Counter]:
     }
 
 
+def _count(total: Counter, got: Counter, want: Counter) -> None:
+    tp = sum((got & want).values())
+    total.update(tp=tp, fp=sum(got.values()) - tp, fn=sum(want.values()) - tp)
+
+
+def _scores(totals: dict[str, Counter]) -> dict[str, tuple[float, float, int, int, int]]:
+    """Precision and recall per field, with the counts behind them (1.0 when nothing to count)."""
+    out = {}
+    for kind, t in totals.items():
+        p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
+        r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
+        out[kind] = (p, r, t["tp"], t["fp"], t["fn"])
+    return out
+
+
 def evaluate(verbose: bool = False) -> dict[str, tuple[float, float, int, int, int]]:
     extractor = Extractor(load_dataset())
     expected = yaml.safe_load((EVAL / "expected.yaml").read_text(encoding="utf-8"))
@@ -53,16 +68,10 @@ def evaluate(verbose: bool = False) -> dict[str, tuple[float, float, int, int, i
         got = found_items(extractor.extract((EVAL / name).read_text(encoding="utf-8")))
         want = expected_items(spec)
         for kind in totals:
-            tp = sum((got[kind] & want[kind]).values())
-            totals[kind].update(tp=tp, fp=sum(got[kind].values()) - tp, fn=sum(want[kind].values()) - tp)
+            _count(totals[kind], got[kind], want[kind])
             if verbose and (got[kind] != want[kind]):
                 print(f"  {name} {kind}: extra {dict(got[kind] - want[kind])}, missed {dict(want[kind] - got[kind])}")
-    out = {}
-    for kind, t in totals.items():
-        p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
-        r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
-        out[kind] = (p, r, t["tp"], t["fp"], t["fn"])
-    return out
+    return _scores(totals)
 
 
 def held_out(verbose: bool = False) -> dict[str, tuple[float, float, int, int, int]]:
@@ -104,8 +113,7 @@ def evaluate_held_out() -> dict[str, tuple[float, float, int, int, int]]:
             "depth": Counter(round(float(v), 1) for v in spec["depth"]),
         }
         for kind in ("casualties", "depth"):
-            tp = sum((got[kind] & want[kind]).values())
-            totals[kind].update(tp=tp, fp=sum(got[kind].values()) - tp, fn=sum(want[kind].values()) - tp)
+            _count(totals[kind], got[kind], want[kind])
         # Event links: each expected (kind, value, event) found with that event.
         links = Counter(
             (c.kind, float(c.value), c.event) for c in cands if c.kind in ("killed", "injured", "casualties")
@@ -113,12 +121,7 @@ def evaluate_held_out() -> dict[str, tuple[float, float, int, int, int]]:
         want_links = Counter((k, float(v), e) for k, v, e in spec["casualties"])
         tp = sum((links & want_links).values())
         totals["event link"].update(tp=tp, fp=0, fn=sum(want_links.values()) - tp)
-    out = {}
-    for kind, t in totals.items():
-        p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
-        r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
-        out[kind] = (p, r, t["tp"], t["fp"], t["fn"])
-    return out
+    return _scores(totals)
 
 
 def speed() -> tuple[float, float, int]:

@@ -66,7 +66,7 @@ def test_short_claimant_names(name, short):
 
 def test_casualty_bars_keep_killed_and_injured_apart_and_skip_claimants_without_a_figure():
     ds = load_dataset()
-    bars = casualty_bars(ds, ds.claims.values())
+    bars = casualty_bars(ds.claims.values())
     panjgur = bars["iran-strike-panjgur"]
     assert sorted((b.source, b.kind, b.value) for b in panjgur) == [
         ("s001", "injured", 3),
@@ -83,7 +83,7 @@ def test_casualty_bars_keep_killed_and_injured_apart_and_skip_claimants_without_
 def test_claims_table_numbers_material_findings_and_marks_only_their_claims():
     ds = load_dataset()
     fs = find_discrepancies(ds)
-    t = claims_table(ds, ds.claims.values(), fs, "pakistan-strike-saravan")
+    t = claims_table(ds.claims.values(), fs, "pakistan-strike-saravan")
     numbers = [n.number for n in t.findings if n.number]
     assert numbers == list(range(1, len(numbers) + 1)) and numbers
     marked = {c.claim_id for r in t.rows for cs in r.cells.values() for c in cs if c.refs}

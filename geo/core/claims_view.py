@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from geo.core.dataset import Dataset
 from geo.core.findings import Finding
 from geo.core.model import Claim
 
@@ -78,7 +77,7 @@ class ClaimsTable:
     findings: tuple[NumberedFinding, ...]  # material first, numbered
 
 
-def claims_table(ds: Dataset, claims: Iterable[Claim], findings: Iterable[Finding], event_id: str) -> ClaimsTable:
+def claims_table(claims: Iterable[Claim], findings: Iterable[Finding], event_id: str) -> ClaimsTable:
     """The comparison for one event: claims given here are already filtered by the sidebar."""
     mine = [c for c in claims if c.event == event_id]
     ids = {c.id for c in mine}
@@ -102,14 +101,14 @@ def claims_table(ds: Dataset, claims: Iterable[Claim], findings: Iterable[Findin
     return ClaimsTable(event_id, tuple(sorted({c.kind for c in mine})), rows, tuple(numbered))
 
 
-def casualty_bars(ds: Dataset, claims: Iterable[Claim]) -> dict[str, list[Bar]]:
+def casualty_bars(claims: Iterable[Claim]) -> dict[str, list[Bar]]:
     """Event id -> one bar per killed or injured figure, for events that have any."""
     out: dict[str, list[Bar]] = defaultdict(list)
     for c in claims:
         if c.kind in CASUALTY_KINDS and isinstance(c.value, float):
-            q = "" if c.qualifier in (None, "exact") else f"{c.qualifier} "
-            figure = f"{q}{c.value:g}"
             out[c.event].append(
-                Bar(c.claimant, short_claimant(c.claimant), c.source, c.kind, c.value, figure, c.value_label())
+                Bar(
+                    c.claimant, short_claimant(c.claimant), c.source, c.kind, c.value, c.figure_label(), c.value_label()
+                )
             )
     return dict(out)

@@ -251,13 +251,18 @@ class Claim(Model):
             "less than": (0.0, v),
         }[q]
 
+    def figure_label(self) -> str:
+        """A number with its qualifier only ("at least 9"), for tight spaces; "" for other values."""
+        if not isinstance(self.value, float):
+            return ""
+        q = "" if self.qualifier in (None, "exact") else f"{self.qualifier} "
+        return f"{q}{self.value:g}"
+
     def value_label(self) -> str:
         """The value as a reader sees it: qualifier, number, unit and breakdown."""
         if isinstance(self.value, float):
-            num = f"{self.value:g}"
-            q = "" if self.qualifier in (None, "exact") else f"{self.qualifier} "
             unit = f" {self.unit or UNITS.get(self.kind, '')}".rstrip()
-            text = f"{q}{num}{unit}"
+            text = f"{self.figure_label()}{unit}"
         elif self.value is None:
             text = "(no number)"
         else:
