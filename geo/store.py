@@ -26,9 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from geo.core import yamlfile
 from geo.core.context import ContextEvent
-from geo.core.dataset import FILES, DataIssue, validate_records
+from geo.core.dataset import FILES, DataIssue, read_records, validate_records
 from geo.core.model import Claim, Event, Place, Source
 
 MIGRATIONS: list[str] = [
@@ -177,11 +176,11 @@ class Store:
         known_ids: set[str] = frozenset(),
     ) -> None:
         """Save several sources in one transaction: all of them, or (StoreError) none."""
-        problems = [f"{s.id}: {p}" for s, text, claims in batch for p in _check(s, text, claims, known_ids)]
+        # One source's problems read as they always have; several sources' name the source.
+        prefix = (lambda s: f"{s.id}: ") if len(batch) > 1 else (lambda s: "")
+        problems = [prefix(s) + p for s, text, claims in batch for p in _check(s, text, claims, known_ids)]
         if problems:
-            raise StoreError(
-                "; ".join(problems) if len(batch) > 1 else "; ".join(p.split(": ", 1)[1] for p in problems)
-            )
+            raise StoreError("; ".join(problems))
         slow = float(os.environ.get("CLAIMS_ATLAS_TEST_SLOW_SAVE", "0"))  # tests: widen the kill window
         with closing(self.connect()) as con:
             con.execute("BEGIN IMMEDIATE")
@@ -309,11 +308,7 @@ class Store:
         parsed: dict[str, dict] = {}
         for stem, model in FILES.items():
             path = folder / f"{stem}.yaml"
-            try:
-                records = yamlfile.read_records(path, allow_empty=stem in ("places", "events"))
-            except (OSError, yamlfile.YamlError) as e:
-                issues.append(DataIssue(path.name, None, None, str(e)))
-                records = []
+            records = read_records(path, issues, allow_empty=stem in ("places", "events"))
             parsed[stem] = validate_records(path.name, model, records, issues, set())
         batch = []
         for s in parsed["sources"].values():

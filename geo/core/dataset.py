@@ -82,9 +82,10 @@ class Dataset:
         return self.places.get(event.place) if event.place else None
 
 
-def _read_records(path: Path, issues: list[DataIssue]) -> list:
+def read_records(path: Path, issues: list[DataIssue], allow_empty: bool = False) -> list:
+    """The records of one data file; what is wrong with it goes to ``issues`` (then: [])."""
     try:
-        return yamlfile.read_records(path)
+        return yamlfile.read_records(path, allow_empty)
     except FileNotFoundError:
         issues.append(DataIssue(path.name, None, None, f"file not found at {path}"))
     except (OSError, yamlfile.YamlError) as e:
@@ -193,7 +194,7 @@ def load_dataset(
     rejected: dict[str, set[str]] = {stem: set() for stem in FILES}  # ids of records already reported
     for stem, model in FILES.items():
         before = len(issues)
-        records = _read_records(data_dir / f"{stem}.yaml", issues)
+        records = read_records(data_dir / f"{stem}.yaml", issues)
         if len(issues) > before:
             unreadable.add(stem)
         records = records + list((extra or {}).get(stem, []))
