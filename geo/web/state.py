@@ -91,6 +91,12 @@ def _context(db_path: str, revision: int) -> tuple[ContextEvent, ...]:
     return tuple(Store(db_path).context_events()) if db_path else ()
 
 
+def context_rows() -> tuple[ContextEvent, ...]:
+    """Every imported ACLED / UCDP GED row, read once per database revision (StoreError if unreadable)."""
+    _, _, db_path, revision = data_key()
+    return _context(db_path, revision)
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _view(
     key: tuple,
@@ -115,7 +121,7 @@ def view_for(
     once and shared by every session."""
     key = data_key()
     try:
-        with_context = bool(_context(key[2], key[3]))
+        with_context = bool(context_rows())
     except StoreError as e:
         st.warning(f"The imported context rows cannot be read, so the map shows none: {md(e)}")
         with_context = False
