@@ -30,12 +30,18 @@ def server(tmp_path_factory):
         yield url
 
 
-def _upload(p: OfflinePage, path, button="Import these rows as context"):
+def _upload(browser, server, size: str, path, rows: list[dict]) -> OfflinePage:
+    """Write ``rows`` as a CSV at ``path``, open the Add page and import it on the Context data tab."""
+    path.write_bytes(to_csv(rows))
+    p = OfflinePage(browser, server, **SIZES[size]).open("/add")
     page = p.page
-    page.get_by_role("tab", name="Context data").click()
+    tab = page.get_by_role("tab", name="Context data")
+    tab.wait_for(timeout=60_000)
+    tab.click()
     chooser = page.get_by_label("ACLED or UCDP GED export (CSV)").get_by_test_id("stFileUploaderDropzoneInput")
     chooser.set_input_files(str(path))
-    page.get_by_role("button", name=button).click()
+    page.get_by_role("button", name="Import these rows as context").click()
+    return p
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -46,12 +52,8 @@ def test_upload_then_see_and_open_a_context_row(browser, server, tmp_path, size)
     target = f"{TARGET['id']}-{size}"
     rows[0].update(event_id_cnty=target, latitude=TARGET["lat"], longitude=TARGET["lon"], notes=PAYLOAD)
     rows[0].update(event_date="2024-01-17", geo_precision="1", fatalities="2")
-    path = tmp_path / "acled_export.csv"
-    path.write_bytes(to_csv(rows))
-    p = OfflinePage(browser, server, **SIZES[size]).open("/add")
+    p = _upload(browser, server, size, tmp_path / "acled_export.csv", rows)
     try:
-        p.page.get_by_role("tab", name="Context data").wait_for(timeout=60_000)
-        _upload(p, path)
         p.page.get_by_text(re.compile(r"acled_export\.csv: 5 ACLED rows kept as context \(5 new")).wait_for(
             timeout=60_000
         )
@@ -117,12 +119,8 @@ def test_a_broken_export_lists_its_bad_rows_and_imports_nothing(browser, server,
     rows = ucdp_rows(3)
     rows[1]["latitude"] = "-95"
     rows[2]["date_start"] = "yesterday"
-    path = tmp_path / "ged_broken.csv"
-    path.write_bytes(to_csv(rows))
-    p = OfflinePage(browser, server, **SIZES[size]).open("/add")
+    p = _upload(browser, server, size, tmp_path / "ged_broken.csv", rows)
     try:
-        p.page.get_by_role("tab", name="Context data").wait_for(timeout=60_000)
-        _upload(p, path)
         alert = p.page.get_by_test_id("stAlert").filter(has_text="nothing was imported")
         alert.wait_for(timeout=30_000)
         text = alert.inner_text()
