@@ -4,10 +4,11 @@ import json
 
 import streamlit as st
 
-from geo import extract, intake
+from geo import extract
 from geo.context import import_file
 from geo.core import context
 from geo.core.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
+from geo.extract import intake
 from geo.render.escape import highlight_markdown, md
 from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
 from geo.store import Store, StoreError
@@ -104,20 +105,30 @@ with article_tab:
         max_upload_size=extract.MAX_ARTICLE_BYTES // 1_000_000,
     )
     try:
-        text = (
-            extract.article_text(upload.getvalue(), upload.name)
+        article = (
+            extract.read_article(upload.getvalue(), upload.name)
             if upload
-            else (extract.article_text(pasted) if pasted.strip() else None)
+            else (extract.read_article(pasted) if pasted.strip() else None)
         )
     except extract.InputError as e:
         st.error(f"That article cannot be used: {md(e)}")
-        text = None
+        article = None
+    text = article.text if article else None
     if pasted and not pasted.strip() and not upload:
         st.warning("The pasted text holds only spaces or line breaks: paste the article's text, or upload its file.")
     if text is None:
         st.stop()
 
-    cands = state.candidates_for(text)
+    found = article.meta  # what an HTML page says of itself: offered, for the reviewer to check
+    if found:
+        st.info(
+            "The page gives its "
+            + md(", ".join(f"{k}: {v}" for k, v in found.items()))
+            + ". These fill the source's fields below: check them."
+        )
+    if article.html:
+        st.caption("Only the page's main text is kept (menus, related links and footers are dropped); review it below.")
+    cands = state.candidates_for(text, found.get("date"))
     st.subheader(f"{len(cands)} candidate claims")
     with st.expander("The article with the figures found in bold", expanded=False):
         st.markdown(highlight_markdown(text, [(c.span_start, c.span_end) for c in cands]))
@@ -166,11 +177,11 @@ with article_tab:
     with st.form(f"ca_review_{sid}"):
         st.subheader("About the source")
         c1, c2, c3 = st.columns(3)
-        title = c1.text_input("Title", max_chars=300)
-        author = c2.text_input("Author", max_chars=300)
-        outlet = c3.text_input("Outlet", max_chars=300)
+        title = c1.text_input("Title", found.get("title", ""), max_chars=300)
+        author = c2.text_input("Author", found.get("author", ""), max_chars=300)
+        outlet = c3.text_input("Outlet", found.get("outlet", ""), max_chars=300)
         c4, c5 = st.columns(2)
-        date = c4.date_input("Date (leave empty if unknown)", value=None)
+        date = c4.date_input("Date (leave empty if unknown)", value=found.get("date"))
         kind = c5.selectbox("Kind", list(SourceKind.__args__), format_func=lambda k: k.replace("_", " "))
         argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
 
@@ -179,6 +190,7 @@ with article_tab:
         rows = []
         for n, c in enumerate(cands, 1):
             key = f"ca_{sid}_{n}"
+            revises = False
             with st.container(border=True, key=f"ca_card_{n}"):
                 quote = highlight_markdown(c.quote, [(c.span_start - c.start, c.span_end - c.start)])
                 keep = st.checkbox(
@@ -198,6 +210,7 @@ with article_tab:
                 )
                 victims = v.text_input("Victims", c.victims or "", key=f"{key}_victims")
                 d, e = st.columns(2)
+                # No reporting verb found: the article says it in its own voice.
                 claimant = d.text_input("Claimant", c.claimant or "the author", key=f"{key}_claimant")
                 ctype = c.claimant_type or "author"
                 claimant_type = e.selectbox(
@@ -214,10 +227,29 @@ with article_tab:
                     key=f"{key}_event",
                 )
                 st.caption(
-                    f"Suggested first: {md(event_label(c.event))}, because it {md(c.event_reason)}."
+                    f"Suggested first ({c.event_confidence} confidence): {md(event_label(c.event))}. "
+                    f"The sentence {md(c.event_reason)}."
                     if c.event
-                    else f"No suggestion: {md(c.event_reason)}."
+                    else f"Unlinked: {md(c.event_reason)}."
                 )
+                if len(c.quotes) > 1:
+                    st.caption(f"Stated in {len(c.quotes)} sentences; one claim. The others:")
+                    for qa, qb in c.quotes[1:]:
+                        st.markdown(f"> {md(text[qa:qb])}")
+                if c.revises is not None:
+                    old = cands[c.revises]
+                    st.caption(
+                        f"Proposed as a revision of claim {c.revises + 1} ({md(value_text(old.value))} → "
+                        f"{md(value_text(c.value))}), by the same claimant. Earlier: “{md(old.quote)}”"
+                    )
+                    revises = st.checkbox(
+                        f"Save {n} as a revision of {c.revises + 1}", value=True, key=f"{key}_revises"
+                    )
+                if c.vague:
+                    st.caption(
+                        f"Stated as “{md(c.vague)}”: no number, so if you keep it, it is saved without a value "
+                        "and with the word as its note."
+                    )
                 rows.append(
                     {
                         "keep": keep,
@@ -230,6 +262,9 @@ with article_tab:
                         "event": event,
                         "start": c.start,
                         "end": c.end,
+                        "index": n - 1,
+                        "revises": c.revises if c.revises is not None and revises else None,
+                        "note": next((x for x in c.notes if x.startswith("stated as")), None),
                     }
                 )
         submitted = st.form_submit_button("Save this source and the kept claims", type="primary")

@@ -1,19 +1,24 @@
-"""Precision and recall of geo.extract, reported per split, never pooled.
+"""Precision, recall and F1 of geo.extract per field, reported per split, never pooled.
 
-- Tuning split, ``tests/extract_eval/*.txt``: eight short articles written for this purpose in
-  different styles (wire report, official statement, op-ed, live blog, TV transcript,
-  explainer, local report, Q&A). The rules were tuned on them: in-sample figures.
-- Held-out split, ``tests/extract_eval/heldout/``: twelve articles written on 2026-12-02
-  before any tuning on them (README there). Read its figures to report them, never to tune.
+- Tuning split, ``tests/extract_eval/`` (``expected.yaml``): articles written for this project
+  on which the rules were tuned: in-sample figures.
+- Held-out split, ``tests/extract_eval/heldout/``: articles written (and annotated by a
+  separate helper) before any tuning on them; read its figures to report them, never to tune.
 - The five real sources against their curated claims (partly seen while the rules were written).
 
-Prints figures; asserts nothing. Usage: python bench/extract_eval.py [-v] (``-v`` lists the
-tuning split's misses only: the held-out split's are not printed, so they cannot guide tuning).
+Fields: casualty figures (kind, value), depths, dates, weapons, groups, places, and, for the
+figures found, their claimant type and their event; "invented" counts found figures that the
+article's annotation does not have. Schema: tests/extract_eval/SCHEMA.md.
+
+Prints figures; asserts nothing. Usage: python bench/extract_eval.py [-v] [--tuning-only] (``-v`` lists the
+tuning split's misses only: the held-out split's are never printed, so they cannot guide tuning).
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -23,120 +28,131 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geo.core.dataset import load_dataset  # noqa: E402
-from geo.extract import Extractor, article_text  # noqa: E402
+from geo.extract import Extractor, read_article  # noqa: E402
 
 EVAL = ROOT / "tests" / "extract_eval"
 HELD_OUT = EVAL / "heldout"
+CASUALTY_KINDS = ("killed", "injured", "casualties")
+FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
 
 
-def found_items(cands) -> dict[str, Counter]:
-    return {
-        "casualties": Counter((c.kind, float(c.value)) for c in cands if c.kind in ("killed", "injured", "casualties")),
-        "depth": Counter(round(float(c.value), 1) for c in cands if c.kind == "depth"),
-        "places": Counter(set(c.value for c in cands if c.kind == "location")),
+def _f(x) -> float:
+    return round(float(x), 1)
+
+
+def _match(cands, items, kinds):
+    """Pairs (expected item, candidate or None): each expected figure gets at most one found
+    figure of the same kind and value, the one agreeing on event and claimant preferred."""
+    pool = [c for c in cands if c.kind in kinds and c.value is not None]
+    pairs = []
+    for item in items:
+        kind, value, event, ctype = item
+        same = [c for c in pool if c.kind == kind and _f(c.value) == _f(value)]
+        same.sort(key=lambda c: (c.event != event, (c.claimant_type or "author") != ctype))
+        c = same[0] if same else None
+        if c is not None:
+            pool.remove(c)
+        pairs.append((item, c))
+    return pairs, pool  # pool: found figures nobody expected
+
+
+def score_article(cands, spec: dict, totals: dict[str, Counter], log=None) -> None:
+    cas = [(k, v, e, c) for k, v, e, c in spec.get("casualties") or []]
+    dep = [("depth", v, e, c) for v, e, c in spec.get("depth") or []]
+    for name, items, kinds in (("casualties", cas, CASUALTY_KINDS), ("depth", dep, ("depth",))):
+        pairs, extra = _match(cands, items, kinds)
+        tp = sum(1 for _, c in pairs if c is not None)
+        totals[name].update(tp=tp, fp=len(extra), fn=len(items) - tp)
+        totals["invented"].update(n=len(extra))
+        for (kind, value, event, ctype), c in pairs:
+            if c is None:
+                totals["event link"].update(fn=1)
+                totals["claimant"].update(fn=1)
+                continue
+            ok_e = c.event == event
+            totals["event link"].update(tp=ok_e, fp=not ok_e and c.event is not None, fn=not ok_e)
+            got_type = c.claimant_type or "author"
+            ok_c = got_type == ctype
+            totals["claimant"].update(tp=ok_c, fp=not ok_c, fn=not ok_c)
+            if log and not (ok_e and ok_c):
+                log(f"{kind} {value}: event {c.event} (want {event}), claimant {got_type} (want {ctype})")
+        if log and (extra or any(c is None for _, c in pairs)):
+            log(
+                f"{name}: missed {[i[:2] for i, c in pairs if c is None]}, extra "
+                f"{[(c.kind, c.value, c.quote[:50]) for c in extra]}"
+            )
+    got_sets = {
+        "date": {c.value for c in cands if c.kind == "time" and len(str(c.value)) == 10},
+        "weapon": {w for c in cands if c.kind == "weapon" for w in c.value},
+        "group": {g for c in cands if c.kind == "target" for g in c.value},
+        "place": {c.value for c in cands if c.kind == "location"},
+        "revision": {(c.kind, _f(cands[c.revises].value), _f(c.value)) for c in cands if c.revises is not None},
     }
-
-
-def expected_items(spec: dict) -> dict[str, Counter]:
-    return {
-        "casualties": Counter((k, float(v)) for k, v in spec["casualties"]),
-        "depth": Counter(round(float(v), 1) for v in spec["depth"]),
-        "places": Counter(set(spec["places"])),
+    want_sets = {
+        "date": {str(d) for d in spec.get("dates") or []},
+        "weapon": set(spec.get("weapons") or []),
+        "group": set(spec.get("groups") or []),
+        "place": set(spec.get("places") or []),
+        "revision": {(k, _f(a), _f(b)) for k, a, b in spec.get("revisions") or []},
     }
+    for name in got_sets:
+        g, w = got_sets[name], want_sets[name]
+        totals[name].update(tp=len(g & w), fp=len(g - w), fn=len(w - g))
+        if log and g != w:
+            log(f"{name}: extra {sorted(map(str, g - w))}, missed {sorted(map(str, w - g))}")
 
 
-def _count(total: Counter, got: Counter, want: Counter) -> None:
-    tp = sum((got & want).values())
-    total.update(tp=tp, fp=sum(got.values()) - tp, fn=sum(want.values()) - tp)
+def _prf(t: Counter) -> tuple[float, float, float]:
+    p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
+    r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _scores(totals: dict[str, Counter]) -> dict[str, tuple[float, float, int, int, int]]:
-    """Precision and recall per field, with the counts behind them (1.0 when nothing to count)."""
-    out = {}
-    for kind, t in totals.items():
-        p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
-        r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
-        out[kind] = (p, r, t["tp"], t["fp"], t["fn"])
+def evaluate_split(folder: Path, verbose: bool = False, extractor: Extractor | None = None) -> dict:
+    """{field: (precision, recall, f1, counts)} for one split, plus "invented" and "articles"."""
+    extractor = extractor or Extractor(load_dataset())
+    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+    totals = {k: Counter() for k in (*FIELDS, "invented")}
+    for name, spec in sorted(expected.items()):
+        article = read_article((folder / name).read_bytes(), name)
+        cands = extractor.extract(article.text, article.meta.get("date"))
+        log = (lambda msg, name=name: print(f"  {name} {msg}")) if verbose else None
+        score_article(cands, spec, totals, log)
+    out = {k: (*_prf(totals[k]), dict(totals[k])) for k in FIELDS}
+    out["invented"] = totals["invented"]["n"]
+    out["articles"] = len(expected)
     return out
 
 
-def evaluate(verbose: bool = False) -> dict[str, tuple[float, float, int, int, int]]:
-    extractor = Extractor(load_dataset())
-    expected = yaml.safe_load((EVAL / "expected.yaml").read_text(encoding="utf-8"))
-    totals = {k: Counter() for k in ("casualties", "depth", "places")}
-    for name, spec in sorted(expected.items()):
-        got = found_items(extractor.extract((EVAL / name).read_text(encoding="utf-8")))
-        want = expected_items(spec)
-        for kind in totals:
-            _count(totals[kind], got[kind], want[kind])
-            if verbose and (got[kind] != want[kind]):
-                print(f"  {name} {kind}: extra {dict(got[kind] - want[kind])}, missed {dict(want[kind] - got[kind])}")
-    return _scores(totals)
-
-
-def held_out(verbose: bool = False) -> dict[str, tuple[float, float, int, int, int]]:
+def real_sources(extractor: Extractor) -> tuple[float, float, float, dict]:
     """The five real sources against their curated claims (made by reading, before the
     extractor existed): casualty figures and depths, by (source, kind, value)."""
-    ds = load_dataset()
-    extractor = Extractor(ds)
+    ds = extractor.ds
     got, want = Counter(), Counter()
     for sid in ds.sources:
         text = ds.source_text(sid)
         if text is None:
             continue
         for c in extractor.extract(text):
-            if c.kind in ("killed", "injured", "depth"):
-                got[(sid, c.kind, float(c.value))] += 1
+            if c.kind in ("killed", "injured", "depth") and c.value is not None:
+                got[(sid, c.kind, float(c.value))] = 1
         for c in ds.claims.values():
             if c.source == sid and c.kind in ("killed", "injured", "depth") and isinstance(c.value, float):
-                want[(sid, c.kind, c.value)] = 1  # one claim may be quoted by several claimants
-    got = Counter(set(got))
-    tp = sum((got & want).values())
-    if verbose:
-        print(f"  held-out extra {sorted(got - want)}, missed {sorted(want - got)}")
-    fp, fn = sum(got.values()) - tp, sum(want.values()) - tp
-    return {"casualties+depth (5 real sources)": (tp / (tp + fp), tp / (tp + fn), tp, fp, fn)}
+                want[(sid, c.kind, c.value)] = 1  # one figure may be quoted by several claimants
+    t = Counter(tp=sum((got & want).values()))
+    t.update(fp=sum(got.values()) - t["tp"], fn=sum(want.values()) - t["tp"])
+    return (*_prf(t), dict(t))
 
 
-def evaluate_held_out() -> dict[str, tuple[float, float, int, int, int]]:
-    """The held-out split: casualty figures (kind, value), depths, and for the casualty figures
-    found, whether they are linked to the right event."""
-    extractor = Extractor(load_dataset())
-    expected = yaml.safe_load((HELD_OUT / "expected.yaml").read_text(encoding="utf-8"))
-    totals = {k: Counter() for k in ("casualties", "depth", "event link")}
-    for name, spec in sorted(expected.items()):
-        raw = (HELD_OUT / name).read_bytes()
-        cands = extractor.extract(article_text(raw, name))
-        got = found_items(cands)
-        want = {
-            "casualties": Counter((k, float(v)) for k, v, _ in spec["casualties"]),
-            "depth": Counter(round(float(v), 1) for v in spec["depth"]),
-        }
-        for kind in ("casualties", "depth"):
-            _count(totals[kind], got[kind], want[kind])
-        # Event links: each expected (kind, value, event) found with that event.
-        links = Counter(
-            (c.kind, float(c.value), c.event) for c in cands if c.kind in ("killed", "injured", "casualties")
-        )
-        want_links = Counter((k, float(v), e) for k, v, e in spec["casualties"])
-        tp = sum((links & want_links).values())
-        totals["event link"].update(tp=tp, fp=0, fn=sum(want_links.values()) - tp)
-    return _scores(totals)
-
-
-def speed() -> tuple[float, float, int]:
+def speed(extractor: Extractor) -> tuple[float, float, int]:
     """Seconds to extract a 100 KB article (the five sources repeated; median of 3), next to a
     baseline from the same run: only splitting it into sentences, the least any extractor does."""
-    import statistics
-    import time
-
     from geo.core import sentences
 
-    ds = load_dataset()
+    ds = extractor.ds
     text = "\n\n".join(t for t in (ds.source_text(s) for s in ds.sources) if t)
     text = (text * (100_000 // max(len(text), 1) + 1))[:100_000]
-    extractor = Extractor(ds)
-    extractor.extract(text[:2_000])  # warm: patterns compiled, gazetteer loaded
+    extractor.extract(text[:2_000])  # warm: patterns compiled, gazetteer and date parser loaded
 
     def median(f) -> float:
         times = []
@@ -149,22 +165,24 @@ def speed() -> tuple[float, float, int]:
     return median(extractor.extract), median(sentences.spans), len(text)
 
 
+def _print(title: str, res: dict) -> None:
+    print(f"{title} ({res['articles']} articles):")
+    for k in FIELDS:
+        p, r, f1, t = res[k]
+        print(f"  {k:11s} precision {p:.2f}  recall {r:.2f}  F1 {f1:.2f}  {t}")
+    print(f"  invented figures (found, not in the annotation): {res['invented']}")
+
+
 if __name__ == "__main__":
     verbose = "-v" in sys.argv
-    print("tuning split (8 articles written for it; in-sample: the rules were tuned on them):")
-    for kind, (p, r, tp, fp, fn) in evaluate(verbose).items():
-        print(f"  {kind:10s} precision {p:.2f}  recall {r:.2f}  (tp {tp}, fp {fp}, fn {fn})")
-    print(
-        "the five real sources against their curated claims (partly seen: claimant and event-linking "
-        "rules were checked on sources 001 and 003 while they were written):"
-    )
-    for kind, (p, r, tp, fp, fn) in held_out(verbose).items():
-        print(f"  {kind} precision {p:.2f}  recall {r:.2f}  (tp {tp}, fp {fp}, fn {fn})")
-    print("held-out split (12 articles written before any tuning on them; figures only, no detail):")
-    for kind, (p, r, tp, fp, fn) in evaluate_held_out().items():
-        extra = f"; figures not in the article's expected set: {fp}" if kind != "event link" else ""
-        print(f"  {kind:10s} precision {p:.2f}  recall {r:.2f}  (tp {tp}, fp {fp}, fn {fn}{extra})")
-    t_extract, t_split, n = speed()
+    extractor = Extractor(load_dataset())
+    _print("tuning split (in-sample: the rules were tuned on it)", evaluate_split(EVAL, verbose, extractor))
+    if "--tuning-only" in sys.argv:  # while tuning: the held-out split is not even run
+        sys.exit(0)
+    _print("held-out split (written before tuning; figures only)", evaluate_split(HELD_OUT, False, extractor))
+    p, r, f1, t = real_sources(extractor)
+    print(f"the five real sources, casualty figures and depths: precision {p:.2f}  recall {r:.2f}  F1 {f1:.2f}  {t}")
+    t_extract, t_split, n = speed(extractor)
     print(
         f"speed: a {n / 1000:.0f} KB article extracted in {t_extract:.2f} s (target 0.5 s); "
         f"baseline, sentence splitting only: {t_split:.3f} s"

@@ -219,7 +219,7 @@ def test_add_a_source_end_to_end(tmp_path, monkeypatch):
     assert {c["event"].value for c in kept} == {"pakistan-strike-saravan"}
     # The suggested event comes first, with its title and date, and the reason beside it.
     assert kept[0]["event"].options[0] == "2024-01-18 · Pakistan's strike near Saravan, Sistan and Baluchestan"
-    assert any(cap.value.startswith("Suggested first:") for cap in at.caption)
+    assert any(re.match(r"Suggested first \((high|medium|low) confidence\)", cap.value) for cap in at.caption)
     # A quote is visible beside each candidate.
     assert sum(m.value.startswith("> ") for m in at.markdown) == len(cands)
     # Unkeep one: a form, so nothing reruns until the save.
@@ -302,7 +302,9 @@ def test_the_article_is_extracted_once_not_on_every_rerun(tmp_path, monkeypatch)
     text = ARTICLE.replace("seven people", "eight people") + f" (test {tmp_path.name})"
     calls = []
     real = Extractor.extract
-    monkeypatch.setattr(Extractor, "extract", lambda self, t: calls.append(t) or real(self, t))
+    monkeypatch.setattr(
+        Extractor, "extract", lambda self, t, published=None: calls.append(t) or real(self, t, published)
+    )
     at = run_app("add_source")
     at.text_area(key="ca_add_text").input(text).run()
     assert_clean(at)

@@ -85,18 +85,150 @@ def test_places_with_alternate_spellings_and_event_link(ex):
 
 def test_unclear_event_is_left_to_the_reviewer(ex):
     [c] = only(ex.extract("Two people were killed."), "killed")
-    assert c.event is None and "pick one" in c.event_reason
+    assert c.event is None and c.event_confidence is None and "choose the event" in c.event_reason
 
 
-def test_evaluation_set_meets_the_targets():
-    from bench.extract_eval import evaluate
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Twenty-five people were killed.", {("killed", 25)}),
+        ("The blast killed twenty-five people.", {("killed", 25)}),
+        ("One hundred and twenty people were injured.", {("injured", 120)}),
+        ("No one was killed.", {("killed", 0)}),
+        ("There were no casualties.", {("casualties", 0)}),
+        ("Nine people, including four children, were killed.", {("killed", 9)}),
+        ("Three more were taken to hospital.", {("injured", 3)}),
+        ("Four villagers suffered injuries.", {("injured", 4)}),
+        ("The strike left 11 dead and 7 injured.", {("killed", 11), ("injured", 7)}),
+        # not figures: superlatives, ordinals, ages, years, counts of things, words inside words
+        ("It was the deadliest attack in a decade and the first of its kind.", set()),
+        ("A 7-year-old girl was killed.", set()),
+        ("In 2019 the skilled fighters of one unit stormed two houses.", set()),
+        ("Three missiles hit the village.", set()),
+    ],
+)
+def test_casualty_sentences(text, want):
+    cands = extract(text)
+    assert {(c.kind, c.value) for c in only(cands, "killed", "injured", "casualties")} == want
+    for c in cands:
+        assert text[c.start : c.end] == c.quote and 0 <= c.span_start < c.span_end <= len(text)
 
-    results = evaluate()
-    for kind in ("casualties", "depth"):
-        p, r, *_ = results[kind]
-        assert p >= 0.9 and r >= 0.9, (kind, p, r)
-    p, r, *_ = results["places"]
-    assert p >= 0.85 and r >= 0.85
+
+def test_vague_amounts_keep_their_word_and_no_value():
+    [c] = only(extract("Dozens of people were injured."), "injured")
+    assert c.value is None and c.vague == "dozens" and c.low == 24
+
+
+@pytest.mark.parametrize(
+    "text,value,qualifier",
+    [
+        ("The missiles landed some 30 miles inside Pakistan.", 48.3, "about"),
+        ("The village lies nearly 20 km from the frontier.", 20, "about"),
+        ("The target was about 90 kilometres from the Iranian border.", 90, "about"),
+        ("Jets struck 48 km into Pakistani territory.", 48, "exact"),
+    ],
+)
+def test_depth_phrasings(text, value, qualifier):
+    [c] = only(extract(text), "depth")
+    assert (c.value, c.qualifier) == (value, qualifier)
+
+
+def test_distance_between_towns_is_not_a_depth():
+    assert only(extract("Panjgur is 90 km from Turbat."), "depth") == []
+
+
+@pytest.mark.parametrize(
+    "text,ctype",
+    [
+        ("Officials in Pakistan said two children were killed.", "pakistan_official"),
+        ('"Two children were killed," the deputy commissioner of Panjgur said.', "pakistan_official"),
+        ("Two children were killed, according to Pakistan's Foreign Office.", "pakistan_official"),
+        ("In a statement, Iran's interior ministry said nine people were killed.", "iran_official"),
+        ("Two children were killed, Reuters reported.", "media"),
+        ("Two children were killed in the strike.", None),  # the article's own voice
+    ],
+)
+def test_attribution(text, ctype):
+    [c] = only(extract(text), "killed")
+    assert c.claimant_type == ctype
+
+
+def test_a_quote_attributed_in_the_next_sentence_and_closing_marks_kept(ex):
+    text = '"Two innocent children were killed. This is an attack on Pakistan," the governor of Balochistan said.'
+    [c] = only(ex.extract(text), "killed")
+    assert c.claimant_type == "pakistan_official" and c.quote.startswith('"Two')
+    text2 = 'He said: "Nine people were killed."'
+    [c2] = only(extract(text2), "killed")
+    assert c2.quote == text2 and c2.quote.endswith('."')
+
+
+def test_one_claim_once_and_revisions(ex):
+    text = (
+        "Iranian officials said seven people were killed near Saravan on January 18. "
+        "Iranian officials said seven people were killed, most of them women. "
+        "Later, Iranian officials said the toll rose to nine."
+    )
+    cands = only(ex.extract(text), "killed")
+    assert [c.value for c in cands] == [7, 9]
+    assert len(cands[0].quotes) == 2
+    assert cands[1].revises == ex.extract(text).index(cands[0])
+    assert cands[1].event == "pakistan-strike-saravan"
+
+
+def test_provinces_told_apart_by_country(ex):
+    places = {c.value for c in only(ex.extract("Jets struck in Sistan Baluchistan, not in Balochistan."), "location")}
+    assert places == {"sistan-baluchestan", "Balochistan"}
+
+
+def test_event_linking_uses_the_article_and_refuses_contradictions(ex):
+    text = (
+        "ISLAMABAD, Jan 17 (Wire) - Iranian missiles struck a village in Panjgur late on Tuesday.\n\n"
+        "Two children were killed, officials said.\n\n"
+        "Photo: the foreign minister in Islamabad on January 29, 2024.\n\n"
+        "In December, an attack on a police station in Rask killed eleven officers."
+    )
+    cands = ex.extract(text)
+    two = next(c for c in cands if c.value == 2)
+    assert two.event == "iran-strike-panjgur" and two.event_confidence in ("medium", "low", "high")
+    assert two.claimant_type == "pakistan_official"  # unnamed officials in a report filed from Islamabad
+    eleven = next(c for c in cands if c.value == 11)
+    assert eleven.event == "rask-police-attack-2023"
+    story_dates = {c.value for c in only(cands, "time")}
+    assert "2024-01-16" in story_dates and "2024-01-29" not in story_dates  # the caption's date is not the story's
+
+
+def test_a_figure_about_another_event_stays_unlinked(ex):
+    [c] = only(ex.extract("A bus crash near Karachi on March 3, 2023 killed 12 passengers."), "killed")
+    assert c.event is None
+
+
+def test_html_page_main_text_and_metadata():
+    from geo.extract import read_article
+
+    html = (
+        "<html><head><meta property='og:title' content='Strike in Panjgur'><meta name='author' content='A. Writer'>"
+        "<meta property='article:published_time' content='2024-01-17T08:00:00Z'>"
+        "<meta property='og:site_name' content='Daily Example'></head><body><nav><ul><li>Home</li><li>Ten killed "
+        "in Kabul</li></ul></nav><article><h1>Strike in Panjgur</h1><p>Pakistan said two children were killed when "
+        "Iranian missiles hit a village in Panjgur late on Tuesday, in an attack it called illegal.</p><p>Three girls "
+        "were injured, officials said, and were taken to a hospital in Turbat for treatment.</p></article>"
+        "<aside><h3>Related</h3><ul><li>5 things to know</li></ul></aside><footer>Copyright</footer></body></html>"
+    )
+    article = read_article(html, "page.html")
+    assert "Ten killed" not in article.text and "two children were killed" in article.text
+    assert article.meta["title"] == "Strike in Panjgur" and article.meta["outlet"] == "Daily Example"
+    assert str(article.meta["date"]) == "2024-01-17" and article.html
+
+
+def test_tuning_split_holds_its_figures():
+    """In-sample (the rules were tuned on it): a guard against regressions, not a measure."""
+    from bench.extract_eval import EVAL, evaluate_split
+
+    res = evaluate_split(EVAL)
+    assert res["articles"] >= 30
+    for field in ("casualties", "depth"):
+        p, r, *_ = res[field]
+        assert p >= 0.9 and r >= 0.9, (field, p, r)
 
 
 def test_cli_json(tmp_path):
@@ -133,7 +265,7 @@ def test_cli_json(tmp_path):
 def test_new_event_from_the_form(dataset):
     import datetime as dt
 
-    from geo.intake import new_event
+    from geo.extract.intake import new_event
 
     event, problems = new_event(
         {

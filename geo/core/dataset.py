@@ -82,6 +82,24 @@ class Dataset:
         return self.places.get(event.place) if event.place else None
 
 
+def revision_problem(claim, claims: dict, sources: dict) -> str | None:
+    """Why ``claim.revises`` is not a revision (None when it is): the earlier claim must exist
+    and be by the same claimant, about the same event and kind, and not be dated later."""
+    old = claims.get(claim.revises)
+    if old is None:
+        return f"unknown claim {claim.revises!r}"
+    if old.id == claim.id:
+        return "a claim cannot revise itself"
+    for name in ("claimant", "event", "kind"):
+        if getattr(old, name) != getattr(claim, name):
+            return f"revises {old.id!r}, whose {name} is {getattr(old, name)!r}, not {getattr(claim, name)!r}"
+    d_old = sources[old.source].date if old.source in sources else None
+    d_new = sources[claim.source].date if claim.source in sources else None
+    if d_old and d_new and d_old > d_new:
+        return f"revises {old.id!r}, published later ({d_old}) than this claim ({d_new})"
+    return None
+
+
 def read_records(path: Path, issues: list[DataIssue], allow_empty: bool = False) -> list:
     """The records of one data file; what is wrong with it goes to ``issues`` (then: [])."""
     try:
@@ -223,6 +241,10 @@ def load_dataset(
             issues.append(DataIssue("claims.yaml", repr(c.id), "event", f"unknown event {c.event!r}"))
         if dangling("sources", c.source, sources):
             issues.append(DataIssue("claims.yaml", repr(c.id), "source", f"unknown source {c.source!r}"))
+        if c.revises is not None:
+            problem = revision_problem(c, claims, sources)
+            if problem:
+                issues.append(DataIssue("claims.yaml", repr(c.id), "revises", problem))
     unchecked = _check_quotes(claims.values(), sources, sources_dir, issues, require_source_texts, extra_texts or {})
     _check_coordinates(places, issues)
     if issues:

@@ -188,6 +188,9 @@ class Claim(Model):
     quote_start: int = Field(ge=0)
     quote_end: int = Field(gt=0)
     note: LongText | None = None
+    # An update of the same claimant's earlier claim about the same event and kind ("the toll
+    # rose to nine"): its id. Checked against the other claims when the dataset loads.
+    revises: Id | None = None
 
     @field_validator("quote")
     @classmethod

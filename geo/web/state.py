@@ -76,14 +76,19 @@ def findings_for(claims: list[Claim], resolution: str) -> tuple[Finding, ...]:
 
 
 @st.cache_resource(max_entries=16, show_spinner="Finding the claims in the article…")
-def _candidates(key: tuple[str, str, str, int], text: str) -> tuple[Candidate, ...]:
-    return tuple(Extractor(_dataset(*key)).extract(text))
+def _candidates(key: tuple[str, str, str, int], text: str, published) -> tuple[Candidate, ...]:
+    return tuple(_extractor(key).extract(text, published))
 
 
-def candidates_for(text: str) -> tuple[Candidate, ...]:
-    """The candidate claims in an article, extracted once per text and data (every rerun of the
-    review used to extract again: 6.2 s for a 419 KB article). Candidates are frozen."""
-    return _candidates(data_key(), text)
+@st.cache_resource(max_entries=2, show_spinner="Loading the extraction rules…")
+def _extractor(key: tuple[str, str, str, int]) -> Extractor:
+    return Extractor(_dataset(*key))
+
+
+def candidates_for(text: str, published=None) -> tuple[Candidate, ...]:
+    """The candidate claims in an article, extracted once per text, date and data (every rerun
+    of the review used to extract again: 6.2 s for a 419 KB article). Candidates are frozen."""
+    return _candidates(data_key(), text, published)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

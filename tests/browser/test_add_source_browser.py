@@ -142,7 +142,7 @@ def test_review_two_events_in_one_go(browser, server_with_empty_db, size):
             quote = card.locator("blockquote")
             box = p.on_screen(quote)
             assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size]["width"], box  # beside it, on screen
-            assert "No suggestion" in card.inner_text()
+            assert "Unlinked" in card.inner_text()
             picker = card.get_by_test_id("stSelectbox").filter(has_text="Event (type to search)")
             picker.click()
             page.keyboard.type(search)

@@ -12,6 +12,7 @@ import re
 
 from pydantic import ValidationError
 
+from geo.core.dataset import revision_problem
 from geo.core.model import NUMERIC_KINDS, UNITS, Claim, Event, Source
 
 CATEGORY_LIST_KINDS = frozenset({"weapon", "target"})
@@ -57,6 +58,8 @@ def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[So
     kept = [r for r in rows if r.get("keep")]
     if not kept:
         problems.append("keep at least one claim")
+    # A kept revision points at the claim id its earlier figure gets (None if that one is dropped).
+    ids = {r.get("index"): f"{sid}-{n}" for n, r in enumerate(kept, 1) if r.get("index") is not None}
     for n, row in enumerate(kept, 1):
         where = f"claim {n} ({row.get('kind')})"
         if row.get("event") not in events:
@@ -79,12 +82,18 @@ def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[So
                     quote=text[int(row["start"]) : int(row["end"])],
                     quote_start=int(row["start"]),
                     quote_end=int(row["end"]),
-                    note=None if row.get("value") not in (None, "") or kind not in NUMERIC_KINDS else "no number given",
+                    note=row.get("note")
+                    or (None if row.get("value") not in (None, "") or kind not in NUMERIC_KINDS else "no number given"),
+                    revises=ids.get(row.get("revises")),
                 )
             )
         except (ValidationError, ValueError, KeyError, TypeError) as e:
             msgs = [err["msg"] for err in e.errors()] if isinstance(e, ValidationError) else [str(e)]
             problems += [f"{where}: {m}" for m in msgs]
+    by_id = {c.id: c for c in claims}
+    for c in claims:
+        if c.revises and (why := revision_problem(c, by_id, {sid: source} if source else {})):
+            problems.append(f"claim {c.id.rsplit('-', 1)[1]} ({c.kind}): {why}; edit it or untick its revision")
     return source, claims, problems
 
 

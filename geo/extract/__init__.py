@@ -1,0 +1,37 @@
+"""Find candidate claims in an article: no network, no model, every span explained.
+
+A blank spaCy English pipeline (tokenizer, paragraph and sentence boundaries, an EntityRuler
+for numbers) with token patterns, text2num for number words, dateparser for dates relative to
+the article's own date, trafilatura for HTML pages. One module per job:
+
+- :mod:`~geo.extract.text`: pasted text or a file in, the text to review (and HTML metadata) out
+- :mod:`~geo.extract.nlp`: the pipeline and its sentences
+- :mod:`~geo.extract.numbers`: digits, number words, vague amounts
+- :mod:`~geo.extract.patterns`: the token patterns for figures, dates, weapons and groups
+- :mod:`~geo.extract.claimants`: who says it, from the reporting structure
+- :mod:`~geo.extract.places`, :mod:`~geo.extract.dates`, :mod:`~geo.extract.linking`: where,
+  when, and which event, with a confidence
+- :mod:`~geo.extract.pipeline`: the steps put together, one claim once, revisions
+- :mod:`~geo.extract.intake`: a reviewed article into validated Source and Claims
+
+Command line: ``python -m geo.extract ARTICLE --json``.
+"""
+
+from geo.extract.pipeline import Candidate, Extractor
+from geo.extract.text import MAX_ARTICLE_BYTES, Article, InputError, article_text, read_article
+
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "Article",
+    "Candidate",
+    "Extractor",
+    "InputError",
+    "article_text",
+    "extract",
+    "read_article",
+]
+
+
+def extract(text: str, dataset=None) -> list[Candidate]:
+    """Candidate claims in ``text`` (an Extractor built for one call: reuse one for many)."""
+    return Extractor(dataset).extract(text)

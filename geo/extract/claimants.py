@@ -1,0 +1,233 @@
+"""Who gives a figure, read from the reporting structure of its sentence, normalised to the
+claimant types of the data model.
+
+Structures: "X said / told / reported …", "… , X said.", "…, said X.", "according to X",
+"X's statement said", "in a statement, X said", "X put the toll at", "which it claims"; a
+pronoun ("he said", "the ministry added") is the last speaker named before it. A sentence that
+is a quotation with no reporting verb continues the speaker of the paragraph's quote. A speaker
+the rules cannot place keeps its words and the type ``unattributed``; a phrase that does not
+name anyone ("Initial", "Balochistan") is not a speaker at all: unknown stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REPORT_VERBS = frozenset(
+    """said says say told tells stated states reported reports claimed claims announced announces confirmed
+    confirms added adds insisted insists alleged alleges noted notes wrote writes tweeted posted quoted cited
+    estimated estimates put puts counted acknowledged admitted maintained warned declared explained described
+    reiterated asserted recorded documented verified tallied registered""".split()
+)
+PRONOUNS = frozenset("he she they it we i this that these those".split())
+BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";"])
+# Words that end a speaker phrase without being part of it: "Iranian officials first put …".
+TRAILING = frozenset(
+    "'s ’s in on first also later initially earlier now today yesterday have has had then separately".split()
+)
+STOP_BEFORE = frozenset("that and but while as when after which who where because since then so".split())
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    type: str  # a ClaimantType
+    start: int  # character span of the speaker's words (for the review's highlight)
+    end: int
+
+
+# A country or its capital named as the speaker is its government (metonymy).
+NAMES = {
+    "iran": "Government of Iran",
+    "tehran": "Government of Iran",
+    "pakistan": "Government of Pakistan",
+    "islamabad": "Government of Pakistan",
+    "ispr": "Pakistan's military media wing (ISPR)",
+}
+_STATE_MEDIA = re.compile(r"\b(?:state|official)\s+(?:media|tv|television|news agency|broadcaster|radio)\b")
+_RULES: list[tuple[str, re.Pattern]] = [
+    (
+        "analyst",
+        re.compile(
+            r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank"
+            r"|fellow|observers?|columnist|historian)\b"
+        ),
+    ),
+    (
+        "other_official",
+        re.compile(
+            r"\b(?:u\.?n\.?|united nations|china|chinese|beijing|u\.?s\.?|united states|"
+            r"washington|state department|white house|hospitals?|doctors?|medics?|ngo|amnesty|"
+            r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
+            r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|"
+            r"rescue|edhi|ambulance|red cross|icrc|unicef|who\b)"
+        ),
+    ),
+    (
+        "iran_official",
+        re.compile(
+            r"\b(?:iran|iranian|iran[’']s|tehran|irna|irib|press ?tv|tasnim|fars|mehr|irgc|"
+            r"revolutionary guards?|sistan|saravan|zahedan|raisi|amir-?abdollahian|kanaani|"
+            r"islamic republic)"
+        ),
+    ),
+    (
+        "pakistan_official",
+        re.compile(
+            r"\b(?:pakistan|pakistani|pakistan[’']s|islamabad|ispr|inter-services|"
+            r"foreign office|balochistan|baluchistan|panjgur|quetta|kakar|jilani|"
+            r"baloch government|fo\b|rawalpindi)"
+        ),
+    ),
+    (
+        "media",
+        re.compile(
+            r"\b(?:reuters|associated press|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
+            r"express tribune|the news|media|newspaper|outlet|agency|channel|tv\b|television|"
+            r"broadcaster|correspondent|reporter|journalists?)"
+        ),
+    ),
+]
+_OFFICIAL = re.compile(
+    r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
+    r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
+    r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador)\b"
+)
+_PERSON_WORDS = re.compile(
+    r"\b(?:villagers?|residents?|witness(?:es)?|survivors?|relatives?|locals?|tribal elders?|"
+    r"elders?|mother|father|brother|family|man|woman|shopkeeper|farmer|teacher)\b"
+)
+_COUNTRY_OF_CITY = {"IRN": "iran_official", "PAK": "pakistan_official"}
+
+
+def classify(phrase: str, home: str | None = None) -> str | None:
+    """The claimant type of a speaker phrase, or None when it names no one.
+
+    ``home`` is the article's dateline country (IRN / PAK): an unnamed "official" or "police" in
+    a report filed from Quetta is Pakistan's.
+    """
+    p = phrase.lower()
+    if _STATE_MEDIA.search(p):
+        for ctype in ("iran_official", "pakistan_official"):
+            if dict(_RULES)[ctype].search(p):
+                return ctype
+        return "media"
+    for ctype, rule in _RULES:
+        if rule.search(p):
+            return ctype
+    if _OFFICIAL.search(p):
+        return _COUNTRY_OF_CITY.get(home or "", "unattributed")
+    if _PERSON_WORDS.search(p):
+        return "unattributed"
+    words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w[0].isupper()]
+    if len(words) >= 2:  # a person's name: kept as said, side unknown
+        return "unattributed"
+    return None
+
+
+def _clean(tokens) -> tuple[str, int, int] | None:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].lower_ in ("the", "a", "an", "in", "by", "from") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in TRAILING):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    text = toks[0].doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    text = re.sub(r"(?:[’']s)?\s+statement$", "", text)
+    return text, toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _before(doc, i: int, a: int) -> list:
+    """The tokens before token ``i`` back to a clause boundary (at most 8)."""
+    out = []
+    j = i - 1
+    while j >= a and len(out) < 8:
+        t = doc[j]
+        if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.ent_type_:
+            break
+        out.insert(0, t)
+        j -= 1
+    return out
+
+
+def _after(doc, i: int, b: int) -> list:
+    out = []
+    j = i + 1
+    while j < b and len(out) < 8:
+        t = doc[j]
+        if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.lower_ in REPORT_VERBS or t.ent_type_:
+            break
+        if t.lower_ in ("as", "on", "in", "at", "late", "earlier", "today", "yesterday") and out:
+            break
+        out.append(t)
+        j += 1
+    return out
+
+
+def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
+    """The speaker of the sentence in tokens [a, b), or None when it names none.
+
+    Pronouns come back as a Speaker of type "pronoun" for the caller to resolve.
+    """
+    found: list[tuple[int, Speaker]] = []
+    for t in doc[a:b]:
+        lower = t.lower_
+        phrase = None
+        if lower == "according" and t.i + 1 < b and doc[t.i + 1].lower_ == "to":
+            phrase = _after(doc, t.i + 1, b)
+        elif lower == "per" and t.i > a and doc[t.i - 1].text == ",":
+            phrase = _after(doc, t.i, b)
+        elif lower in REPORT_VERBS:
+            phrase = _before(doc, t.i, a)
+            if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
+                # "…," said the governor.   /   "it has said"
+                after = _after(doc, t.i, b)
+                if after and (not phrase or phrase[0].lower_ not in ("also", "later")):
+                    phrase = after
+                else:
+                    phrase = _before(doc, phrase[0].i, a) if phrase else None
+        elif (
+            lower in ("statement", "communique", "communiqué") and t.i + 1 < b and doc[t.i + 1].lower_ in ("by", "from")
+        ):
+            phrase = _after(doc, t.i + 1, b)
+        if not phrase:
+            continue
+        clean = _clean(phrase)
+        if clean is None:
+            continue
+        text, s, e = clean
+        words = text.lower().split()
+        if words and words[-1] in PRONOUNS | {"officials"} and len(words) == 1 and words[-1] != "officials":
+            found.append((t.i, Speaker(text, "pronoun", s, e)))
+            continue
+        if (
+            words
+            and words[0]
+            in ("ministry", "military", "army", "government", "official", "spokesman", "office", "police", "governor")
+            and len(words) <= 2
+            and text.lower().startswith(words[0])
+        ):
+            # "the ministry added": a body named before, resolved by the caller like a pronoun
+            ctype = classify(text, None)
+            found.append((t.i, Speaker(text, "pronoun" if ctype == "unattributed" else ctype, s, e)))
+            continue
+        ctype = classify(text, home)
+        if ctype is None:
+            continue
+        found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e)))
+    if not found:
+        return None
+    return found[0][1]
+
+
+def opens_quote(sentence: str) -> bool:
+    """A sentence that opens a quotation and does not close it (its speaker comes later)."""
+    straight = sentence.count('"')
+    return sentence.count("“") > sentence.count("”") or (straight % 2 == 1 and sentence.lstrip().startswith('"'))
+
+
+def is_quotation(sentence: str) -> bool:
+    """A sentence that is, or opens, a direct quotation."""
+    return sentence.lstrip()[:1] in '"“‘'

@@ -1,0 +1,100 @@
+"""Dates in a sentence, resolved against the article's own date; the article's date from its
+dateline, "Published" line or page metadata; captions and bylines told apart from the story.
+
+dateparser reads the explicit dates the token patterns found ("Jan. 17", "16 January 2024"),
+its year taken from the article's date; a weekday ("on Tuesday") is the latest such day on or
+before the article's date, as news English means it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from geo.extract.patterns import MONTHS, WEEKDAYS
+
+_CAPTION = re.compile(r"^\s*(?:\(?(?:photo|image|picture|caption|file photo|video|graphic)\b|\[photo)", re.I)
+_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|published|updated|posted|last updated|first published|filed)\b", re.I)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z .]+)?,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
+)
+
+
+_FULL_DATE = re.compile(r"(\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)")
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption or credit: its dates are the photo's, not the story's."""
+    return bool(_CAPTION.match(sentence))
+
+
+def is_byline(sentence: str) -> bool:
+    """A byline or a publication line ("Published 17 January 2024")."""
+    return bool(_BYLINE.match(sentence))
+
+
+def _parse(text: str, base: dt.date | None) -> dt.date | None:
+    import dateparser  # imported on first use: it loads its language data (about a second)
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day", "month"]}
+    if base:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base + dt.timedelta(days=1), dt.time())
+    got = dateparser.parse(text, languages=["en"], settings=settings)
+    if got is None:
+        return None
+    d = got.date()
+    if not re.search(r"\b\d{4}\b", text) and base is not None and d > base:
+        d = d.replace(year=d.year - 1)
+    return d
+
+
+def resolve(label: str, text: str, base: dt.date | None) -> tuple[dt.date | None, str]:
+    """(date, precision) of one date expression ("day" or "month"); None when it cannot be placed."""
+    low = text.lower().strip()
+    if label == "date:weekday":
+        if base is None:
+            return None, "day"
+        back = (base.weekday() - WEEKDAYS.index(low)) % 7
+        return base - dt.timedelta(days=back), "day"
+    if label == "date:relative":
+        if base is None:
+            return None, "day"
+        return (base - dt.timedelta(days=1) if low in ("yesterday", "last night") else base), "day"
+    if label == "date:month":
+        words = low.split()
+        month = next((MONTHS[w] for w in words if w in MONTHS), None)
+        year = next((int(w) for w in words if w.isdigit()), None)
+        if month is None:
+            return None, "month"
+        if year is None:
+            year = base.year if base else None
+            if year is not None and base is not None and month > base.month:
+                year -= 1
+        return (dt.date(year, month, 1) if year else None), "month"
+    return _parse(text, base), "day"
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ("ISLAMABAD, Jan 17 (Wire) -") ends: its date is the article's, not the story's."""
+    m = _DATELINE.match(text.lstrip())
+    return (len(text) - len(text.lstrip()) + m.end()) if m else 0
+
+
+def published(text: str, yearless_base: dt.date | None = None) -> dt.date | None:
+    """The article's own date: a dateline ("ISLAMABAD, Jan 17 (Wire) -"), or a "Published" /
+    "Updated" line or a date alone on one of the first lines. A dateline without a year takes
+    the latest such date on or before ``yearless_base`` (the end of the dataset's period)."""
+    head = text[:600]
+    for line in head.splitlines()[:6]:
+        line = line.strip()
+        if not line:
+            continue
+        m = _DATELINE.match(line)
+        if m:
+            return _parse(m.group("date"), None if re.search(r"\d{4}", m.group("date")) else yearless_base)
+        if is_byline(line) or re.fullmatch(r"[\w ,.:-]{6,40}", line):
+            m2 = _FULL_DATE.search(line)
+            if m2:
+                return _parse(m2.group(1), None)
+    return None

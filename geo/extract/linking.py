@@ -1,0 +1,199 @@
+"""Which event of the dataset a figure is about, with a confidence and the reasons.
+
+Each sentence gives facts (places named, dates resolved against the article's date, which
+country is named as striking, the words it shares with each event's description). An event is
+never proposed when the sentence contradicts it: a date too early or weeks too late, or only
+places in another country. Beyond the sentence, the article gives context: the paragraph's
+last linked event and the article's main event (the one its sentences point to most). When no
+event leads clearly the figure stays unlinked, for the reviewer to choose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from geo.core.model import COUNTRY_NAMES
+
+VIOLENT = ("strike", "attack", "bombing")
+STRIKE_WORDS = frozenset(
+    """strike strikes struck striking missiles missile drones drone attack attacks attacked launched carried hit
+    hits jets retaliated retaliatory retaliation airstrike airstrikes bombed bombing shelled fired raid raids
+    targeted targeting""".split()
+)
+COUNTRY_WORDS = {
+    "IRN": frozenset("iran iranian iran's iran’s tehran irgc".split()),
+    "PAK": frozenset("pakistan pakistani pakistan's pakistan’s islamabad ispr".split()),
+}
+STOPWORDS = frozenset(
+    """the a an of in on at to and or for with by from as is was were be been that this it its into near
+    their his her they which who after before during over than also said says iran iranian pakistan pakistani
+    strike strikes struck attack attacks killed people province border targets targeted group militant
+    militants described reported what where there according""".split()
+)
+LATE_DAYS = 21  # a sentence dated this long after an event is about something later
+
+
+@dataclass
+class Facts:
+    """What one sentence says that bears on which event it is about."""
+
+    places: list = field(default_factory=list)  # PlaceHit
+    dates: list[tuple[dt.date, str]] = field(default_factory=list)
+    strikers: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class Link:
+    event: str | None
+    confidence: str | None  # high, medium, low; None when unlinked
+    reason: str
+    evidence: int = 0  # the sentence's own score for the event, context left out
+
+
+def strikers(tokens) -> set[str]:
+    """Countries named as striking: "Iranian missiles", "Pakistan struck", "Iran's strikes"."""
+    toks = [t.lower_ for t in tokens]
+    out = set()
+    for i, w in enumerate(toks):
+        for iso, words in COUNTRY_WORDS.items():
+            if w in words and any(x in STRIKE_WORDS for x in toks[i + 1 : i + 5]):
+                out.add(iso)
+    return out
+
+
+TARGET_LEAD = frozenset("in inside into on against struck hit strike strikes attacked attack targeted across".split())
+
+
+def targets(tokens) -> set[str]:
+    """Countries named as struck: "inside Pakistan", "struck Iran", "on Iranian soil"."""
+    toks = [t.lower_ for t in tokens]
+    out = set()
+    for i, w in enumerate(toks):
+        if w in TARGET_LEAD:
+            for x in toks[i + 1 : i + 3]:
+                for iso, words in COUNTRY_WORDS.items():
+                    if x in words and x not in ("tehran", "islamabad", "irgc", "ispr"):
+                        out.add(iso)
+    return out
+
+
+class Linker:
+    def __init__(self, dataset):
+        self.ds = dataset
+        self.events = []
+        if dataset is None:
+            return
+        for e in dataset.events.values():
+            place = dataset.place_of(e)
+            if place is None or not e.happened:
+                continue
+            words = {w for w in re.findall(r"[a-z]+", f"{e.title} {e.description}".lower()) if len(w) > 3}
+            self.events.append((e, place, words - STOPWORDS))
+
+    def _score(self, e, place, words, f: Facts) -> tuple[int, list[str]] | None:
+        """The sentence's own score for event ``e`` and why; None when it contradicts it."""
+        score, why = 0, []
+        if f.dates:
+            tol = 0 if e.date_precision == "day" else 31
+            matched = [d for d, prec in f.dates if abs((d - e.date).days) <= max(tol, 1 if prec == "day" else 31)]
+            if matched:
+                score += 3
+                why.append(f"dated {matched[0]:%-d %B %Y}" if e.date_precision == "day" else f"dated {e.date:%B %Y}")
+            elif all(
+                d < e.date - dt.timedelta(days=max(tol, 1)) or d > e.date + dt.timedelta(days=LATE_DAYS + tol)
+                for d, _ in f.dates
+            ):
+                return None
+        spots = [p for p in f.places if not p.capital]
+        if spots:
+            country = place.country
+            if any(p.key == place.id for p in spots):
+                score += 4
+                why.append(f"names {place.name}")
+            elif any(
+                p.key == "sistan-baluchestan"
+                and place.admin1
+                and "sistan" in place.admin1.lower()
+                or p.key == "Balochistan"
+                and place.admin1
+                and "balochistan" in place.admin1.lower()
+                for p in spots
+            ):
+                score += 2
+                why.append(f"names {place.admin1}")
+            elif any(p.country == country for p in spots):
+                score += 1
+                why.append(f"names a place in {COUNTRY_NAMES.get(country, country)}")
+            elif not any(p.country == country for p in spots):
+                return None
+        if e.type in VIOLENT and e.actor in COUNTRY_WORDS:
+            if e.actor in f.strikers:
+                score += 2
+                why.append(f"names {COUNTRY_NAMES[e.actor]} as the striker")
+            elif f.strikers:
+                score -= 1
+        if e.type in VIOLENT and f.targets:
+            if e.target_country in f.targets:
+                score += 1
+                why.append(f"places it in {COUNTRY_NAMES.get(e.target_country, e.target_country)}")
+            else:
+                score -= 1
+        shared = sorted(words & f.words)
+        if shared and score > 0:  # shared words tell events apart; alone they link nothing
+            score += min(2, len(shared))
+            why.append("shares the words " + ", ".join(f"“{w}”" for w in shared[:3]))
+        return score, why
+
+    def scores(self, f: Facts, kinds: tuple[str, ...] = VIOLENT) -> dict[str, tuple[int, list[str]]]:
+        out = {}
+        for e, place, words in self.events:
+            if e.type not in kinds:
+                continue
+            s = self._score(e, place, words, f)
+            if s is not None:
+                out[e.id] = s
+        return out
+
+    def main_event(self, facts: list[Facts]) -> str | None:
+        """The event the article is mostly about, when one clearly leads."""
+        totals: dict[str, int] = {}
+        for n, f in enumerate(facts):
+            for eid, (s, _) in self.scores(f).items():
+                # A place or a date, not shared words alone; the headline and the lede say what
+                # the story is about, so they count more.
+                if s >= 3:
+                    totals[eid] = totals.get(eid, 0) + s * (3 if n == 0 else 2 if n < 3 else 1)
+        ranked = sorted(totals.items(), key=lambda t: -t[1])
+        if not ranked or ranked[0][1] < 4:
+            return None
+        if len(ranked) > 1 and ranked[1][1] * 1.5 > ranked[0][1]:
+            return None
+        return ranked[0][0]
+
+    def link(self, f: Facts, previous: str | None, main: str | None, kinds: tuple[str, ...] = VIOLENT) -> Link:
+        if self.ds is None:
+            return Link(None, None, "no dataset to link to")
+        own = self.scores(f, kinds)
+        if not own:
+            return Link(None, None, "the sentence contradicts every event (its date or place): choose the event")
+        total = {}
+        for eid, (s, why) in own.items():
+            bonus, extra = 0, []
+            if eid == previous:
+                bonus += 2
+                extra.append("continues the paragraph about it")
+            if eid == main:
+                bonus += 2
+                extra.append("the article is mostly about it")
+            total[eid] = (s + bonus, s, why + extra)
+        ranked = sorted(total.items(), key=lambda t: -t[1][0])
+        (eid, (t, s, why)), second = ranked[0], ranked[1][1][0] if len(ranked) > 1 else -99
+        if t < 2 or t - second < 1:
+            return Link(None, None, "no event clearly leads: choose the event")
+        conf = "high" if s >= 5 and t - second >= 2 else "medium" if s >= 3 else "low"
+        return Link(eid, conf, "; ".join(why), s)

@@ -1,0 +1,83 @@
+"""The spaCy pipeline: a blank English tokenizer, paragraph and sentence boundaries, and an
+EntityRuler that marks numbers, zero phrases and vague amounts as single tokens.
+
+No statistical model: none official can be installed here (model weights cannot be
+downloaded), so every decision downstream is a rule over these tokens, and explainable.
+Offsets are character offsets into the text given (``token.idx``), unchanged by merging.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from geo.extract import numbers
+
+CARDINAL, ZERO, VAGUE = "CARDINAL", "ZERO", "VAGUE"
+
+
+def _ruler_patterns() -> list[dict]:
+    words = sorted(numbers.WORDS)
+    joiners = [*words, "-", "and"]
+    pats = [
+        {"label": CARDINAL, "pattern": [{"TEXT": {"REGEX": r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)$"}}]},
+        {"label": CARDINAL, "pattern": [{"LOWER": {"IN": words}}]},
+        {
+            "label": CARDINAL,
+            "pattern": [{"LOWER": {"IN": words}}, {"LOWER": {"IN": joiners}, "OP": "*"}, {"LOWER": {"IN": words}}],
+        },
+        {"label": ZERO, "pattern": [{"LOWER": "no"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "one"}]},
+        {"label": ZERO, "pattern": [{"LOWER": {"IN": ["nobody", "none", "no-one"]}}]},
+    ]
+    for phrase in numbers.PHRASES:
+        pats.append({"label": CARDINAL, "pattern": [{"LOWER": w} for w in phrase.split()]})
+    for phrase in numbers.VAGUE:
+        pats.append({"label": VAGUE, "pattern": [{"LOWER": w} for w in phrase.split()]})
+    return pats
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    """The pipeline, built once per process (importing spaCy takes about a second)."""
+    import spacy
+    from spacy.language import Language
+
+    if "ca_paragraphs" not in Language.factories:
+
+        @Language.component("ca_paragraphs")
+        def paragraphs(doc):
+            """A line break starts a sentence: headlines, datelines, live-blog entries and
+            captions are sentences of their own, never glued to the next paragraph."""
+            for i, tok in enumerate(doc[1:], 1):
+                if doc[i - 1].is_space and "\n" in doc[i - 1].text and not tok.is_space:
+                    tok.is_sent_start = True
+                elif doc[i - 1].whitespace_ == "" and doc[i - 1].text.endswith("\n"):
+                    tok.is_sent_start = True
+            return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ca_paragraphs")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(_ruler_patterns())
+    nlp.add_pipe("merge_entities")
+    return nlp
+
+
+def parse(text: str):
+    """The spaCy Doc of ``text``."""
+    nlp = pipeline()
+    nlp.max_length = max(nlp.max_length, len(text) + 1)
+    return nlp(text)
+
+
+def sentence_spans(doc) -> list[tuple[int, int, object]]:
+    """(start, end, span) of each sentence, leading and trailing whitespace left out; the text
+    between start and end is the verbatim quote, closing quote marks included."""
+    out = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        out.append((a, b, doc[toks[0].i : toks[-1].i + 1]))
+    return out

@@ -1,0 +1,594 @@
+"""Token patterns (spaCy ``Matcher`` and ``PhraseMatcher``) for the figures and categories of a claim.
+
+Casualty figures, depths and the border's length are sequences of tokens around a number that
+:mod:`geo.extract.nlp` merged into one token ("twenty-five", "one hundred and twenty"); a pattern
+names the number's role (victims, verb, qualifier), never a substring of a longer word. Each
+family of patterns is a list of token dicts built here once; :func:`figures` turns a sentence's
+matches into one reading per number (the nearest verb wins when several patterns reach it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.extract import numbers
+from geo.extract.nlp import CARDINAL, VAGUE, ZERO
+
+QUALIFIERS = {
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "well over": "more than",
+    "just over": "more than",
+    "upwards of": "more than",
+    "nearly": "about",
+    "almost": "about",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "some": "about",
+    "roughly": "about",
+    "close to": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "up to",
+    "fewer than": "less than",
+    "less than": "less than",
+    "under": "less than",
+}
+QUAL_WORDS = sorted({w for q in QUALIFIERS for w in q.split()})
+VICTIMS = frozenset(
+    """people persons person civilians civilian children child kids kid women woman men man girls girl boys boy
+    soldiers soldier troops guards guard policemen policeman police officers officer personnel militants militant
+    fighters fighter insurgents insurgent separatists separatist terrorists terrorist villagers villager residents
+    resident members member nationals individuals others more worshippers pilgrims students workers labourers
+    laborers infants toddlers teenagers minors passengers commanders commander recruits family relatives
+    citizens locals victims adults elders""".split()
+)
+KILL = frozenset("killed dead died slain perished martyred".split())
+HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
+KILL_ACTIVE = frozenset("killed killing kill kills claimed".split())
+HURT_ACTIVE = frozenset("injured injuring injure injures wounded wounding wound wounds".split())
+NOUNS = {
+    "killed": frozenset("dead deaths fatalities".split()),
+    "injured": frozenset("injured wounded injuries".split()),
+    "casualties": frozenset(["casualties"]),
+}
+AUX = sorted(
+    """were was have has had been are is being be reportedly also all later since subsequently confirmed
+    believed said thought feared now later reported among them both""".split()
+)
+# Words that end a victim phrase's gap: a new clause or figure begins.
+GAP_STOP = sorted(
+    """and but while whereas or as when after before because which who that said says told according
+    killed killing injured injuring wounded wounding dead died""".split()
+)
+MOD_STOP = sorted({*GAP_STOP, *AUX, *KILL, *HURT, "of", "in", "on", "at", "to", "from", "by", "the", "a", "an"})
+INCLUDING = sorted("including among mostly most all many incl".split())
+UPDATE_VERBS = sorted(
+    "revised raised lowered rose risen climbed increased jumped updated corrected reached grew".split()
+)
+TOLL_WORDS = frozenset("toll figure figures count tally number death deaths".split())
+HOSPITAL_VERBS = sorted("taken rushed admitted brought shifted airlifted moved evacuated".split())
+UNITS = {
+    "km": 1.0,
+    "kms": 1.0,
+    "kilometres": 1.0,
+    "kilometers": 1.0,
+    "kilometre": 1.0,
+    "kilometer": 1.0,
+    "miles": 1.609344,
+    "mile": 1.609344,
+    "mi": 1.609344,
+}
+BORDER_WORDS = sorted("border frontier boundary".split())
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan", "jan."),
+            ("february", "feb", "feb."),
+            ("march", "mar", "mar."),
+            ("april", "apr", "apr."),
+            ("may",),
+            ("june", "jun", "jun."),
+            ("july", "jul", "jul."),
+            ("august", "aug", "aug."),
+            ("september", "sep", "sep.", "sept", "sept."),
+            ("october", "oct", "oct."),
+            ("november", "nov", "nov."),
+            ("december", "dec", "dec."),
+        ],
+        1,
+    )
+    for m in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEAPONS = {
+    "ballistic missiles": ["ballistic missile", "ballistic missiles"],
+    "missiles": ["missile", "missiles", "cruise missile", "cruise missiles"],
+    "drones": ["drone", "drones", "uav", "uavs", "unmanned aerial vehicles", "kamikaze drones"],
+    "rockets": ["rocket", "rockets"],
+    "jets": ["jets", "fighter jets", "warplanes", "fighter aircraft", "combat aircraft", "aircraft"],
+    "airstrikes": [
+        "airstrike",
+        "airstrikes",
+        "air strike",
+        "air strikes",
+        "air attack",
+        "air attacks",
+        "air raid",
+        "air raids",
+        "aerial strikes",
+        "air-strikes",
+    ],
+    "artillery": ["artillery", "shelling", "mortar", "mortars"],
+    "car bomb": ["car bomb", "car bombs", "car bombing", "suicide car bombing"],
+}
+GROUPS = {
+    "jaish al-adl": [
+        "jaish al-adl",
+        "jaish al adl",
+        "jaish ul-adl",
+        "jaish-al-adl",
+        "jaish ul adl",
+        "army of justice",
+        "jaish-ul-adl",
+    ],
+    "bla": ["bla", "balochistan liberation army", "baloch liberation army"],
+    "blf": ["blf", "balochistan liberation front", "baloch liberation front"],
+    "irgc": [
+        "irgc",
+        "revolutionary guards",
+        "revolutionary guard",
+        "islamic revolutionary guard corps",
+        "revolutionary guard corps",
+    ],
+    "bras": ["bras", "baloch raji ajoi sangar", "baloch raaji aajoi sangar", "baloch raji aajoi sangar"],
+}
+# Uppercase abbreviations match only as written ("BLA", not "bla" inside a name).
+ABBREVIATIONS = {"bla", "blf", "irgc", "bras", "uav", "uavs"}
+
+
+def _num(types=(CARDINAL, ZERO)):
+    return {"ENT_TYPE": {"IN": list(types)}}
+
+
+MOD = {"LOWER": {"NOT_IN": MOD_STOP}, "TEXT": {"REGEX": r"^(?:[A-Za-z’'-]+)$"}, "OP": "{0,3}"}
+VICT = {"LOWER": {"IN": sorted(VICTIMS)}}
+GAP = {
+    "LOWER": {"NOT_IN": GAP_STOP},
+    "IS_PUNCT": False,
+    "ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]},
+    "OP": "{0,5}",
+}
+AUXS = {"LOWER": {"IN": AUX}, "OP": "{0,4}"}
+QUALS = {"LOWER": {"IN": QUAL_WORDS}, "OP": "{0,3}"}
+NOT_NUM = {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "IS_PUNCT": False}
+
+
+def _in(words) -> dict:
+    return {"LOWER": {"IN": sorted(words)}}
+
+
+def _casualty_patterns() -> dict[str, list[list[dict]]]:
+    """Pattern families by label ``family:kind``."""
+    any_num = _num((CARDINAL, ZERO, VAGUE))
+    out: dict[str, list[list[dict]]] = {}
+    passive = {"killed": KILL, "injured": HURT}
+    active = {"killed": KILL_ACTIVE, "injured": HURT_ACTIVE}
+    for kind in ("killed", "injured"):
+        verb = _in(passive[kind])
+        out[f"passive:{kind}"] = [
+            [any_num, MOD, VICT, GAP, AUXS, verb],
+            # "dozens of people were injured", "two of the guards died"
+            [
+                any_num,
+                {"LOWER": "of"},
+                {"LOWER": {"IN": ["the", "them", "those", "whom"]}, "OP": "?"},
+                MOD,
+                VICT,
+                GAP,
+                AUXS,
+                verb,
+            ],
+            [any_num, {"LOWER": {"IN": AUX}, "OP": "{1,4}"}, verb],
+            [any_num, verb],
+            # "nine people, including four children, were killed": the total, not the part
+            [
+                any_num,
+                MOD,
+                VICT,
+                {"ORTH": ","},
+                _in(INCLUDING),
+                {**NOT_NUM, "OP": "{0,8}"},
+                any_num,
+                MOD,
+                VICT,
+                {"ORTH": ","},
+                AUXS,
+                verb,
+            ],
+            [
+                any_num,
+                MOD,
+                VICT,
+                {"ORTH": {"IN": [",", "("]}},
+                _in(INCLUDING),
+                {"ORTH": {"NOT_IN": [",", ")"]}, "OP": "{1,8}"},
+                {"ORTH": {"IN": [",", ")"]}},
+                AUXS,
+                verb,
+            ],
+            # "no one was killed", "none of the guards were hurt"
+            [_num((ZERO,)), {"LOWER": "of", "OP": "?"}, {**NOT_NUM, "OP": "{0,4}"}, AUXS, verb],
+            [{"LOWER": "no"}, MOD, VICT, GAP, AUXS, verb],
+            # "left two dead"
+            [{"LOWER": "left"}, QUALS, any_num, MOD, {**VICT, "OP": "?"}, verb],
+        ]
+        out[f"active:{kind}"] = [
+            [_in(active[kind]), {"ORTH": ":", "OP": "?"}, QUALS, any_num, MOD, VICT],
+            [_in(active[kind]), QUALS, any_num],
+        ]
+    out["hospital:injured"] = [
+        [
+            any_num,
+            MOD,
+            {**VICT, "OP": "?"},
+            GAP,
+            AUXS,
+            _in(HOSPITAL_VERBS),
+            {"LOWER": "to", "OP": "?"},
+            {**NOT_NUM, "OP": "{0,2}"},
+            _in(["hospital", "hospitals"]),
+        ],
+        [
+            any_num,
+            MOD,
+            {**VICT, "OP": "?"},
+            AUXS,
+            _in(["suffered", "sustained", "received", "treated"]),
+            {**NOT_NUM, "OP": "{0,3}"},
+            _in(["injuries", "wounds", "wounded"]),
+        ],
+    ]
+    for kind, nouns in NOUNS.items():
+        out[f"noun:{kind}"] = [[any_num, MOD, _in(nouns)], [_in(["no", "zero"]), _in(nouns)]]
+    # "it was later revised to 84", "the figure rose to nine": counted only where the sentence
+    # speaks of a toll (see figures()).
+    out["update:killed"] = [[_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num]]
+    out["toll:killed"] = [
+        [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,6}"}, any_num],
+        [_in(["deaths", "death", "killing", "killings", "lives"]), {"LOWER": "of"}, QUALS, any_num],
+    ]
+    return out
+
+
+def _list_patterns() -> dict[str, list[list[dict]]]:
+    """Counted groups with no total: "three women, two men and four children were killed"."""
+    group = [_num((CARDINAL,)), {**MOD, "OP": "{0,1}"}, VICT]
+    out: dict[str, list[list[dict]]] = {}
+    for kind, passive, active in (("killed", KILL, KILL_ACTIVE), ("injured", HURT, HURT_ACTIVE)):
+        pats = []
+        for n in (2, 3, 4):
+            seq = list(group)
+            for i in range(1, n):
+                last = i == n - 1
+                sep = [{"ORTH": ",", "OP": "?"}, {"LOWER": "and"}] if last else [{"ORTH": ","}]
+                seq += sep + group
+            pats.append(seq + [AUXS, _in(passive)])
+            pats.append([_in(active), {"ORTH": ":", "OP": "?"}, QUALS] + seq)
+        out[f"list:{kind}"] = pats
+    return out
+
+
+def _measure_patterns() -> dict[str, list[list[dict]]]:
+    num, unit = _num((CARDINAL,)), _in(UNITS)
+    paren = [{"ORTH": "("}, {"OP": "{1,4}", "ORTH": {"NOT_IN": [")"]}}, {"ORTH": ")"}]
+    border_rel = [
+        {"LOWER": {"IN": ["away", "off"]}, "OP": "?"},
+        _in(["from", "across", "beyond", "of", "past"]),
+        {"LOWER": "the"},
+        {"IS_ALPHA": True, "OP": "{0,2}", "LOWER": {"NOT_IN": BORDER_WORDS}},
+        _in(BORDER_WORDS),
+    ]
+    inside = [_in(["inside", "into", "within", "deep", "across", "beyond"])]
+    depth = []
+    for rel in (inside, border_rel):
+        for p in ([], paren):
+            depth.append([num, {"ORTH": "-", "OP": "?"}, unit, *p, {"LOWER": "deep", "OP": "?"}, *rel])
+    depth.append([{"LOWER": "depth"}, {"LOWER": "of"}, QUALS, num, unit])
+    border = [
+        [
+            num,
+            {"ORTH": "-", "OP": "?"},
+            unit,
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": "long", "OP": "?"},
+            {
+                "IS_ALPHA": True,
+                "OP": "{0,3}",
+                "LOWER": {
+                    "NOT_IN": [
+                        "from",
+                        "of",
+                        "inside",
+                        "into",
+                        "to",
+                        "off",
+                        "across",
+                        "beyond",
+                        "within",
+                        "away",
+                        "deep",
+                    ]
+                },
+            },
+            _in(BORDER_WORDS),
+        ],
+        [
+            _in(BORDER_WORDS),
+            {"LOWER": {"IN": ["stretches", "runs", "is", "of", "spans", "extends"]}},
+            {
+                "LOWER": {"IN": ["for", "some", "about", "nearly", "roughly", "around", "over", "more", "than"]},
+                "OP": "{0,3}",
+            },
+            num,
+            unit,
+        ],
+    ]
+    return {"depth:depth": depth, "border:border_length": border}
+
+
+def _date_patterns() -> dict[str, list[list[dict]]]:
+    day = {"TEXT": {"REGEX": r"^(?:[0-3]?\d)(?:st|nd|rd|th)?$"}}
+    month = _in(MONTHS)
+    year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}, "OP": "?"}
+    comma = {"ORTH": ",", "OP": "?"}
+    return {
+        "date:day": [[day, {"LOWER": "of", "OP": "?"}, month, comma, year], [month, day, comma, year]],
+        "date:month": [[_in(["in", "during", "since", "early", "late", "mid", "mid-"]), month, year]],
+        "date:weekday": [[_in(WEEKDAYS)]],
+        "date:relative": [[_in(["yesterday", "today", "tonight"])], [{"LOWER": "last"}, _in(["night", "week"])]],
+    }
+
+
+@lru_cache(maxsize=1)
+def matchers():
+    """(token Matcher, PhraseMatcher for weapons and groups), built once on the pipeline's vocabulary."""
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    from geo.extract.nlp import pipeline
+
+    nlp = pipeline()
+    m = Matcher(nlp.vocab)
+    for families in (_casualty_patterns(), _list_patterns(), _measure_patterns(), _date_patterns()):
+        for label, pats in families.items():
+            m.add(label, pats)
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab)  # abbreviations as written
+    for prefix, vocab in (("weapon", WEAPONS), ("group", GROUPS)):
+        for name, variants in vocab.items():
+            low = [v for v in variants if v not in ABBREVIATIONS]
+            phrases.add(f"{prefix}:{name}", [nlp.make_doc(v) for v in low])
+            up = [v.upper() for v in variants if v in ABBREVIATIONS]
+            if up:
+                exact.add(f"{prefix}:{name}", [nlp.make_doc(v) for v in up + [u.rstrip("S") + "s" for u in up]])
+    return m, phrases, exact
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number read in its role: what it counts and the tokens that say so."""
+
+    kind: str  # killed, injured, casualties, depth, border_length
+    value: float | None
+    qualifier: str
+    start: int  # character span of the figure, qualifier included
+    end: int
+    victims: str | None = None
+    breakdown: dict[str, int] | None = None
+    vague: str | None = None  # "dozens": the word kept, value None
+    low: float | None = None
+    high: float | None = None
+
+
+def qualifier_before(doc, i: int) -> tuple[str, int]:
+    """The qualifier ending just before token ``i`` ("at least", "nearly") and its first token."""
+    for n in (3, 2, 1):
+        if i - n < 0:
+            continue
+        words = " ".join(t.lower_ for t in doc[i - n : i])
+        if words in QUALIFIERS:
+            return QUALIFIERS[words], i - n
+    return "exact", i
+
+
+def _is_age(doc, i: int) -> bool:
+    """ "a 7-year-old", "12 years old": an age, not a count."""
+    nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
+    return (nxt[:2] == ["-", "year"] or nxt[:2] == ["-", "month"]) or nxt[:2] in (["years", "old"], ["year", "old"])
+
+
+def _num_tokens(doc, a: int, b: int) -> list[int]:
+    return [t.i for t in doc[a:b] if t.ent_type_ in (CARDINAL, ZERO, VAGUE) or t.lower_ in ("no", "zero")]
+
+
+def _reading(doc, label: str, a: int, b: int, i: int):
+    """A Figure for the number at token ``i`` of match ``label`` over tokens [a, b)."""
+    family, kind = label.split(":")
+    tok = doc[i]
+    vague = None
+    low = high = None
+    if tok.ent_type_ == ZERO or tok.lower_ in ("no", "zero"):
+        value = 0.0
+    elif tok.ent_type_ == VAGUE:
+        vague, value = tok.lower_, None
+        low, high = numbers.VAGUE[vague]
+    else:
+        value = numbers.value(tok.text)
+        if value is None or _is_age(doc, i):
+            return None
+        if numbers.is_year(tok.text) and not (i + 1 < len(doc) and doc[i + 1].lower_ in VICTIMS):
+            return None
+    if family == "update":
+        sent_words = {t.lower_ for t in doc[i].sent}
+        if not sent_words & TOLL_WORDS:
+            return None
+        if sent_words & {"injured", "wounded", "injuries"} and not sent_words & {"killed", "dead", "death", "deaths"}:
+            kind = "injured"
+    if family == "toll":
+        before = doc[a - 1].lower_ if a else ""
+        kind = {"casualty": "casualties", "injury": "injured"}.get(before, "killed")
+    if family == "active" and not any(t.lower_ in VICTIMS for t in doc[i + 1 : b]) and i + 1 < len(doc):
+        # "killed two days later": without a victim noun, the number must end the phrase
+        nxt = doc[i + 1]
+        if nxt.is_alpha and nxt.lower_ not in {
+            "and",
+            "of",
+            "in",
+            "on",
+            "at",
+            "near",
+            "when",
+            "while",
+            "as",
+            "after",
+            "including",
+            "inside",
+            "across",
+            "during",
+            "people",
+        }:
+            return None
+    qual, q0 = qualifier_before(doc, i)
+    victims = None
+    for t in doc[i + 1 : b]:
+        if t.lower_ in VICTIMS:
+            victims = t.lower_
+            break
+    start = doc[q0].idx
+    end_tok = doc[b - 1]
+    return Figure(
+        kind, value, qual, min(start, doc[a].idx), end_tok.idx + len(end_tok.text), victims, None, vague, low, high
+    )
+
+
+def _verb_distance(doc, a: int, b: int, i: int) -> int:
+    verbs = KILL | HURT | KILL_ACTIVE | HURT_ACTIVE | {"toll", "hospital", "injuries", "casualties", "deaths"}
+    ds = [abs(t.i - i) for t in doc[a:b] if t.lower_ in verbs and t.i != i]
+    return min(ds) if ds else 99
+
+
+def figures(doc, a: int, b: int) -> list[Figure]:
+    """Casualty figures, depths and border lengths in tokens [a, b) (one sentence)."""
+    m, _, _ = matchers()
+    sent = doc[a:b]
+    best: dict[int, tuple] = {}
+    lists = []
+    for match_id, s, e in m(sent):
+        label = doc.vocab.strings[match_id]
+        if label.startswith("date:"):
+            continue
+        s, e = s + a, e + a
+        if label.startswith("list:"):
+            lists.append((label, s, e))
+            continue
+        nums = _num_tokens(doc, s, e)
+        if not nums:
+            continue
+        # The number the pattern is about: the first for most families, the one after the verb
+        # for active and toll patterns (the qualifier words come between).
+        i = nums[0]
+        if label.startswith("passive") and len(nums) > 1 and doc[s].ent_type_ and "," in doc[s:e].text:
+            i = nums[0]  # the total before "including …"
+        rank = (_verb_distance(doc, s, e, i), -(e - s))
+        if i not in best or rank < best[i][0]:
+            best[i] = (rank, label, s, e)
+    out: list[Figure] = []
+    taken: set[int] = set()
+    for label, s, e in sorted(lists, key=lambda t: -(t[2] - t[1])):
+        nums = [t.i for t in doc[s:e] if t.ent_type_ == CARDINAL]
+        if taken & set(nums):
+            continue
+        parts: dict[str, int] = {}
+        for j in nums:
+            v = numbers.value(doc[j].text)
+            noun = next((t.lower_ for t in doc[j + 1 : e] if t.lower_ in VICTIMS), None)
+            if v is None or noun is None:
+                parts = {}
+                break
+            parts[noun] = parts.get(noun, 0) + int(v)
+        if len(parts) < 2:
+            continue
+        taken |= set(nums)
+        kind = label.split(":")[1]
+        qual, q0 = qualifier_before(doc, nums[0])
+        out.append(
+            Figure(
+                kind,
+                float(sum(parts.values())),
+                qual,
+                doc[min(s, q0)].idx,
+                doc[e - 1].idx + len(doc[e - 1].text),
+                ", ".join(parts),
+                parts,
+            )
+        )
+    # A number inside a total's "including …" aside is part of it, not a figure of its own.
+    for i, (_, label, s, e) in sorted(best.items()):
+        if i in taken:
+            continue
+        f = _reading(doc, label, s, e, i)
+        if f is None:
+            continue
+        if label.startswith("passive"):
+            taken |= set(_num_tokens(doc, s, e))
+        taken.add(i)
+        out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
+def dates(doc, a: int, b: int) -> list[tuple[str, int, int]]:
+    """(label, start token, end token) of each date expression in tokens [a, b), longest first."""
+    m, _, _ = matchers()
+    spans = [
+        (doc.vocab.strings[mid], s + a, e + a)
+        for mid, s, e in m(doc[a:b])
+        if doc.vocab.strings[mid].startswith("date:")
+    ]
+    spans.sort(key=lambda t: (t[1], -(t[2] - t[1])))
+    out, end = [], -1
+    for label, s, e in spans:
+        if s >= end:
+            out.append((label, s, e))
+            end = e
+    return out
+
+
+def categories(doc, a: int, b: int) -> dict[str, list[tuple[str, int, int]]]:
+    """Weapons and groups named in tokens [a, b): {"weapon": [(name, start char, end char)], "group": …}."""
+    _, phrases, exact = matchers()
+    sent = doc[a:b]
+    out: dict[str, list[tuple[str, int, int]]] = {"weapon": [], "group": []}
+    seen: list[tuple[int, int]] = []
+    # PhraseMatcher gives offsets into the doc (the token Matcher's are into the span)
+    hits = sorted(
+        ((doc.vocab.strings[mid], s, e) for mid, s, e in [*phrases(sent), *exact(sent)]),
+        key=lambda t: (t[1], -(t[2] - t[1])),
+    )
+    for label, s, e in hits:
+        if any(s < e2 and s2 < e for s2, e2 in seen):
+            continue
+        seen.append((s, e))
+        prefix, name = label.split(":", 1)
+        if prefix == "group" and name == "bla" and doc[s].text != "BLA" and doc[s].lower_ != "balochistan":
+            continue
+        out[prefix].append((name, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+    return out

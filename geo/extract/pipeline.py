@@ -1,0 +1,304 @@
+"""Article text in, candidate claims out: the steps of :mod:`geo.extract` put together.
+
+Per sentence: figures (casualties, depths, the border's length), dates, weapons, groups and
+places from the token patterns; the speaker from the reporting structure; the event from the
+sentence and the article's context. Then across the article: the same figure by the same
+claimant about the same event is one candidate with several quotes, and a later figure that
+updates a claimant's earlier one ("rose to", "revised") is proposed as its revision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field, replace
+
+from geo.core import sentences as core_sentences
+from geo.extract import claimants, dates, nlp, patterns
+from geo.extract.linking import Facts, Linker, strikers, targets
+from geo.extract.places import PlaceFinder
+
+FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
+REVISION_CUES = frozenset(
+    """rose risen rise rising climbed climb increased jumped revised revising updated update later now corrected
+    correction earlier raised raising reached grew""".split()
+)
+COUNTRY_BY_CITY = {
+    "ISLAMABAD": "PAK",
+    "QUETTA": "PAK",
+    "KARACHI": "PAK",
+    "LAHORE": "PAK",
+    "PESHAWAR": "PAK",
+    "PANJGUR": "PAK",
+    "TURBAT": "PAK",
+    "GWADAR": "PAK",
+    "RAWALPINDI": "PAK",
+    "TEHRAN": "IRN",
+    "ZAHEDAN": "IRN",
+    "SARAVAN": "IRN",
+    "MASHHAD": "IRN",
+    "CHABAHAR": "IRN",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate claim. ``start``/``end`` delimit its sentence (the quote); ``span_*`` the
+    figure; ``quotes`` every sentence that states it (the first is the quote)."""
+
+    kind: str
+    value: float | str | list[str] | None
+    unit: str | None
+    qualifier: str | None
+    breakdown: dict[str, int] | None
+    victims: str | None
+    claimant: str | None
+    claimant_type: str | None
+    place: str | None
+    event: str | None
+    event_reason: str
+    quote: str
+    start: int
+    end: int
+    span_start: int
+    span_end: int
+    notes: list[str] = field(default_factory=list)
+    event_confidence: str | None = None
+    quotes: tuple[tuple[int, int], ...] = ()
+    revises: int | None = None  # index, in the same list, of the candidate this one updates
+    vague: str | None = None  # "dozens": the word as written, when there is no number
+    low: float | None = None
+    high: float | None = None
+
+
+class Extractor:
+    """Holds what extraction needs from the dataset (places, events); build once, reuse."""
+
+    def __init__(self, dataset=None):
+        self.ds = dataset
+        self.places = PlaceFinder(dataset)
+        self.linker = Linker(dataset)
+        patterns.matchers()
+        ends = [e.date for e in dataset.events.values()] if dataset is not None else []
+        # A year-less dateline ("Jan 17") is read as the latest such day before the period's end.
+        self.period_end = (max(ends) if ends else dt.date.today()) + dt.timedelta(days=180)
+
+    def _home(self, text: str) -> str | None:
+        """The dateline's country: officials unnamed in a report from Quetta are Pakistan's."""
+        head = text.lstrip()[:40].split(",")[0].split(" ")[0].strip().upper()
+        return COUNTRY_BY_CITY.get(head)
+
+    def extract(self, text: str, published: dt.date | None = None) -> list[Candidate]:
+        """Candidate claims in ``text``; ``published`` is the article's date when the reviewer
+        or the page's metadata gives it (else it is read from the dateline, if any)."""
+        doc = nlp.parse(text)
+        sents = nlp.sentence_spans(doc)
+        base = published or dates.published(text, self.period_end)
+        home = self._home(text)
+        dateline = dates.dateline_end(text)
+        paragraph, prev_end = 0, 0
+        rows = []
+        for a, b, span in sents:
+            if "\n\n" in text[prev_end:a] or "\n" in text[prev_end:a] and prev_end:
+                paragraph += 1
+            prev_end = b
+            s = text[a:b]
+            f = Facts(paragraph=paragraph)
+            f.places = self.places.find(doc, span.start, span.end)
+            caption, byline = dates.is_caption(s), dates.is_byline(s)
+            if not (caption or byline):
+                for label, ds_, de in patterns.dates(doc, span.start, span.end):
+                    # A date without a year, in an article without a date, is read in the dataset's period.
+                    d, prec = dates.resolve(
+                        label,
+                        doc[ds_:de].text,
+                        base if label.endswith(("weekday", "relative")) else base or self.period_end,
+                    )
+                    if d is not None and doc[ds_].idx >= dateline:
+                        f.dates.append((d, prec, doc[ds_].idx, doc[de - 1].idx + len(doc[de - 1].text)))
+            f.strikers = strikers(span)
+            f.targets = targets(span)
+            f.words = {t.lower_ for t in span if t.is_alpha}
+            rows.append((a, b, span, s, f, caption or byline))
+        facts = [
+            Facts(r[4].places, [(d, p) for d, p, *_ in r[4].dates], r[4].strikers, r[4].targets, r[4].words)
+            for r in rows
+        ]
+        main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
+        if home is None and main and self.ds is not None:
+            # No dateline: unnamed officials in a story about a strike are the struck side's.
+            home = self.ds.events[main].target_country
+        out: list[Candidate] = []
+        last_speaker: claimants.Speaker | None = None
+        quote_speaker: tuple[int, claimants.Speaker] | None = None
+        previous: tuple[int, str | None] = (-1, None)
+        said = [claimants.speaker(doc, r[2].start, r[2].end, home) for r in rows]
+        for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
+            if core_sentences.conditional(s):  # asserts nothing about what happened
+                continue
+            who = said[k]
+            if who is not None and who.type == "pronoun":
+                who = self._subject(doc, span, home) or last_speaker
+            if who is None and claimants.is_quotation(s):
+                if claimants.opens_quote(s):  # "Two were killed. … ," the governor said.
+                    ahead = [
+                        said[j] for j in range(k + 1, min(k + 4, len(rows))) if rows[j][4].paragraph == f.paragraph
+                    ]
+                    who = next((w for w in ahead if w is not None), None)
+                    if who is not None and who.type == "pronoun":
+                        who = last_speaker
+                elif quote_speaker and quote_speaker[0] == f.paragraph:
+                    who = quote_speaker[1]
+            if who is not None:
+                last_speaker = who
+                if claimants.is_quotation(s) or '"' in s or "“" in s:
+                    quote_speaker = (f.paragraph, who)
+            prev_event = previous[1] if previous[0] == f.paragraph else None
+            link = self.linker.link(lf, prev_event, main)
+            if link.event and link.evidence >= 3:  # context passes on what the sentence itself showed
+                previous = (f.paragraph, link.event)
+            border = self.linker.link(lf, None, None, kinds=("geography",))
+            place = f.places[0].key if f.places else None
+
+            def add(kind, value, start, end, link=link, who=who, sent=(s, a, b, place), **extra):
+                s, a, b, place = sent
+                out.append(
+                    Candidate(
+                        kind,
+                        value,
+                        extra.pop("unit", None),
+                        extra.pop("qualifier", None),
+                        extra.pop("breakdown", None),
+                        extra.pop("victims", None),
+                        who.name if who else None,
+                        who.type if who else None,
+                        place,
+                        link.event,
+                        link.reason,
+                        s,
+                        a,
+                        b,
+                        start,
+                        end,
+                        event_confidence=link.confidence,
+                        quotes=((a, b),),
+                        **extra,
+                    )
+                )
+
+            for fig in patterns.figures(doc, span.start, span.end):
+                if fig.kind == "border_length":
+                    geo = [e for e in (self.ds.events.values() if self.ds else ()) if e.type == "geography"]
+                    blink = (
+                        border
+                        if border.event
+                        else (type(border)(geo[0].id, "medium", "a border's length") if len(geo) == 1 else border)
+                    )
+                    add("border_length", fig.value, fig.start, fig.end, link=blink, unit="km", qualifier=fig.qualifier)
+                    continue
+                unit = "km" if fig.kind == "depth" else "people"
+                value = fig.value
+                if fig.kind == "depth":
+                    value = self._km(doc, fig)
+                notes = [f"stated as “{fig.vague}”"] if fig.vague else []
+                add(
+                    fig.kind,
+                    value,
+                    fig.start,
+                    fig.end,
+                    unit=unit,
+                    qualifier=fig.qualifier if not fig.vague else None,
+                    breakdown=fig.breakdown,
+                    victims=fig.victims,
+                    vague=fig.vague,
+                    low=fig.low,
+                    high=fig.high,
+                    notes=notes,
+                )
+            for d, prec, ds_, de in f.dates:
+                add("time", d.isoformat() if prec == "day" else f"{d:%Y-%m}", ds_, de)
+            cats = patterns.categories(doc, span.start, span.end)
+            for kind, key in (("weapon", "weapon"), ("target", "group")):
+                if cats[key]:
+                    names = sorted({n for n, _, _ in cats[key]})
+                    add(kind, names, cats[key][0][1], cats[key][0][2])
+            for p in f.places:
+                add("location", p.key, p.start, p.end)
+        return _revisions(_dedupe(out))
+
+    def _subject(self, doc, span, home):
+        """ "…, which it claims …": the sentence's subject, when it names a side."""
+        head = []
+        for t in span:
+            if t.is_punct or t.lower_ in claimants.REPORT_VERBS or len(head) >= 4:
+                break
+            head.append(t.text)
+        ctype = claimants.classify(" ".join(head), home) if head else None
+        if ctype in ("iran_official", "pakistan_official"):
+            name = {"iran_official": "Government of Iran", "pakistan_official": "Government of Pakistan"}[ctype]
+            return claimants.Speaker(name, ctype, span[0].idx, span[0].idx + len(span[0].text))
+        return None
+
+    @staticmethod
+    def _km(doc, fig) -> float | None:
+        unit = next(
+            (
+                t.lower_
+                for t in doc.char_span(fig.start, fig.end, alignment_mode="expand")
+                if t.lower_ in patterns.UNITS
+            ),
+            "km",
+        )
+        return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
+
+
+def _key(c: Candidate):
+    who = c.claimant_type if c.claimant_type in ("iran_official", "pakistan_official") else (c.claimant or "").lower()
+    return (c.kind, json.dumps(c.value), c.qualifier, who, c.event)
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per figure, claimant and event: the sentences that repeat it become extra
+    quotes of the first. Categories and places stay per sentence (their quote is their claim)."""
+    first: dict[tuple, int] = {}
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, c.span_start)):
+        if c.kind in FIGURE_KINDS and c.value is not None:
+            k = _key(c)
+            if k in first:
+                i = first[k]
+                if (c.start, c.end) not in out[i].quotes:
+                    out[i] = replace(out[i], quotes=out[i].quotes + ((c.start, c.end),))
+                    if c.breakdown and not out[i].breakdown:
+                        out[i] = replace(out[i], breakdown=c.breakdown, victims=c.victims)
+                continue
+            first[k] = len(out)
+        elif any(o.start == c.start and o.kind == c.kind and o.value == c.value for o in out):
+            continue
+        out.append(c)
+    return out
+
+
+def _revisions(cands: list[Candidate]) -> list[Candidate]:
+    """Mark a figure that updates the same claimant's earlier figure about the same event."""
+    out = list(cands)
+    for i, c in enumerate(out):
+        if c.kind not in ("killed", "injured", "casualties") or c.value is None:
+            continue
+        words = {w.strip(".,;:").lower() for w in c.quote.split()}
+        if not words & REVISION_CUES:
+            continue
+        for j in range(i - 1, -1, -1):
+            o = out[j]
+            if (
+                o.kind == c.kind
+                and o.event == c.event
+                and o.value is not None
+                and o.value != c.value
+                and (o.claimant_type == c.claimant_type or c.claimant_type is None or o.claimant_type is None)
+            ):
+                out[i] = replace(
+                    c, revises=j, notes=[*c.notes, f"revises candidate {j + 1} ({o.value:g} → {c.value:g})"]
+                )
+                break
+    return out

@@ -1,0 +1,88 @@
+"""Places named in a sentence: the dataset's curated places (alternate spellings included),
+GeoNames towns of the map, and the two provinces told apart by country ("Sistan and
+Baluchestan" in all its spellings is Iran's; "Balochistan" alone is Pakistan's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.spatial import gazetteer
+
+ISO2_TO_3 = {"IR": "IRN", "PK": "PAK", "AF": "AFG"}
+PAKISTAN_PROVINCE = "Balochistan"
+IRAN_PROVINCE = "sistan-baluchestan"  # the curated place id of Iran's province
+CAPITALS = frozenset({"tehran", "islamabad", "Tehran", "Islamabad"})
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    key: str  # a curated place id, else a town's name, else "Balochistan"
+    country: str | None  # ISO 3166-1 alpha-3
+    start: int
+    end: int
+
+    @property
+    def capital(self) -> bool:
+        """A capital named as where officials speak, not where strikes land."""
+        return self.key in CAPITALS
+
+
+class PlaceFinder:
+    """Finds place names with a case-sensitive PhraseMatcher built once per dataset."""
+
+    def __init__(self, dataset=None):
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        from geo.extract.nlp import pipeline
+
+        nlp = pipeline()
+        self.info: dict[str, tuple[str, str | None, int]] = {}  # name -> (key, country, priority)
+        if dataset is not None:
+            for p in dataset.places.values():
+                for n in (p.name, *p.alt_names):
+                    if len(n) > 3 and not n.lower().startswith(("near ", "iran", "strait")):
+                        self.info[n] = (p.id, p.country, 0)
+        for t in gazetteer.map_towns():
+            for n in {t.name, *t.alt_names}:
+                if n.isascii() and len(n) > 3 and n[0].isupper() and n not in self.info:
+                    self.info[n] = (t.name, ISO2_TO_3.get(t.country, t.country), 1)
+        self.names = PhraseMatcher(nlp.vocab)
+        for n in self.info:
+            self.names.add(n, [nlp.make_doc(n)])
+        self.provinces = Matcher(nlp.vocab)
+        baluch = {"LOWER": {"REGEX": r"^bal[ou]ch[ie]?st[ae]n$"}}
+        self.provinces.add(
+            "IRN",
+            [
+                [{"LOWER": "sistan"}, {"LOWER": {"IN": ["-", "and", "&", "va", "wa", "o"]}, "OP": "{0,2}"}, baluch],
+                [{"LOWER": "sistan"}],
+            ],
+            greedy="LONGEST",
+        )
+        self.provinces.add("PAK", [[baluch]])
+        self.iran_province = dataset.places.get(IRAN_PROVINCE) if dataset is not None else None
+
+    def find(self, doc, a: int, b: int) -> list[PlaceHit]:
+        """Places named in tokens [a, b), each span once: curated places first, then towns,
+        then provinces (Iran's before Pakistan's, so "Sistan and Baluchistan" is one place)."""
+        sent = doc[a:b]
+        hits: list[tuple[int, int, int, str, str | None]] = []
+        for mid, s, e in self.names(sent):  # PhraseMatcher: offsets into the doc, not the span
+            key, country, prio = self.info[doc.vocab.strings[mid]]
+            hits.append((prio, s, e, key, country))
+        for mid, s, e in self.provinces(sent):  # Matcher: offsets into the span
+            s, e = s + a, e + a
+            if doc.vocab.strings[mid] == "IRN":
+                key = self.iran_province.id if self.iran_province else "Sistan and Baluchestan"
+                hits.append((2, s, e, key, "IRN"))
+            elif not (e < len(doc) and doc[e].lower_ == "liberation"):
+                hits.append((3, s, e, PAKISTAN_PROVINCE, "PAK"))
+        hits.sort(key=lambda h: (h[0], -(h[2] - h[1])))
+        out: list[PlaceHit] = []
+        taken: list[tuple[int, int]] = []
+        for _, s, e, key, country in hits:
+            if any(s < e2 and s2 < e for s2, e2 in taken):
+                continue
+            taken.append((s, e))
+            out.append(PlaceHit(key, country, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+        return sorted(out, key=lambda h: h.start)

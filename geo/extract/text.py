@@ -1,0 +1,121 @@
+"""Article input: pasted text or an uploaded file in, the text a person reviews out.
+
+HTML pages go through trafilatura, which keeps the article's main text and drops menus, related
+links, cookie banners and footers, and reads the page's title, site, author and date; those are
+offered as the source's metadata for review, never trusted silently. Every offset the extractor
+gives is into the returned text, which is what the review shows and what is saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+MAX_ARTICLE_BYTES = 1_000_000
+_LOOKS_HTML = re.compile(r"\s*<(?:!doctype|html|head|body|article|p|div)\b", re.I)
+
+
+class InputError(ValueError):
+    """Article input that cannot be used; the message says why, for the person who gave it."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """The text to review and what the page itself says about where it comes from."""
+
+    text: str
+    meta: dict[str, str | dt.date] = field(default_factory=dict)  # title, author, outlet, date
+    html: bool = False
+
+
+class _TextOnly(HTMLParser):
+    """The visible text of an HTML page (fallback when trafilatura finds no main text)."""
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _paragraphs(text: str) -> str:
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    return re.sub(r"\s*\n\s*(?:\n\s*)*", "\n\n", text).strip()
+
+
+def html_to_text(html_text: str) -> str:
+    """The visible text of an HTML document, paragraphs kept apart (no boilerplate removal)."""
+    parser = _TextOnly()
+    parser.feed(html_text)
+    parser.close()
+    return _paragraphs("".join(parser.parts))
+
+
+def _from_html(html_text: str) -> Article:
+    import trafilatura  # imported on first HTML page: it loads lxml and its date finder
+
+    doc = trafilatura.bare_extraction(
+        html_text, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    meta: dict[str, str | dt.date] = {}
+    text = ""
+    if doc is not None:
+        text = _paragraphs(doc.text or "")
+        for ours, theirs in (("title", doc.title), ("author", doc.author), ("outlet", doc.sitename)):
+            if theirs and theirs.strip():
+                meta[ours] = theirs.strip()
+        if doc.date:
+            try:
+                meta["date"] = dt.date.fromisoformat(doc.date[:10])
+            except ValueError:
+                pass
+    if len(text) < 80:  # a page trafilatura cannot read: its visible text, unfiltered
+        text = html_to_text(html_text)
+    return Article(text, meta, html=True)
+
+
+def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
+    """Validated article from pasted text or an uploaded file (.txt, .md, .html); InputError
+    says what is wrong with it."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise InputError(
+            f"it is {len(raw) / 1_000_000:.1f} MB and the limit is {MAX_ARTICLE_BYTES // 1_000_000} MB: "
+            "cut it down to the article itself (the text stays in the box) or upload a shorter file"
+        )
+    if b"\x00" in raw:
+        raise InputError("this looks like a binary file, not text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from e
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    article = _from_html(text) if name.lower().endswith((".html", ".htm")) or _LOOKS_HTML.match(text) else Article(text)
+    if not article.text.strip():
+        raise InputError("the article is empty")
+    return article
+
+
+def article_text(data: bytes | str, name: str = "pasted.txt") -> str:
+    """The text of :func:`read_article` alone."""
+    return read_article(data, name).text
