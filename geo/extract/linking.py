@@ -32,6 +32,7 @@ STOPWORDS = frozenset(
     strike strikes struck attack attacks killed people province border targets targeted group militant
     militants described reported what where there according""".split()
 )
+FAR_KM = 300  # a town this far from an event's place is somewhere else (Turbat–Panjgur is ~120 km)
 LATE_DAYS = 21  # a sentence dated this long after an event is about something later
 
 
@@ -127,6 +128,9 @@ class Linker:
                 score += 2
                 why.append(f"names {place.admin1}")
             elif any(p.country == country for p in spots):
+                near = [p for p in spots if p.country == country and (p.lonlat is None or self._km(p, place) <= FAR_KM)]
+                if not near:  # only towns far from it: "an earthquake near Bam" is not the Saravan strike
+                    return None
                 score += 1
                 why.append(f"names a place in {COUNTRY_NAMES.get(country, country)}")
             elif not any(p.country == country for p in spots):
@@ -148,6 +152,13 @@ class Linker:
             score += min(2, len(shared))
             why.append("shares the words " + ", ".join(f"“{w}”" for w in shared[:3]))
         return score, why
+
+    @staticmethod
+    def _km(hit, place) -> float:
+        """Geodesic distance (WGS84) between a named place and an event's place, in km."""
+        from geo.spatial.measure import GEOD
+
+        return GEOD.inv(hit.lonlat[0], hit.lonlat[1], place.lon, place.lat)[2] / 1000
 
     def scores(self, f: Facts, kinds: tuple[str, ...] = VIOLENT) -> dict[str, tuple[int, list[str]]]:
         out = {}

@@ -49,7 +49,7 @@ VICTIMS = frozenset(
     fighters fighter insurgents insurgent separatists separatist terrorists terrorist villagers villager residents
     resident members member nationals individuals others more worshippers pilgrims students workers labourers
     laborers infants toddlers teenagers minors passengers commanders commander recruits family relatives
-    citizens locals victims adults elders""".split()
+    citizens locals victims adults elders forces cousins brothers sisters daughters sons""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
@@ -74,6 +74,7 @@ INCLUDING = sorted("including among mostly most all many incl".split())
 UPDATE_VERBS = sorted(
     "revised raised lowered rose risen climbed increased jumped updated corrected reached grew".split()
 )
+DEATH_WORDS = frozenset("dead deaths died killed toll martyred lives fatalities".split())
 TOLL_WORDS = frozenset("toll figure figures count tally number death deaths".split())
 HOSPITAL_VERBS = sorted("taken rushed admitted brought shifted airlifted moved evacuated".split())
 UNITS = {
@@ -226,12 +227,21 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 AUXS,
                 verb,
             ],
-            # "no one was killed", "none of the guards were hurt"
-            [_num((ZERO,)), {"LOWER": "of", "OP": "?"}, {**NOT_NUM, "OP": "{0,4}"}, AUXS, verb],
+            # "no one was killed", "none of the guards were hurt" (not "none of the dead were …")
+            [
+                _num((ZERO,)),
+                {"LOWER": "of", "OP": "?"},
+                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead"]}, "OP": "{0,4}"},
+                AUXS,
+                _in(passive[kind] - {"dead"}),
+            ],
             [{"LOWER": "no"}, MOD, VICT, GAP, AUXS, verb],
             # "left two dead"
             [{"LOWER": "left"}, QUALS, any_num, MOD, {**VICT, "OP": "?"}, verb],
         ]
+        if kind == "killed":  # "three women … lost their lives"
+            lost = [{"LOWER": "lost"}, {"LOWER": {"IN": ["their", "his", "her"]}}, {"LOWER": {"IN": ["lives", "life"]}}]
+            out["passive:killed"] += [p[:-1] + lost for p in out["passive:killed"] if p[-1] is verb]
         out[f"active:{kind}"] = [
             [_in(active[kind]), {"ORTH": ":", "OP": "?"}, QUALS, any_num, MOD, VICT],
             [_in(active[kind]), QUALS, any_num],
@@ -263,6 +273,17 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     # "it was later revised to 84", "the figure rose to nine": counted only where the sentence
     # speaks of a toll (see figures()).
     out["update:killed"] = [[_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num]]
+    # "the number of the dead as seven", "the updated figure is nine persons" (where the
+    # sentence speaks of the dead: see figures())
+    out["tally:killed"] = [
+        [
+            _in(["figure", "tally", "count", "number"]),
+            {**NOT_NUM, "OP": "{0,5}"},
+            {"LOWER": {"IN": ["is", "was", "as", "at", "to", "stood"]}},
+            QUALS,
+            any_num,
+        ],
+    ]
     out["toll:killed"] = [
         [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,6}"}, any_num],
         [_in(["deaths", "death", "killing", "killings", "lives"]), {"LOWER": "of"}, QUALS, any_num],
@@ -283,6 +304,8 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
                 sep = [{"ORTH": ",", "OP": "?"}, {"LOWER": "and"}] if last else [{"ORTH": ","}]
                 seq += sep + group
             pats.append(seq + [AUXS, _in(passive)])
+            if kind == "killed":
+                pats.append(seq + [AUXS, {"LOWER": "lost"}, {"LOWER": "their"}, {"LOWER": "lives"}])
             pats.append([_in(active), {"ORTH": ":", "OP": "?"}, QUALS] + seq)
         out[f"list:{kind}"] = pats
     return out
@@ -437,6 +460,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             return None
         if numbers.is_year(tok.text) and not (i + 1 < len(doc) and doc[i + 1].lower_ in VICTIMS):
             return None
+    if family == "tally" and not {t.lower_ for t in doc[i].sent} & DEATH_WORDS:
+        return None
     if family == "update":
         sent_words = {t.lower_ for t in doc[i].sent}
         if not sent_words & TOLL_WORDS:

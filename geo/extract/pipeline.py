@@ -131,8 +131,11 @@ class Extractor:
         out: list[Candidate] = []
         last_speaker: claimants.Speaker | None = None
         quote_speaker: tuple[int, claimants.Speaker] | None = None
-        previous: tuple[int, str | None] = (-1, None)
+        previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
         said = [claimants.speaker(doc, r[2].start, r[2].end, home) for r in rows]
+        voice = claimants.voice(text, home)
+        said_in: tuple[int, claimants.Speaker | None] = (-1, None)
+
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if core_sentences.conditional(s):  # asserts nothing about what happened
                 continue
@@ -149,14 +152,23 @@ class Extractor:
                         who = last_speaker
                 elif quote_speaker and quote_speaker[0] == f.paragraph:
                     who = quote_speaker[1]
+            if who is not None and voice is not None and who.name.lower().split()[0] in ("our", "we"):
+                who = voice  # "our researchers" in a press release: its issuer
+            if who is None and said_in[0] == f.paragraph:
+                who = said_in[1]  # the paragraph goes on with what its speaker said
+            if who is None:
+                who = voice
             if who is not None:
+                said_in = (f.paragraph, who)
                 last_speaker = who
                 if claimants.is_quotation(s) or '"' in s or "“" in s:
                     quote_speaker = (f.paragraph, who)
-            prev_event = previous[1] if previous[0] == f.paragraph else None
+            # A heading ("Kerman, January 3") gives its event to the paragraph under it.
+            prev_event = previous[1] if previous[0] == f.paragraph or previous[2] == f.paragraph - 1 else None
             link = self.linker.link(lf, prev_event, main)
             if link.event and link.evidence >= 3:  # context passes on what the sentence itself showed
-                previous = (f.paragraph, link.event)
+                heading = len(span) <= 8 and not s.rstrip().endswith((".", "!", "?", '"', "”"))
+                previous = (f.paragraph, link.event, f.paragraph if heading else -9)
             border = self.linker.link(lf, None, None, kinds=("geography",))
             place = f.places[0].key if f.places else None
 

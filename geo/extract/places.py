@@ -20,6 +20,7 @@ class PlaceHit:
     country: str | None  # ISO 3166-1 alpha-3
     start: int
     end: int
+    lonlat: tuple[float, float] | None = None  # None for provinces
 
     @property
     def capital(self) -> bool:
@@ -37,15 +38,26 @@ class PlaceFinder:
 
         nlp = pipeline()
         self.info: dict[str, tuple[str, str | None, int]] = {}  # name -> (key, country, priority)
+        self.where: dict[str, tuple[float, float]] = {}  # key -> (lon, lat)
         if dataset is not None:
+            aliases: dict[str, str] = {}
             for p in dataset.places.values():
                 for n in (p.name, *p.alt_names):
                     if len(n) > 3 and not n.lower().startswith(("near ", "iran", "strait")):
                         self.info[n] = (p.id, p.country, 0)
+                    # "Erbil, Iraqi Kurdistan" is also "Erbil"; "near Saravan" is also "Saravan"
+                    short = n.split(",")[0].removeprefix("near ").removesuffix(" area").strip()
+                    aliases.setdefault(short, p.id)
+                if p.precision not in ("province", "country"):
+                    self.where[p.id] = (p.lon, p.lat)
+            for short, pid in aliases.items():
+                if len(short) > 3 and short not in self.info:
+                    self.info[short] = (pid, dataset.places[pid].country, 0)
         for t in gazetteer.map_towns():
             for n in {t.name, *t.alt_names}:
                 if n.isascii() and len(n) > 3 and n[0].isupper() and n not in self.info:
                     self.info[n] = (t.name, ISO2_TO_3.get(t.country, t.country), 1)
+                    self.where.setdefault(t.name, (t.lon, t.lat))
         self.names = PhraseMatcher(nlp.vocab)
         for n in self.info:
             self.names.add(n, [nlp.make_doc(n)])
@@ -84,5 +96,5 @@ class PlaceFinder:
             if any(s < e2 and s2 < e for s2, e2 in taken):
                 continue
             taken.append((s, e))
-            out.append(PlaceHit(key, country, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+            out.append(PlaceHit(key, country, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), self.where.get(key)))
         return sorted(out, key=lambda h: h.start)
