@@ -61,7 +61,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"\b(?:u\.?n\.?|united nations|china|chinese|beijing|u\.?s\.?|united states|"
             r"washington|state department|white house|hospitals?|doctors?|medics?|ngo|amnesty|"
             r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
-            r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|"
+            r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
             r"rescue|edhi|ambulance|red cross|icrc|unicef|who\b)"
         ),
     ),
@@ -78,7 +78,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:pakistan|pakistani|pakistan[’']s|islamabad|ispr|inter-services|"
             r"foreign office|balochistan|baluchistan|panjgur|quetta|kakar|jilani|"
-            r"baloch government|fo\b|rawalpindi)"
+            r"baloch government|fo\b|rawalpindi|frontier corps|levies)"
         ),
     ),
     (
@@ -113,7 +113,7 @@ def classify(phrase: str, home: str | None = None) -> str | None:
         for ctype in ("iran_official", "pakistan_official"):
             if dict(_RULES)[ctype].search(p):
                 return ctype
-        return "media"
+        return _COUNTRY_OF_CITY.get(home or "", "media")  # "state media" in a story from Tehran
     for ctype, rule in _RULES:
         if rule.search(p):
             return ctype
@@ -185,7 +185,16 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
     if colon is not None:
         head = [t for t in doc[a:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text)]
         clean = _clean(head)
-        if clean and not clean[0].isupper():
+        # a speaker, not a topic: "Iranian state TV:", not "Iranian strike in Panjgur:"
+        if (
+            clean
+            and not clean[0].isupper()
+            and (
+                _OFFICIAL.search(clean[0].lower())
+                or _STATE_MEDIA.search(clean[0].lower())
+                or dict(_RULES)["media"].search(clean[0].lower())
+            )
+        ):
             ctype = classify(clean[0])
             if ctype in ("iran_official", "pakistan_official", "media", "other_official"):
                 found.append((a, Speaker(NAMES.get(clean[0].lower(), clean[0]), ctype, clean[1], clean[2])))

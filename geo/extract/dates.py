@@ -14,7 +14,7 @@ import re
 from geo.extract.patterns import MONTHS, WEEKDAYS
 
 _CAPTION = re.compile(r"^\s*(?:\(?(?:photo|image|picture|caption|file photo|video|graphic)\b|\[photo)", re.I)
-_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|published|updated|posted|last updated|first published|filed)\b", re.I)
+_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]\w*|published|updated|posted|last updated|first published|filed)\b", re.I)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z .]+)?,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
@@ -93,7 +93,7 @@ def published(text: str, yearless_base: dt.date | None = None) -> dt.date | None
         m = _DATELINE.match(line)
         if m:
             return _parse(m.group("date"), None if re.search(r"\d{4}", m.group("date")) else yearless_base)
-        if is_byline(line) or re.fullmatch(r"[\w ,.:-]{6,40}", line):
+        if is_byline(line) or len(line) <= 70:  # "IN BRIEF | Saturday, January 20, 2024"
             m2 = _FULL_DATE.search(line)
             if m2:
                 return _parse(m2.group(1), None)

@@ -33,7 +33,11 @@ STOPWORDS = frozenset(
     militants described reported what where there according""".split()
 )
 FAR_KM = 300  # a town this far from an event's place is somewhere else (Turbat–Panjgur is ~120 km)
-LATE_DAYS = 21  # a sentence dated this long after an event is about something later
+LATE_DAYS = 10  # a sentence dated this long after an event is about something later
+# Incidents of another kind: a sentence about an earthquake is about none of the strikes.
+OTHER_INCIDENTS = frozenset(
+    "earthquake quake flood floods flooding crash accident landslide avalanche cyclone storm stampede collision".split()
+)
 
 
 @dataclass
@@ -83,6 +87,20 @@ def targets(tokens) -> set[str]:
     return out
 
 
+def _same_time(d: dt.date, prec: str, e) -> bool:
+    """A stated date that fits the event: the same day (one day either side: night strikes and
+    time zones), or the same month when either is known only to the month."""
+    if prec == "month" or e.date_precision in ("month", "week"):
+        return (d.year, d.month) == (e.date.year, e.date.month)
+    return abs((d - e.date).days) <= 1
+
+
+def _contradicts(d: dt.date, e) -> bool:
+    """A date before the event, or too long after it to be a report of it."""
+    start = e.date.replace(day=1) if e.date_precision in ("month", "week") else e.date - dt.timedelta(days=1)
+    return d < start or d > e.date + dt.timedelta(days=LATE_DAYS + (31 if e.date_precision == "month" else 0))
+
+
 class Linker:
     def __init__(self, dataset):
         self.ds = dataset
@@ -99,16 +117,14 @@ class Linker:
     def _score(self, e, place, words, f: Facts) -> tuple[int, list[str]] | None:
         """The sentence's own score for event ``e`` and why; None when it contradicts it."""
         score, why = 0, []
+        if f.words & OTHER_INCIDENTS and not f.words & OTHER_INCIDENTS & words:
+            return None
         if f.dates:
-            tol = 0 if e.date_precision == "day" else 31
-            matched = [d for d, prec in f.dates if abs((d - e.date).days) <= max(tol, 1 if prec == "day" else 31)]
+            matched = [d for d, prec in f.dates if _same_time(d, prec, e)]
             if matched:
                 score += 3
                 why.append(f"dated {matched[0]:%-d %B %Y}" if e.date_precision == "day" else f"dated {e.date:%B %Y}")
-            elif all(
-                d < e.date - dt.timedelta(days=max(tol, 1)) or d > e.date + dt.timedelta(days=LATE_DAYS + tol)
-                for d, _ in f.dates
-            ):
+            elif all(_contradicts(d, e) for d, _ in f.dates):
                 return None
         spots = [p for p in f.places if not p.capital]
         if spots:
@@ -186,10 +202,27 @@ class Linker:
             return None
         return ranked[0][0]
 
-    def link(self, f: Facts, previous: str | None, main: str | None, kinds: tuple[str, ...] = VIOLENT) -> Link:
+    def link(
+        self,
+        f: Facts,
+        previous: str | None,
+        main: str | None,
+        kinds: tuple[str, ...] = VIOLENT,
+        clause: Facts | None = None,
+    ) -> Link:
+        """The event of a sentence (``f``), or of one figure's clause within it (``clause``: its
+        facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each)."""
         if self.ds is None:
             return Link(None, None, "no dataset to link to")
         own = self.scores(f, kinds)
+        if clause is not None:
+            inner = self.scores(clause, kinds)
+            if inner:
+                own = {
+                    eid: (s + inner[eid][0], why + [w for w in inner[eid][1] if w not in why])
+                    for eid, (s, why) in own.items()
+                    if eid in inner
+                }
         if not own:
             return Link(None, None, "the sentence contradicts every event (its date or place): choose the event")
         total = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
@@ -19,10 +20,11 @@ from geo.extract.linking import Facts, Linker, strikers, targets
 from geo.extract.places import PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
+# Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
-    """rose risen rise rising climbed climb increased jumped revised revising updated update later now corrected
-    correction earlier raised raising reached grew""".split()
+    "rose risen rising climbed increased jumped revised updated update later now raised raising new latest".split()
 )
+RETRACTED = re.compile(r"\b(?:an )?earlier version of this (?:article|story|report)", re.I)
 COUNTRY_BY_CITY = {
     "ISLAMABAD": "PAK",
     "QUETTA": "PAK",
@@ -66,6 +68,7 @@ class Candidate:
     event_confidence: str | None = None
     quotes: tuple[tuple[int, int], ...] = ()
     revises: int | None = None  # index, in the same list, of the candidate this one updates
+    updates: bool = False  # stated as an update ("rose to", "revised to", "the updated figure")
     vague: str | None = None  # "dozens": the word as written, when there is no number
     low: float | None = None
     high: float | None = None
@@ -114,8 +117,11 @@ class Extractor:
                         doc[ds_:de].text,
                         base if label.endswith(("weekday", "relative")) else base or self.period_end,
                     )
-                    if d is not None and doc[ds_].idx >= dateline:
-                        f.dates.append((d, prec, doc[ds_].idx, doc[de - 1].idx + len(doc[de - 1].text)))
+                    if d is None or doc[ds_].idx < dateline:
+                        continue
+                    if d == base and (len(rows) < 4 and len(span) <= 14 or _reporting_day(doc, ds_, de)):
+                        continue  # the date line ("NEWS AT NINE — 17 January"), or "said on Wednesday"
+                    f.dates.append((d, prec, doc[ds_].idx, doc[de - 1].idx + len(doc[de - 1].text)))
             f.strikers = strikers(span)
             f.targets = targets(span)
             f.words = {t.lower_ for t in span if t.is_alpha}
@@ -154,7 +160,8 @@ class Extractor:
                     who = quote_speaker[1]
             if who is not None and voice is not None and who.name.lower().split()[0] in ("our", "we"):
                 who = voice  # "our researchers" in a press release: its issuer
-            if who is None and said_in[0] == f.paragraph:
+            opens_with_date = bool(f.dates) and f.dates[0][2] - a < 12  # "In February 2019, …": a new story
+            if who is None and said_in[0] == f.paragraph and not opens_with_date:
                 who = said_in[1]  # the paragraph goes on with what its speaker said
             if who is None:
                 who = voice
@@ -198,7 +205,16 @@ class Extractor:
                     )
                 )
 
+            if RETRACTED.search(s):  # a correction's retracted figure is the outlet's error, not a claim
+                continue
+            since = a  # where the text before this figure starts (the sentence, or the last figure)
             for fig in patterns.figures(doc, span.start, span.end):
+                clause = self._clause(doc, span, fig, f)
+                flink = self.linker.link(lf, prev_event, main, clause=clause) if clause else link
+                if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
+                    previous = (f.paragraph, flink.event, -9)
+                before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
+                since = fig.end
                 if fig.kind == "border_length":
                     geo = [e for e in (self.ds.events.values() if self.ds else ()) if e.type == "geography"]
                     blink = (
@@ -218,9 +234,11 @@ class Extractor:
                     value,
                     fig.start,
                     fig.end,
+                    link=flink,
                     unit=unit,
                     qualifier=fig.qualifier if not fig.vague else None,
                     breakdown=fig.breakdown,
+                    updates=bool(before & REVISION_CUES),
                     victims=fig.victims,
                     vague=fig.vague,
                     low=fig.low,
@@ -237,6 +255,26 @@ class Extractor:
             for p in f.places:
                 add("location", p.key, p.start, p.end)
         return _revisions(_dedupe(out))
+
+    def _clause(self, doc, span, fig, f: Facts) -> Facts | None:
+        """The facts of the clause around a figure (between commas, semicolons or colons), or
+        None when the clause names no place, date or side of its own."""
+        a, b = span.start, span.end
+        first = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        i, j = first.start, first.end
+        while i > a and doc[i - 1].text not in (",", ";", ":"):
+            i -= 1
+        while j < b and doc[j].text not in (",", ";", ":"):
+            j += 1
+        lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        cf = Facts(
+            places=[p for p in f.places if lo <= p.start < hi],
+            dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi],
+            strikers=strikers(doc[i:j]),
+            targets=targets(doc[i:j]),
+            words=f.words,
+        )
+        return cf if (cf.places or cf.dates or cf.strikers or cf.targets) else None
 
     def _subject(self, doc, span, home):
         """ "…, which it claims …": the sentence's subject, when it names a side."""
@@ -264,6 +302,12 @@ class Extractor:
         return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
 
 
+def _reporting_day(doc, s: int, e: int) -> bool:
+    """ "said on Wednesday", "on Wednesday told": the day something was said, not done."""
+    near = [t.lower_ for t in doc[max(0, s - 3) : e + 2]]
+    return any(w in claimants.REPORT_VERBS for w in near)
+
+
 def _key(c: Candidate):
     who = c.claimant_type if c.claimant_type in ("iran_official", "pakistan_official") else (c.claimant or "").lower()
     return (c.kind, json.dumps(c.value), c.qualifier, who, c.event)
@@ -280,7 +324,9 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             if k in first:
                 i = first[k]
                 if (c.start, c.end) not in out[i].quotes:
-                    out[i] = replace(out[i], quotes=out[i].quotes + ((c.start, c.end),))
+                    out[i] = replace(
+                        out[i], quotes=out[i].quotes + ((c.start, c.end),), updates=out[i].updates or c.updates
+                    )
                     if c.breakdown and not out[i].breakdown:
                         out[i] = replace(out[i], breakdown=c.breakdown, victims=c.victims)
                 continue
@@ -292,25 +338,27 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _revisions(cands: list[Candidate]) -> list[Candidate]:
-    """Mark a figure that updates the same claimant's earlier figure about the same event."""
+    """Propose each figure stated as an update ("rose to nine", "the updated figure is nine")
+    as the revision of the same claimant's other figure about the same event and kind, the
+    nearest in the text (it may come after: "nine … had announced seven earlier")."""
     out = list(cands)
     for i, c in enumerate(out):
-        if c.kind not in ("killed", "injured", "casualties") or c.value is None:
+        if not c.updates or c.kind not in ("killed", "injured", "casualties") or c.value is None:
             continue
-        words = {w.strip(".,;:").lower() for w in c.quote.split()}
-        if not words & REVISION_CUES:
-            continue
-        for j in range(i - 1, -1, -1):
-            o = out[j]
-            if (
-                o.kind == c.kind
-                and o.event == c.event
-                and o.value is not None
-                and o.value != c.value
-                and (o.claimant_type == c.claimant_type or c.claimant_type is None or o.claimant_type is None)
-            ):
-                out[i] = replace(
-                    c, revises=j, notes=[*c.notes, f"revises candidate {j + 1} ({o.value:g} → {c.value:g})"]
-                )
-                break
+        olds = [
+            (min(abs(qa - pa) for qa, _ in o.quotes for pa, _ in c.quotes), j)
+            for j, o in enumerate(out)
+            if j != i
+            and o.kind == c.kind
+            and o.event == c.event
+            and o.value is not None
+            and o.value != c.value
+            and 0 not in (o.value, c.value)
+            and not o.updates
+            and (o.claimant_type == c.claimant_type or None in (c.claimant_type, o.claimant_type))
+        ]
+        if olds:
+            j = min(olds)[1]
+            note = f"revises candidate {j + 1} ({out[j].value:g} → {c.value:g})"
+            out[i] = replace(c, revises=j, notes=[*c.notes, note])
     return out
