@@ -18,7 +18,8 @@ REPORT_VERBS = frozenset(
     """said says say told tells stated states reported reports claimed claims announced announces confirmed
     confirms added adds insisted insists alleged alleges noted notes wrote writes tweeted posted quoted cited
     estimated estimates put puts counted acknowledged admitted maintained warned declared explained described
-    reiterated asserted telling saying recorded documented verified tallied registered""".split()
+    reiterated asserted telling saying say confirm announce
+    tell recorded documented verified tallied registered""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";"])
@@ -27,6 +28,8 @@ TRAILING = frozenset(
     "'s ’s in on first also later initially earlier now today yesterday have has had then separately".split()
 )
 ASIDE_START = frozenset("speaking who citing quoting asked adding requesting declining".split())
+BY_VERBS = frozenset("given provided released published announced issued confirmed reported compiled".split())
+COUNT_NOUNS = frozenset("count tally estimate reckoning figures".split())
 STOP_BEFORE = frozenset("that and but while as when after which who where because since then so".split())
 
 
@@ -135,7 +138,7 @@ def _clean(tokens) -> tuple[str, int, int] | None:
         toks = toks[:-1]
     if not toks:
         return None
-    text = toks[0].doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    text = toks[0].doc[toks[0].i : toks[-1].i + 1].text  # (Doc.text would rebuild the whole text)
     text = re.sub(r"(?:[’']s)?\s+statement$", "", text)
     return text, toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
@@ -214,6 +217,13 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
                     phrase = after
                 else:
                     phrase = _before(doc, phrase[0].i, a) if phrase else None
+        elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
+            phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
+        elif lower in COUNT_NOUNS and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
+            k = t.i - 1
+            while k > a and doc[k].lower_ not in ("by", "to", "in"):
+                k -= 1
+            phrase = [x for x in doc[k + 1 : t.i] if x.lower_ != "own"]  # "by Tehran's own count"
         elif (
             lower in ("statement", "communique", "communiqué") and t.i + 1 < b and doc[t.i + 1].lower_ in ("by", "from")
         ):
@@ -236,7 +246,7 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
             and text.lower().startswith(words[0])
         ):
             # "the ministry added": a body named before, resolved by the caller like a pronoun
-            ctype = classify(text, None)
+            ctype = classify(text, home)
             found.append((t.i, Speaker(text, "pronoun" if ctype == "unattributed" else ctype, s, e)))
             continue
         ctype = classify(text, home)

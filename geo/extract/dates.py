@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from geo.extract.patterns import MONTHS, WEEKDAYS
 
@@ -34,6 +35,7 @@ def is_byline(sentence: str) -> bool:
     return bool(_BYLINE.match(sentence))
 
 
+@lru_cache(maxsize=4096)
 def _parse(text: str, base: dt.date | None) -> dt.date | None:
     import dateparser  # imported on first use: it loads its language data (about a second)
 

@@ -8,7 +8,10 @@ Offsets are character offsets into the text given (``token.idx``), unchanged by 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+import numpy as np
 
 from geo.extract import numbers
 
@@ -39,6 +42,7 @@ def _ruler_patterns() -> list[dict]:
 def pipeline():
     """The pipeline, built once per process (importing spaCy takes about a second)."""
     import spacy
+    from spacy.attrs import IDX, IS_SPACE, SENT_START
     from spacy.language import Language
 
     if "ca_paragraphs" not in Language.factories:
@@ -47,11 +51,17 @@ def pipeline():
         def paragraphs(doc):
             """A line break starts a sentence: headlines, datelines, live-blog entries and
             captions are sentences of their own, never glued to the next paragraph."""
-            for i, tok in enumerate(doc[1:], 1):
-                if doc[i - 1].is_space and "\n" in doc[i - 1].text and not tok.is_space:
-                    tok.is_sent_start = True
-                elif doc[i - 1].whitespace_ == "" and doc[i - 1].text.endswith("\n"):
-                    tok.is_sent_start = True
+            # One array write, not a token attribute per line break (each such write costs
+            # a third of a millisecond); 0 leaves the other tokens to the sentencizer.
+            cols = doc.to_array([IDX, IS_SPACE])
+            starts = np.zeros(len(doc), dtype="uint64")
+            for m in re.finditer(r"\n\s*", doc.text):
+                i = int(np.searchsorted(cols[:, 0], m.end()))
+                if 0 < i < len(doc) and cols[i, 0] == m.end() and not cols[i, 1]:
+                    starts[i] = 1
+            if starts.any():
+                starts[0] = 1
+                doc.from_array([SENT_START], starts.reshape(-1, 1))
             return doc
 
     nlp = spacy.blank("en")

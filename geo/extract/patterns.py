@@ -110,6 +110,7 @@ MONTHS = {
     )
     for m in names
 }
+DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last".split())
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEAPONS = {
     "ballistic missiles": ["ballistic missile", "ballistic missiles"],
@@ -155,6 +156,20 @@ GROUPS = {
 }
 # Uppercase abbreviations match only as written ("BLA", not "bla" inside a name).
 ABBREVIATIONS = {"bla", "blf", "irgc", "bras", "uav", "uavs"}
+
+
+# A sentence can hold a figure only if it has one of these words (checked before matching).
+FIGURE_CUES = frozenset(
+    KILL
+    | HURT
+    | KILL_ACTIVE
+    | HURT_ACTIVE
+    | set().union(*NOUNS.values())
+    | set(UNITS)
+    | set(UPDATE_VERBS)
+    | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
+    | {"death", "deaths", "killing", "killings", "depth"}
+)
 
 
 def _num(types=(CARDINAL, ZERO)):
@@ -284,6 +299,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             any_num,
         ],
     ]
+    # "first said seven people had died; they later said nine": the kind of the figure before it
+    out["echo:killed"] = [[_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num]]
     out["toll:killed"] = [
         [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,6}"}, any_num],
         [_in(["deaths", "death", "killing", "killings", "lives"]), {"LOWER": "of"}, QUALS, any_num],
@@ -384,16 +401,20 @@ def _date_patterns() -> dict[str, list[list[dict]]]:
 
 @lru_cache(maxsize=1)
 def matchers():
-    """(token Matcher, PhraseMatcher for weapons and groups), built once on the pipeline's vocabulary."""
+    """(figure Matcher, PhraseMatchers for weapons and groups (any case, abbreviations as
+    written), date Matcher), built once on the pipeline's vocabulary."""
     from spacy.matcher import Matcher, PhraseMatcher
 
     from geo.extract.nlp import pipeline
 
     nlp = pipeline()
     m = Matcher(nlp.vocab)
-    for families in (_casualty_patterns(), _list_patterns(), _measure_patterns(), _date_patterns()):
+    for families in (_casualty_patterns(), _list_patterns(), _measure_patterns()):
         for label, pats in families.items():
             m.add(label, pats)
+    dm = Matcher(nlp.vocab)
+    for label, pats in _date_patterns().items():
+        dm.add(label, pats)
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab)  # abbreviations as written
     for prefix, vocab in (("weapon", WEAPONS), ("group", GROUPS)):
@@ -403,7 +424,7 @@ def matchers():
             up = [v.upper() for v in variants if v in ABBREVIATIONS]
             if up:
                 exact.add(f"{prefix}:{name}", [nlp.make_doc(v) for v in up + [u.rstrip("S") + "s" for u in up]])
-    return m, phrases, exact
+    return m, phrases, exact, dm
 
 
 @dataclass(frozen=True)
@@ -460,6 +481,14 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             return None
         if numbers.is_year(tok.text) and not (i + 1 < len(doc) and doc[i + 1].lower_ in VICTIMS):
             return None
+    if family == "echo":
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "adding", "while")):
+            return None
+        prior = [t for t in doc[doc[i].sent.start : i] if t.lower_ in KILL | HURT | {"toll", "deaths"}]
+        if not prior:
+            return None
+        kind = "injured" if prior[-1].lower_ in HURT else "killed"
     if family == "tally" and not {t.lower_ for t in doc[i].sent} & DEATH_WORDS:
         return None
     if family == "update":
@@ -513,14 +542,15 @@ def _verb_distance(doc, a: int, b: int, i: int) -> int:
 
 def figures(doc, a: int, b: int) -> list[Figure]:
     """Casualty figures, depths and border lengths in tokens [a, b) (one sentence)."""
-    m, _, _ = matchers()
+    m = matchers()[0]
     sent = doc[a:b]
-    best: dict[int, tuple] = {}
+    words = {t.lower_ for t in sent}
+    if not (words & FIGURE_CUES and (words & {"no", "zero"} or any(t.ent_type_ for t in sent))):
+        return []  # no number, or nothing a number could count: the patterns are not run
+    best: dict[int, list[tuple]] = {}
     lists = []
     for match_id, s, e in m(sent):
         label = doc.vocab.strings[match_id]
-        if label.startswith("date:"):
-            continue
         s, e = s + a, e + a
         if label.startswith("list:"):
             lists.append((label, s, e))
@@ -531,11 +561,8 @@ def figures(doc, a: int, b: int) -> list[Figure]:
         # The number the pattern is about: the first for most families, the one after the verb
         # for active and toll patterns (the qualifier words come between).
         i = nums[0]
-        if label.startswith("passive") and len(nums) > 1 and doc[s].ent_type_ and "," in doc[s:e].text:
-            i = nums[0]  # the total before "including …"
         rank = (_verb_distance(doc, s, e, i), -(e - s))
-        if i not in best or rank < best[i][0]:
-            best[i] = (rank, label, s, e)
+        best.setdefault(i, []).append((rank, label, s, e))
     out: list[Figure] = []
     taken: set[int] = set()
     for label, s, e in sorted(lists, key=lambda t: -(t[2] - t[1])):
@@ -567,10 +594,15 @@ def figures(doc, a: int, b: int) -> list[Figure]:
             )
         )
     # A number inside a total's "including …" aside is part of it, not a figure of its own.
-    for i, (_, label, s, e) in sorted(best.items()):
+    for i, readings in sorted(best.items()):
         if i in taken:
             continue
-        f = _reading(doc, label, s, e, i)
+        # The reading with the nearest verb; the next one if a check refuses it.
+        f = None
+        for _, label, s, e in sorted(readings):
+            f = _reading(doc, label, s, e, i)
+            if f is not None:
+                break
         if f is None:
             continue
         if label.startswith("passive"):
@@ -582,7 +614,9 @@ def figures(doc, a: int, b: int) -> list[Figure]:
 
 def dates(doc, a: int, b: int) -> list[tuple[str, int, int]]:
     """(label, start token, end token) of each date expression in tokens [a, b), longest first."""
-    m, _, _ = matchers()
+    m = matchers()[3]
+    if not any(t.lower_ in MONTHS or t.lower_ in DATE_WORDS for t in doc[a:b]):
+        return []
     spans = [
         (doc.vocab.strings[mid], s + a, e + a)
         for mid, s, e in m(doc[a:b])
@@ -599,7 +633,7 @@ def dates(doc, a: int, b: int) -> list[tuple[str, int, int]]:
 
 def categories(doc, a: int, b: int) -> dict[str, list[tuple[str, int, int]]]:
     """Weapons and groups named in tokens [a, b): {"weapon": [(name, start char, end char)], "group": …}."""
-    _, phrases, exact = matchers()
+    _, phrases, exact, _ = matchers()
     sent = doc[a:b]
     out: dict[str, list[tuple[str, int, int]]] = {"weapon": [], "group": []}
     seen: list[tuple[int, int]] = []

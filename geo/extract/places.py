@@ -82,7 +82,8 @@ class PlaceFinder:
         for mid, s, e in self.names(sent):  # PhraseMatcher: offsets into the doc, not the span
             key, country, prio = self.info[doc.vocab.strings[mid]]
             hits.append((prio, s, e, key, country))
-        for mid, s, e in self.provinces(sent):  # Matcher: offsets into the span
+        has_province = any(t.lower_.startswith(("bal", "sistan")) for t in sent)
+        for mid, s, e in self.provinces(sent) if has_province else ():  # Matcher: offsets into the span
             s, e = s + a, e + a
             if doc.vocab.strings[mid] == "IRN":
                 key = self.iran_province.id if self.iran_province else "Sistan and Baluchestan"
