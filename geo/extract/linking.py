@@ -164,7 +164,7 @@ class Linker:
             else:
                 score -= 1
         shared = sorted(words & f.words)
-        if shared and score > 0:  # shared words tell events apart; alone they link nothing
+        if shared and score >= 2:  # shared words tell events apart; with little else they link nothing
             score += min(2, len(shared))
             why.append("shares the words " + ", ".join(f"“{w}”" for w in shared[:3]))
         return score, why

@@ -147,7 +147,12 @@ class Extractor:
                 continue
             who = said[k]
             if who is not None and who.type == "pronoun":
-                who = self._subject(doc, span, home) or last_speaker
+                body = who.name.lower() not in claimants.PRONOUNS  # "the army said", "police said"
+                who = (
+                    self._subject(doc, span, home)
+                    or last_speaker
+                    or (claimants.Speaker(who.name, "unattributed", who.start, who.end) if body else None)
+                )
             if who is None and claimants.is_quotation(s):
                 if claimants.opens_quote(s):  # "Two were killed. … ," the governor said.
                     ahead = [
