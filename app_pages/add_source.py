@@ -228,7 +228,7 @@ with article_tab:
                 )
                 st.caption(
                     f"Suggested first ({c.event_confidence} confidence): {md(event_label(c.event))}. "
-                    f"The sentence {md(c.event_reason)}."
+                    f"Why: {md(c.event_reason)}."
                     if c.event
                     else f"Unlinked: {md(c.event_reason)}."
                 )

@@ -311,3 +311,54 @@ def test_the_article_is_extracted_once_not_on_every_rerun(tmp_path, monkeypatch)
     at.run()
     next(t for t in at.text_input if t.label == "Event title").input("A rerun").run()
     assert review(at) and calls.count(text) == 1, len(calls)
+
+
+REVISED = (
+    "TEHRAN, Jan. 18 (Wire) - Pakistani drones struck a village near Saravan early on Thursday. "
+    "Iranian officials said seven people were killed.\n\n"
+    "Later, Iranian officials said the toll rose to nine."
+)
+
+
+def test_review_shows_a_revision_and_saves_its_link(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input(REVISED).run()
+    assert_clean(at)
+    captions = [c.value for c in at.caption]
+    assert any(re.match(r"Proposed as a revision of claim \d+ \(7 → 9\)", c) for c in captions), captions
+    assert any("confidence" in c and "strike near Saravan" in c for c in captions)
+    cards = review(at)
+    killed = [c for c in cards if c["keep"].label.endswith("killed")]
+    assert [c["claimant"].value for c in killed] == ["Iranian officials", "Iranian officials"]
+    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("Tolls that change.")
+    next(b for b in at.button if b.label.startswith("Save this source")).click().run()
+    assert_clean(at)
+    assert at.success, [e.value for e in at.error]
+    from geo.store import Store
+
+    records, _ = Store(tmp_path / "user.db").records()
+    claims = {c["id"]: c for c in records["claims"]}
+    [new] = [c for c in claims.values() if c["value"] == 9 and c["kind"] == "killed"]
+    assert claims[new["revises"]]["value"] == 7
+
+
+def test_an_html_page_fills_the_source_fields(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    page = (
+        "<html><head><meta property='og:title' content='Strike near Saravan'>"
+        "<meta property='article:published_time' content='2024-01-18T09:00:00Z'>"
+        "<meta property='og:site_name' content='Example Daily'></head><body><nav>Home | World | 5 killed in Kabul</nav>"
+        "<article><p>Iranian officials said nine people were killed when Pakistani drones struck a village near "
+        "Saravan early on Thursday, in what Islamabad called a strike on militant hideouts.</p></article>"
+        "<footer>Copyright</footer></body></html>"
+    )
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input(page).run()
+    assert_clean(at)
+    assert any("The page gives its" in i.value for i in at.info)
+    title = next(t for t in at.text_input if t.label == "Title")
+    assert title.value == "Strike near Saravan"
+    assert next(t for t in at.text_input if t.label == "Outlet").value == "Example Daily"
+    values = {c["value"].value for c in review(at)}
+    assert "9" in values and "5" not in values  # the menu's "5 killed" is not the article's

@@ -108,7 +108,24 @@ BREAKAGES = {
     "bad date": (_break(("events", 0, "date"), "2024-02-30"), "events.yaml", "'ev'", "date"),
     "place outside its country": (_break(("places", 0, "lon"), 66.0), "places.yaml", "'sv'", "lon/lat"),
     "unexpected field": (_break(("sources", 0, "publisher"), "x"), "sources.yaml", "'t1'", "publisher"),
+    "revises an unknown claim": (_break(("claims", 0, "revises"), "nope"), "claims.yaml", "'k1'", "revises"),
+    "revises itself": (_break(("claims", 0, "revises"), "k1"), "claims.yaml", "'k1'", "revises"),
 }
+
+
+def test_a_revision_must_share_claimant_event_and_kind(tmp_path):
+    records = copy.deepcopy(RECORDS)
+    later = {**records["claims"][0], "id": "k9", "value": 11.0, "revises": "k1"}
+    records["claims"].append(later)
+    data, src = write_dataset(tmp_path, records)
+    ds = load_dataset(data, src)
+    assert ds.claims["k9"].revises == "k1"
+    records["claims"][-1] = {**later, "claimant": "someone else"}
+    data, src = write_dataset(tmp_path / "b", records)
+    with pytest.raises(DatasetError) as exc:
+        load_dataset(data, src)
+    [issue] = exc.value.issues
+    assert (issue.record, issue.field) == ("'k9'", "revises") and "claimant" in issue.message
 
 
 @pytest.mark.parametrize("name", list(BREAKAGES))

@@ -131,7 +131,7 @@ class Linker:
             country = place.country
             if any(p.key == place.id for p in spots):
                 score += 4
-                why.append(f"names {place.name}")
+                why.append(f"names {place.name.removeprefix('near ')}")
             elif any(
                 p.key == "sistan-baluchestan"
                 and place.admin1
