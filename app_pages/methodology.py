@@ -134,25 +134,26 @@ st.markdown(
     "(model weights cannot be downloaded), so it is a blank English spaCy pipeline (tokenizer, paragraph and "
     "sentence boundaries, an EntityRuler for numbers) with token patterns, and every proposal can be explained.\n"
     "- **Figures**: token patterns around a number (victims, verb, qualifier), so a pattern never matches "
-    "inside a longer word. Number words are read by text2num on the matched span only (\"one hundred and "
-    "twenty\" → 120). \"No one was killed\" is a figure of 0; \"dozens\", \"several\" and \"scores\" keep their "
+    'inside a longer word. Number words are read by text2num on the matched span only ("one hundred and '
+    'twenty" → 120). "No one was killed" is a figure of 0; "dozens", "several" and "scores" keep their '
     "word and no value; ordinals, superlatives, ages and years are not figures. A total with a breakdown "
-    "(\"nine people, including four children\") is the total.\n"
-    "- **Who says it**: the reporting structure (\"X said\", \"according to X\", a quotation and its speaker, "
-    "\"in a statement, X\", \"by X's own count\"), normalised to the claimant types; a statement's or state "
+    '("nine people, including four children") is the total.\n'
+    '- **Who says it**: the reporting structure ("X said", "according to X", a quotation and its speaker, '
+    '"in a statement, X", "by X\'s own count"), normalised to the claimant types; a statement\'s or state '
     "outlet's own text is its issuer's. No attribution means the article's own voice (\"the author\"). A "
     "speaker the rules cannot place stays *unattributed*, never a guessed name.\n"
     "- **Which event, and how sure**: the sentence's places (Iran's Sistan and Baluchestan in all its "
     "spellings told apart from Pakistan's Balochistan), its dates read by dateparser against the article's own "
-    "date (dateline, \"Published\" line, or the page's metadata; photo captions and bylines excluded), and which "
+    'date (dateline, "Published" line, or the page\'s metadata; photo captions and bylines excluded), and which '
     "country it names as striking. A date or place that contradicts an event rules it out. Then the article: "
     "the paragraph's event and the event most of the article is about. *High* confidence: the sentence itself "
     "names the event's place or date and no other event comes close; *medium*: it names some of it; *low*: "
     "only the article's context points to it. When nothing leads, the claim stays unlinked for you to choose.\n"
     "- **One claim once, and revisions**: the same figure by the same claimant about the same event in several "
-    "sentences is one candidate with all its quotes. A figure stated as an update (\"rose to\", \"revised to\", "
-    "\"the updated figure\") is proposed as the revision of that claimant's other figure; saved, the link is "
-    "the claim's `revises` field (same claimant, event and kind; the earlier claim not published after it), checked on load.\n"
+    'sentences is one candidate with all its quotes. A figure stated as an update ("rose to", "revised to", '
+    '"the updated figure") is proposed as the revision of that claimant\'s other figure; saved, the link is '
+    "the claim's `revises` field (same claimant, event and kind; the earlier claim not published after it), "
+    "checked on load.\n"
     "- **HTML pages**: trafilatura keeps the article's main text (menus, related links and footers are "
     "dropped) and reads its title, site, author and date, offered as the source's fields for you to check.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "

@@ -93,6 +93,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+_SEAT = re.compile(r"\bin (tehran|islamabad)\b")
 _OFFICIAL = re.compile(
     r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
     r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
@@ -154,6 +155,9 @@ def _before(doc, i: int, a: int) -> list:
             k -= 1
         if doc[k].text == "," and k + 1 < j and doc[k + 1].lower_ in ASIDE_START:
             j = k - 1
+        elif doc[k].text == "," and k + 1 < j:
+            # "Ali Reza Marhamati, the deputy governor of Sistan-Baluchestan, said": name and apposition
+            return _before(doc, k, a) + list(doc[k:j])
     while j >= a and len(out) < 8:
         t = doc[j]
         if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.ent_type_:
@@ -213,6 +217,9 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
             if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
                 # "…," said the governor.   /   "it has said"
                 after = _after(doc, t.i, b)
+                end = after[-1].i + 1 if after else b
+                if after and end + 1 < b and doc[end].text == "," and not doc[end + 1].ent_type_:
+                    after += [doc[end]] + _after(doc, end, b)  # "…, said Baloch, the ministry's spokeswoman."
                 if after and (not phrase or phrase[0].lower_ not in ("also", "later")):
                     phrase = after
                 else:
@@ -252,6 +259,11 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
         ctype = classify(text, home)
         if ctype is None:
             continue
+        if classify(text) == "unattributed" and _OFFICIAL.search(text.lower()):
+            # "In Tehran, the foreign ministry said": the seat named in the sentence says whose
+            seat = _SEAT.search(doc[a : t.i].text.lower())
+            if seat:
+                ctype = "iran_official" if seat.group(1) == "tehran" else "pakistan_official"
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e)))
     if not found:
         return None

@@ -49,7 +49,7 @@ VICTIMS = frozenset(
     fighters fighter insurgents insurgent separatists separatist terrorists terrorist villagers villager residents
     resident members member nationals individuals others more worshippers pilgrims students workers labourers
     laborers infants toddlers teenagers minors passengers commanders commander recruits family relatives
-    citizens locals victims adults elders forces cousins brothers sisters daughters sons""".split()
+    citizens locals victims adults elders forces lives cousins brothers sisters daughters sons""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
@@ -231,13 +231,13 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 AUXS,
                 verb,
             ],
+            # any aside: "two girls, aged 8 and 10, were killed", "nine people (four of them children) died"
             [
                 any_num,
                 MOD,
                 VICT,
                 {"ORTH": {"IN": [",", "("]}},
-                _in(INCLUDING),
-                {"ORTH": {"NOT_IN": [",", ")"]}, "OP": "{1,8}"},
+                {"ORTH": {"NOT_IN": [",", ")", ";", "."]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}, "OP": "{1,8}"},
                 {"ORTH": {"IN": [",", ")"]}},
                 AUXS,
                 verb,
@@ -284,7 +284,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ],
     ]
     for kind, nouns in NOUNS.items():
-        out[f"noun:{kind}"] = [[any_num, MOD, _in(nouns)], [_in(["no", "zero"]), _in(nouns)]]
+        out[f"noun:{kind}"] = [[any_num, MOD, _in(nouns)], [_in(["no", "zero"]), MOD, _in(nouns)]]
     # "it was later revised to 84", "the figure rose to nine": counted only where the sentence
     # speaks of a toll (see figures()).
     out["update:killed"] = [[_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num]]
@@ -344,6 +344,11 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         for p in ([], paren):
             depth.append([num, {"ORTH": "-", "OP": "?"}, unit, *p, {"LOWER": "deep", "OP": "?"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": "of"}, QUALS, num, unit])
+    # "the border, some 50 km away"; "50 km inland"
+    depth.append(
+        [_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, unit, {"LOWER": "away"}]
+    )
+    depth.append([num, {"ORTH": "-", "OP": "?"}, unit, _in(["inland"])])
     border = [
         [
             num,

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from geo.spatial import gazetteer
 
-ISO2_TO_3 = {"IR": "IRN", "PK": "PAK", "AF": "AFG"}
+ISO2_TO_3 = {"IR": "IRN", "PK": "PAK", "AF": "AFG", "IQ": "IRQ", "SY": "SYR"}
 PAKISTAN_PROVINCE = "Balochistan"
 IRAN_PROVINCE = "sistan-baluchestan"  # the curated place id of Iran's province
+BIG_CITY = 500_000
 CAPITALS = frozenset({"tehran", "islamabad", "Tehran", "Islamabad"})
 
 
@@ -21,11 +22,13 @@ class PlaceHit:
     start: int
     end: int
     lonlat: tuple[float, float] | None = None  # None for provinces
+    city: bool = False  # a capital or a city of half a million: where officials speak
 
     @property
     def capital(self) -> bool:
-        """A capital named as where officials speak, not where strikes land."""
-        return self.key in CAPITALS
+        """A capital or large city, named as where officials speak rather than where strikes
+        land: it neither links nor rules out an event."""
+        return self.key in CAPITALS or self.city
 
 
 class PlaceFinder:
@@ -39,6 +42,7 @@ class PlaceFinder:
         nlp = pipeline()
         self.info: dict[str, tuple[str, str | None, int]] = {}  # name -> (key, country, priority)
         self.where: dict[str, tuple[float, float]] = {}  # key -> (lon, lat)
+        self.cities: set[str] = set()
         if dataset is not None:
             aliases: dict[str, str] = {}
             for p in dataset.places.values():
@@ -53,11 +57,17 @@ class PlaceFinder:
             for short, pid in aliases.items():
                 if len(short) > 3 and short not in self.info:
                     self.info[short] = (pid, dataset.places[pid].country, 0)
-        for t in gazetteer.map_towns():
-            for n in {t.name, *t.alt_names}:
-                if n.isascii() and len(n) > 3 and n[0].isupper() and n not in self.info:
-                    self.info[n] = (t.name, ISO2_TO_3.get(t.country, t.country), 1)
-                    self.where.setdefault(t.name, (t.lon, t.lat))
+        # The map's checked towns first (with their alternate spellings), then the region's
+        # larger towns by their GeoNames name only (alternate names of thousands of towns
+        # include common English words).
+        for prio, towns in ((1, gazetteer.map_towns()), (4, gazetteer.named_towns())):
+            for t in towns:
+                for n in {t.name, *t.alt_names} if prio == 1 else {t.name}:
+                    if n.isascii() and len(n) > 3 and n[0].isupper() and n not in self.info:
+                        self.info[n] = (t.name, ISO2_TO_3.get(t.country, t.country), prio)
+                        self.where.setdefault(t.name, (t.lon, t.lat))
+                        if t.population >= BIG_CITY:
+                            self.cities.add(t.name)
         self.names = PhraseMatcher(nlp.vocab)
         for n in self.info:
             self.names.add(n, [nlp.make_doc(n)])
@@ -83,6 +93,10 @@ class PlaceFinder:
             key, country, prio = self.info[doc.vocab.strings[mid]]
             hits.append((prio, s, e, key, country))
         has_province = any(t.lower_.startswith(("bal", "sistan")) for t in sent)
+        for t in sent:  # datelines in capitals: "QUETTA, Pakistan, Jan. 17"
+            if len(t.text) > 3 and t.text.isupper() and t.text.title() in self.info:
+                key, country, prio = self.info[t.text.title()]
+                hits.append((prio, t.i, t.i + 1, key, country))
         for mid, s, e in self.provinces(sent) if has_province else ():  # Matcher: offsets into the span
             s, e = s + a, e + a
             if doc.vocab.strings[mid] == "IRN":
@@ -97,5 +111,14 @@ class PlaceFinder:
             if any(s < e2 and s2 < e for s2, e2 in taken):
                 continue
             taken.append((s, e))
-            out.append(PlaceHit(key, country, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), self.where.get(key)))
+            out.append(
+                PlaceHit(
+                    key,
+                    country,
+                    doc[s].idx,
+                    doc[e - 1].idx + len(doc[e - 1].text),
+                    self.where.get(key),
+                    key in self.cities,
+                )
+            )
         return sorted(out, key=lambda h: h.start)

@@ -98,6 +98,13 @@ def _cities() -> tuple[Town, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def named_towns(countries: tuple[str, ...] = ("PK", "IR", "AF", "IQ", "SY"), min_population: int = 20_000):
+    """Larger GeoNames towns of the region's countries, unchecked: for recognising a place an
+    article names (Quetta, Karachi, Erbil), never for drawing (the map draws :func:`map_towns`)."""
+    return tuple(t for t in _cities() if t.country in countries and t.population >= min_population)
+
+
 def candidate_towns() -> tuple[Town, ...]:
     """GeoNames towns of the map's region, before any check."""
     x0, y0, x1, y1 = MAP_BBOX
