@@ -25,7 +25,8 @@ PRONOUNS = frozenset("he she they it we i this that these those".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";"])
 # Words that end a speaker phrase without being part of it: "Iranian officials first put …".
 TRAILING = frozenset(
-    "'s ’s in on first also later initially earlier now today yesterday have has had then separately".split()
+    "'s ’s in on first also later initially earlier now today yesterday have has had then separately was were is are "
+    "been".split()
 )
 ASIDE_START = frozenset("speaking who citing quoting asked adding requesting declining".split())
 BY_VERBS = frozenset("given provided released published announced issued confirmed reported compiled".split())
@@ -71,7 +72,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     (
         "iran_official",
         re.compile(
-            r"\b(?:iran|iranian|iran[’']s|tehran|irna|irib|press ?tv|tasnim|fars|mehr|irgc|"
+            r"\b(?:iran|iranian|iran[’']s|tehran|irna|irib|press ?tv|tasnim|fars|mehr|irgc|isna|mizan|nour news|vahidi|"
             r"revolutionary guards?|sistan|saravan|zahedan|raisi|amir-?abdollahian|kanaani|"
             r"islamic republic)"
         ),
@@ -80,7 +81,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         "pakistan_official",
         re.compile(
             r"\b(?:pakistan|pakistani|pakistan[’']s|islamabad|ispr|inter-services|"
-            r"foreign office|balochistan|baluchistan|panjgur|quetta|kakar|jilani|"
+            r"foreign office|balochistan|baluchistan|panjgur|quetta|kakar|jilani|ptv|radio pakistan|"
+            r"associated press of pakistan|app\b|bugti|munir|"
             r"baloch government|fo\b|rawalpindi|frontier corps|levies)"
         ),
     ),
@@ -89,7 +91,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:reuters|associated press|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
             r"express tribune|the news|media|newspaper|outlet|agency|channel|tv\b|television|"
-            r"broadcaster|correspondent|reporter|journalists?)"
+            r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
+            r"new york times|washington post|guardian|samaa|ary news|daily|website|wire)"
         ),
     ),
 ]
@@ -97,7 +100,12 @@ _SEAT = re.compile(r"\bin (tehran|islamabad)\b")
 _OFFICIAL = re.compile(
     r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
     r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
-    r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador)\b"
+    r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
+    r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy)\b"
+)
+_GENERIC = re.compile(
+    r"(?:the |an? |some |several |other |unnamed |senior |local |security |government |two |three )*"
+    r"(?:officials?|sources?|authorities|an official|a source)(?: said| say)?"
 )
 _PERSON_WORDS = re.compile(
     r"\b(?:villagers?|residents?|witness(?:es)?|survivors?|relatives?|locals?|tribal elders?|"
@@ -122,12 +130,27 @@ def classify(phrase: str, home: str | None = None) -> str | None:
         if rule.search(p):
             return ctype
     if _OFFICIAL.search(p):
+        # A specific office ("the interior minister", "police") is the home side's; generic
+        # "officials" or "sources" with no side given stay unattributed (SCHEMA.md).
+        if _GENERIC.fullmatch(p.strip()):
+            return "unattributed"
         return _COUNTRY_OF_CITY.get(home or "", "unattributed")
     if _PERSON_WORDS.search(p):
         return "unattributed"
     words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w[0].isupper()]
     if len(words) >= 2:  # a person's name: kept as said, side unknown
         return "unattributed"
+    return None
+
+
+def side_of(name: str, country: str | None) -> str | None:
+    """The side of a speaker who names none ("state media", "the interior ministry") when the
+    event is in ``country``; None for generic officials and for speakers that name a side."""
+    p = name.lower()
+    if classify(name) not in ("media", "unattributed") or _GENERIC.fullmatch(p.strip()):
+        return None
+    if _STATE_MEDIA.search(p) or _OFFICIAL.search(p):
+        return _COUNTRY_OF_CITY.get(country or "")
     return None
 
 
@@ -230,7 +253,8 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
             k = t.i - 1
             while k > a and doc[k].lower_ not in ("by", "to", "in"):
                 k -= 1
-            phrase = [x for x in doc[k + 1 : t.i] if x.lower_ != "own"]  # "by Tehran's own count"
+            k += doc[k].lower_ in ("by", "to", "in")  # "by Tehran's own count"; "Tehran's count" from the start
+            phrase = [x for x in doc[k : t.i] if x.lower_ != "own"]
         elif (
             lower in ("statement", "communique", "communiqué") and t.i + 1 < b and doc[t.i + 1].lower_ in ("by", "from")
         ):

@@ -36,7 +36,8 @@ FAR_KM = 300  # a town this far from an event's place is somewhere else (Turbatâ
 LATE_DAYS = 10  # a sentence dated this long after an event is about something later
 # Incidents of another kind: a sentence about an earthquake is about none of the strikes.
 OTHER_INCIDENTS = frozenset(
-    "earthquake quake flood floods flooding crash accident landslide avalanche cyclone storm stampede collision".split()
+    "earthquake quake flood floods flooding crash accident landslide avalanche cyclone storm stampede collision "
+    "bus train ferry ravine plunged drowned blaze".split()
 )
 
 

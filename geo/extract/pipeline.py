@@ -186,6 +186,13 @@ class Extractor:
 
             def add(kind, value, start, end, link=link, who=who, sent=(s, a, b, place), **extra):
                 s, a, b, place = sent
+                if who is not None and link.event and self.ds is not None and home is None:
+                    # "state media said", "the interior ministry said" with no dateline: the side of
+                    # the country where the event it is about happened
+                    where = self.ds.place_of(self.ds.events[link.event])
+                    side = claimants.side_of(who.name, where.country if where else None)
+                    if side and side != who.type:
+                        who = claimants.Speaker(who.name, side, who.start, who.end)
                 out.append(
                     Candidate(
                         kind,
