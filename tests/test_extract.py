@@ -183,14 +183,16 @@ def test_provinces_told_apart_by_country(ex):
 def test_event_linking_uses_the_article_and_refuses_contradictions(ex):
     text = (
         "ISLAMABAD, Jan 17 (Wire) - Iranian missiles struck a village in Panjgur late on Tuesday.\n\n"
-        "Two children were killed, officials said.\n\n"
+        "Two children were killed, officials said. Three girls were injured, police said.\n\n"
         "Photo: the foreign minister in Islamabad on January 29, 2024.\n\n"
         "In December, an attack on a police station in Rask killed eleven officers."
     )
     cands = ex.extract(text)
     two = next(c for c in cands if c.value == 2)
     assert two.event == "iran-strike-panjgur" and two.event_confidence in ("medium", "low", "high")
-    assert two.claimant_type == "pakistan_official"  # unnamed officials in a report filed from Islamabad
+    assert two.claimant_type == "unattributed"  # "officials" with no side given (SCHEMA.md)
+    three = next(c for c in cands if c.value == 3)
+    assert three.claimant_type == "pakistan_official"  # the police, in a report filed from Islamabad
     eleven = next(c for c in cands if c.value == 11)
     assert eleven.event == "rask-police-attack-2023"
     story_dates = {c.value for c in only(cands, "time")}
