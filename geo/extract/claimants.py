@@ -19,7 +19,7 @@ REPORT_VERBS = frozenset(
     confirms added adds insisted insists alleged alleges noted notes wrote writes tweeted posted quoted cited
     estimated estimates put puts counted acknowledged admitted maintained warned declared explained described
     reiterated asserted telling saying say confirm announce
-    tell recorded documented verified tallied registered""".split()
+    tell recorded documented verified tallied registered raised revised lowered updated gives gave""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";"])

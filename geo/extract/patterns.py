@@ -53,10 +53,10 @@ VICTIMS = frozenset(
 )
 KILL = frozenset("killed dead died slain perished martyred".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
-KILL_ACTIVE = frozenset("killed killing kill kills claimed".split())
+KILL_ACTIVE = frozenset("killed killing kill kills claimed martyred martyring".split())
 HURT_ACTIVE = frozenset("injured injuring injure injures wounded wounding wound wounds".split())
 NOUNS = {
-    "killed": frozenset("dead deaths fatalities".split()),
+    "killed": frozenset("dead deaths fatalities martyrs bodies".split()),
     "injured": frozenset("injured wounded injuries".split()),
     "casualties": frozenset(["casualties"]),
 }
@@ -258,8 +258,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             lost = [{"LOWER": "lost"}, {"LOWER": {"IN": ["their", "his", "her"]}}, {"LOWER": {"IN": ["lives", "life"]}}]
             out["passive:killed"] += [p[:-1] + lost for p in out["passive:killed"] if p[-1] is verb]
         out[f"active:{kind}"] = [
-            [_in(active[kind]), {"ORTH": ":", "OP": "?"}, QUALS, any_num, MOD, VICT],
-            [_in(active[kind]), QUALS, any_num],
+            [_in(active[kind]), {"ORTH": {"IN": [":", '"', "“"]}, "OP": "?"}, QUALS, any_num, MOD, VICT],
+            [_in(active[kind]), {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}, QUALS, any_num],
         ]
     out["hospital:injured"] = [
         [
@@ -293,7 +293,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out["tally:killed"] = [
         [
             _in(["figure", "tally", "count", "number"]),
-            {**NOT_NUM, "OP": "{0,5}"},
+            {**NOT_NUM, "OP": "{0,12}"},
             {"LOWER": {"IN": ["is", "was", "as", "at", "to", "stood"]}},
             QUALS,
             any_num,

@@ -279,9 +279,11 @@ class Extractor:
         while j < b and doc[j].text not in (",", ";", ":"):
             j += 1
         lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        # A date opening the sentence ("On January 10, …") dates every clause of it.
+        opening = span[0].idx + 15
         cf = Facts(
             places=[p for p in f.places if lo <= p.start < hi],
-            dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi],
+            dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi or s < opening],
             strikers=strikers(doc[i:j]),
             targets=targets(doc[i:j]),
             words=f.words,
