@@ -320,6 +320,22 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     return None
 
 
+_MENTION = re.compile(
+    r"\b(?:Iranian|Pakistani|Iran['’]s|Pakistan['’]s)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:officials|ministry|military|army|government|authorities|police|media|foreign office)\b"
+)
+
+
+def mentioned(sentence: str, offset: int) -> Speaker | None:
+    """A side's officials named in a sentence without speaking ("Iranian officials changed
+    theirs."): whom a "they" in the next sentence refers to."""
+    m = _MENTION.search(sentence)
+    if m is None:
+        return None
+    ctype = classify(m.group(0))
+    return Speaker(m.group(0), ctype, offset + m.start(), offset + m.end()) if ctype else None
+
+
 def opens_quote(sentence: str) -> bool:
     """A sentence that opens a quotation and does not close it (its speaker comes later)."""
     straight = sentence.count('"')

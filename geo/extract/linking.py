@@ -127,6 +127,8 @@ class Linker:
                 why.append(f"dated {matched[0]:%-d %B %Y}" if e.date_precision == "day" else f"dated {e.date:%B %Y}")
             elif all(_contradicts(d, e) for d, _ in f.dates):
                 return None
+            else:
+                score -= 2  # dated, but not on its day: a report days later, or another event
         spots = [p for p in f.places if not p.capital]
         if spots:
             country = place.country

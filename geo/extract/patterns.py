@@ -203,6 +203,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         verb = _in(passive[kind])
         out[f"passive:{kind}"] = [
             [any_num, MOD, VICT, GAP, AUXS, verb],
+            # "the two children who were killed"
+            [any_num, MOD, VICT, _in(["who", "that"]), AUXS, verb],
             # "dozens of people were injured", "two of the guards died"
             [
                 any_num,
@@ -262,6 +264,17 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [_in(active[kind]), {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}, QUALS, any_num],
         ]
     out["hospital:injured"] = [
+        # "treated five people for wounds"
+        [
+            _in(["treated", "treating", "admitted", "received"]),
+            QUALS,
+            any_num,
+            MOD,
+            {**VICT, "OP": "?"},
+            {"LOWER": "for"},
+            {**NOT_NUM, "OP": "{0,2}"},
+            _in(["injuries", "wounds", "burns", "shrapnel"]),
+        ],
         [
             any_num,
             MOD,

@@ -151,6 +151,7 @@ class Extractor:
                 who = (
                     self._subject(doc, span, home)
                     or last_speaker
+                    or (claimants.mentioned(rows[k - 1][3], rows[k - 1][0]) if k and not body else None)
                     or (claimants.Speaker(who.name, "unattributed", who.start, who.end) if body else None)
                 )
             if who is None and claimants.is_quotation(s):
@@ -179,7 +180,8 @@ class Extractor:
             prev_event = previous[1] if previous[0] == f.paragraph or previous[2] == f.paragraph - 1 else None
             link = self.linker.link(lf, prev_event, main)
             if link.event and link.evidence >= 3:  # context passes on what the sentence itself showed
-                heading = len(span) <= 8 and not s.rstrip().endswith((".", "!", "?", '"', "”"))
+                # a heading, or a question whose answer is the next paragraph (Q&A, interviews)
+                heading = (len(span) <= 8 and not s.rstrip().endswith((".", "!", '"', "”"))) or s.rstrip().endswith("?")
                 previous = (f.paragraph, link.event, f.paragraph if heading else -9)
             border = self.linker.link(lf, None, None, kinds=("geography",))
             place = f.places[0].key if f.places else None
