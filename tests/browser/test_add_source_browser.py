@@ -176,3 +176,43 @@ def test_a_paste_over_the_limit_says_so_and_keeps_the_text(browser, server_with_
         assert len(area.input_value()) == len(big)  # not emptied
     finally:
         p.close()
+
+
+REVISED = (
+    "TEHRAN, Jan. 18 (Wire) - Pakistani drones struck a village near Saravan early on Thursday. "
+    "Iranian officials said seven people were killed.\n\n"
+    "Later, Iranian officials said the toll rose to nine. Read on a {size}."
+)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_review_shows_confidence_and_a_revision(browser, server_with_empty_db, size):
+    """The reviewer sees each figure's suggested event with its confidence, and the updated toll
+    offered as a revision of the earlier one, on screen at both sizes; the page passes axe."""
+    p = OfflinePage(browser, server_with_empty_db, **SIZES[size])
+    p.open("/add")
+    try:
+        page = p.page
+        area = page.get_by_label("Article text")
+        area.wait_for(timeout=60_000)
+        area.fill(REVISED.format(size=size))
+        area.press("Control+Enter")
+        form = page.locator('[data-testid="stForm"]').filter(has_text="Check each claim")
+        form.wait_for(timeout=30_000)
+        card = form.locator("[class*='st-key-ca_card_']").filter(has_text="Proposed as a revision")
+        assert card.count() == 1
+        text = card.inner_text()
+        assert re.search(r"Proposed as a revision of claim \d+ \(7 → 9\)", text), text
+        assert re.search(r"Suggested first \((high|medium|low) confidence\)", text), text
+        revision = card.get_by_text(re.compile(r"Save \d+ as a revision of \d+"))
+        box = p.on_screen(revision)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size]["width"], box
+        assert card.get_by_role("checkbox", name=re.compile("as a revision")).is_checked()
+        assert p.axe() == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        card.screenshot(path=str(ARTIFACTS / f"add_revision_{size}.png"))
+        page.get_by_label("Its line of argument, in your words (required)").fill("A toll that changed.")
+        page.get_by_role("button", name="Save this source and the kept claims").click()
+        page.get_by_text(re.compile(r"Saved source u-[0-9a-f]{10} with \d+ claims")).wait_for(timeout=60_000)
+    finally:
+        p.close()
