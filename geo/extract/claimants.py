@@ -289,9 +289,21 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
             if seat:
                 ctype = "iran_official" if seat.group(1) == "tehran" else "pakistan_official"
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e)))
+    # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks
+    for t in doc[a:b]:
+        if t.text == "(" and not found:
+            close = next((x.i for x in doc[t.i + 1 : min(b, t.i + 9)] if x.text == ")"), None)
+            inner = _clean(doc[t.i + 1 : close]) if close else None
+            if inner and classify(inner[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
+                found.append(
+                    (t.i, Speaker(NAMES.get(inner[0].lower(), inner[0]), classify(inner[0], home), *inner[1:]))
+                )
     if not found:
         return None
-    return found[0][1]
+    # "According to the report of our correspondent, the governor stated": the original source
+    # (an official) before the channel (media), before the unplaced.
+    rank = {"iran_official": 0, "pakistan_official": 0, "other_official": 0, "analyst": 0, "pronoun": 1, "media": 2}
+    return min(found, key=lambda f: (rank.get(f[1].type, 3), f[0]))[1]
 
 
 _OWN_VOICE = re.compile(
@@ -304,8 +316,15 @@ _DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'-]{2,}[^\n(]{0,40}\((?P<who>[A-Za-z
 
 def voice(text: str, home: str | None = None) -> Speaker | None:
     """Who speaks where the article names no one: the issuer of a statement ("Statement by
-    the Ministry of Foreign Affairs") or a state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)")."""
+    the Ministry of Foreign Affairs", a "FOR IMMEDIATE RELEASE" header over its name) or a
+    state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)")."""
     head = text.lstrip()[:200]
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
+    if len(lines) > 1 and re.fullmatch(
+        r"(?:for immediate release|press release|news release|statement)[.:]?", lines[0], re.I
+    ):
+        ctype = classify(lines[1], home)
+        return Speaker(lines[1], ctype if ctype not in (None, "unattributed", "media") else "other_official", 0, 0)
     for rule in (_OWN_VOICE, _DATELINE_OUTLET):
         m = rule.match(head)
         if m:
