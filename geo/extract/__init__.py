@@ -18,7 +18,7 @@ Command line: ``python -m geo.extract ARTICLE --json``.
 """
 
 from geo.extract.pipeline import Candidate, Extractor
-from geo.extract.text import MAX_ARTICLE_BYTES, Article, InputError, article_text, read_article
+from geo.extract.text import MAX_ARTICLE_BYTES, Article, InputError, read_article
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -26,7 +26,6 @@ __all__ = [
     "Candidate",
     "Extractor",
     "InputError",
-    "article_text",
     "extract",
     "read_article",
 ]

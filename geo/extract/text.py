@@ -114,8 +114,3 @@ def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
     if not article.text.strip():
         raise InputError("the article is empty")
     return article
-
-
-def article_text(data: bytes | str, name: str = "pasted.txt") -> str:
-    """The text of :func:`read_article` alone."""
-    return read_article(data, name).text
