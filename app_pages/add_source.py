@@ -11,14 +11,14 @@ from geo.core.model import ClaimantType, EventType, Qualifier, SourceKind, value
 from geo.extract import intake
 from geo.render.escape import highlight_markdown, md
 from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
-from geo.store import Store, StoreError
+from geo.store import Store, StoreError, archive
 from geo.web import state
 
 MAX_NEW_EVENTS = 20  # per session until a save: session state stays bounded
 # One article gives a few dozen candidates (the five sources together: 118). A text that gives
 # more is a collection; thousands of review cards would freeze the browser, so the review stops here.
 MAX_REVIEW = 150
-MAX_ZIP_MB = 20  # the store refuses more unpacked (geo.store.Store.import_zip)
+MAX_ZIP_MB = 20  # the store refuses more unpacked (geo.store.archive.import_zip)
 
 ds = state.load_or_stop()
 st.title("Add a source")
@@ -35,11 +35,10 @@ if st.session_state.get("ca_saved"):
 
 article_tab, share_tab, context_tab = st.tabs(["Add an article", "Share your sources", "Context data"])
 with share_tab:
-    store = Store()
     try:
         st.download_button(
             "Export your sources (ZIP of YAML files and texts, the curated data's format)",
-            store.export_zip(),
+            state.export_zip(),
             "claims-atlas-sources.zip",
             "application/zip",
         )
@@ -50,7 +49,7 @@ with share_tab:
     )
     if shared is not None and st.button("Import them"):
         try:
-            n = store.import_zip(shared.getvalue(), known_ids=set(ds.sources) | set(ds.claims))
+            n = archive.import_zip(Store(), shared.getvalue(), known_ids=set(ds.sources) | set(ds.claims))
         except StoreError as e:
             st.error(f"Nothing was imported: {md(e)}")
         else:

@@ -35,7 +35,7 @@ def _main(argv: list[str] | None = None) -> int:
     imp.add_argument("file", type=Path)
     exp = sub.add_parser("export", help="write the imported rows as GeoJSON, with their distance to the border")
     for p in (imp, exp):
-        p.add_argument("--db", type=Path, default=None, help="the user database (default: CLAIMS_ATLAS_DB or ~/.local)")
+        p.add_argument("--db", default=None, help="the user store: path or URL (default: CLAIMS_ATLAS_DB)")
     args = ap.parse_args(argv)
     store = Store(args.db)
     try:

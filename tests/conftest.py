@@ -11,6 +11,7 @@ import os
 import pytest
 
 from geo.core.dataset import SOURCES_DIR, load_dataset
+from tests import postgres
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -42,3 +43,24 @@ def need_sources():
 @pytest.fixture(scope="session")
 def dataset():
     return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL server (tests marked ``postgres``). Absent here: they skip with one
+    line; in CI it is installed by .ci/run and required."""
+    bin_dir = postgres.binaries()
+    if bin_dir is None:
+        if IN_CI:
+            pytest.fail("CI needs PostgreSQL (Debian's postgresql package, installed by .ci/run)")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql); the postgres tests skip")
+    cluster = postgres.Cluster(bin_dir)
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a fresh, empty PostgreSQL database."""
+    return pg_cluster.new_database()

@@ -1,11 +1,17 @@
 """A separate process that saves one source with N claims (for the kill and concurrency tests).
 
-Usage: python -m tests.store_writer DB SOURCE_ID N_CLAIMS
+Usage: python -m tests.store_writer DB SOURCE_ID N_CLAIMS [PAUSE_S]
+
+With a pause, the writer prints "claim" and waits after each claim row it inserts, inside the
+save's transaction, so a test knows the save is half done when it kills the process.
 """
 
 from __future__ import annotations
 
 import sys
+import time
+
+from sqlalchemy import event
 
 from geo.core.model import Claim, Source
 from geo.store import Store
@@ -46,9 +52,19 @@ def build(source_id: str, n: int):
     return source, text, claims
 
 
+def pause_after_claims(store: Store, seconds: float) -> None:
+    @event.listens_for(store.db.engine, "after_cursor_execute")
+    def _pause(_con, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("INSERT INTO CLAIMS"):
+            print("claim", flush=True)
+            time.sleep(seconds)
+
+
 if __name__ == "__main__":
     db, sid, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    source, text, claims = build(sid, n)
+    store = Store(db)
+    if len(sys.argv) > 4:
+        pause_after_claims(store, float(sys.argv[4]))
     print("saving", flush=True)
-    Store(db).save_source(source, text, claims)
+    store.save_source(*build(sid, n))
     print("saved", flush=True)

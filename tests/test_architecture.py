@@ -15,7 +15,6 @@ LAYERS = ["spatial", "core", "extract", "store", "render", "web"]
 RANK = {"spatial": 0, "core": 1, "extract": 2, "store": 2, "render": 3, "web": 4}
 # Flat modules not yet moved, by the layer they are headed for.
 FLAT = {
-    "store": "store",
     "context": "store",  # the import command: reads with core, keeps with the store
 }
 

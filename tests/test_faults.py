@@ -106,7 +106,23 @@ def readonly_folder(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture(params=["read-only folder", "parent is a file", "corrupt file"])
+def wreck_pages(db: Path) -> None:
+    """A real database with a saved source whose pages after the first three are overwritten:
+    the header reads, the tables do not (SQLite: "database disk image is malformed")."""
+    from geo.store import Store
+    from tests.store_writer import build
+
+    store = Store(db)
+    store.save_source(*build("wrecked", 200))
+    store.db.engine.dispose()
+    data = bytearray(db.read_bytes())
+    for n in range(3, len(data) // 4096):
+        data[n * 4096 : (n + 1) * 4096] = b"\xa5" * 4096
+    db.write_bytes(bytes(data))
+    store.db._migrated = False  # a newly started server sees it as it is now
+
+
+@pytest.fixture(params=["read-only folder", "parent is a file", "corrupt file", "corrupt pages"])
 def unusable_db(request, tmp_path, monkeypatch):
     if request.param == "read-only folder":
         folder = readonly_folder(tmp_path)
@@ -114,13 +130,21 @@ def unusable_db(request, tmp_path, monkeypatch):
     elif request.param == "parent is a file":
         (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")
         db = tmp_path / "blocker" / "user.db"
-    else:
+    elif request.param == "corrupt file":
         db = tmp_path / "user.db"
         db.write_bytes(b"this is not SQLite\x00" * 100)
+    else:
+        db = tmp_path / "user.db"
+        wreck_pages(db)
     monkeypatch.setenv("CLAIMS_ATLAS_DB", str(db))
-    before = sorted(p.name for p in db.parent.iterdir()) if db.parent.is_dir() else None
+    sqlite_own = {db.name + "-wal", db.name + "-shm"}  # SQLite's journal files, not records
+
+    def listing():
+        return sorted(p.name for p in db.parent.iterdir() if p.name not in sqlite_own) if db.parent.is_dir() else None
+
+    before = listing()
     yield db
-    after = sorted(p.name for p in db.parent.iterdir()) if db.parent.is_dir() else None
+    after = listing()
     if request.param == "read-only folder":
         subprocess.run(["umount", db.parent], capture_output=True)
     assert before == after, "nothing was written next to the database"

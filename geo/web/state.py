@@ -20,33 +20,60 @@ from geo.core.view import MapView, build_view
 from geo.extract import Candidate, Extractor
 from geo.render.escape import md
 from geo.spatial import boundaries
-from geo.store import Store, StoreError
+from geo.store import Store, StoreError, archive
 
 MAX_MEASUREMENTS = 50
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _added(db: str, revision: int) -> tuple[dict, dict] | StoreError:
+    """The user's sources at one revision, read once; a damaged store gives its error instead."""
+    try:
+        return Store(db).records()
+    except StoreError as e:
+        return e
+
+
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
-def _dataset(data_dir: str, sources_dir: str, db_path: str, revision: int) -> Dataset:
-    records, texts = Store(db_path).records() if db_path else ({}, {})
+def _dataset(data_dir: str, sources_dir: str, db: str, revision: int) -> Dataset:
+    records, texts = _added(db, revision) if db else ({}, {})
     return load_dataset(Path(data_dir), Path(sources_dir), extra=records, extra_texts=texts)
 
 
 def data_key() -> tuple[str, str, str, int]:
-    """The data folders and the user database with its revision, read on every call: tests
-    point them at fixtures, and a save changes the revision, so the cache reloads."""
+    """The data folders and the user store with its revision, read on every call (one query on a
+    pooled connection): tests point them at fixtures, and a save by any server changes the
+    revision, so the caches reload. A store that cannot be read leaves the curated data alone."""
     data = os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR))
     sources = os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR))
     store = Store()
     try:
-        return data, sources, str(store.path), store.revision()
+        revision = store.revision()
+        added = _added(store.location, revision)
+        if isinstance(added, StoreError):
+            raise added
     except StoreError as e:
         st.warning(f"Your added sources cannot be read, so only the curated data is shown: {md(e)}")
         return data, sources, "", -1
+    return data, sources, store.location, revision
 
 
 def dataset() -> Dataset:
     """The validated dataset, shared read-only across sessions (models are frozen)."""
     return _dataset(*data_key())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _export_zip(db: str, revision: int) -> bytes:
+    return archive.export_zip(Store(db))
+
+
+def export_zip() -> bytes:
+    """The user's sources as a ZIP, built once per database revision (not on every rerun)."""
+    _, _, db, revision = data_key()
+    if not db:
+        raise StoreError("the database cannot be read")
+    return _export_zip(db, revision)
 
 
 def load_or_stop() -> Dataset:

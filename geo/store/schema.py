@@ -1,0 +1,49 @@
+"""The store's tables as they are at the newest migration, for SQLAlchemy Core queries.
+Migrations (``geo/store/migrations``) create them; this module only describes them."""
+
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, Text
+
+metadata = MetaData()
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("record", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_sha256", Text, nullable=False, unique=True),
+    Column("created", Text, nullable=False),
+    Column("seq", Integer),
+)
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("source_id", Text, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("record", Text, nullable=False),
+    Column("seq", Integer),
+)
+events = Table(
+    "events",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("record", Text, nullable=False),
+    Column("seq", Integer),
+)
+places = Table(
+    "places",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("record", Text, nullable=False),
+    Column("seq", Integer),
+)
+meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Integer, nullable=False))
+context_events = Table(
+    "context_events",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("dataset", Text, nullable=False),
+    Column("record", Text, nullable=False),
+    Column("imported", Text, nullable=False),
+    Column("seq", Integer),
+)

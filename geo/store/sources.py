@@ -1,0 +1,250 @@
+"""User-added sources and imported context rows, kept in the store (the curated data/ stays read-only).
+
+- One save is one writer transaction: a source with all its claims, or nothing.
+- Everything is validated with the same models and checks as the curated data before anything
+  is written (quotes must be found in the article at their offsets).
+- Ids are never reused: a source's id comes from its text, a second save of the same article or
+  id is refused, and an event or place id already saved with other details is refused too.
+- The revision counter lives in the database, so every server sees another's save at its next rerun.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import func, insert, or_, select, text, update
+
+from geo.core.context import ContextEvent
+from geo.core.model import Claim, Event, Place, Source
+from geo.store import schema as t
+from geo.store.engine import database
+from geo.store.errors import StoreError
+
+MAX_TEXT_BYTES = 1_000_000
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+class Store:
+    """The user store at a path or URL (default: ``CLAIMS_ATLAS_DB``); cheap to make, the pool is shared."""
+
+    def __init__(self, location: Path | str | None = None):
+        self.db = database(location)
+        self.location = str(self.db.location)
+        self.path = self.db.path  # the SQLite file, or None for a server database
+
+    def write_problem(self) -> str | None:
+        """Why a save would fail here (read-only or unusable location, file or database user), or
+        None. Pages ask before a user spends time on a form; the check creates nothing."""
+        try:
+            if not self.db.exists():
+                folder = next(p for p in self.path.parents if p.exists())
+                if not folder.is_dir():
+                    return f"your sources cannot be saved at {self.db}: {folder} is not a folder"
+                with tempfile.TemporaryFile(dir=folder):
+                    pass
+            elif self.db.sqlite:
+                self._try_sqlite_write_lock()
+            else:
+                with self.db.reading() as con:
+                    if not con.execute(text("SELECT has_table_privilege('sources', 'INSERT')")).scalar():
+                        return f"your sources cannot be saved at {self.db}: this database user may not write"
+        except (OSError, StoreError, sqlite3.Error) as e:
+            return f"your sources cannot be saved at {self.db}: {e}"
+        return None
+
+    def _try_sqlite_write_lock(self) -> None:
+        """Check the file's pages (a damaged file would refuse the save) and take and drop
+        SQLite's write lock (a read-only file fails); another save holding it is fine."""
+        raw = self.db.ready().raw_connection()
+        try:
+            con = raw.driver_connection
+            verdict = con.execute("PRAGMA quick_check(1)").fetchone()[0]  # milliseconds for a user's file
+            if verdict != "ok":
+                raise StoreError(f"the file is damaged ({verdict})")
+            con.execute("PRAGMA busy_timeout = 200")
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                con.execute("ROLLBACK")
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e):
+                    raise
+            finally:
+                con.execute("PRAGMA busy_timeout = 30000")
+        finally:
+            raw.close()
+
+    def revision(self) -> int:
+        """A number that changes with every save by any server (0 for a new database)."""
+        if not self.db.exists():
+            return 0
+        with self.db.reading() as con:
+            return con.execute(select(t.meta.c.value).where(t.meta.c.key == "revision")).scalar_one()
+
+    def save_source(
+        self,
+        source: Source,
+        text: str,
+        claims: list[Claim],
+        events: list[Event] = (),
+        places: list[Place] = (),
+        known_ids: set[str] = frozenset(),
+    ) -> None:
+        """Save a source with its claims (and any new events/places) in one transaction.
+
+        Raises StoreError, writing nothing, if anything does not validate: empty or oversized
+        text, a quote not at its offsets, a claim of another source, an id already used (in the
+        curated data: ``known_ids``; or here), or the same article saved before.
+        """
+        self.save_sources([(source, text, claims)], events, places, known_ids)
+
+    def save_sources(
+        self,
+        batch: list[tuple[Source, str, list[Claim]]],
+        events: list[Event] = (),
+        places: list[Place] = (),
+        known_ids: set[str] = frozenset(),
+    ) -> None:
+        """Save several sources in one transaction: all of them, or (StoreError) none."""
+        # One source's problems read as they always have; several sources' name the source.
+        prefix = (lambda s: f"{s.id}: ") if len(batch) > 1 else (lambda s: "")
+        problems = [prefix(s) + p for s, text, claims in batch for p in _check(s, text, claims, known_ids)]
+        if problems:
+            raise StoreError("; ".join(problems))
+        with self.db.writing() as con:
+            for source, body, claims in batch:
+                digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+                row = con.execute(
+                    select(t.sources.c.id).where(or_(t.sources.c.id == source.id, t.sources.c.text_sha256 == digest))
+                ).first()
+                if row:
+                    raise StoreError(f"this article or the id {source.id!r} is already saved (as {row[0]!r})")
+                con.execute(
+                    insert(t.sources).values(
+                        id=source.id,
+                        record=source.model_dump_json(),
+                        text=body,
+                        text_sha256=digest,
+                        created=_now(),
+                        seq=_next(con, t.sources),
+                    )
+                )
+                first = _next(con, t.claims)
+                for n, claim in enumerate(claims):
+                    con.execute(
+                        insert(t.claims).values(
+                            id=claim.id, source_id=source.id, record=claim.model_dump_json(), seq=first + n
+                        )
+                    )
+            for table, items in ((t.events, events), (t.places, places)):
+                for item in items:
+                    _keep_once(con, table, item)
+            _bump(con)
+
+    def save_context(self, events: list[ContextEvent]) -> tuple[int, int]:
+        """Keep imported context rows in one transaction; a row imported before is replaced by
+        the newer export's. Returns (new, replaced)."""
+        now, keys = _now(), [e.key for e in events]
+        table = t.context_events
+        with self.db.writing() as con:
+            known = set()
+            for chunk in range(0, len(keys), 500):  # bounded IN lists
+                part = keys[chunk : chunk + 500]
+                known |= set(con.execute(select(table.c.key).where(table.c.key.in_(part))).scalars())
+                con.execute(table.delete().where(table.c.key.in_(part)))
+            first = _next(con, table)
+            if events:
+                con.execute(
+                    insert(table),
+                    [
+                        {"key": e.key, "dataset": e.dataset, "record": json.dumps(e.to_dict()), "imported": now}
+                        | {"seq": first + n}
+                        for n, e in enumerate(events)
+                    ],
+                )
+            _bump(con)
+        return len(set(keys) - known), len(known)
+
+    def context_events(self) -> list[ContextEvent]:
+        """Every imported context row, oldest first."""
+        if not self.db.exists():
+            return []
+        table = t.context_events
+        with self.db.reading() as con:
+            rows = con.execute(select(table.c.key, table.c.record).order_by(table.c.seq, table.c.key)).all()
+        out = []
+        for key, record in rows:
+            try:
+                out.append(ContextEvent(**json.loads(record)))
+            except (TypeError, ValueError) as e:
+                raise StoreError(f"{self.db}: context row {key!r} cannot be read: {e}") from e
+        return out
+
+    def records(self) -> tuple[dict[str, list[dict]], dict[str, str]]:
+        """Everything saved, as records per data file (like data/*.yaml), and the texts by source id."""
+        out: dict[str, list[dict]] = {"sources": [], "places": [], "events": [], "claims": []}
+        texts: dict[str, str] = {}
+        if not self.db.exists():
+            return out, texts
+        with self.db.reading() as con:
+            s = t.sources
+            for sid, record, body in con.execute(select(s.c.id, s.c.record, s.c.text).order_by(s.c.seq, s.c.id)):
+                out["sources"].append(_json(self.db, "sources", sid, record))
+                texts[sid] = body
+            for name, table in (("places", t.places), ("events", t.events), ("claims", t.claims)):
+                rows = con.execute(select(table.c.id, table.c.record).order_by(table.c.seq, table.c.id))
+                out[name] = [_json(self.db, name, rid, record) for rid, record in rows]
+        return out, texts
+
+
+def _json(db, table: str, rid: str, record: str) -> dict:
+    try:
+        return json.loads(record)
+    except ValueError as e:
+        raise StoreError(f"{db}: {table} row {rid!r} cannot be read: {e}") from e
+
+
+def _next(con, table) -> int:
+    """The next insertion number (writers are serialised, so max + 1 is never taken twice)."""
+    return con.execute(select(func.coalesce(func.max(table.c.seq), 0))).scalar_one() + 1
+
+
+def _keep_once(con, table, item: Event | Place) -> None:
+    """Insert an event or place; the same one again is kept as is; the id with other details is refused."""
+    record = item.model_dump_json()
+    saved = con.execute(select(table.c.record).where(table.c.id == item.id)).scalar()
+    if saved is None:
+        con.execute(insert(table).values(id=item.id, record=record, seq=_next(con, table)))
+    elif json.loads(saved) != json.loads(record):
+        raise StoreError(f"the {table.name[:-1]} id {item.id!r} is already saved with other details; pick that one")
+
+
+def _bump(con) -> None:
+    con.execute(update(t.meta).where(t.meta.c.key == "revision").values(value=t.meta.c.value + 1))
+
+
+def _check(source: Source, text: str, claims: list[Claim], known_ids: set[str]) -> list[str]:
+    problems = []
+    if not text.strip():
+        problems.append("the article is empty")
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        problems.append(f"the article is larger than {MAX_TEXT_BYTES // 1_000_000} MB")
+    if source.id in known_ids:
+        problems.append(f"the id {source.id!r} is already used by the curated data")
+    seen = set()
+    for c in claims:
+        if c.source != source.id:
+            problems.append(f"claim {c.id} belongs to source {c.source}, not {source.id}")
+        if c.id in known_ids or c.id in seen:
+            problems.append(f"claim id {c.id} is already used")
+        seen.add(c.id)
+        if text[c.quote_start : c.quote_end] != c.quote:
+            problems.append(f"claim {c.id}: its quote no longer matches the article at {c.quote_start}..{c.quote_end}")
+    return problems
