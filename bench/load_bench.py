@@ -1,13 +1,20 @@
-"""Load test: N concurrent sessions against a local server, over Streamlit's own websocket protocol.
+"""Load test: N concurrent sessions over Streamlit's own websocket protocol, straight to one
+server or through nginx in front of R replicas (``deploy/replicas.py``, as ``make serve-replicas``
+starts them).
 
-Each session opens the app (a real Streamlit session: same protobuf messages a browser sends),
-then alternately toggles a source checkbox and clicks the map (sends the map component's value),
-timing each rerun from request to ``script_finished``. Bounded: a fixed number of actions per
-session and a time limit per rerun; loopback only. Prints errors, p50/p95 rerun time and the
-server's RSS for each N.
+Each session loads the page over HTTP (keeping the route cookie nginx gives it, as a browser
+does), opens the app (a real Streamlit session: the same protobuf messages a browser sends),
+then alternately toggles sources and clicks the map (sends the map component's value), timing
+each action from request to ``script_finished``. Sessions arrive spread over ``--ramp`` seconds.
+Bounded: at most 400 sessions and 100 actions each, a time limit per rerun; loopback only.
+Prints errors, p50/p95 per action kind (open, toggle, click) and the RSS of each server.
 
-Usage: python bench/load_bench.py [--sessions 1 5 10 20] [--actions 10] [--think SECONDS] [--views few|many]
+Usage: python bench/load_bench.py [--sessions 1 5 10 20] [--replicas 0 1 2] [--actions 10]
+                                  [--think SECONDS] [--views few|many] [--ramp SECONDS]
        python bench/load_bench.py --soak SECONDS
+
+``--replicas 0`` is one server with no proxy (the default); R >= 1 puts nginx in front of R
+replicas sharing one store (a throw-away SQLite file).
 
 ``--think`` is a user's pause between actions (uniformly random between half and one and a half
 times it, seeded); 0 fires the next action as soon as the last one ends (saturation).
@@ -28,21 +35,24 @@ import asyncio
 import json
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from deploy.replicas import replicas  # noqa: E402
 from tests.server import streamlit_server  # noqa: E402
+from tests.st_client import Session, open_session  # noqa: E402
 
-RERUN_TIMEOUT_S = 60
+MAX_SESSIONS = 400
 
 
 def rss_mb(pid: int) -> float:
@@ -64,48 +74,6 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-class Session:
-    """One Streamlit session over the websocket: rerun with widget states, wait for the end."""
-
-    def __init__(self, ws):
-        self.ws = ws
-        self.checkboxes: dict[str, str] = {}  # label -> widget id
-        self.radios: dict[str, tuple[str, int]] = {}  # label -> (widget id, number of options)
-        self.component_id: str | None = None
-        self.errors = 0
-
-    async def rerun(self, widgets: list[WidgetState]) -> float:
-        msg = BackMsg()
-        msg.rerun_script.query_string = ""
-        msg.rerun_script.widget_states.CopyFrom(WidgetStates(widgets=widgets))
-        t = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
-        while True:
-            raw = await asyncio.wait_for(self.ws.recv(), RERUN_TIMEOUT_S)
-            fwd = ForwardMsg()
-            fwd.ParseFromString(raw)
-            kind = fwd.WhichOneof("type")
-            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                el = fwd.delta.new_element
-                which = el.WhichOneof("type")
-                if which == "checkbox":
-                    self.checkboxes[el.checkbox.label] = el.checkbox.id
-                elif which == "radio":
-                    self.radios[el.radio.label] = (el.radio.id, len(el.radio.options))
-                elif which == "component_instance":
-                    self.component_id = el.component_instance.id
-                elif which == "exception":
-                    self.errors += 1
-                    if self.errors == 1:
-                        print(f"  exception: {el.exception.type}: {el.exception.message[:300]}", file=sys.stderr)
-            elif kind == "script_finished":
-                if fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
-                    return time.perf_counter() - t
-                if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
-                    self.errors += 1
-                    return time.perf_counter() - t
-
-
 def toggle_states(s: Session, source_ids: list, rng: random.Random, index: int, i: int, views: str) -> list:
     """Widget states for a sidebar change: see ``--views``."""
     if views == "few":  # one source off (the others on), a different one each time
@@ -121,36 +89,30 @@ def toggle_states(s: Session, source_ids: list, rng: random.Random, index: int, 
 
 
 async def run_session(
-    url: str, actions: int, index: int, think: float = 0.0, views: str = "few", seed: str = ""
-) -> tuple[list[float], int]:
-    times: list[float] = []
+    url: str, actions: int, index: int, think: float = 0.0, views: str = "few", seed: str = "", delay: float = 0.0
+) -> tuple[dict[str, list[float]], int]:
+    """One user: arrive after ``delay``, open the app, then ``actions`` toggles and clicks."""
+    times: dict[str, list[float]] = {"open": [], "toggle": [], "click": []}
     errors = 0
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    rng = random.Random(f"{seed}/{index}")
+    await asyncio.sleep(delay)
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=2**26) as ws:
+        async with await open_session(url) as ws:
             s = Session(ws)
-            await s.rerun([])
-            if not s.checkboxes:  # a first run sends the map alone; its first report reruns the page
-                await s.rerun([])
+            t = time.perf_counter()
+            await s.start()
+            times["open"].append(time.perf_counter() - t)
             source_ids = sorted(s.checkboxes.items())
-            rng = random.Random(f"{seed}/{index}")
             for i in range(actions):
                 if think:
                     await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
                 if i % 2 == 0 and source_ids:
-                    states = toggle_states(s, source_ids, rng, index, i, views)
+                    kind, states = "toggle", toggle_states(s, source_ids, rng, index, i, views)
                 else:
                     lat, lng = 26.5 + (i % 7) * 0.3, 61.0 + (index % 9) * 0.4
-                    states = (
-                        [
-                            WidgetState(
-                                id=s.component_id, json_value=json.dumps({"last_clicked": {"lat": lat, "lng": lng}})
-                            )
-                        ]
-                        if s.component_id
-                        else []
-                    )
-                times.append(await s.rerun(states))
+                    value = json.dumps({"last_clicked": {"lat": lat, "lng": lng}})
+                    kind, states = "click", [WidgetState(id=s.component_id, json_value=value)] if s.component_id else []
+                times[kind].append(await s.rerun(states))
             errors += s.errors
     except (TimeoutError, OSError, websockets.WebSocketException) as e:
         print(f"  session {index}: {type(e).__name__}: {e}", file=sys.stderr)
@@ -158,19 +120,34 @@ async def run_session(
     return times, errors
 
 
-async def load(url: str, pid: int, n: int, actions: int, think: float, views: str) -> None:
-    results = await asyncio.gather(*(run_session(url, actions, i, think, views, seed=f"N{n}") for i in range(n)))
-    times = sorted(t for ts, _ in results for t in ts)
+def pct(times: list[float], q: float) -> float:
+    return times[min(len(times) - 1, int(q * len(times)))] if times else float("nan")
+
+
+def rss(pids: list[int]) -> str:
+    return " / ".join(f"{rss_mb(p):.0f}" for p in pids) + " MB"
+
+
+async def load(url: str, pids: list[int], n: int, actions: int, think: float, views: str, ramp: float) -> None:
+    rng = random.Random(f"arrivals/{n}")
+    results = await asyncio.gather(
+        *(run_session(url, actions, i, think, views, f"N{n}", rng.uniform(0, ramp)) for i in range(n))
+    )
     errors = sum(e for _, e in results)
-    p50 = statistics.median(times) if times else float("nan")
-    p95 = times[min(len(times) - 1, int(0.95 * len(times)))] if times else float("nan")
+    parts = []
+    for kind in ("open", "toggle", "click"):
+        ts = sorted(t for r, _ in results for t in r[kind])
+        parts.append(f"{kind} p50 {statistics.median(ts) if ts else float('nan'):.2f} / p95 {pct(ts, 0.95):.2f} s")
+    every = sorted(t for r, _ in results for k in ("toggle", "click") for t in r[k])
     print(
-        f"N={n:2d}, think {think:g} s, views {views}: {len(times)} actions, errors {errors}, "
-        f"p50 {p50:.2f} s, p95 {p95:.2f} s, server RSS {rss_mb(pid):.0f} MB"
+        f"N={n:3d}, think {think:g} s, views {views}: {len(every)} actions, errors {errors}, "
+        f"all actions p50 {statistics.median(every) if every else float('nan'):.2f} s, p95 {pct(every, 0.95):.2f} s; "
+        f"{'; '.join(parts)}; RSS per server {rss(pids)}",
+        flush=True,
     )
 
 
-async def soak(url: str, pid: int, seconds: float, parallel: int = 4) -> None:
+async def soak(url: str, pids: list[int], seconds: float, parallel: int = 4) -> None:
     start = time.monotonic()
     next_sample = start
     opened = errors = 0
@@ -180,38 +157,49 @@ async def soak(url: str, pid: int, seconds: float, parallel: int = 4) -> None:
         errors += sum(e for _, e in results)
         if time.monotonic() >= next_sample:
             print(
-                f"t={time.monotonic() - start:5.0f} s: sessions opened {opened}, errors {errors}, "
-                f"server RSS {rss_mb(pid):.0f} MB",
+                f"t={time.monotonic() - start:5.0f} s: sessions opened {opened}, errors {errors}, RSS {rss(pids)}",
                 flush=True,
             )
             next_sample += 30
-    print(f"end: sessions opened {opened}, errors {errors}, server RSS {rss_mb(pid):.0f} MB")
+    print(f"end: sessions opened {opened}, errors {errors}, RSS {rss(pids)}")
+
+
+@contextmanager
+def servers(n_replicas: int):
+    """(url, server pids): one bare server, or nginx in front of ``n_replicas`` replicas."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"CLAIMS_ATLAS_DB": str(Path(tmp) / "user.db")}  # shared by the replicas, empty
+        if n_replicas == 0:
+            with streamlit_server(env=env, timeout_s=120) as url:
+                port = url.rsplit(":", 1)[1]
+                found = subprocess.run(["pgrep", "-f", f"server.port {port}"], capture_output=True, text=True)
+                yield url, [int(found.stdout.split()[0])]
+        else:
+            with replicas(n_replicas, env=env) as top:
+                yield top.url, top.replica_pids
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sessions", type=int, nargs="+", default=[1, 5, 10, 20])
+    ap.add_argument("--replicas", type=int, nargs="+", default=[0], help="0: one server, no proxy; R: nginx + R")
     ap.add_argument("--actions", type=int, default=10)
     ap.add_argument("--think", type=float, default=5.0, help="mean pause between a user's actions (s)")
     ap.add_argument("--views", choices=["few", "many"], default="few", help="how many distinct map views")
+    ap.add_argument("--ramp", type=float, default=10.0, help="sessions arrive spread over this many seconds")
     ap.add_argument("--soak", type=float, default=0, help="seconds of opening/closing sessions")
     args = ap.parse_args()
-    if max(args.sessions) > 50 or args.actions > 100 or args.soak > 3600:
-        sys.exit("bounded: at most 50 sessions, 100 actions each, one hour of soak")
-    with streamlit_server(timeout_s=120) as url:
-        import subprocess
-
-        pid = int(
-            subprocess.run(
-                ["pgrep", "-f", f"server.port {url.rsplit(':', 1)[1]}"], capture_output=True, text=True
-            ).stdout.split()[0]
-        )
-        print(f"server {url} (pid {pid}), RSS at start {rss_mb(pid):.0f} MB")
-        if args.soak:
-            asyncio.run(soak(url, pid, args.soak))
-        else:
-            for n in args.sessions:
-                asyncio.run(load(url, pid, n, args.actions, args.think, args.views))
+    if max(args.sessions) > MAX_SESSIONS or args.actions > 100 or args.soak > 3600 or max(args.replicas) > 8:
+        sys.exit(f"bounded: at most {MAX_SESSIONS} sessions, 100 actions each, 8 replicas, one hour of soak")
+    for r in args.replicas:
+        with servers(r) as (url, pids):
+            where = "one server, no proxy" if r == 0 else f"nginx in front of {r} replica{'s' * (r > 1)}"
+            print(f"{where}: {url}, server pids {pids}, RSS at start {rss(pids)}", flush=True)
+            if args.soak:
+                asyncio.run(soak(url, pids, args.soak))
+            else:
+                for n in args.sessions:
+                    asyncio.run(load(url, pids, n, args.actions, args.think, args.views, args.ramp))
 
 
 if __name__ == "__main__":
