@@ -22,14 +22,19 @@ MAX_ZIP_MB = 20  # the store refuses more unpacked (geo.store.archive.import_zip
 
 ds = state.load_or_stop()
 st.title("Add a source")
+store = Store()
 st.caption(
     "Add an article's claims, share what you added with your team, or import ACLED / UCDP GED rows as "
-    "context. What you add is kept in a database on this machine."
+    "context. What you add is kept "
+    + ("in a database on this machine." if store.db.sqlite else "in your team's shared database, seen by all of it.")
 )
 
-problem = Store().write_problem()
+problem = store.write_problem()
 if problem:
-    st.warning(f"Saving will not work until this is fixed (set CLAIMS_ATLAS_DB to a writable file): {md(problem)}")
+    st.warning(
+        "Saving will not work until this is fixed (set CLAIMS_ATLAS_DB to a writable file or database): "
+        + md(problem)
+    )
 if st.session_state.get("ca_saved"):
     st.success(md(st.session_state.pop("ca_saved")))
 
@@ -49,7 +54,7 @@ with share_tab:
     )
     if shared is not None and st.button("Import them"):
         try:
-            n = archive.import_zip(Store(), shared.getvalue(), known_ids=set(ds.sources) | set(ds.claims))
+            n = archive.import_zip(store, shared.getvalue(), known_ids=set(ds.sources) | set(ds.claims))
         except StoreError as e:
             st.error(f"Nothing was imported: {md(e)}")
         else:
@@ -69,7 +74,7 @@ with context_tab:
     # the database's revision on its next run, and the download below already counts the new rows.
     if ctx_file is not None and st.button("Import these rows as context"):
         try:
-            st.success(md(import_file(ctx_file.getvalue(), ctx_file.name, Store())))
+            st.success(md(import_file(ctx_file.getvalue(), ctx_file.name, store)))
         except context.ContextError as e:
             st.error(md(e.args[0].split(":\n", 1)[0]) + "\n\n" + "\n".join(f"- {md(p)}" for p in e.problems[:30]))
         except StoreError as e:
@@ -276,7 +281,7 @@ with article_tab:
         else:
             try:
                 used = {c.event for c in claims}
-                Store().save_source(
+                store.save_source(
                     source,
                     text,
                     claims,
