@@ -64,3 +64,11 @@ def pg_cluster():
 def pg_url(pg_cluster):
     """The URL of a fresh, empty PostgreSQL database."""
     return pg_cluster.new_database()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def where(request, tmp_path) -> str:
+    """A fresh, empty store location on each back end."""
+    if request.param == "sqlite":
+        return str(tmp_path / "u.db")
+    return request.getfixturevalue("pg_url")

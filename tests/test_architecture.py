@@ -16,6 +16,7 @@ RANK = {"spatial": 0, "core": 1, "extract": 2, "store": 2, "render": 3, "web": 4
 # Flat modules not yet moved, by the layer they are headed for.
 FLAT = {
     "context": "store",  # the import command: reads with core, keeps with the store
+    "users": "store",  # the user command: roles and the change log, kept by the store
 }
 
 

@@ -24,14 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 LEGACY = ROOT / "tests" / "legacy" / "user-v3.db"  # made by the store before Alembic (user_version 3)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def where(request, tmp_path) -> str:
-    """A fresh, empty store location on each back end."""
-    if request.param == "sqlite":
-        return str(tmp_path / "u.db")
-    return request.getfixturevalue("pg_url")
-
-
 def query(location: str, sql: str):
     engine = create_engine(Store(location).db.url)
     try:

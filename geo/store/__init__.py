@@ -5,5 +5,6 @@ schema versions, ``sources`` for saving and reading, ``archive`` for sharing."""
 from geo.store.engine import database, default_location
 from geo.store.errors import StoreError
 from geo.store.sources import Store
+from geo.store.users import LOCAL_USER, Role
 
-__all__ = ["Store", "StoreError", "database", "default_location"]
+__all__ = ["LOCAL_USER", "Role", "Store", "StoreError", "database", "default_location"]

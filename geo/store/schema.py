@@ -47,3 +47,24 @@ context_events = Table(
     Column("imported", Text, nullable=False),
     Column("seq", Integer),
 )
+users = Table(
+    "users",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("role", Text, nullable=False),
+    Column("created", Text, nullable=False),
+)
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("entity", Text, nullable=False),
+    Column("entity_id", Text, nullable=False),
+    Column("field", Text),
+    Column("old", Text),
+    Column("new", Text),
+    Column("reason", Text),
+)

@@ -6,6 +6,8 @@
 - Ids are never reused: a source's id comes from its text, a second save of the same article or
   id is refused, and an event or place id already saved with other details is refused too.
 - The revision counter lives in the database, so every server sees another's save at its next rerun.
+- Every write is checked against its author's role and logged, in the same transaction
+  (``geo.store.users``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from geo.core.model import Claim, Event, Place, Source
 from geo.store import schema as t
 from geo.store.engine import database
 from geo.store.errors import StoreError
+from geo.store.users import LOCAL_USER, Role, authorise, log, role_in_new_store, role_of, set_role
 
 MAX_TEXT_BYTES = 1_000_000
 
@@ -33,12 +36,14 @@ def _now() -> str:
 
 
 class Store:
-    """The user store at a path or URL (default: ``CLAIMS_ATLAS_DB``); cheap to make, the pool is shared."""
+    """The user store at a path or URL (default: ``CLAIMS_ATLAS_DB``), used by one user (default:
+    the local user; None: an anonymous request, which may not write). Cheap to make: the pool is shared."""
 
-    def __init__(self, location: Path | str | None = None):
+    def __init__(self, location: Path | str | None = None, user: str | None = LOCAL_USER):
         self.db = database(location)
         self.location = str(self.db.location)
         self.path = self.db.path  # the SQLite file, or None for a server database
+        self.user = user
 
     def write_problem(self) -> str | None:
         """Why a save would fail here (read-only or unusable location, file or database user), or
@@ -119,6 +124,7 @@ class Store:
         if problems:
             raise StoreError("; ".join(problems))
         with self.db.writing() as con:
+            authorise(con, self.user, Role.editor, "add sources")
             for source, body, claims in batch:
                 digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
                 row = con.execute(
@@ -136,16 +142,16 @@ class Store:
                         seq=_next(con, t.sources),
                     )
                 )
+                log(con, self.user, "add", "source", source.id, new=source.model_dump_json())
                 first = _next(con, t.claims)
                 for n, claim in enumerate(claims):
-                    con.execute(
-                        insert(t.claims).values(
-                            id=claim.id, source_id=source.id, record=claim.model_dump_json(), seq=first + n
-                        )
-                    )
+                    record = claim.model_dump_json()
+                    con.execute(insert(t.claims).values(id=claim.id, source_id=source.id, record=record, seq=first + n))
+                    log(con, self.user, "add", "claim", claim.id, new=record)
             for table, items in ((t.events, events), (t.places, places)):
                 for item in items:
-                    _keep_once(con, table, item)
+                    if _keep_once(con, table, item):
+                        log(con, self.user, "add", table.name[:-1], item.id, new=item.model_dump_json())
             _bump(con)
 
     def save_context(self, events: list[ContextEvent]) -> tuple[int, int]:
@@ -154,6 +160,7 @@ class Store:
         now, keys = _now(), [e.key for e in events]
         table = t.context_events
         with self.db.writing() as con:
+            authorise(con, self.user, Role.editor, "import context rows")
             known = set()
             for chunk in range(0, len(keys), 500):  # bounded IN lists
                 part = keys[chunk : chunk + 500]
@@ -169,6 +176,8 @@ class Store:
                         for n, e in enumerate(events)
                     ],
                 )
+            datasets = sorted({e.dataset for e in events})
+            log(con, self.user, "import", "context", ", ".join(datasets) or "none", new=f"{len(events)} rows")
             _bump(con)
         return len(set(keys) - known), len(known)
 
@@ -203,6 +212,40 @@ class Store:
                 out[name] = [_json(self.db, name, rid, record) for rid, record in rows]
         return out, texts
 
+    def role(self) -> Role | None:
+        """This store's user's role (None: anonymous); the local user of a store with no users is its admin."""
+        if not self.db.exists():
+            return role_in_new_store(self.user)
+        with self.db.reading() as con:
+            return role_of(con, self.user)
+
+    def users(self) -> list[tuple[str, str, str]]:
+        """(name, role, since) of every user, by name."""
+        if not self.db.exists():
+            return []
+        u = t.users
+        with self.db.reading() as con:
+            return [tuple(r) for r in con.execute(select(u.c.name, u.c.role, u.c.created).order_by(u.c.name))]
+
+    def set_role(self, name: str, role: Role | str, reason: str | None = None) -> None:
+        """Add a user or change a user's role, as this store's user (an admin), logged."""
+        with self.db.writing() as con:
+            set_role(con, self.user, name, role if isinstance(role, Role) else Role.parse(role), reason)
+            _bump(con)
+
+    def changes(self, entity: str | None = None, entity_id: str | None = None, limit: int = 500) -> list[dict]:
+        """The change log, newest first (optionally one entity's), at most ``limit`` rows."""
+        if not self.db.exists():
+            return []
+        c = t.changes.c
+        q = select(t.changes).order_by(c.seq.desc()).limit(limit)
+        if entity:
+            q = q.where(c.entity == entity)
+        if entity_id:
+            q = q.where(c.entity_id == entity_id)
+        with self.db.reading() as con:
+            return [dict(r._mapping) for r in con.execute(q)]
+
 
 def _json(db, table: str, rid: str, record: str) -> dict:
     try:
@@ -216,13 +259,15 @@ def _next(con, table) -> int:
     return con.execute(select(func.coalesce(func.max(table.c.seq), 0))).scalar_one() + 1
 
 
-def _keep_once(con, table, item: Event | Place) -> None:
-    """Insert an event or place; the same one again is kept as is; the id with other details is refused."""
+def _keep_once(con, table, item: Event | Place) -> bool:
+    """Insert an event or place (True); the same one again is kept as is (False); the id with
+    other details is refused."""
     record = item.model_dump_json()
     saved = con.execute(select(table.c.record).where(table.c.id == item.id)).scalar()
     if saved is None:
         con.execute(insert(table).values(id=item.id, record=record, seq=_next(con, table)))
-    elif json.loads(saved) != json.loads(record):
+        return True
+    if json.loads(saved) != json.loads(record):
         raise StoreError(f"the {table.name[:-1]} id {item.id!r} is already saved with other details; pick that one")
 
 
