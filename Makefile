@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
+HOST   ?= 127.0.0.1
 N      ?= 2
 PROXY_PORT ?= 8080
 
@@ -26,11 +27,13 @@ static/vendor/.stamp: package.json package-lock.json scripts/build_static.py $(w
 
 setup: $(VENV)/.runtime static/vendor/.stamp
 
+# One person's atlas on this machine: loopback only (HOST=0.0.0.0 serves the network, with no sign-in).
 run: setup
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(HOST)
 
-# The team topology on one machine: N replicas on loopback behind Debian's nginx on PROXY_PORT
-# (README, "Deploying for a team"). CLAIMS_ATLAS_DB may be a PostgreSQL URL.
+# The team topology on one machine: N replicas on loopback behind Debian's nginx on PROXY_PORT,
+# which asks for a sign-in from deploy/htpasswd (README, "Deploying for a team").
+# CLAIMS_ATLAS_DB may be a PostgreSQL URL.
 serve-replicas: setup
 	$(BIN)/python -m deploy.replicas --replicas $(N) --port $(PROXY_PORT)
 

@@ -11,8 +11,8 @@ from geo.core.model import ClaimantType, EventType, Qualifier, SourceKind, value
 from geo.extract import intake
 from geo.render.escape import highlight_markdown, md
 from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
-from geo.store import Store, StoreError, archive
-from geo.web import state
+from geo.store import StoreError, archive
+from geo.web import identity, state
 
 MAX_NEW_EVENTS = 20  # per session until a save: session state stays bounded
 # One article gives a few dozen candidates (the five sources together: 118). A text that gives
@@ -22,7 +22,7 @@ MAX_ZIP_MB = 20  # the store refuses more unpacked (geo.store.archive.import_zip
 
 ds = state.load_or_stop()
 st.title("Add a source")
-store = Store()
+store = identity.store()  # acting as this session's user: the store checks the role of every write
 st.caption(
     "Add an article's claims, share what you added with your team, or import ACLED / UCDP GED rows as "
     "context. What you add is kept "
@@ -32,8 +32,7 @@ st.caption(
 problem = store.write_problem()
 if problem:
     st.warning(
-        "Saving will not work until this is fixed (set CLAIMS_ATLAS_DB to a writable file or database): "
-        + md(problem)
+        "Saving will not work until this is fixed (set CLAIMS_ATLAS_DB to a writable file or database): " + md(problem)
     )
 if st.session_state.get("ca_saved"):
     st.success(md(st.session_state.pop("ca_saved")))

@@ -12,6 +12,7 @@ import asyncio
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 
 import websockets
@@ -22,21 +23,29 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 RERUN_TIMEOUT_S = 60
 
 
-def page_cookies(url: str) -> str:
+def run(coro):
+    """Run a coroutine to its end from synchronous code, in a thread of its own: the browser
+    tests' Playwright keeps an event loop running in the main thread for the whole session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def page_cookies(url: str, headers: dict | None = None) -> str:
     """Load the app's page as a browser does first; the ``Cookie`` header its answer asks for."""
-    with urllib.request.urlopen(url + "/", timeout=30) as r:
+    with urllib.request.urlopen(urllib.request.Request(url + "/", headers=headers or {}), timeout=30) as r:
         jar = SimpleCookie()
         for header in r.headers.get_all("Set-Cookie") or []:
             jar.load(header)
     return "; ".join(f"{k}={m.value}" for k, m in jar.items())
 
 
-async def open_session(url: str, cookies: str | None = None):
-    """A websocket to the app (``cookies``: sent as a browser would; None loads the page for them)."""
+async def open_session(url: str, cookies: str | None = None, headers: dict | None = None):
+    """A websocket to the app (``cookies``: sent as a browser would; None loads the page for them;
+    ``headers``: more, such as a sign-in's ``Authorization``)."""
     if cookies is None:
-        cookies = await asyncio.to_thread(page_cookies, url)
+        cookies = await asyncio.to_thread(page_cookies, url, headers)
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-    headers = {"Cookie": cookies} if cookies else None
+    headers = {**(headers or {}), **({"Cookie": cookies} if cookies else {})} or None
     return await websockets.connect(
         ws_url, subprotocols=["streamlit"], max_size=2**26, additional_headers=headers, open_timeout=30
     )

@@ -24,7 +24,7 @@ import pytest
 from deploy import replicas as deploy
 from geo.store import Store
 from tests.conftest import IN_CI
-from tests.st_client import Session, open_session, page_cookies
+from tests.st_client import Session, open_session, page_cookies, run
 from tests.store_writer import build
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -47,7 +47,7 @@ def test_the_compose_proxy_config_is_the_rendered_one():
 
 
 def test_the_template_leaves_no_field_unfilled():
-    conf = deploy.render(["127.0.0.1:1"], "127.0.0.1:2", "/run", "/a", "/b")
+    conf = deploy.render(["127.0.0.1:1"], "127.0.0.1:2", "/run", "/a", "/b", identity_conf="/run/id.conf")
     assert "{{" not in conf and "server 127.0.0.1:1 " in conf
     assert f"client_max_body_size {deploy.MAX_UPLOAD_MB}m;" in conf
     config_toml = (deploy.ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
@@ -57,8 +57,19 @@ def test_the_template_leaves_no_field_unfilled():
 def test_nginx_accepts_the_rendered_config(nginx, tmp_path):
     conf = tmp_path / "nginx.conf"
     user = "root" if os.geteuid() == 0 else None
+    (tmp_path / "identity.conf").write_text(deploy.identity_headers("secret"))
+    deploy.passwd("ada", "correct horse", tmp_path / "htpasswd")
     conf.write_text(
-        deploy.render(["127.0.0.1:9", "127.0.0.1:10"], "127.0.0.1:8080", str(tmp_path), "/tmp", "/tmp", user=user)
+        deploy.render(
+            ["127.0.0.1:9", "127.0.0.1:10"],
+            "127.0.0.1:8080",
+            str(tmp_path),
+            "/tmp",
+            "/tmp",
+            identity_conf=str(tmp_path / "identity.conf"),
+            htpasswd=str(tmp_path / "htpasswd"),
+            user=user,
+        )
     )
     out = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
@@ -122,7 +133,7 @@ def test_sessions_stick_to_one_replica_and_both_replicas_serve(topology):
     async def all_of_them():
         return await asyncio.wait_for(asyncio.gather(*(session(c) for c in cookies)), 180)
 
-    assert not any(asyncio.run(all_of_them()))
+    assert not any(run(all_of_them()))
     # Each browser's page load and websocket went to one replica; across eight, both served.
     served = {c: upstreams(top, c, requests=5) for c in cookies}
     assert all(len(routed(top, c)) == 5 for c in cookies), {c: routed(top, c) for c in cookies}
@@ -151,9 +162,9 @@ def test_a_source_saved_by_any_server_shows_on_every_replica_at_its_next_rerun(t
         (replica,) = upstreams(top, cookie)
         by_replica.setdefault(replica, cookie)
     first, second = by_replica.values()
-    before, after = asyncio.run(sources_seen(first))
+    before, after = run(sources_seen(first))
     assert "team1" not in before and "team1" in after
-    _, seen = asyncio.run(_other_session(top.url, second))
+    _, seen = run(_other_session(top.url, second))
     assert "team1" in seen
 
 
@@ -172,7 +183,7 @@ def test_a_stopped_replica_s_browsers_are_served_by_another(topology):
     before = len(routed(top, cookie))
     os.kill(top.replica_pids[0], signal.SIGKILL)
     top.procs[0].wait(10)
-    errors, seen = asyncio.run(_other_session(top.url, cookie))
+    errors, seen = run(_other_session(top.url, cookie))
     assert errors == 0 and seen, "the browser got a working session from the other replica"
     # nginx tried the stopped replica, then went on to the live one ("A, B" in the log).
     upstreams(top, cookie, requests=before + 1)

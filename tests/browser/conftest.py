@@ -65,11 +65,22 @@ class OfflinePage:
     on a phone, keyboard, and ``locator.click()`` without ``force``. Scripts only read state.
     """
 
-    def __init__(self, browser, base_url: str, width: int = 1400, height: int = 900, touch: bool = False):
+    def __init__(
+        self,
+        browser,
+        base_url: str,
+        width: int = 1400,
+        height: int = 900,
+        touch: bool = False,
+        credentials: dict | None = None,
+    ):
         self.base = base_url
         self.touch = touch
         self.context = browser.new_context(
-            viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch
+            viewport={"width": width, "height": height},
+            has_touch=touch,
+            is_mobile=touch,
+            http_credentials=credentials,  # a sign-in at the authenticating proxy, as a browser's dialog gives
         )
         self.page = self.context.new_page()
         self.external: list[str] = []
