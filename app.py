@@ -20,6 +20,7 @@ READ = [
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/schedule:", url_path="timeline"),
 ]
 ADD = st.Page("app_pages/add_source.py", title="Add a source", icon=":material/add_circle:", url_path="add")
+REVIEW = st.Page("app_pages/review.py", title="Review", icon=":material/fact_check:", url_path="review")
 TEAM = st.Page("app_pages/team.py", title="Team", icon=":material/group:", url_path="team")
 METHOD = st.Page("app_pages/methodology.py", title="Methodology", icon=":material/straighten:", url_path="methodology")
 
@@ -27,7 +28,7 @@ METHOD = st.Page("app_pages/methodology.py", title="Methodology", icon=":materia
 role = identity.role()
 page = st.navigation(
     READ
-    + ([ADD] if role is not None and role >= Role.editor else [])
+    + ([ADD, REVIEW] if role is not None and role >= Role.editor else [])
     + ([TEAM] if role is Role.admin else [])
     + [METHOD]
 )

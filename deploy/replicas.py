@@ -196,6 +196,7 @@ def replicas(
     identity_conf = run / "identity.conf"
     identity_conf.touch(mode=0o600)
     identity_conf.write_text(identity_headers(secret), encoding="utf-8")
+    # The run's secret goes with the run; the logs stay for a look afterwards.
     base_env = {
         **os.environ,
         # One secret for all replicas: Streamlit signs its XSRF cookie with it, so an upload still
@@ -206,6 +207,7 @@ def replicas(
         **(env or {}),
     }
     with ExitStack() as stack:
+        stack.callback(identity_conf.unlink, missing_ok=True)
         procs: list[subprocess.Popen] = []
         urls = []
         for i in range(n):
@@ -231,6 +233,7 @@ def replicas(
                 env=base_env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,  # Ctrl-C reaches the launcher, which stops them in order
             )
             stack.callback(_stop, proc)
             procs.append(proc)
@@ -260,6 +263,7 @@ def replicas(
             [nginx, "-p", str(run), "-c", str(conf), "-g", "daemon off;"],
             stdout=subprocess.DEVNULL if quiet else None,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         stack.callback(_stop, proxy)
         url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
@@ -301,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
             print("a server stopped; stopping the others", file=sys.stderr)
             return 1
     except KeyboardInterrupt:
+        print("stopped (the run folder keeps the logs)", file=sys.stderr)
         return 0
     except RuntimeError as e:
         print(f"error: {e}", file=sys.stderr)

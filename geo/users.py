@@ -16,7 +16,8 @@ import argparse
 import json
 import sys
 
-from geo.store import LOCAL_USER, Store, StoreError
+from geo.store import LOCAL_USER, Role, Store, StoreError
+from geo.store.users import a
 
 
 def _main(argv: list[str] | None = None) -> int:
@@ -40,7 +41,7 @@ def _main(argv: list[str] | None = None) -> int:
                 print(f"{name}\t{role}\tsince {since}")
         elif args.command == "set":
             Store(args.db, user=args.actor).set_role(args.name, args.role, args.reason)
-            print(f"{args.name} is now a {args.role}")
+            print(f"{args.name} is now {a(Role[args.role])}")
         else:
             for row in Store(args.db).changes(args.entity, args.id, args.limit):
                 print(json.dumps(row, ensure_ascii=False))

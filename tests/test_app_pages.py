@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest import ARTICLE, run_app
 from tests.fixtures import RECORDS, write_dataset
 
-PAGES = ["map", "claims", "sources", "timeline", "methodology", "add_source", "team"]
+PAGES = ["map", "claims", "sources", "timeline", "methodology", "add_source", "review", "team"]
 
 
 def assert_clean(at: AppTest) -> None:

@@ -118,3 +118,20 @@ def test_an_admin_adds_a_user_on_the_team_page_and_the_change_is_logged(team_sto
 def test_an_editor_s_save_is_logged_under_their_name(team_store):
     Store(team_store, user="ed").save_source(*build("u1", 1))
     assert Store(team_store).changes(entity="source")[0]["who"] == "ed"
+
+
+def test_a_reviewer_publishes_an_editor_s_source_on_the_review_page(team_store):
+    Store(team_store, user="ada").set_role("rev", "reviewer")
+    Store(team_store, user="ed").save_source(*build("u1", 2))
+    # The author is offered no Publish button for their own source.
+    at = run_as(Identity("ed", "proxy"), "review")
+    assert not at.exception and not [b for b in at.button if b.label == "Publish"]
+    at = run_as(Identity("rev", "proxy"), "review")
+    with mock.patch("geo.web.identity.current", return_value=Identity("rev", "proxy")):
+        at.text_input(key="ca_reason_u1_1").input("quotes checked against the article")
+        next(b for b in at.button if b.label == "Publish").click()
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    state = next(r for r in Store(team_store).review_state() if r["id"] == "u1")
+    assert (state["status"], state["published_by"]) == ("published", "rev")
+    assert any("Published: u1." in shown(s.value) for s in at.success)

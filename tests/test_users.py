@@ -38,6 +38,7 @@ def test_the_local_user_of_a_new_store_is_its_admin_and_is_logged_by_name(where)
     assert [(c["who"], c["action"], c["entity"], c["entity_id"]) for c in reversed(log)] == [
         (LOCAL_USER, "add", "user", LOCAL_USER),
         (LOCAL_USER, "add", "source", "u1"),
+        (LOCAL_USER, "status", "source", "u1"),  # published at once, self-reviewed: the store's only user
         (LOCAL_USER, "add", "claim", "u1-c0"),
         (LOCAL_USER, "add", "claim", "u1-c1"),
     ]

@@ -1,7 +1,7 @@
 """The store's tables as they are at the newest migration, for SQLAlchemy Core queries.
 Migrations (``geo/store/migrations``) create them; this module only describes them."""
 
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -14,6 +14,11 @@ sources = Table(
     Column("text_sha256", Text, nullable=False, unique=True),
     Column("created", Text, nullable=False),
     Column("seq", Integer),
+    Column("status", Text, nullable=False),
+    Column("author", Text),
+    Column("published_by", Text),
+    Column("self_reviewed", Boolean, nullable=False),
+    Column("version", Integer, nullable=False),
 )
 claims = Table(
     "claims",
@@ -67,4 +72,24 @@ changes = Table(
     Column("old", Text),
     Column("new", Text),
     Column("reason", Text),
+)
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Text, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("verdict", Text, nullable=False),
+    Column("reason", Text),
+    Column("at", Text, nullable=False),
+)
+grades = Table(
+    "grades",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", Text, nullable=False),
+    Column("grade", Text, nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", Text, nullable=False),
 )

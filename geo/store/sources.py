@@ -23,6 +23,7 @@ from sqlalchemy import func, insert, or_, select, text, update
 
 from geo.core.context import ContextEvent
 from geo.core.model import Claim, Event, Place, Source
+from geo.store import grades, review
 from geo.store import schema as t
 from geo.store.engine import database
 from geo.store.errors import StoreError
@@ -101,14 +102,17 @@ class Store:
         events: list[Event] = (),
         places: list[Place] = (),
         known_ids: set[str] = frozenset(),
-    ) -> None:
-        """Save a source with its claims (and any new events/places) in one transaction.
+        submit: bool = True,
+    ) -> str:
+        """Save a source with its claims (and any new events/places) in one transaction; its
+        review status (:func:`geo.store.review.initial`: ready for review, or a draft unless
+        ``submit``; published and self-reviewed where the user is the store's only one).
 
         Raises StoreError, writing nothing, if anything does not validate: empty or oversized
         text, a quote not at its offsets, a claim of another source, an id already used (in the
         curated data: ``known_ids``; or here), or the same article saved before.
         """
-        self.save_sources([(source, text, claims)], events, places, known_ids)
+        return self.save_sources([(source, text, claims)], events, places, known_ids, submit)
 
     def save_sources(
         self,
@@ -116,8 +120,10 @@ class Store:
         events: list[Event] = (),
         places: list[Place] = (),
         known_ids: set[str] = frozenset(),
-    ) -> None:
-        """Save several sources in one transaction: all of them, or (StoreError) none."""
+        submit: bool = True,
+    ) -> str:
+        """Save several sources in one transaction: all of them, or (StoreError) none. Returns
+        their review status."""
         # One source's problems read as they always have; several sources' name the source.
         prefix = (lambda s: f"{s.id}: ") if len(batch) > 1 else (lambda s: "")
         problems = [prefix(s) + p for s, text, claims in batch for p in _check(s, text, claims, known_ids)]
@@ -125,6 +131,7 @@ class Store:
             raise StoreError("; ".join(problems))
         with self.db.writing() as con:
             authorise(con, self.user, Role.editor, "add sources")
+            state = review.initial(con, self.user, submit)
             for source, body, claims in batch:
                 digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
                 row = con.execute(
@@ -140,9 +147,11 @@ class Store:
                         text_sha256=digest,
                         created=_now(),
                         seq=_next(con, t.sources),
+                        **state,
                     )
                 )
                 log(con, self.user, "add", "source", source.id, new=source.model_dump_json())
+                log(con, self.user, "status", "source", source.id, "status", None, state["status"], "saved")
                 first = _next(con, t.claims)
                 for n, claim in enumerate(claims):
                     record = claim.model_dump_json()
@@ -153,6 +162,7 @@ class Store:
                     if _keep_once(con, table, item):
                         log(con, self.user, "add", table.name[:-1], item.id, new=item.model_dump_json())
             _bump(con)
+        return state["status"]
 
     def save_context(self, events: list[ContextEvent]) -> tuple[int, int]:
         """Keep imported context rows in one transaction; a row imported before is replaced by
@@ -196,21 +206,62 @@ class Store:
                 raise StoreError(f"{self.db}: context row {key!r} cannot be read: {e}") from e
         return out
 
-    def records(self) -> tuple[dict[str, list[dict]], dict[str, str]]:
-        """Everything saved, as records per data file (like data/*.yaml), and the texts by source id."""
+    def records(self, statuses: tuple[str, ...] | None = None) -> tuple[dict[str, list[dict]], dict[str, str]]:
+        """What was saved, as records per data file (like data/*.yaml), and the texts by source
+        id: every source, or those with one of ``statuses`` (and only their claims)."""
         out: dict[str, list[dict]] = {"sources": [], "places": [], "events": [], "claims": []}
         texts: dict[str, str] = {}
         if not self.db.exists():
             return out, texts
         with self.db.reading() as con:
             s = t.sources
-            for sid, record, body in con.execute(select(s.c.id, s.c.record, s.c.text).order_by(s.c.seq, s.c.id)):
+            q = select(s.c.id, s.c.record, s.c.text).order_by(s.c.seq, s.c.id)
+            for sid, record, body in con.execute(q.where(s.c.status.in_(statuses)) if statuses else q):
                 out["sources"].append(_json(self.db, "sources", sid, record))
                 texts[sid] = body
             for name, table in (("places", t.places), ("events", t.events), ("claims", t.claims)):
-                rows = con.execute(select(table.c.id, table.c.record).order_by(table.c.seq, table.c.id))
-                out[name] = [_json(self.db, name, rid, record) for rid, record in rows]
+                q = select(table.c.id, table.c.record).order_by(table.c.seq, table.c.id)
+                if name == "claims" and statuses:
+                    q = q.where(table.c.source_id.in_(list(texts)))
+                out[name] = [_json(self.db, name, rid, record) for rid, record in con.execute(q)]
         return out, texts
+
+    def submit(self, sid: str, version: int | None = None) -> None:
+        """A draft is ready for review (its author, or a reviewer)."""
+        self._review(review.submit, sid, version=version)
+
+    def decide(self, sid: str, verdict: str, reason: str, version: int | None = None) -> None:
+        """A reviewer publishes, rejects or dissents (see :mod:`geo.store.review`)."""
+        self._review(review.decide, sid, verdict, reason, version=version)
+
+    def withdraw(self, sid: str, reason: str, version: int | None = None) -> None:
+        self._review(review.withdraw, sid, reason, version=version)
+
+    def _review(self, step, *args, **kw) -> None:
+        with self.db.writing() as con:
+            step(con, self.user, *args, **kw)
+            _bump(con)
+
+    def grade(self, claim_id: str, value: str, reason: str, seen: int | None = None) -> dict:
+        """A reviewer grades a figure (see :mod:`geo.store.grades`); the claim's grades after."""
+        with self.db.writing() as con:
+            out = grades.grade(con, self.user, claim_id, value, reason, seen)
+            _bump(con)
+        return out
+
+    def grades(self) -> dict[str, dict]:
+        """Every graded claim's grades: current, initial, awaiting a second reviewer, history."""
+        if not self.db.exists():
+            return {}
+        with self.db.reading() as con:
+            return grades.all_states(con)
+
+    def review_state(self) -> list[dict]:
+        """Each source's status, author, publisher, self-review, version and dissents."""
+        if not self.db.exists():
+            return []
+        with self.db.reading() as con:
+            return review.overview(con)
 
     def role(self) -> Role | None:
         """This store's user's role (None: anonymous); the local user of a store with no users is its admin."""

@@ -76,7 +76,7 @@ def role() -> Role | None:
     the store cannot be read, a signed-in user is a reader and the local user stays the admin of
     its own machine, so the Add page can say what is wrong (the store refuses the writes itself)."""
     me = current()
-    _, _, db, revision = state.data_key()
+    _, _, db, revision, _ = state.data_key()
     try:
         return _role(db, revision, me.name) if db and me.name else role_in_new_store(me.name)
     except StoreError:

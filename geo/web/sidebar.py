@@ -19,7 +19,8 @@ from geo.core.model import LENSES, Claim
 from geo.core.view import source_label
 from geo.render.escape import md
 from geo.spatial import boundaries
-from geo.web import urlstate
+from geo.store import Role
+from geo.web import identity, state, urlstate
 
 LENS_LABELS = {
     "all": "All claimants",
@@ -128,8 +129,14 @@ def draw(ds: Dataset) -> None:
         if ss.get("ca_notices"):
             st.warning("Some link parameters were ignored: " + md("; ".join(ss["ca_notices"])))
         st.subheader("Sources")
+        marks = state.review_marks()
         for sid in ds.sources:
-            st.checkbox(md(source_label(ds, sid)), key=f"ca_src_{sid}")
+            mark = f" ({marks[sid]})" if sid in marks else ""
+            st.checkbox(md(source_label(ds, sid) + mark), key=f"ca_src_{sid}")
+        if identity.may(Role.editor):
+            st.toggle("Also show drafts and sources awaiting review", key=state.DRAFTS_KEY)
+        else:
+            ss[state.DRAFTS_KEY] = False
         st.radio("Claimant lens", list(LENS_LABELS), format_func=LENS_LABELS.get, key="ca_lens")
         lo, hi = _date_bounds(ds)
         st.date_input("Event dates", min_value=lo, max_value=hi, key="ca_dates")

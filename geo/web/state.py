@@ -21,41 +21,75 @@ from geo.extract import Candidate, Extractor
 from geo.render.escape import md
 from geo.spatial import boundaries
 from geo.store import Store, StoreError, archive
+from geo.store.review import VISIBLE
 
 MAX_MEASUREMENTS = 50
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _added(db: str, revision: int) -> tuple[dict, dict] | StoreError:
+# What the map and the pages show of the user's sources: what is published, or (an editor's
+# choice in the sidebar) also what is drafted or waiting for review.
+PUBLISHED = VISIBLE
+WITH_DRAFTS = ("draft", "ready", *VISIBLE)
+DRAFTS_KEY = "ca_drafts"
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _added(db: str, revision: int, shown: tuple[str, ...]) -> tuple[dict, dict] | StoreError:
     """The user's sources at one revision, read once; a damaged store gives its error instead."""
     try:
-        return Store(db).records()
+        return Store(db).records(shown)
     except StoreError as e:
         return e
 
 
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
-def _dataset(data_dir: str, sources_dir: str, db: str, revision: int) -> Dataset:
-    records, texts = _added(db, revision) if db else ({}, {})
+def _dataset(data_dir: str, sources_dir: str, db: str, revision: int, shown: tuple[str, ...]) -> Dataset:
+    records, texts = _added(db, revision, shown) if db else ({}, {})
     return load_dataset(Path(data_dir), Path(sources_dir), extra=records, extra_texts=texts)
 
 
-def data_key() -> tuple[str, str, str, int]:
-    """The data folders and the user store with its revision, read on every call (one query on a
-    pooled connection): tests point them at fixtures, and a save by any server changes the
-    revision, so the caches reload. A store that cannot be read leaves the curated data alone."""
+def data_key() -> tuple[str, str, str, int, tuple[str, ...]]:
+    """The data folders, the user store with its revision, and which statuses are shown, read on
+    every call (one query on a pooled connection): tests point them at fixtures, and a save or
+    review by any server changes the revision, so the caches reload. A store that cannot be read
+    leaves the curated data alone."""
     data = os.environ.get("CLAIMS_ATLAS_DATA", str(DATA_DIR))
     sources = os.environ.get("CLAIMS_ATLAS_SOURCES", str(SOURCES_DIR))
+    shown = WITH_DRAFTS if st.session_state.get(DRAFTS_KEY) else PUBLISHED
     store = Store()
     try:
         revision = store.revision()
-        added = _added(store.location, revision)
+        added = _added(store.location, revision, shown)
         if isinstance(added, StoreError):
             raise added
     except StoreError as e:
         st.warning(f"Your added sources cannot be read, so only the curated data is shown: {md(e)}")
-        return data, sources, "", -1
-    return data, sources, store.location, revision
+        return data, sources, "", -1, shown
+    return data, sources, store.location, revision, shown
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _marks(db: str, revision: int) -> dict[str, str]:
+    marks = {}
+    for r in Store(db).review_state():
+        words = {"draft": ["draft"], "ready": ["awaiting review"]}.get(r["status"], [])
+        if r["status"] == "published" and r["self_reviewed"]:
+            words.append("self-reviewed")
+        if r["dissents"]:
+            words.append(f"{len(r['dissents'])} dissent{'s' * (len(r['dissents']) > 1)}")
+        if words:
+            marks[r["id"]] = ", ".join(words)
+    return marks
+
+
+def review_marks() -> dict[str, str]:
+    """What a reader should know of a user-added source's review, by source id ("self-reviewed",
+    "awaiting review", "1 dissent"); empty where there is nothing to say or the store is unreadable."""
+    _, _, db, revision, _ = data_key()
+    try:
+        return _marks(db, revision) if db else {}
+    except StoreError:
+        return {}
 
 
 def dataset() -> Dataset:
@@ -70,7 +104,7 @@ def _export_zip(db: str, revision: int) -> bytes:
 
 def export_zip() -> bytes:
     """The user's sources as a ZIP, built once per database revision (not on every rerun)."""
-    _, _, db, revision = data_key()
+    _, _, db, revision, _ = data_key()
     if not db:
         raise StoreError("the database cannot be read")
     return _export_zip(db, revision)
@@ -125,7 +159,7 @@ def _context(db_path: str, revision: int) -> tuple[ContextEvent, ...]:
 
 def context_rows() -> tuple[ContextEvent, ...]:
     """Every imported ACLED / UCDP GED row, read once per database revision (StoreError if unreadable)."""
-    _, _, db_path, revision = data_key()
+    _, _, db_path, revision, _ = data_key()
     return _context(db_path, revision)
 
 

@@ -1,12 +1,12 @@
 """The team set-up in a browser, signed in at nginx with real credentials (as ``make
-serve-replicas`` starts it), at desktop and phone size: an editor adds a source; a reader sees
-it on the map and is offered no way to write; a browser without credentials gets no page.
-
-Review and publishing (a second person's step between the two) are not built yet (issue 19).
+serve-replicas`` starts it), at desktop and phone size: an editor adds a source; a second
+person, a reviewer, publishes it on the Review page; a reader then sees it on the map and is
+offered no way to write; a browser without credentials gets no page.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 
 import pytest
@@ -14,10 +14,20 @@ import pytest
 from deploy import replicas as deploy
 from geo.store import Store
 from tests.browser.conftest import SIZES, OfflinePage
-from tests.test_deploy import nginx  # noqa: F401 (fixture: skips without nginx, fails in CI)
+from tests.st_client import page_cookies
+from tests.store_writer import build
+from tests.test_deploy import (
+    nginx,  # noqa: F401 (fixture: skips without nginx, fails in CI)
+    upstreams,
+)
 
 pytestmark = pytest.mark.browser
-USERS = {"ed": ("editor", "ed's long password"), "rea": ("reader", "rea's long password")}
+USERS = {
+    "ed": ("editor", "ed's long password"),
+    "rev": ("reviewer", "rev's long password"),
+    "rev2": ("reviewer", "rev2's long password"),
+    "rea": ("reader", "rea's long password"),
+}
 
 
 def article(size: str) -> str:
@@ -36,6 +46,7 @@ def team(nginx, tmp_path_factory):  # noqa: F811
         deploy.passwd(name, password, folder / "htpasswd")
         Store(db, user="ada").set_role(name, role)
     with deploy.replicas(2, db=str(db), htpasswd=folder / "htpasswd") as top:
+        top.db = db  # the store the replicas share, for the tests to set up and check
         yield top
 
 
@@ -64,11 +75,26 @@ def test_an_editor_adds_a_source_and_a_reader_sees_it_with_no_write_controls(bro
         page.get_by_label("Title", exact=True).fill(f"Desk report ({size})")
         page.get_by_label("Its line of argument, in your words (required)").fill("A wire report used in a test.")
         page.get_by_role("button", name="Save this source and the kept claims").click()
-        page.get_by_text(re.compile("Saved source u-")).wait_for(timeout=60_000)
+        page.get_by_text(re.compile("Saved source u-.*waits for a reviewer other than you")).wait_for(timeout=60_000)
+        sid = re.search(r"Saved source (u-[0-9a-f]+)", page.get_by_test_id("stAlert").first.inner_text()).group(1)
         assert "Add a source" in nav_links(ed)
         assert ed.failed == [] and ed.console_errors == [] and ed.external == []
     finally:
         ed.close()
+
+    rev = signed_in(browser, team, "rev", size).open("/review")
+    try:
+        page = rev.page
+        card = page.get_by_test_id("stExpander").filter(has_text=sid)
+        card.wait_for(timeout=60_000)
+        card.get_by_label("Reason (kept on the record)").fill("Quotes checked against the article.")
+        card.get_by_label("Reason (kept on the record)").press("Enter")
+        card.get_by_role("button", name="Publish").click()
+        page.get_by_text(f"Published: {sid}.").wait_for(timeout=60_000)
+        assert rev.axe() == []
+        assert rev.failed == [] and rev.console_errors == [] and rev.external == []
+    finally:
+        rev.close()
 
     rea = signed_in(browser, team, "rea", size).open("/").wait_map()
     try:
@@ -101,3 +127,45 @@ def test_a_browser_without_credentials_gets_no_page(browser, team):
         assert p.page.get_by_label("Article text").count() == 0
     finally:
         p.close()
+
+
+def route_to_each_replica(top) -> list[str]:
+    """One route cookie value per replica (a browser holding it is sent there by nginx)."""
+    auth = {"Authorization": "Basic " + base64.b64encode(b"rev:" + USERS["rev"][1].encode()).decode()}
+    found: dict[str, str] = {}
+    for _ in range(60):
+        cookie = page_cookies(top.url, auth)
+        (replica,) = upstreams(top, cookie)
+        found.setdefault(replica, cookie.split("=", 1)[1])
+        if len(found) == len(top.replica_urls):
+            return list(found.values())
+    raise AssertionError(f"nginx sent sixty browsers to {sorted(found)} only")
+
+
+def test_two_reviewers_on_two_replicas_decide_at_once_and_the_second_is_refused_with_who_and_when(browser, team):
+    Store(team.db, user="ed").save_source(*build("lock1", 1))
+    pages = []
+    try:
+        for name, route in zip(("rev", "rev2"), route_to_each_replica(team), strict=True):
+            p = signed_in(browser, team, name, "desktop")
+            p.context.add_cookies([{"name": "claims_atlas_route", "value": route, "url": team.url}])
+            p.open("/review")
+            card = p.page.get_by_test_id("stExpander").filter(has_text="lock1")
+            card.wait_for(timeout=60_000)
+            reason = card.get_by_label("Reason (kept on the record)")
+            reason.fill(f"{name} read the quotes")
+            reason.press("Enter")
+            p.settle(800)
+            pages.append((p, card))
+        (first, first_card), (second, second_card) = pages
+        first_card.get_by_role("button", name="Publish").click()
+        first.page.get_by_text("Published: lock1.").wait_for(timeout=60_000)
+        # The second reviewer's page still shows version 1: their decision is refused, not applied.
+        second_card.get_by_role("button", name="Reject").click()
+        refusal = second.page.get_by_text(re.compile(r"source lock1 was changed by rev at .* since you opened it"))
+        refusal.wait_for(timeout=60_000)
+        state = next(r for r in Store(team.db).review_state() if r["id"] == "lock1")
+        assert state["status"] == "published" and [v["verdict"] for v in state["reviews"]] == ["publish"]
+    finally:
+        for p, _ in pages:
+            p.close()

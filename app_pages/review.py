@@ -1,0 +1,107 @@
+"""Review: sources waiting for a reviewer, drafts, and what was published, with each one's record.
+
+Offered to editors and above; each action is checked again by the store (roles, the two-person
+rule, the version the page showed: a source changed meanwhile is refused with who and when).
+"""
+
+import streamlit as st
+
+from geo.core.model import Claim, Source
+from geo.render.escape import md
+from geo.store import Role, StoreError
+from geo.web import identity
+
+SECTIONS = [
+    ("ready", "Waiting for review", "A reviewer other than the author publishes or rejects each one."),
+    ("draft", "Drafts", "Not yet submitted for review."),
+    ("published", "Published", "On the map for everyone. A reviewer who disagrees records a dissent; it stays."),
+    ("rejected", "Rejected", None),
+    ("withdrawn", "Withdrawn", None),
+]
+
+st.title("Review")
+me = identity.current()
+role = identity.role()
+store = identity.store()
+# What the last decision did: set by the buttons' callbacks, which run before this rerun.
+if st.session_state.get("ca_reviewed"):
+    st.success(md(st.session_state.pop("ca_reviewed")))
+if st.session_state.get("ca_review_refused"):
+    st.error(f"Not done: {md(st.session_state.pop('ca_review_refused'))}")
+
+try:
+    states = store.review_state()
+    records, _ = store.records()
+except StoreError as e:
+    st.error(f"The store cannot be read: {md(e)}")
+    st.stop()
+
+sources = {r["id"]: Source.model_validate(r) for r in records["sources"]}
+claims: dict[str, list[Claim]] = {}
+for r in records["claims"]:
+    claims.setdefault(r["source"], []).append(Claim.model_validate(r))
+if not states:
+    st.info("No source has been added yet: add one on the Add a source page.")
+
+
+DONE = {
+    "publish": "Published",
+    "reject": "Rejected",
+    "dissent": "Dissent recorded",
+    "submit": "Submitted for review",
+    "withdraw": "Withdrawn",
+}
+
+
+def act(sid: str, step: str, reason_key: str, version: int) -> None:
+    """A button's callback. Its arguments were fixed when the page was drawn, so ``version`` is
+    the one the reviewer saw: if the source changed since, the store refuses and says who changed it."""
+    reason = st.session_state.get(reason_key, "")
+    try:
+        if step == "submit":
+            store.submit(sid, version)
+        elif step == "withdraw":
+            store.withdraw(sid, reason, version)
+        else:
+            store.decide(sid, step, reason, version)
+    except StoreError as e:
+        st.session_state["ca_review_refused"] = str(e)
+    else:
+        st.session_state["ca_reviewed"] = f"{DONE[step]}: {sid}."
+
+
+for status, heading, note in SECTIONS:
+    mine = [r for r in states if r["status"] == status]
+    if not mine:
+        continue
+    st.subheader(f"{heading} ({len(mine)})")
+    if note:
+        st.caption(note)
+    for r in mine:
+        sid, src = r["id"], sources.get(r["id"])
+        title = (src.title if src and src.title else "untitled") if src else "unreadable"
+        with st.expander(f"{md(sid)} · {md(title)} · by {md(r['author'] or 'unknown')}", expanded=status == "ready"):
+            published = ""
+            if r["published_by"]:
+                self_reviewed = " (self-reviewed)" if r["self_reviewed"] else ""
+                published = f" · published by {md(r['published_by'])}{self_reviewed}"
+            st.caption(f"{md(status)} · version {r['version']}{published}")
+            for c in claims.get(sid, []):
+                st.markdown(f"- **{md(c.kind)}**: {md(c.value_label())} — {md(c.claimant)}: “{md(c.quote)}”")
+            for v in r["reviews"]:
+                st.markdown(f"- _{md(v['verdict'])}_ by {md(v['reviewer'])} ({md(v['at'])}): {md(v['reason'] or '')}")
+            own = r["author"] == me.name
+            reviewer = role is not None and role >= Role.reviewer
+            why = f"ca_reason_{sid}_{r['version']}"
+            st.text_input("Reason (kept on the record)", key=why, max_chars=500)
+            steps = []
+            if status == "ready" and reviewer:
+                steps += [("Publish", "publish"), ("Reject", "reject")]
+            if status == "draft" and (own or reviewer):
+                steps.append(("Submit for review", "submit"))
+            if reviewer and status in ("ready", "published"):
+                steps.append(("Dissent", "dissent"))
+            if (own or reviewer) and status != "withdrawn":
+                steps.append(("Withdraw", "withdraw"))
+            for col, (label, step) in zip(st.columns(4), steps, strict=False):
+                col.button(label, key=f"ca_{step}_{sid}", on_click=act, args=(sid, step, why, r["version"]))
