@@ -29,6 +29,7 @@ if focus and focus not in {c.id for c in claims}:
     st.info("The linked claim is hidden by the sidebar selection; it is shown here anyway.")
     claims = [*claims, ds.claims[focus]]
 
+notes = state.claim_notes()  # self-reviewed, dissents, grades: beside each added claim
 if focus:
     c = ds.claims[focus]
     st.subheader("Linked claim")
@@ -36,6 +37,8 @@ if focus:
     st.markdown(f"**{md(c.kind)}** — {md(c.value_label())} — {md(c.claimant)} \\[{md(source_label(ds, c.source))}\\]")
     st.markdown("> " + quote_markdown(text, c))
     st.caption(f"Characters {c.quote_start}–{c.quote_end} of {md(ds.sources[c.source].file)}")
+    if c.id in notes:
+        st.caption(f"Review: {md(notes[c.id])}")
     for f in by_claim.get(c.id, []):
         (st.warning if f.material else st.info)(f"{f.verdict} ({md(f.differs)}): {md(f.summary)} {md(f.why)}")
 
@@ -63,8 +66,20 @@ rule = st.radio(
     horizontal=True,
     key="ca_rule",
 )
-heads = headline.headline(claims, rule)
-st.caption(f"Headline rule in use: {headline.RULES[rule]}. Headlines for every event the sidebar shows:")
+graded_only = st.toggle(
+    "Only figures a reviewer graded corroborated or single-claimant",
+    key="ca_graded_only",
+    help="Grades and their definitions: Review page, Methodology page. Curated figures are not graded.",
+)
+counted = claims
+if graded_only:
+    grades = state.grades()
+    counted = [c for c in claims if grades.get(c.id, {}).get("grade") in ("corroborated", "single")]
+heads = headline.headline(counted, rule)
+limited = f" Limited to graded figures: {len(counted)} of {len(claims)} shown figures." if graded_only else ""
+st.caption(f"Headline rule in use: {headline.RULES[rule]}.{limited} Headlines for every event the sidebar shows:")
+if graded_only and not heads:
+    st.info("No casualty figure shown is graded corroborated or single-claimant yet.")
 if heads:
     st.table(
         pd.DataFrame([{"event": ds.events[e].title, "kind": k, "headline": v} for (e, k), v in heads.items()]),
@@ -94,6 +109,8 @@ with st.expander(f"Quotes ({len(ev_claims)})"):
             f"\\[{md(source_label(ds, c.source))}\\]"
         )
         st.markdown("> " + quote_markdown(ds.source_text(c.source), c))
+        if c.id in notes:
+            st.caption(f"Review: {md(notes[c.id])}")
 pick = st.selectbox(
     "Open a claim in context", [None, *[c.id for c in ev_claims]], format_func=lambda x: "—" if x is None else x
 )

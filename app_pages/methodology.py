@@ -5,6 +5,7 @@ import streamlit as st
 
 from geo.core import context
 from geo.core.compare import DESCRIPTOR_DEPTH_KM
+from geo.core.grading import GRADES
 from geo.core.model import PRECISION_CODE
 from geo.core.view import border_lengths_km
 from geo.render.escape import md
@@ -180,7 +181,19 @@ The database itself refuses to change or delete those rows.
 
 The map shows published sources; editors can also show drafts and sources awaiting review
 (sidebar). Sources added before review existed count as published.
+
+**A grade per figure.** Reviewers grade each added figure on a scale adapted from Airwars'
+(every grade given is kept; the first one stays on the record as the initial grade). Beside it
+the Review page shows what the atlas computes itself: how many independent claimants (each
+counted once, however many sources repeat them) give a compatible figure for the same event,
+how many give one that disagrees, and the geometric verdict, with the grade these suggest. The
+headline rules on the Claims page can be limited to graded figures, and then say so.
 """
+)
+st.dataframe(
+    [{"grade": g, "definition": d} for g, d in GRADES.items()],
+    hide_index=True,
+    width="stretch",
 )
 
 st.header("Data, licences and attribution")

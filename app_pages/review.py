@@ -6,10 +6,11 @@ rule, the version the page showed: a source changed meanwhile is refused with wh
 
 import streamlit as st
 
+from geo.core.grading import GRADES
 from geo.core.model import Claim, Source
 from geo.render.escape import md
 from geo.store import Role, StoreError
-from geo.web import identity
+from geo.web import identity, state
 
 SECTIONS = [
     ("ready", "Waiting for review", "A reviewer other than the author publishes or rejects each one."),
@@ -70,6 +71,32 @@ def act(sid: str, step: str, reason_key: str, version: int) -> None:
         st.session_state["ca_reviewed"] = f"{DONE[step]}: {sid}."
 
 
+def give_grade(claim_id: str, seen: int | None) -> None:
+    """The grade button's callback (``seen``: the claim's last grade when the page was drawn)."""
+    value = st.session_state.get(f"ca_grade_{claim_id}")
+    reason = st.session_state.get(f"ca_grade_why_{claim_id}", "")
+    try:
+        after = store.grade(claim_id, value, reason, seen)
+    except StoreError as e:
+        st.session_state["ca_review_refused"] = str(e)
+    else:
+        st.session_state["ca_reviewed"] = f"Graded {claim_id} {value}; its grade is now {after['grade'] or 'not set'}."
+
+
+def grade_form(claim_id: str, g: dict) -> None:
+    seen = g["history"][-1]["seq"] if g.get("history") else None
+    left, middle, right = st.columns([2, 4, 1], vertical_alignment="bottom")
+    left.selectbox("Grade", list(GRADES), key=f"ca_grade_{claim_id}", help="Definitions: Methodology page")
+    middle.text_input("Why (kept on the record)", key=f"ca_grade_why_{claim_id}", max_chars=500)
+    right.button("Grade", key=f"ca_grade_go_{claim_id}", on_click=give_grade, args=(claim_id, seen))
+
+
+try:
+    graded = store.grades()
+except StoreError as e:
+    st.error(f"The grades cannot be read: {md(e)}")
+    graded = {}
+
 for status, heading, note in SECTIONS:
     mine = [r for r in states if r["status"] == status]
     if not mine:
@@ -86,12 +113,25 @@ for status, heading, note in SECTIONS:
                 self_reviewed = " (self-reviewed)" if r["self_reviewed"] else ""
                 published = f" · published by {md(r['published_by'])}{self_reviewed}"
             st.caption(f"{md(status)} · version {r['version']}{published}")
-            for c in claims.get(sid, []):
-                st.markdown(f"- **{md(c.kind)}**: {md(c.value_label())} — {md(c.claimant)}: “{md(c.quote)}”")
-            for v in r["reviews"]:
-                st.markdown(f"- _{md(v['verdict'])}_ by {md(v['reviewer'])} ({md(v['at'])}): {md(v['reason'] or '')}")
             own = r["author"] == me.name
             reviewer = role is not None and role >= Role.reviewer
+            mine = claims.get(sid, [])
+            computed = state.support_for(mine) if mine and status in ("ready", "published") else {}
+            for c in mine:
+                st.markdown(f"- **{md(c.kind)}**: {md(c.value_label())} — {md(c.claimant)}: “{md(c.quote)}”")
+                g = graded.get(c.id, {})
+                line = [f"grade: **{md(g.get('grade') or 'not graded')}**"]
+                if g.get("initial") and g["initial"] != g.get("grade"):
+                    line.append(f"initial: {md(g['initial'])}")
+                if g.get("awaiting_second"):
+                    line.append("corroborated by one reviewer, awaiting a second")
+                if c.id in computed:
+                    line.append(f"computed: {md(computed[c.id].describe())}")
+                st.caption(" · ".join(line))
+                if reviewer and status in ("ready", "published"):
+                    grade_form(c.id, g)
+            for v in r["reviews"]:
+                st.markdown(f"- _{md(v['verdict'])}_ by {md(v['reviewer'])} ({md(v['at'])}): {md(v['reason'] or '')}")
             why = f"ca_reason_{sid}_{r['version']}"
             st.text_input("Reason (kept on the record)", key=why, max_chars=500)
             steps = []

@@ -135,3 +135,67 @@ def test_a_reviewer_publishes_an_editor_s_source_on_the_review_page(team_store):
     state = next(r for r in Store(team_store).review_state() if r["id"] == "u1")
     assert (state["status"], state["published_by"]) == ("published", "rev")
     assert any("Published: u1." in shown(s.value) for s in at.success)
+
+
+def test_a_reviewer_grades_a_figure_on_the_review_page_beside_what_the_atlas_computed(team_store):
+    Store(team_store, user="ada").set_role("rev", "reviewer")
+    Store(team_store, user="ed").save_source(*build("u1", 1))
+    with mock.patch("geo.web.identity.current", return_value=Identity("rev", "proxy")):
+        at = run_app("review")
+        assert not at.exception, [e.value for e in at.exception]
+        captions = " ".join(shown(c.value) for c in at.caption)
+        assert "grade: not graded" in captions.replace("*", "") and "independent claimant" in captions
+        at.selectbox(key="ca_grade_u1-c0").select("single")
+        at.text_input(key="ca_grade_why_u1-c0").input("only the officials give it")
+        at.button(key="ca_grade_go_u1-c0").click()
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert Store(team_store).grades()["u1-c0"]["grade"] == "single"
+    assert any("Graded u1-c0 single" in shown(s.value) for s in at.success)
+
+
+def test_the_headline_can_be_limited_to_graded_figures_and_says_so(tmp_path, monkeypatch):
+    db = tmp_path / "user.db"
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(db))
+    Store(db).save_source(*build("u1", 1))  # alone: published at once, self-reviewed
+    at = run_as(Identity("local", "local"), "claims")
+    at.toggle(key="ca_graded_only").set_value(True)
+    with mock.patch("geo.web.identity.current", return_value=Identity("local", "local")):
+        at.run()
+    assert any("No casualty figure shown is graded" in shown(i.value) for i in at.info)
+    Store(db).grade("u1-c0", "single", "only officials give it")
+    with mock.patch("geo.web.identity.current", return_value=Identity("local", "local")):
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    caption = next(shown(c.value) for c in at.caption if "Limited to graded figures" in shown(c.value))
+    assert "Limited to graded figures: 1 of" in caption
+    assert list(at.table[0].value["headline"]) == ["1"]
+
+
+def test_a_dissent_and_the_self_review_show_beside_the_claim_in_the_popup_and_the_claims_page(tmp_path, monkeypatch):
+    from geo.render.popups import popup_html
+    from geo.web import state
+
+    db = tmp_path / "user.db"
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(db))
+    Store(db).save_source(*build("u1", 1))  # alone: self-reviewed
+    Store(db).set_role("rev2", "reviewer")
+    Store(db, user="rev2").decide("u1", "dissent", "<b>the toll</b> is the ministry's")
+    notes = state._claim_notes(str(db), Store(db).revision())
+    assert notes["u1-c0"] == "self-reviewed; dissent by rev2: <b>the toll</b> is the ministry's"
+    at = run_as(Identity("local", "local"), "claims")
+    with mock.patch("geo.web.identity.current", return_value=Identity("local", "local")):
+        at.query_params["claim"] = "u1-c0"
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Review: self-reviewed; dissent by rev2" in shown(c.value) for c in at.caption)
+    from geo.core.dataset import load_dataset
+    from geo.core.view import view_of
+
+    records, texts = Store(db).records()
+    ds = load_dataset(extra=records, extra_texts=texts)
+    view = view_of(ds)
+    ev = next(e for e in view.events if e.event.id == "pakistan-strike-saravan")
+    ev = type(ev)(**{**ev.__dict__, "review": (("u1-c0", notes["u1-c0"]),)})
+    html = popup_html(ev)
+    assert "Review: self-reviewed; dissent by rev2: &lt;b&gt;the toll&lt;/b&gt;" in html

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,8 @@ class EventView:
     measured: Measured | None
     uncertainty: object | None  # lon/lat polygon of the location's uncertainty circle
     tooltip: str  # unique within the view: the map reports it back when the marker is clicked
+    # What review says of a claim (self-reviewed, dissents, its grade), by claim id: added sources only.
+    review: tuple[tuple[str, str], ...] = ()
 
     @property
     def disagrees(self) -> bool:
@@ -326,9 +329,11 @@ def build_view(
     enabled_sources: tuple[str, ...],
     resolution: boundaries.Resolution = boundaries.DEFAULT_RESOLUTION,
     context: tuple[ContextEvent, ...] = (),
+    review: Mapping[str, str] | None = None,
 ) -> MapView:
     """Compute what the map shows for these claims (already filtered by the sidebar), and the
-    context rows of its date range (already filtered), never mixed with the claims.
+    context rows of its date range (already filtered), never mixed with the claims; ``review``:
+    what review says of a claim, by claim id (from the store), shown beside it.
 
     Raises :class:`geo.spatial.boundaries.BoundaryDataError` when the border cannot be read."""
     by_event: dict[str, list[Claim]] = defaultdict(list)
@@ -364,6 +369,7 @@ def build_view(
                 measured=_measured(ds, e, place, verdicts, by_id, resolution) if verdicts else None,
                 uncertainty=unc,
                 tooltip=_tooltip(e, taken),
+                review=tuple((c.id, review[c.id]) for c in mine if review and c.id in review),
             )
         )
     return MapView(

@@ -15,6 +15,7 @@ import streamlit as st
 from geo.core.context import ContextEvent, in_range
 from geo.core.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
 from geo.core.findings import Finding, find_discrepancies
+from geo.core.grading import Support, support
 from geo.core.model import Claim
 from geo.core.view import MapView, build_view
 from geo.extract import Candidate, Extractor
@@ -80,6 +81,55 @@ def _marks(db: str, revision: int) -> dict[str, str]:
         if words:
             marks[r["id"]] = ", ".join(words)
     return marks
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _grades(db: str, revision: int) -> dict[str, dict]:
+    return Store(db).grades()
+
+
+def grades() -> dict[str, dict]:
+    """Every graded figure's grades, by claim id, read once per store revision (empty if unreadable)."""
+    _, _, db, revision, _ = data_key()
+    try:
+        return _grades(db, revision) if db else {}
+    except StoreError:
+        return {}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _claim_notes(db: str, revision: int) -> dict[str, str]:
+    store = Store(db)
+    records, _ = store.records()
+    by_source: dict[str, list[str]] = {}
+    for r in store.review_state():
+        notes = [f"dissent by {d['reviewer']}: {d['reason']}" for d in r["dissents"]]
+        if r["status"] == "published" and r["self_reviewed"]:
+            notes.insert(0, "self-reviewed")
+        elif r["status"] != "published":
+            notes.insert(0, {"ready": "awaiting review"}.get(r["status"], r["status"]))
+        by_source[r["id"]] = notes
+    graded = store.grades()
+    out = {}
+    for c in records["claims"]:
+        g = graded.get(c["id"])
+        notes = list(by_source.get(c["source"], []))
+        if g and g["grade"]:
+            initially = f" (initially {g['initial']})" if g["initial"] != g["grade"] else ""
+            notes.append(f"graded {g['grade']}{initially}")
+        if notes:
+            out[c["id"]] = "; ".join(notes)
+    return out
+
+
+def claim_notes() -> dict[str, str]:
+    """What review says of each added claim (self-reviewed, awaiting review, dissents, its grade),
+    by claim id, read once per store revision; empty where the store cannot be read."""
+    _, _, db, revision, _ = data_key()
+    try:
+        return _claim_notes(db, revision) if db else {}
+    except StoreError:
+        return {}
 
 
 def review_marks() -> dict[str, str]:
@@ -152,6 +202,22 @@ def candidates_for(text: str, published=None) -> tuple[Candidate, ...]:
     return _candidates(data_key(), text, published)
 
 
+@st.cache_resource(max_entries=32, show_spinner="Checking the figures against the others and the geometry…")
+def _support(key: tuple, records: tuple[str, ...]) -> dict[str, Support]:
+    ds = _dataset(*key)
+    claims = [Claim.model_validate_json(r) for r in records]
+    events = {c.event for c in claims}
+    pool = [c for c in ds.claims.values() if c.event in events] + [c for c in claims if c.id not in ds.claims]
+    found = find_discrepancies(ds, [c for c in pool if c.event in ds.events])
+    return {c.id: support(c, pool, found) for c in claims}
+
+
+def support_for(claims: list[Claim]) -> dict[str, Support]:
+    """What the atlas computes for each of these claims (shown or not on the map: a source under
+    review), against every shown claim of its event: independent claimants, geometry."""
+    return _support(data_key(), tuple(c.model_dump_json() for c in claims))
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _context(db_path: str, revision: int) -> tuple[ContextEvent, ...]:
     return tuple(Store(db_path).context_events()) if db_path else ()
@@ -177,7 +243,11 @@ def _view(
     ds = _dataset(*key)
     claims = tuple(ds.claims[c] for c in claim_ids)
     context = tuple(in_range(list(_context(key[2], key[3])), *dates)) if with_context else ()
-    return build_view(ds, claims, _findings(key, claim_ids, resolution), events, sources, resolution, context)
+    try:
+        notes = _claim_notes(key[2], key[3]) if key[2] else {}
+    except StoreError:  # the map still draws, without what review says
+        notes = {}
+    return build_view(ds, claims, _findings(key, claim_ids, resolution), events, sources, resolution, context, notes)
 
 
 def view_for(

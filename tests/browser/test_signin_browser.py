@@ -22,6 +22,7 @@ from tests.test_deploy import (
 )
 
 pytestmark = pytest.mark.browser
+DISSENT = "<img src=x onerror=\"window.__xss='dissent'\"> the toll is the ministry's"
 USERS = {
     "ed": ("editor", "ed's long password"),
     "rev": ("reviewer", "rev's long password"),
@@ -96,6 +97,8 @@ def test_an_editor_adds_a_source_and_a_reader_sees_it_with_no_write_controls(bro
     finally:
         rev.close()
 
+    # A second reviewer disagrees, in words that carry markup: shown beside the claim, as text.
+    Store(team.db, user="rev2").decide(sid, "dissent", DISSENT)
     rea = signed_in(browser, team, "rea", size).open("/").wait_map()
     try:
         links = nav_links(rea)
@@ -105,7 +108,13 @@ def test_an_editor_adds_a_source_and_a_reader_sees_it_with_no_write_controls(bro
         assert sidebar.get_by_text(f"Desk report ({size})", exact=False).count() == 1  # the editor's source
         assert "Signed in as rea (reader)." in sidebar.inner_text()
         rea.close_sidebar()
-        assert rea.open_popup("pakistan-strike-saravan").is_visible()
+        popup = rea.open_popup("pakistan-strike-saravan")
+        popup.locator("details.ca-details summary").click()
+        mine = popup.locator(f'li[data-source="{sid}"]').first
+        assert f"dissent by rev2: {DISSENT}" in mine.inner_text()
+        assert mine.locator("img").count() == 0
+        assert rea.page.evaluate("() => window.__xss") is None
+        assert all(f.evaluate("() => window.__xss") is None for f in rea.page.frames)
         assert rea.axe() == []
         # The page's address typed by hand: no form to add anything.
         rea.page.goto(team.url + "/add")
