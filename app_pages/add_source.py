@@ -190,6 +190,11 @@ with article_tab:
         date = c4.date_input("Date (leave empty if unknown)", value=found.get("date"))
         kind = c5.selectbox("Kind", list(SourceKind.__args__), format_func=lambda k: k.replace("_", " "))
         argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
+        c6, c7 = st.columns(2)
+        url = c6.text_input(
+            "Web address of the article (kept as text, never opened)", found.get("url", ""), max_chars=500
+        )
+        archive_url = c7.text_input("Archived copy (web.archive.org, archive.today…)", max_chars=500)
 
         st.subheader("Check each claim against its sentence")
         st.caption("Edits here are kept together: nothing reruns until you save.")
@@ -277,6 +282,7 @@ with article_tab:
 
     if submitted:
         meta = {"title": title, "author": author, "outlet": outlet, "date": date, "kind": kind, "argument": argument}
+        meta |= {"url": url.strip(), "archive_url": archive_url.strip()}
         source, claims, problems = intake.build(meta, text, rows, set(all_events))
         if problems:
             st.error("Nothing was saved:\n\n" + "\n".join(f"- {md(p)}" for p in problems[:20]))

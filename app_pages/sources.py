@@ -34,7 +34,15 @@ meta = {
     "date note": s.date_note or "",
     "kind": s.kind.replace("_", " "),
     "origin": s.origin,
+    "web address (as given, not followed)": s.url or UNKNOWN,
+    "archived copy (as given, not followed)": s.archive_url or UNKNOWN,
 }
+snap = state.snapshots().get(sid)
+if snap:  # an added source: the exact text its quotes were checked against
+    meta["snapshot SHA-256"] = snap["sha256"]
+    meta["snapshot first added"] = snap["first_added"]
+    if snap["newer"]:
+        meta["newer snapshot of the same address"] = f"{snap['newer']} ({len(snap['missing'])} quotes no longer in it)"
 st.dataframe(pd.DataFrame(meta.items(), columns=["field", "value"]), hide_index=True, width="stretch")
 st.markdown(f"**Line of argument (our summary):** {md(s.argument)}")
 

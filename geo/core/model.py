@@ -70,6 +70,9 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+WebAddress = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'`\\]+$", max_length=500)]
+
+
 class Source(Model):
     """A document the dashboard is about. ``file`` is its name in the sources folder."""
 
@@ -84,7 +87,10 @@ class Source(Model):
     kind: SourceKind
     argument: LongText  # its line of argument, in our words
     origin: Literal["curated", "user"] = "curated"
-    url: Annotated[str, Field(pattern=r"^https?://", max_length=500)] | None = None
+    # Where the article was read, and an archived copy of it (web.archive.org, archive.today…):
+    # kept and shown as text, never fetched by the server, never made a link.
+    url: WebAddress | None = None
+    archive_url: WebAddress | None = None
 
     @model_validator(mode="after")
     def _date_has_precision(self):

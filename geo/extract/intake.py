@@ -51,6 +51,7 @@ def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[So
             argument=meta.get("argument") or "",
             origin="user",
             url=meta.get("url") or None,
+            archive_url=meta.get("archive_url") or None,
         )
     except ValidationError as e:
         problems += [f"metadata, {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]

@@ -81,7 +81,8 @@ def _from_html(html_text: str) -> Article:
     text = ""
     if doc is not None:
         text = _paragraphs(doc.text or "")
-        for ours, theirs in (("title", doc.title), ("author", doc.author), ("outlet", doc.sitename)):
+        fields = (("title", doc.title), ("author", doc.author), ("outlet", doc.sitename), ("url", doc.url))
+        for ours, theirs in fields:
             if theirs and theirs.strip():
                 meta[ours] = theirs.strip()
         if doc.date:

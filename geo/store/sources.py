@@ -23,7 +23,7 @@ from sqlalchemy import func, insert, or_, select, text, update
 
 from geo.core.context import ContextEvent
 from geo.core.model import Claim, Event, Place, Source
-from geo.store import grades, review
+from geo.store import grades, provenance, review
 from geo.store import schema as t
 from geo.store.engine import database
 from geo.store.errors import StoreError
@@ -255,6 +255,13 @@ class Store:
             return {}
         with self.db.reading() as con:
             return grades.all_states(con)
+
+    def snapshots(self) -> dict[str, dict]:
+        """Each added source's snapshot: SHA-256, first added, address, newer snapshot, flagged quotes."""
+        if not self.db.exists():
+            return {}
+        with self.db.reading() as con:
+            return provenance.snapshots(con)
 
     def review_state(self) -> list[dict]:
         """Each source's status, author, publisher, self-review, version and dissents."""

@@ -110,10 +110,14 @@ def _claim_notes(db: str, revision: int) -> dict[str, str]:
             notes.insert(0, {"ready": "awaiting review"}.get(r["status"], r["status"]))
         by_source[r["id"]] = notes
     graded = store.grades()
+    snaps = store.snapshots()
     out = {}
     for c in records["claims"]:
         g = graded.get(c["id"])
         notes = list(by_source.get(c["source"], []))
+        missing = snaps.get(c["source"], {}).get("missing", {}).get(c["id"])
+        if missing:
+            notes.insert(0, missing)
         if g and g["grade"]:
             initially = f" (initially {g['initial']})" if g["initial"] != g["grade"] else ""
             notes.append(f"graded {g['grade']}{initially}")
@@ -128,6 +132,20 @@ def claim_notes() -> dict[str, str]:
     _, _, db, revision, _ = data_key()
     try:
         return _claim_notes(db, revision) if db else {}
+    except StoreError:
+        return {}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _snapshots(db: str, revision: int) -> dict[str, dict]:
+    return Store(db).snapshots()
+
+
+def snapshots() -> dict[str, dict]:
+    """Each added source's snapshot (SHA-256, first added, newer snapshot), read once per revision."""
+    _, _, db, revision, _ = data_key()
+    try:
+        return _snapshots(db, revision) if db else {}
     except StoreError:
         return {}
 
