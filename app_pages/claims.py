@@ -12,7 +12,8 @@ from geo.core.view import source_label
 from geo.render import claims_table
 from geo.render.escape import finding_markdown, md, quote_markdown
 from geo.render.styles import kind_label
-from geo.web import sidebar, state
+from geo.store import StoreError
+from geo.web import identity, sidebar, state
 
 ds = state.load_or_stop()
 sel = sidebar.current_selection()
@@ -30,6 +31,19 @@ if focus and focus not in {c.id for c in claims}:
     claims = [*claims, ds.claims[focus]]
 
 notes = state.claim_notes()  # self-reviewed, dissents, grades: beside each added claim
+
+
+def claim_history(c) -> list[dict]:
+    """The change log's rows for a claim and its source, oldest first (empty if unreadable)."""
+    try:
+        store = identity.store()
+        rows = store.changes("claim", c.id) + store.changes("source", c.source)
+    except StoreError:
+        return []
+    keep = ("at", "who", "action", "entity", "field", "old", "new", "reason")
+    return [{k: r[k] for k in keep} for r in sorted(rows, key=lambda r: r["seq"])]
+
+
 if focus:
     c = ds.claims[focus]
     st.subheader("Linked claim")
@@ -39,6 +53,10 @@ if focus:
     st.caption(f"Characters {c.quote_start}–{c.quote_end} of {md(ds.sources[c.source].file)}")
     if c.id in notes:
         st.caption(f"Review: {md(notes[c.id])}")
+    if ds.sources[c.source].origin == "user":
+        history = claim_history(c)
+        with st.expander(f"History ({len(history)} changes: who, when, what, why)"):
+            st.dataframe(history, hide_index=True, width="stretch")
     for f in by_claim.get(c.id, []):
         (st.warning if f.material else st.info)(f"{f.verdict} ({md(f.differs)}): {md(f.summary)} {md(f.why)}")
 

@@ -174,14 +174,14 @@ def test_the_headline_can_be_limited_to_graded_figures_and_says_so(tmp_path, mon
 
 def test_a_dissent_and_the_self_review_show_beside_the_claim_in_the_popup_and_the_claims_page(tmp_path, monkeypatch):
     from geo.render.popups import popup_html
-    from geo.web import state
+    from geo.store.notes import claim_notes
 
     db = tmp_path / "user.db"
     monkeypatch.setenv("CLAIMS_ATLAS_DB", str(db))
     Store(db).save_source(*build("u1", 1))  # alone: self-reviewed
     Store(db).set_role("rev2", "reviewer")
     Store(db, user="rev2").decide("u1", "dissent", "<b>the toll</b> is the ministry's")
-    notes = state._claim_notes(str(db), Store(db).revision())
+    notes = claim_notes(Store(db))
     assert notes["u1-c0"] == "self-reviewed; dissent by rev2: <b>the toll</b> is the ministry's"
     at = run_as(Identity("local", "local"), "claims")
     with mock.patch("geo.web.identity.current", return_value=Identity("local", "local")):
@@ -189,6 +189,9 @@ def test_a_dissent_and_the_self_review_show_beside_the_claim_in_the_popup_and_th
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Review: self-reviewed; dissent by rev2" in shown(c.value) for c in at.caption)
+    history = at.dataframe[0].value  # the claim's history: its source's save and status, the dissent
+    assert list(history["action"]) == ["add", "status", "add", "dissent"]
+    assert list(history["who"])[-1] == "rev2"
     from geo.core.dataset import load_dataset
     from geo.core.view import view_of
 

@@ -3,6 +3,7 @@ saves, kill safety, concurrent servers, export/import, and clear errors for unus
 
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import sqlite3
@@ -167,6 +168,11 @@ def test_export_then_import_round_trip(where, tmp_path):
     a = Store(tmp_path / "a.db")
     a.save_source(*build("u1", 2))
     archive.export_folder(a, tmp_path / "export")
+    log = [json.loads(line) for line in (tmp_path / "export" / "changes.jsonl").read_text("utf-8").splitlines()]
+    assert [(r["action"], r["entity"], r["entity_id"]) for r in log][1:3] == [
+        ("add", "source", "u1"),
+        ("status", "source", "u1"),
+    ]
     b = Store(where)
     assert archive.import_folder(b, tmp_path / "export") == 1
     assert b.records() == a.records()

@@ -1,9 +1,11 @@
 """Share what a store holds: export and import in the curated data's format (sources, places,
-events and claims YAML plus the article texts), as a folder or a ZIP archive."""
+events and claims YAML plus the article texts, and the change log as JSON lines), as a folder
+or a ZIP archive."""
 
 from __future__ import annotations
 
 import io
+import json
 import tempfile
 import zipfile
 from pathlib import Path
@@ -27,6 +29,9 @@ def export_folder(store: Store, folder: Path) -> None:
         (folder / f"{stem}.yaml").write_text(yaml.safe_dump(recs, allow_unicode=True, sort_keys=False), "utf-8")
     for sid, body in texts.items():
         (folder / "texts" / f"{sid}.txt").write_text(body, encoding="utf-8")
+    # Who did what, oldest first: the history goes with the data (an import reads only the data).
+    log = reversed(store.changes(limit=1_000_000))
+    (folder / "changes.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in log), "utf-8")
 
 
 def export_zip(store: Store) -> bytes:

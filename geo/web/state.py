@@ -21,7 +21,7 @@ from geo.core.view import MapView, build_view
 from geo.extract import Candidate, Extractor
 from geo.render.escape import md
 from geo.spatial import boundaries
-from geo.store import Store, StoreError, archive
+from geo.store import Store, StoreError, archive, notes
 from geo.store.review import VISIBLE
 
 MAX_MEASUREMENTS = 50
@@ -69,95 +69,47 @@ def data_key() -> tuple[str, str, str, int, tuple[str, ...]]:
     return data, sources, store.location, revision, shown
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _marks(db: str, revision: int) -> dict[str, str]:
-    marks = {}
-    for r in Store(db).review_state():
-        words = {"draft": ["draft"], "ready": ["awaiting review"]}.get(r["status"], [])
-        if r["status"] == "published" and r["self_reviewed"]:
-            words.append("self-reviewed")
-        if r["dissents"]:
-            words.append(f"{len(r['dissents'])} dissent{'s' * (len(r['dissents']) > 1)}")
-        if words:
-            marks[r["id"]] = ", ".join(words)
-    return marks
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _read(what: str, db: str, revision: int):
+    return READERS[what](Store(db))
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _grades(db: str, revision: int) -> dict[str, dict]:
-    return Store(db).grades()
+READERS = {
+    "grades": Store.grades,
+    "snapshots": Store.snapshots,
+    "marks": notes.source_marks,
+    "notes": notes.claim_notes,
+}
+
+
+def from_store(what: str) -> dict:
+    """One of the store's review readings (:data:`READERS`), read once per store revision and
+    shared; empty where the store cannot be read (the pages work on without it)."""
+    _, _, db, revision, _ = data_key()
+    try:
+        return _read(what, db, revision) if db else {}
+    except StoreError:
+        return {}
 
 
 def grades() -> dict[str, dict]:
-    """Every graded figure's grades, by claim id, read once per store revision (empty if unreadable)."""
-    _, _, db, revision, _ = data_key()
-    try:
-        return _grades(db, revision) if db else {}
-    except StoreError:
-        return {}
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _claim_notes(db: str, revision: int) -> dict[str, str]:
-    store = Store(db)
-    records, _ = store.records()
-    by_source: dict[str, list[str]] = {}
-    for r in store.review_state():
-        notes = [f"dissent by {d['reviewer']}: {d['reason']}" for d in r["dissents"]]
-        if r["status"] == "published" and r["self_reviewed"]:
-            notes.insert(0, "self-reviewed")
-        elif r["status"] != "published":
-            notes.insert(0, {"ready": "awaiting review"}.get(r["status"], r["status"]))
-        by_source[r["id"]] = notes
-    graded = store.grades()
-    snaps = store.snapshots()
-    out = {}
-    for c in records["claims"]:
-        g = graded.get(c["id"])
-        notes = list(by_source.get(c["source"], []))
-        missing = snaps.get(c["source"], {}).get("missing", {}).get(c["id"])
-        if missing:
-            notes.insert(0, missing)
-        if g and g["grade"]:
-            initially = f" (initially {g['initial']})" if g["initial"] != g["grade"] else ""
-            notes.append(f"graded {g['grade']}{initially}")
-        if notes:
-            out[c["id"]] = "; ".join(notes)
-    return out
-
-
-def claim_notes() -> dict[str, str]:
-    """What review says of each added claim (self-reviewed, awaiting review, dissents, its grade),
-    by claim id, read once per store revision; empty where the store cannot be read."""
-    _, _, db, revision, _ = data_key()
-    try:
-        return _claim_notes(db, revision) if db else {}
-    except StoreError:
-        return {}
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _snapshots(db: str, revision: int) -> dict[str, dict]:
-    return Store(db).snapshots()
+    """Every graded figure's grades (current, initial, awaiting a second reviewer), by claim id."""
+    return from_store("grades")
 
 
 def snapshots() -> dict[str, dict]:
-    """Each added source's snapshot (SHA-256, first added, newer snapshot), read once per revision."""
-    _, _, db, revision, _ = data_key()
-    try:
-        return _snapshots(db, revision) if db else {}
-    except StoreError:
-        return {}
+    """Each added source's snapshot (SHA-256, first added, newer snapshot, lost quotes), by source id."""
+    return from_store("snapshots")
 
 
 def review_marks() -> dict[str, str]:
-    """What a reader should know of a user-added source's review, by source id ("self-reviewed",
-    "awaiting review", "1 dissent"); empty where there is nothing to say or the store is unreadable."""
-    _, _, db, revision, _ = data_key()
-    try:
-        return _marks(db, revision) if db else {}
-    except StoreError:
-        return {}
+    """A few words on each added source's review ("self-reviewed, 1 dissent"), by source id."""
+    return from_store("marks")
+
+
+def claim_notes() -> dict[str, str]:
+    """What review says of each added claim (status, dissents, grade, lost quote), by claim id."""
+    return from_store("notes")
 
 
 def dataset() -> Dataset:
@@ -262,10 +214,10 @@ def _view(
     claims = tuple(ds.claims[c] for c in claim_ids)
     context = tuple(in_range(list(_context(key[2], key[3])), *dates)) if with_context else ()
     try:
-        notes = _claim_notes(key[2], key[3]) if key[2] else {}
+        said = _read("notes", key[2], key[3]) if key[2] else {}
     except StoreError:  # the map still draws, without what review says
-        notes = {}
-    return build_view(ds, claims, _findings(key, claim_ids, resolution), events, sources, resolution, context, notes)
+        said = {}
+    return build_view(ds, claims, _findings(key, claim_ids, resolution), events, sources, resolution, context, said)
 
 
 def view_for(
