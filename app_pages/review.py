@@ -7,7 +7,7 @@ rule, the version the page showed: a source changed meanwhile is refused with wh
 import streamlit as st
 
 from geo.core.grading import GRADES
-from geo.core.model import Claim, Source
+from geo.core.model import Claim, Qualifier, Source, value_text
 from geo.render.escape import md
 from geo.store import Role, StoreError
 from geo.web import identity, state
@@ -71,6 +71,68 @@ def act(sid: str, step: str, reason_key: str, version: int) -> None:
         st.session_state["ca_reviewed"] = f"{DONE[step]}: {sid}."
 
 
+def save_edit(claim_id: str, version: int) -> None:
+    """The edit form's callback (``version``: the claim's when the form was drawn)."""
+    ss = st.session_state
+    changes = {"claimant": ss.get(f"ca_edit_claimant_{claim_id}", "").strip()}
+    changes["qualifier"] = ss.get(f"ca_edit_qualifier_{claim_id}")
+    value = ss.get(f"ca_edit_value_{claim_id}", "").strip()
+    try:
+        changes["value"] = float(value) if value.replace(".", "", 1).isdigit() else value
+        done = store.edit_claim(claim_id, changes, version, ss.get(f"ca_edit_why_{claim_id}") or None)
+    except StoreError as e:
+        ss["ca_review_refused"] = str(e)
+    else:
+        ss["ca_reviewed"] = f"Claim {claim_id} " + (
+            "changed."
+            if done == "applied"
+            else "change proposed: the published version stays until a reviewer publishes it."
+        )
+
+
+def edit_form(c: Claim, version: int, published: bool) -> None:
+    with st.popover(f"Edit {c.id}" + (" (goes back through review)" if published else "")):
+        st.text_input("Value", value_text(c.value), key=f"ca_edit_value_{c.id}")
+        st.selectbox(
+            "Qualifier",
+            list(Qualifier.__args__),
+            index=list(Qualifier.__args__).index(c.qualifier),
+            key=f"ca_edit_qualifier_{c.id}",
+        )
+        st.text_input("Claimant", c.claimant, key=f"ca_edit_claimant_{c.id}")
+        st.text_input("Why (kept on the record)", key=f"ca_edit_why_{c.id}", max_chars=500)
+        st.button("Save the change", key=f"ca_edit_go_{c.id}", on_click=save_edit, args=(c.id, version))
+
+
+def decide_change(claim_id: str, verdict: str, version: int) -> None:
+    try:
+        store.decide_edit(claim_id, verdict, st.session_state.get(f"ca_change_why_{claim_id}", ""), version)
+    except StoreError as e:
+        st.session_state["ca_review_refused"] = str(e)
+    else:
+        st.session_state["ca_reviewed"] = f"Change to {claim_id}: {verdict}ed."
+
+
+def proposal(c: Claim, change: dict, may_decide: bool) -> None:
+    new = change["proposed"]
+    what = ", ".join(
+        f"{k}: {value_text(getattr(c, k))} → {value_text(new[k])}"
+        for k in ("value", "qualifier", "claimant", "victims", "event")
+        if new.get(k) != getattr(c, k)
+    )
+    st.info(f"Change proposed by {md(change['proposed_by'])}, waiting for review: {md(what)}")
+    if may_decide:
+        st.text_input("Why (kept on the record)", key=f"ca_change_why_{c.id}", max_chars=500)
+        left, right = st.columns(2)
+        version = change["version"]
+        left.button(
+            "Publish the change", key=f"ca_change_pub_{c.id}", on_click=decide_change, args=(c.id, "publish", version)
+        )
+        right.button(
+            "Reject the change", key=f"ca_change_rej_{c.id}", on_click=decide_change, args=(c.id, "reject", version)
+        )
+
+
 def give_grade(claim_id: str, seen: int | None) -> None:
     """The grade button's callback (``seen``: the claim's last grade when the page was drawn)."""
     value = st.session_state.get(f"ca_grade_{claim_id}")
@@ -93,9 +155,10 @@ def grade_form(claim_id: str, g: dict) -> None:
 
 try:
     graded = store.grades()
+    versions = store.claim_versions()
 except StoreError as e:
     st.error(f"The grades cannot be read: {md(e)}")
-    graded = {}
+    graded, versions = {}, {}
 
 for status, heading, note in SECTIONS:
     mine = [r for r in states if r["status"] == status]
@@ -130,6 +193,11 @@ for status, heading, note in SECTIONS:
                 st.caption(" · ".join(line))
                 if reviewer and status in ("ready", "published"):
                     grade_form(c.id, g)
+                change = versions.get(c.id, {})
+                if change.get("proposed"):
+                    proposal(c, change, reviewer and change["proposed_by"] != me.name)
+                if status not in ("rejected", "withdrawn"):
+                    edit_form(c, change.get("version", 1), published=status == "published")
             for v in r["reviews"]:
                 st.markdown(f"- _{md(v['verdict'])}_ by {md(v['reviewer'])} ({md(v['at'])}): {md(v['reason'] or '')}")
             why = f"ca_reason_{sid}_{r['version']}"

@@ -202,3 +202,33 @@ def test_a_dissent_and_the_self_review_show_beside_the_claim_in_the_popup_and_th
     ev = type(ev)(**{**ev.__dict__, "review": (("u1-c0", notes["u1-c0"]),)})
     html = popup_html(ev)
     assert "Review: self-reviewed; dissent by rev2: &lt;b&gt;the toll&lt;/b&gt;" in html
+
+
+def test_an_editor_edits_a_claim_and_a_published_one_goes_back_through_review(team_store):
+    Store(team_store, user="ada").set_role("rev", "reviewer")
+    Store(team_store, user="ed").save_source(*build("u1", 1))
+    with mock.patch("geo.web.identity.current", return_value=Identity("ed", "proxy")):
+        at = run_app("review")
+        at.text_input(key="ca_edit_value_u1-c0").input("7")
+        at.text_input(key="ca_edit_why_u1-c0").input("misread the figure")
+        at.button(key="ca_edit_go_u1-c0").click()
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Claim u1-c0 changed." in shown(s.value) for s in at.success)
+    assert Store(team_store).records()[0]["claims"][0]["value"] == 7
+    Store(team_store, user="rev").decide("u1", "publish", "checked")
+    with mock.patch("geo.web.identity.current", return_value=Identity("ed", "proxy")):
+        at = run_app("review")
+        at.text_input(key="ca_edit_value_u1-c0").input("9")
+        at.button(key="ca_edit_go_u1-c0").click()
+        at.run()
+    assert any("change proposed" in shown(s.value) for s in at.success)
+    assert Store(team_store).records()[0]["claims"][0]["value"] == 7  # published version stays
+    with mock.patch("geo.web.identity.current", return_value=Identity("rev", "proxy")):
+        at = run_app("review")
+        assert any("Change proposed by ed" in shown(i.value) for i in at.info)
+        at.text_input(key="ca_change_why_u1-c0").input("the ministry's update")
+        at.button(key="ca_change_pub_u1-c0").click()
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert Store(team_store).records()[0]["claims"][0]["value"] == 9

@@ -27,6 +27,9 @@ claims = Table(
     Column("source_id", Text, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
     Column("record", Text, nullable=False),
     Column("seq", Integer),
+    Column("version", Integer, nullable=False),
+    Column("proposed", Text),
+    Column("proposed_by", Text),
 )
 events = Table(
     "events",

@@ -23,7 +23,7 @@ from sqlalchemy import func, insert, or_, select, text, update
 
 from geo.core.context import ContextEvent
 from geo.core.model import Claim, Event, Place, Source
-from geo.store import grades, provenance, review
+from geo.store import edits, grades, provenance, review
 from geo.store import schema as t
 from geo.store.engine import database
 from geo.store.errors import StoreError
@@ -255,6 +255,24 @@ class Store:
             return {}
         with self.db.reading() as con:
             return grades.all_states(con)
+
+    def edit_claim(self, claim_id: str, changes: dict, version: int, reason: str | None = None) -> str:
+        """Change a claim (see :mod:`geo.store.edits`): "applied", or "proposed" for a published one."""
+        with self.db.writing() as con:
+            out = edits.edit(con, self.user, claim_id, changes, version, reason)
+            _bump(con)
+        return out
+
+    def decide_edit(self, claim_id: str, verdict: str, reason: str, version: int) -> None:
+        """A reviewer publishes or rejects a published claim's proposed change."""
+        self._review(edits.decide, claim_id, verdict, reason, version)
+
+    def claim_versions(self) -> dict[str, dict]:
+        """Each added claim's version and its proposed change, if one waits for review."""
+        if not self.db.exists():
+            return {}
+        with self.db.reading() as con:
+            return edits.pending(con)
 
     def snapshots(self) -> dict[str, dict]:
         """Each added source's snapshot: SHA-256, first added, address, newer snapshot, flagged quotes."""

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.browser
 DISSENT = "<img src=x onerror=\"window.__xss='dissent'\"> the toll is the ministry's"
 USERS = {
     "ed": ("editor", "ed's long password"),
+    "ed2": ("editor", "ed2's long password"),
     "rev": ("reviewer", "rev's long password"),
     "rev2": ("reviewer", "rev2's long password"),
     "rea": ("reader", "rea's long password"),
@@ -177,4 +178,34 @@ def test_two_reviewers_on_two_replicas_decide_at_once_and_the_second_is_refused_
         assert state["status"] == "published" and [v["verdict"] for v in state["reviews"]] == ["publish"]
     finally:
         for p, _ in pages:
+            p.close()
+
+
+def test_two_editors_on_two_replicas_edit_one_claim_and_the_second_save_is_refused_with_who_and_when(browser, team):
+    Store(team.db, user="ed").save_source(*build("lock2", 1))
+    pages = []
+    try:
+        for name, route in zip(("ed", "ed2"), route_to_each_replica(team), strict=True):
+            p = signed_in(browser, team, name, "desktop")
+            p.context.add_cookies([{"name": "claims_atlas_route", "value": route, "url": team.url}])
+            p.open("/review")
+            card = p.page.get_by_test_id("stExpander").filter(has_text="lock2")
+            card.wait_for(timeout=60_000)
+            pages.append(p)
+        for p, value in zip(pages, ("7", "8"), strict=True):  # both open the editor on version 1
+            p.page.get_by_role("button", name="Edit lock2-c0").click()
+            field = p.page.get_by_label("Value")
+            field.wait_for(timeout=30_000)
+            field.fill(value)
+            field.press("Enter")
+            p.settle(600)
+        pages[0].page.get_by_role("button", name="Save the change").click()
+        pages[0].page.get_by_text("Claim lock2-c0 changed.").wait_for(timeout=60_000)
+        pages[1].page.get_by_role("button", name="Save the change").click()
+        refusal = pages[1].page.get_by_text(re.compile(r"claim lock2-c0 was changed by ed at .* since you opened it"))
+        refusal.wait_for(timeout=60_000)
+        claim = next(c for c in Store(team.db).records()[0]["claims"] if c["id"] == "lock2-c0")
+        assert claim["value"] == 7  # the first save stands; the second changed nothing
+    finally:
+        for p in pages:
             p.close()

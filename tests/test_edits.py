@@ -1,0 +1,66 @@
+"""Editing saved claims (geo.store.edits): frozen once published, no silent overwrite, all logged."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.store import Store, StoreError
+from geo.store.review import VISIBLE
+from tests.store_writer import build
+
+
+def team(where: str) -> None:
+    Store(where).set_role("ada", "admin")
+    for name, role in (("ed", "editor"), ("ed2", "editor"), ("rev", "reviewer"), ("rea", "reader")):
+        Store(where, user="ada").set_role(name, role)
+
+
+def shown_value(where: str, cid: str):
+    return next(c["value"] for c in Store(where).records(VISIBLE)[0]["claims"] if c["id"] == cid)
+
+
+def test_a_claim_awaiting_review_changes_at_once_and_every_field_is_logged(where):
+    team(where)
+    Store(where, user="ed").save_source(*build("u1", 1))
+    assert Store(where, user="ed").edit_claim("u1-c0", {"value": 7, "qualifier": "at least"}, 1, "misread") == "applied"
+    claim = Store(where).records()[0]["claims"][0]
+    assert (claim["value"], claim["qualifier"]) == (7, "at least")
+    rows = {r["field"]: r for r in Store(where).changes(entity="claim", entity_id="u1-c0") if r["action"] == "edit"}
+    assert (rows["value"]["old"], rows["value"]["new"], rows["value"]["reason"]) == ("1", "7", "misread")
+    assert (rows["qualifier"]["old"], rows["qualifier"]["new"]) == ("exact", "at least")
+
+
+def test_the_second_of_two_edits_on_the_same_version_is_refused_with_who_and_when(where):
+    team(where)
+    Store(where, user="ed").save_source(*build("u1", 1))
+    Store(where, user="ed").edit_claim("u1-c0", {"value": 7}, 1, "first")
+    with pytest.raises(StoreError, match=r"claim u1-c0 was changed by ed at .* since you opened it"):
+        Store(where, user="ed2").edit_claim("u1-c0", {"value": 9}, 1, "second, on the old version")
+    assert Store(where).records()[0]["claims"][0]["value"] == 7  # the first edit stands, nothing lost
+
+
+def test_a_published_claim_is_frozen_its_change_waits_for_another_reviewer(where):
+    team(where)
+    Store(where, user="ed").save_source(*build("u1", 1))
+    Store(where, user="rev").decide("u1", "publish", "checked")
+    assert Store(where, user="ed").edit_claim("u1-c0", {"value": 9}, 1, "the toll rose") == "proposed"
+    assert shown_value(where, "u1-c0") == 1  # the published version stays on the map
+    assert Store(where).claim_versions()["u1-c0"]["proposed"]["value"] == 9
+    with pytest.raises(StoreError, match="only a reviewer"):
+        Store(where, user="ed").decide_edit("u1-c0", "publish", "mine", 2)
+    Store(where, user="rev").decide_edit("u1-c0", "publish", "the ministry's update", 2)
+    assert shown_value(where, "u1-c0") == 9 and Store(where).claim_versions()["u1-c0"]["proposed"] is None
+
+
+def test_edits_are_validated_and_readers_may_not_edit(where):
+    team(where)
+    Store(where, user="ed").save_source(*build("u1", 1))
+    with pytest.raises(StoreError, match="is a reader"):
+        Store(where, user="rea").edit_claim("u1-c0", {"value": 2}, 1)
+    with pytest.raises(StoreError, match="cannot be edited: quote"):
+        Store(where, user="ed").edit_claim("u1-c0", {"quote": "something else"}, 1)
+    with pytest.raises(StoreError, match="u1-c0, qualifier"):
+        Store(where, user="ed").edit_claim("u1-c0", {"qualifier": "roughly"}, 1)
+    with pytest.raises(StoreError, match="nothing changed"):
+        Store(where, user="ed").edit_claim("u1-c0", {"value": 1}, 1)
+    assert Store(where).claim_versions()["u1-c0"]["version"] == 1
