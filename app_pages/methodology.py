@@ -179,6 +179,11 @@ is lost. Every write (sources, claims, events, roles, statuses, dissents) is one
 append-only change log: who, when, what, the field, the old and the new value, and the reason.
 The database itself refuses to change or delete those rows.
 
+A published claim is frozen: an edit to it is kept as a proposed change, the published version
+stays on the map, and a reviewer other than the change's author publishes or rejects it. An
+edit made on an older version of a claim than the stored one is refused, naming who changed it
+and when, so two people editing at once never overwrite each other.
+
 The map shows published sources; editors can also show drafts and sources awaiting review
 (sidebar). Sources added before review existed count as published.
 
