@@ -57,6 +57,7 @@ DONE = {
 def act(sid: str, step: str, reason_key: str, version: int) -> None:
     """A button's callback. Its arguments were fixed when the page was drawn, so ``version`` is
     the one the reviewer saw: if the source changed since, the store refuses and says who changed it."""
+    st.session_state["ca_review_open"] = sid
     reason = st.session_state.get(reason_key, "")
     try:
         if step == "submit":
@@ -71,9 +72,10 @@ def act(sid: str, step: str, reason_key: str, version: int) -> None:
         st.session_state["ca_reviewed"] = f"{DONE[step]}: {sid}."
 
 
-def save_edit(claim_id: str, version: int) -> None:
+def save_edit(claim_id: str, version: int, source: str) -> None:
     """The edit form's callback (``version``: the claim's when the form was drawn)."""
     ss = st.session_state
+    ss["ca_review_open"] = source
     changes = {"claimant": ss.get(f"ca_edit_claimant_{claim_id}", "").strip()}
     changes["qualifier"] = ss.get(f"ca_edit_qualifier_{claim_id}")
     value = ss.get(f"ca_edit_value_{claim_id}", "").strip()
@@ -101,10 +103,11 @@ def edit_form(c: Claim, version: int, published: bool) -> None:
         )
         st.text_input("Claimant", c.claimant, key=f"ca_edit_claimant_{c.id}")
         st.text_input("Why (kept on the record)", key=f"ca_edit_why_{c.id}", max_chars=500)
-        st.button("Save the change", key=f"ca_edit_go_{c.id}", on_click=save_edit, args=(c.id, version))
+        st.button("Save the change", key=f"ca_edit_go_{c.id}", on_click=save_edit, args=(c.id, version, c.source))
 
 
-def decide_change(claim_id: str, verdict: str, version: int) -> None:
+def decide_change(claim_id: str, verdict: str, version: int, source: str) -> None:
+    st.session_state["ca_review_open"] = source
     try:
         store.decide_edit(claim_id, verdict, st.session_state.get(f"ca_change_why_{claim_id}", ""), version)
     except StoreError as e:
@@ -120,42 +123,73 @@ def proposal(c: Claim, change: dict, may_decide: bool) -> None:
         for k in ("value", "qualifier", "claimant", "victims", "event")
         if new.get(k) != getattr(c, k)
     )
-    st.info(f"Change proposed by {md(change['proposed_by'])}, waiting for review: {md(what)}")
+    why = f" Their reason: {md(change['reason'])}" if change.get("reason") else ""
+    st.info(f"Change proposed by {md(change['proposed_by'])}, waiting for review: {md(what)}.{why}")
     if may_decide:
-        st.text_input("Why (kept on the record)", key=f"ca_change_why_{c.id}", max_chars=500)
+        st.text_input(
+            "Why publish or reject this change (kept on the record)", key=f"ca_change_why_{c.id}", max_chars=500
+        )
         left, right = st.columns(2)
         version = change["version"]
         left.button(
-            "Publish the change", key=f"ca_change_pub_{c.id}", on_click=decide_change, args=(c.id, "publish", version)
+            "Publish the change",
+            key=f"ca_change_pub_{c.id}",
+            on_click=decide_change,
+            args=(c.id, "publish", version, c.source),
         )
         right.button(
-            "Reject the change", key=f"ca_change_rej_{c.id}", on_click=decide_change, args=(c.id, "reject", version)
+            "Reject the change",
+            key=f"ca_change_rej_{c.id}",
+            on_click=decide_change,
+            args=(c.id, "reject", version, c.source),
         )
 
 
-def give_grade(claim_id: str, seen: int | None) -> None:
+def give_grade(claim_id: str, seen: int | None, source: str) -> None:
     """The grade button's callback (``seen``: the claim's last grade when the page was drawn)."""
+    st.session_state["ca_review_open"] = source
     value = st.session_state.get(f"ca_grade_{claim_id}")
     reason = st.session_state.get(f"ca_grade_why_{claim_id}", "")
     try:
+        if value is None:
+            raise StoreError("choose a grade first (their definitions are on the Methodology page)")
         after = store.grade(claim_id, value, reason, seen)
     except StoreError as e:
         st.session_state["ca_review_refused"] = str(e)
-    else:
-        st.session_state["ca_reviewed"] = f"Graded {claim_id} {value}; its grade is now {after['grade'] or 'not set'}."
+        return
+    now = after["grade"] or "not graded"
+    st.session_state["ca_reviewed"] = (
+        f"Your grade for {claim_id} is recorded: {value} counts once a second reviewer agrees; "
+        f"until then it stays {now}."
+        if after["awaiting_second"]
+        else f"Graded {claim_id} {value}."
+    )
 
 
-def grade_form(claim_id: str, g: dict) -> None:
+def grade_form(claim_id: str, g: dict, source: str) -> None:
     seen = g["history"][-1]["seq"] if g.get("history") else None
     left, middle, right = st.columns([2, 4, 1], vertical_alignment="bottom")
-    left.selectbox("Grade", list(GRADES), key=f"ca_grade_{claim_id}", help="Definitions: Methodology page")
-    middle.text_input("Why (kept on the record)", key=f"ca_grade_why_{claim_id}", max_chars=500)
-    right.button("Grade", key=f"ca_grade_go_{claim_id}", on_click=give_grade, args=(claim_id, seen))
+    left.selectbox(
+        "Grade",
+        list(GRADES),
+        index=None,  # no grade offered by default: the reviewer chooses, the suggestion above is the atlas's
+        placeholder="choose a grade",
+        key=f"ca_grade_{claim_id}",
+        help="Definitions: Methodology page",
+    )
+    middle.text_input("Why this grade (kept on the record)", key=f"ca_grade_why_{claim_id}", max_chars=500)
+    right.button("Grade", key=f"ca_grade_go_{claim_id}", on_click=give_grade, args=(claim_id, seen, source))
 
 
 try:
     graded = store.grades()
     versions = store.claim_versions()
+    waiting = sum(1 for v in versions.values() if v["proposed"])
+    if waiting:
+        st.info(
+            f"{waiting} proposed change{'s' * (waiting > 1)} to published claims wait{'s' * (waiting == 1)} for review "
+            "(under Published, beside each claim)."
+        )
 except StoreError as e:
     st.error(f"The grades cannot be read: {md(e)}")
     graded, versions = {}, {}
@@ -170,7 +204,9 @@ for status, heading, note in SECTIONS:
     for r in mine:
         sid, src = r["id"], sources.get(r["id"])
         title = (src.title if src and src.title else "untitled") if src else "unreadable"
-        with st.expander(f"{md(sid)} · {md(title)} · by {md(r['author'] or 'unknown')}", expanded=status == "ready"):
+        # Open: what waits for review, and the source just acted on (a rerun would fold it shut).
+        opened = status == "ready" or sid == st.session_state.get("ca_review_open")
+        with st.expander(f"{md(sid)} · {md(title)} · by {md(r['author'] or 'unknown')}", expanded=opened):
             published = ""
             if r["published_by"]:
                 self_reviewed = " (self-reviewed)" if r["self_reviewed"] else ""
@@ -185,14 +221,14 @@ for status, heading, note in SECTIONS:
                 g = graded.get(c.id, {})
                 line = [f"grade: **{md(g.get('grade') or 'not graded')}**"]
                 if g.get("initial") and g["initial"] != g.get("grade"):
-                    line.append(f"initial: {md(g['initial'])}")
+                    line.append(f"first graded: {md(g['initial'])}")
                 if g.get("awaiting_second"):
                     line.append("corroborated by one reviewer, awaiting a second")
                 if c.id in computed:
                     line.append(f"computed: {md(computed[c.id].describe())}")
                 st.caption(" · ".join(line))
                 if reviewer and status in ("ready", "published"):
-                    grade_form(c.id, g)
+                    grade_form(c.id, g, c.source)
                 change = versions.get(c.id, {})
                 if change.get("proposed"):
                     proposal(c, change, reviewer and change["proposed_by"] != me.name)

@@ -25,7 +25,9 @@ def test_support_counts_independent_claimants_and_reads_the_geometry(dataset):
 def test_a_figure_repeated_by_the_same_claimant_is_one_claimant(dataset):
     claim = next(c for c in dataset.claims.values() if c.kind == "killed")
     echo = claim.model_copy(update={"id": claim.id + "-echo", "source": "other"})
-    other = claim.model_copy(update={"id": claim.id + "-other", "claimant": "Someone Else Entirely"})
+    other = claim.model_copy(
+        update={"id": claim.id + "-other", "claimant": "A hospital director", "claimant_type": "other_official"}
+    )
     assert len(support(claim, [claim, echo], []).compatible) == 1
     s = support(claim, [claim, echo, other], [])
     assert len(s.compatible) == 2 and s.suggestion() == "corroborated"
@@ -74,3 +76,11 @@ def test_a_grade_given_meanwhile_refuses_the_second_with_who_and_when(where):
     with pytest.raises(StoreError, match=r"rev graded u1-c0 at .* since you opened it"):
         Store(where, user="rev2").grade(cid, "retracted", "the ministry withdrew it", seen=seen)
     assert Store(where).grades()[cid]["grade"] == "contested"
+
+
+def test_a_government_s_officials_are_one_claimant_however_named(dataset):
+    claim = next(c for c in dataset.claims.values() if c.kind == "killed").model_copy(
+        update={"claimant": "Iranian officials", "claimant_type": "iran_official"}
+    )
+    other = claim.model_copy(update={"id": "x-2", "claimant": "Government of Iran"})
+    assert support(claim, [claim, other], []).compatible == ("Iran's officials",)

@@ -145,6 +145,7 @@ def test_a_reviewer_grades_a_figure_on_the_review_page_beside_what_the_atlas_com
         assert not at.exception, [e.value for e in at.exception]
         captions = " ".join(shown(c.value) for c in at.caption)
         assert "grade: not graded" in captions.replace("*", "") and "independent claimant" in captions
+        assert at.selectbox(key="ca_grade_u1-c0").value is None  # no grade offered by default
         at.selectbox(key="ca_grade_u1-c0").select("single")
         at.text_input(key="ca_grade_why_u1-c0").input("only the officials give it")
         at.button(key="ca_grade_go_u1-c0").click()
@@ -182,13 +183,13 @@ def test_a_dissent_and_the_self_review_show_beside_the_claim_in_the_popup_and_th
     Store(db).set_role("rev2", "reviewer")
     Store(db, user="rev2").decide("u1", "dissent", "<b>the toll</b> is the ministry's")
     notes = claim_notes(Store(db))
-    assert notes["u1-c0"] == "self-reviewed; dissent by rev2: <b>the toll</b> is the ministry's"
+    assert notes["u1-c0"] == "self-reviewed; dissent on the source by rev2: <b>the toll</b> is the ministry's"
     at = run_as(Identity("local", "local"), "claims")
     with mock.patch("geo.web.identity.current", return_value=Identity("local", "local")):
         at.query_params["claim"] = "u1-c0"
         at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("Review: self-reviewed; dissent by rev2" in shown(c.value) for c in at.caption)
+    assert any("Review: self-reviewed; dissent on the source by rev2" in shown(c.value) for c in at.caption)
     history = at.dataframe[0].value  # the claim's history: its source's save and status, the dissent
     assert list(history["action"]) == ["add", "status", "add", "dissent"]
     assert list(history["who"])[-1] == "rev2"
@@ -201,7 +202,7 @@ def test_a_dissent_and_the_self_review_show_beside_the_claim_in_the_popup_and_th
     ev = next(e for e in view.events if e.event.id == "pakistan-strike-saravan")
     ev = type(ev)(**{**ev.__dict__, "review": (("u1-c0", notes["u1-c0"]),)})
     html = popup_html(ev)
-    assert "Review: self-reviewed; dissent by rev2: &lt;b&gt;the toll&lt;/b&gt;" in html
+    assert "Review: self-reviewed; dissent on the source by rev2: &lt;b&gt;the toll&lt;/b&gt;" in html
 
 
 def test_an_editor_edits_a_claim_and_a_published_one_goes_back_through_review(team_store):

@@ -50,9 +50,10 @@ class Support:
 
     def describe(self) -> str:
         """One line for a reviewer (plain text: the caller escapes it)."""
+        n = len(self.compatible)
         parts = [
-            f"{len(self.compatible)} independent claimant{'s' * (len(self.compatible) != 1)} "
-            f"with a compatible figure ({', '.join(self.compatible)})"
+            f"{n} independent claimant{'s' * (n != 1)} with a compatible figure, this one's included "
+            f"({', '.join(self.compatible)})"
         ]
         if self.incompatible:
             parts.append(f"{len(self.incompatible)} with a figure that disagrees ({', '.join(self.incompatible)})")
@@ -60,15 +61,26 @@ class Support:
         return "; ".join(parts) + f". Suggests: {self.suggestion()}."
 
 
-def _key(name: str) -> str:
-    return " ".join(name.lower().split())
+SIDES = {"iran_official": "Iran's officials", "pakistan_official": "Pakistan's officials"}
+
+
+def _key(c: Claim) -> str:
+    """Who a claim's figure comes from, for independence: a government's officials are one
+    claimant however they are named ("Iranian officials", "Government of Iran"); anyone else is
+    themselves, named however the sources write them."""
+    return c.claimant_type if c.claimant_type in SIDES else " ".join(c.claimant.lower().split())
+
+
+def _name(c: Claim) -> str:
+    return SIDES.get(c.claimant_type, c.claimant)
 
 
 def support(claim: Claim, others: Iterable[Claim], findings: Iterable[Finding]) -> Support:
     """Compute :class:`Support` for ``claim`` among ``others`` (any claims; those of its event and
-    kind count) and the findings about it. Claimants are counted once however many sources quote them."""
+    kind count) and the findings about it. Claimants are counted once however many sources quote
+    them, and a government's officials count as one claimant."""
     mine = claim.interval()
-    compatible = {_key(claim.claimant): claim.claimant}
+    compatible = {_key(claim): _name(claim)}
     incompatible: dict[str, str] = {}
     for c in others:
         if c.id == claim.id or c.event != claim.event or c.kind != claim.kind:
@@ -78,7 +90,7 @@ def support(claim: Claim, others: Iterable[Claim], findings: Iterable[Finding]) 
             agrees = c.value_label().lower() == claim.value_label().lower()
         else:
             agrees = mine[0] <= theirs[1] and theirs[0] <= mine[1]
-        (compatible if agrees else incompatible).setdefault(_key(c.claimant), c.claimant)
+        (compatible if agrees else incompatible).setdefault(_key(c), _name(c))
     for k in compatible:
         incompatible.pop(k, None)
     verdicts = [f.verdict for f in findings if claim.id in f.claims and f.type in GEOMETRIC]

@@ -110,11 +110,19 @@ def pending(con: Connection) -> dict[str, dict]:
     """Each claim's version, and its proposed change if one waits: {claim id: {...}}."""
     c = t.claims.c
     rows = con.execute(select(c.id, c.version, c.record, c.proposed, c.proposed_by)).all()
+    ch = t.changes.c
+    reasons = {  # the latest proposal's reason per claim (the log keeps one row per changed field)
+        cid: reason
+        for cid, reason in con.execute(
+            select(ch.entity_id, ch.reason).where(ch.entity == "claim", ch.action == "propose").order_by(ch.seq)
+        )
+    }
     return {
         r.id: {
             "version": r.version,
             "proposed": json.loads(r.proposed) if r.proposed else None,
             "proposed_by": r.proposed_by,
+            "reason": reasons.get(r.id) if r.proposed else None,
         }
         for r in rows
     }

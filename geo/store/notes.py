@@ -29,13 +29,29 @@ def claim_notes(store: Store) -> dict[str, str]:
     records, _ = store.records()
     by_source: dict[str, list[str]] = {}
     for r in store.review_state():
-        notes = [f"dissent by {d['reviewer']}: {d['reason']}" for d in r["dissents"]]
+        notes = [f"dissent on the source by {d['reviewer']}: {d['reason']}" for d in r["dissents"]]
         if r["status"] == "published" and r["self_reviewed"]:
             notes.insert(0, "self-reviewed")
         elif r["status"] != "published":
             notes.insert(0, {"ready": "awaiting review"}.get(r["status"], r["status"]))
         by_source[r["id"]] = notes
     graded, snaps = store.grades(), store.snapshots()
+    edited: dict[str, list[str]] = {}  # changes made to a claim after it was saved
+    proposed: dict[str, list[dict]] = {}
+    for row in reversed(store.changes("claim", limit=100_000)):  # oldest first
+        cid = row["entity_id"]
+        if row["action"] == "edit":
+            edited.setdefault(cid, []).append(f"edited by {row['who']}: {row['field']} {row['old']} → {row['new']}")
+        elif row["action"] == "propose":
+            proposed.setdefault(cid, []).append(row)
+        elif row["action"] in ("publish", "reject"):
+            changes = proposed.pop(cid, [])
+            if row["action"] == "publish":
+                edited.setdefault(cid, []).extend(
+                    f"changed after publication: {p['field']} {p['old']} → {p['new']} "
+                    f"(by {p['who']}, published by {row['who']})"
+                    for p in changes
+                )
     out = {}
     for c in records["claims"]:
         notes = list(by_source.get(c["source"], []))
@@ -44,8 +60,9 @@ def claim_notes(store: Store) -> dict[str, str]:
             notes.insert(0, missing)
         g = graded.get(c["id"])
         if g and g["grade"]:
-            initially = f" (initially {g['initial']})" if g["initial"] != g["grade"] else ""
-            notes.append(f"graded {g['grade']}{initially}")
+            first = f" (first graded {g['initial']})" if g["initial"] != g["grade"] else ""
+            notes.append(f"graded {g['grade']}{first}")
+        notes += edited.get(c["id"], [])
         if notes:
             out[c["id"]] = "; ".join(notes)
     return out

@@ -78,7 +78,12 @@ def test_a_source_toggled_off_and_on_leaves_and_returns_everywhere_and_the_view_
     p = offline(**size).wait_map()
     p.map.get_by_role("button", name="Zoom in").click()
     p.page.wait_for_function("() => new URL(location).searchParams.get('zoom') === '8'")
-    p.open_popup("pakistan-strike-saravan").locator("details.ca-details summary").click()
+    popup = p.open_popup("pakistan-strike-saravan")
+    # The click's own rerun (it writes the event to the URL) redraws the popup: unfold after it,
+    # as a reader does, not in the millisecond the old popup is being replaced (seen under load).
+    p.page.wait_for_function("() => new URL(location).searchParams.get('event') === 'pakistan-strike-saravan'")
+    p.settle()
+    popup.locator("details.ca-details summary").click()
     p.settle()
     before = saravan_state(p)
     assert before["quotes_unfolded"] == 1  # and still after each redraw: the reader unfolded them

@@ -112,7 +112,7 @@ def test_an_editor_adds_a_source_and_a_reader_sees_it_with_no_write_controls(bro
         popup = rea.open_popup("pakistan-strike-saravan")
         popup.locator("details.ca-details summary").click()
         mine = popup.locator(f'li[data-source="{sid}"]').first
-        assert f"dissent by rev2: {DISSENT}" in mine.inner_text()
+        assert f"dissent on the source by rev2: {DISSENT}" in mine.inner_text()
         assert mine.locator("img").count() == 0
         assert rea.page.evaluate("() => window.__xss") is None
         assert all(f.evaluate("() => window.__xss") is None for f in rea.page.frames)
