@@ -22,7 +22,7 @@ from geo.core.model import Claim
 from geo.store import schema as t
 from geo.store.errors import StoreError
 from geo.store.review import alone
-from geo.store.users import Role, authorise, log
+from geo.store.users import Role, authorise, log, refuse_if_changed
 
 EDITABLE = ("value", "qualifier", "unit", "victims", "claimant", "claimant_type", "event", "date", "notes")
 
@@ -32,21 +32,6 @@ def _claim(con: Connection, claim_id: str):
     if row is None:
         raise StoreError(f"no claim {claim_id!r} among the added sources")
     return row
-
-
-def _refuse_if_changed(con: Connection, row, version: int) -> None:
-    if version != row.version:
-        last = con.execute(
-            select(t.changes.c.who, t.changes.c.at)
-            .where(t.changes.c.entity == "claim", t.changes.c.entity_id == row.id)
-            .order_by(t.changes.c.seq.desc())
-            .limit(1)
-        ).first()
-        who = f" by {last.who} at {last.at}" if last else ""
-        raise StoreError(
-            f"claim {row.id} was changed{who} since you opened it (version {row.version}, yours {version}): "
-            "your change was not saved; reload the claim and make it again"
-        )
 
 
 def _validated(con: Connection, row, record: dict) -> str:
@@ -68,7 +53,7 @@ def edit(con: Connection, user: str | None, claim_id: str, changes: dict, versio
     if unknown:
         raise StoreError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
     row = _claim(con, claim_id)
-    _refuse_if_changed(con, row, version)
+    refuse_if_changed(con, "claim", row, version)
     status = con.execute(select(t.sources.c.status).where(t.sources.c.id == row.source_id)).scalar_one()
     base = json.loads(row.proposed or row.record)
     new = _validated(con, row, base | changes)
@@ -94,7 +79,7 @@ def decide(con: Connection, user: str | None, claim_id: str, verdict: str, reaso
         raise StoreError(f"a reason is required to {verdict} a change")
     authorise(con, user, Role.reviewer, f"{verdict} a change to a claim")
     row = _claim(con, claim_id)
-    _refuse_if_changed(con, row, version)
+    refuse_if_changed(con, "claim", row, version)
     if row.proposed is None:
         raise StoreError(f"claim {claim_id} has no change waiting for review")
     if row.proposed_by == user and not alone(con, user):

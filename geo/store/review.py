@@ -21,9 +21,8 @@ from sqlalchemy.engine import Connection
 
 from geo.store import schema as t
 from geo.store.errors import StoreError
-from geo.store.users import Role, authorise, log, now, role_of
+from geo.store.users import Role, authorise, log, now, refuse_if_changed, role_of
 
-STATUSES = ("draft", "ready", "published", "rejected", "withdrawn")
 VISIBLE = ("published",)  # what readers see
 
 
@@ -32,22 +31,6 @@ def _source(con: Connection, sid: str):
     if row is None:
         raise StoreError(f"no source {sid!r} in the store")
     return row
-
-
-def _check_version(con: Connection, row, version: int | None) -> None:
-    """Refuse a change made on an older version than the source's, naming who changed it and when."""
-    if version is not None and version != row.version:
-        last = con.execute(
-            select(t.changes.c.who, t.changes.c.at)
-            .where(t.changes.c.entity == "source", t.changes.c.entity_id == row.id)
-            .order_by(t.changes.c.seq.desc())
-            .limit(1)
-        ).first()
-        who = f" by {last.who} at {last.at}" if last else ""
-        raise StoreError(
-            f"source {row.id} was changed{who} since you opened it (version {row.version}, yours {version}): "
-            "nothing was saved; reload it and decide again"
-        )
 
 
 def initial(con: Connection, user: str, submit: bool) -> dict:
@@ -81,7 +64,7 @@ def submit(con: Connection, user: str | None, sid: str, version: int | None = No
     authorise(con, user, Role.editor, "submit a source for review")
     if row.author != user and role_of(con, user) < Role.reviewer:
         raise StoreError(f"only its author ({row.author}) or a reviewer may submit source {sid}")
-    _check_version(con, row, version)
+    refuse_if_changed(con, "source", row, version)
     if row.status != "draft":
         raise StoreError(f"source {sid} is {row.status}, not a draft")
     _set_status(con, user, row, "ready", reason or "ready for review")
@@ -96,7 +79,7 @@ def decide(
     reason = _need_reason(reason, f"{verdict} a source")
     row = _source(con, sid)
     authorise(con, user, Role.reviewer, f"{verdict} a source")
-    _check_version(con, row, version)
+    refuse_if_changed(con, "source", row, version)
     own = row.author == user
     by_one = alone(con, user)
     if verdict != "dissent" and own and not by_one:
@@ -121,7 +104,7 @@ def withdraw(con: Connection, user: str | None, sid: str, reason: str | None, ve
     authorise(con, user, Role.editor, "withdraw a source")
     if row.author != user and role_of(con, user) < Role.reviewer:
         raise StoreError(f"only its author ({row.author}) or a reviewer may withdraw source {sid}")
-    _check_version(con, row, version)
+    refuse_if_changed(con, "source", row, version)
     if row.status == "withdrawn":
         raise StoreError(f"source {sid} is already withdrawn")
     _set_status(con, user, row, "withdrawn", reason)

@@ -118,6 +118,22 @@ def log(
     )
 
 
+def refuse_if_changed(con: Connection, entity: str, row, version: int | None) -> None:
+    """Optimistic locking: refuse (StoreError, nothing written) a change made on an older version
+    of a source or claim than the stored one, naming who changed it last and when."""
+    if version is None or version == row.version:
+        return
+    c = t.changes.c
+    last = con.execute(
+        select(c.who, c.at).where(c.entity == entity, c.entity_id == row.id).order_by(c.seq.desc()).limit(1)
+    ).first()
+    who = f" by {last.who} at {last.at}" if last else ""
+    raise StoreError(
+        f"{entity} {row.id} was changed{who} since you opened it (version {row.version}, yours {version}): "
+        "nothing was saved; reload it and decide again"
+    )
+
+
 def set_role(con: Connection, by: str | None, name: str, role: Role, reason: str | None = None) -> None:
     """Add a user or change a user's role (admins only; the first user of a store may be added
     by the local user, and must be an admin so the store is never left without one)."""

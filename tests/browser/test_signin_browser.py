@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import re
+from contextlib import contextmanager
 
 import pytest
 
@@ -152,21 +153,33 @@ def route_to_each_replica(top) -> list[str]:
     raise AssertionError(f"nginx sent sixty browsers to {sorted(found)} only")
 
 
-def test_two_reviewers_on_two_replicas_decide_at_once_and_the_second_is_refused_with_who_and_when(browser, team):
-    Store(team.db, user="ed").save_source(*build("lock1", 1))
+@contextmanager
+def on_two_replicas(browser, team, names: tuple[str, str], sid: str):
+    """Two people's desktop browsers, each routed to a different replica, on the Review page with
+    source ``sid``'s card showing: [(page, card), (page, card)]."""
     pages = []
     try:
-        for name, route in zip(("rev", "rev2"), route_to_each_replica(team), strict=True):
+        for name, route in zip(names, route_to_each_replica(team), strict=True):
             p = signed_in(browser, team, name, "desktop")
             p.context.add_cookies([{"name": "claims_atlas_route", "value": route, "url": team.url}])
             p.open("/review")
-            card = p.page.get_by_test_id("stExpander").filter(has_text="lock1")
+            card = p.page.get_by_test_id("stExpander").filter(has_text=sid)
             card.wait_for(timeout=60_000)
+            pages.append((p, card))
+        yield pages
+    finally:
+        for p, _ in pages:
+            p.close()
+
+
+def test_two_reviewers_on_two_replicas_decide_at_once_and_the_second_is_refused_with_who_and_when(browser, team):
+    Store(team.db, user="ed").save_source(*build("lock1", 1))
+    with on_two_replicas(browser, team, ("rev", "rev2"), "lock1") as pages:
+        for (p, card), name in zip(pages, ("rev", "rev2"), strict=True):
             reason = card.get_by_label("Reason (kept on the record)")
             reason.fill(f"{name} read the quotes")
             reason.press("Enter")
             p.settle(800)
-            pages.append((p, card))
         (first, first_card), (second, second_card) = pages
         first_card.get_by_role("button", name="Publish").click()
         first.page.get_by_text("Published: lock1.").wait_for(timeout=60_000)
@@ -176,36 +189,23 @@ def test_two_reviewers_on_two_replicas_decide_at_once_and_the_second_is_refused_
         refusal.wait_for(timeout=60_000)
         state = next(r for r in Store(team.db).review_state() if r["id"] == "lock1")
         assert state["status"] == "published" and [v["verdict"] for v in state["reviews"]] == ["publish"]
-    finally:
-        for p, _ in pages:
-            p.close()
 
 
 def test_two_editors_on_two_replicas_edit_one_claim_and_the_second_save_is_refused_with_who_and_when(browser, team):
     Store(team.db, user="ed").save_source(*build("lock2", 1))
-    pages = []
-    try:
-        for name, route in zip(("ed", "ed2"), route_to_each_replica(team), strict=True):
-            p = signed_in(browser, team, name, "desktop")
-            p.context.add_cookies([{"name": "claims_atlas_route", "value": route, "url": team.url}])
-            p.open("/review")
-            card = p.page.get_by_test_id("stExpander").filter(has_text="lock2")
-            card.wait_for(timeout=60_000)
-            pages.append(p)
-        for p, value in zip(pages, ("7", "8"), strict=True):  # both open the editor on version 1
+    with on_two_replicas(browser, team, ("ed", "ed2"), "lock2") as pages:
+        for (p, _), value in zip(pages, ("7", "8"), strict=True):  # both open the editor on version 1
             p.page.get_by_role("button", name="Edit lock2-c0").click()
             field = p.page.get_by_label("Value")
             field.wait_for(timeout=30_000)
             field.fill(value)
             field.press("Enter")
             p.settle(600)
-        pages[0].page.get_by_role("button", name="Save the change").click()
-        pages[0].page.get_by_text("Claim lock2-c0 changed.").wait_for(timeout=60_000)
-        pages[1].page.get_by_role("button", name="Save the change").click()
-        refusal = pages[1].page.get_by_text(re.compile(r"claim lock2-c0 was changed by ed at .* since you opened it"))
+        (first, _), (second, _) = pages
+        first.page.get_by_role("button", name="Save the change").click()
+        first.page.get_by_text("Claim lock2-c0 changed.").wait_for(timeout=60_000)
+        second.page.get_by_role("button", name="Save the change").click()
+        refusal = second.page.get_by_text(re.compile(r"claim lock2-c0 was changed by ed at .* since you opened it"))
         refusal.wait_for(timeout=60_000)
         claim = next(c for c in Store(team.db).records()[0]["claims"] if c["id"] == "lock2-c0")
         assert claim["value"] == 7  # the first save stands; the second changed nothing
-    finally:
-        for p in pages:
-            p.close()
