@@ -237,31 +237,31 @@ class Store:
     def withdraw(self, sid: str, reason: str, version: int | None = None) -> None:
         self._review(review.withdraw, sid, reason, version=version)
 
-    def _review(self, step, *args, **kw) -> None:
+    def _review(self, step, *args, **kw):
+        """One review step as this store's user, in a writer transaction that bumps the revision."""
         with self.db.writing() as con:
-            step(con, self.user, *args, **kw)
+            out = step(con, self.user, *args, **kw)
             _bump(con)
+        return out
+
+    def _read(self, reader, empty):
+        """A reading of the store (``empty`` for a store not created yet)."""
+        if not self.db.exists():
+            return empty
+        with self.db.reading() as con:
+            return reader(con)
 
     def grade(self, claim_id: str, value: str, reason: str, seen: int | None = None) -> dict:
         """A reviewer grades a figure (see :mod:`geo.store.grades`); the claim's grades after."""
-        with self.db.writing() as con:
-            out = grades.grade(con, self.user, claim_id, value, reason, seen)
-            _bump(con)
-        return out
+        return self._review(grades.grade, claim_id, value, reason, seen)
 
     def grades(self) -> dict[str, dict]:
         """Every graded claim's grades: current, initial, awaiting a second reviewer, history."""
-        if not self.db.exists():
-            return {}
-        with self.db.reading() as con:
-            return grades.all_states(con)
+        return self._read(grades.all_states, {})
 
     def edit_claim(self, claim_id: str, changes: dict, version: int, reason: str | None = None) -> str:
         """Change a claim (see :mod:`geo.store.edits`): "applied", or "proposed" for a published one."""
-        with self.db.writing() as con:
-            out = edits.edit(con, self.user, claim_id, changes, version, reason)
-            _bump(con)
-        return out
+        return self._review(edits.edit, claim_id, changes, version, reason)
 
     def decide_edit(self, claim_id: str, verdict: str, reason: str, version: int) -> None:
         """A reviewer publishes or rejects a published claim's proposed change."""
@@ -269,24 +269,15 @@ class Store:
 
     def claim_versions(self) -> dict[str, dict]:
         """Each added claim's version and its proposed change, if one waits for review."""
-        if not self.db.exists():
-            return {}
-        with self.db.reading() as con:
-            return edits.pending(con)
+        return self._read(edits.pending, {})
 
     def snapshots(self) -> dict[str, dict]:
         """Each added source's snapshot: SHA-256, first added, address, newer snapshot, flagged quotes."""
-        if not self.db.exists():
-            return {}
-        with self.db.reading() as con:
-            return provenance.snapshots(con)
+        return self._read(provenance.snapshots, {})
 
     def review_state(self) -> list[dict]:
         """Each source's status, author, publisher, self-review, version and dissents."""
-        if not self.db.exists():
-            return []
-        with self.db.reading() as con:
-            return review.overview(con)
+        return self._read(review.overview, [])
 
     def role(self) -> Role | None:
         """This store's user's role (None: anonymous); the local user of a store with no users is its admin."""
