@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.core import claims_view, export, headline
+from geo.core import claims_view, export, grading, headline
 from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
 from geo.render import claims_table
@@ -92,7 +92,7 @@ graded_only = st.toggle(
 counted = claims
 if graded_only:
     grades = state.grades()
-    counted = [c for c in claims if grades.get(c.id, {}).get("grade") in ("corroborated", "single")]
+    counted = [c for c in claims if grades.get(c.id, {}).get("grade") in grading.COUNTED]
 heads = headline.headline(counted, rule)
 limited = f" Limited to graded figures: {len(counted)} of {len(claims)} shown figures." if graded_only else ""
 st.caption(f"Headline rule in use: {headline.RULES[rule]}.{limited} Headlines for every event the sidebar shows:")

@@ -32,10 +32,10 @@ if st.session_state.get("ca_review_refused"):
 
 try:
     states = store.review_state()
-    records, _ = store.records()
 except StoreError as e:
     st.error(f"The store cannot be read: {md(e)}")
     st.stop()
+records = state.from_store("records") or {"sources": [], "claims": []}  # read once per revision, not per rerun
 
 sources = {r["id"]: Source.model_validate(r) for r in records["sources"]}
 claims: dict[str, list[Claim]] = {}
@@ -54,42 +54,49 @@ DONE = {
 }
 
 
-def act(sid: str, step: str, reason_key: str, version: int) -> None:
-    """A button's callback. Its arguments were fixed when the page was drawn, so ``version`` is
-    the one the reviewer saw: if the source changed since, the store refuses and says who changed it."""
-    st.session_state["ca_review_open"] = sid
-    reason = st.session_state.get(reason_key, "")
-    try:
-        if step == "submit":
-            store.submit(sid, version)
-        elif step == "withdraw":
-            store.withdraw(sid, reason, version)
-        else:
-            store.decide(sid, step, reason, version)
-    except StoreError as e:
-        st.session_state["ca_review_refused"] = str(e)
-    else:
-        st.session_state["ca_reviewed"] = f"{DONE[step]}: {sid}."
-
-
-def save_edit(claim_id: str, version: int, source: str) -> None:
-    """The edit form's callback (``version``: the claim's when the form was drawn)."""
+def attempt(source: str, action, said) -> None:
+    """Run a store action from a button's callback, whose arguments were fixed when the page was
+    drawn (so a version is the one the reviewer saw: a thing changed since is refused, with who
+    and when). Keeps its source open, and says what it did (``said(result)``) or why not."""
     ss = st.session_state
     ss["ca_review_open"] = source
-    changes = {"claimant": ss.get(f"ca_edit_claimant_{claim_id}", "").strip()}
-    changes["qualifier"] = ss.get(f"ca_edit_qualifier_{claim_id}")
-    value = ss.get(f"ca_edit_value_{claim_id}", "").strip()
     try:
-        changes["value"] = float(value) if value.replace(".", "", 1).isdigit() else value
-        done = store.edit_claim(claim_id, changes, version, ss.get(f"ca_edit_why_{claim_id}") or None)
+        done = action()
     except StoreError as e:
         ss["ca_review_refused"] = str(e)
     else:
-        ss["ca_reviewed"] = f"Claim {claim_id} " + (
-            "changed."
-            if done == "applied"
-            else "change proposed: the published version stays until a reviewer publishes it."
-        )
+        ss["ca_reviewed"] = said(done)
+
+
+def act(sid: str, step: str, reason_key: str, version: int) -> None:
+    reason = st.session_state.get(reason_key, "")
+
+    def action():
+        if step == "submit":
+            return store.submit(sid, version)
+        if step == "withdraw":
+            return store.withdraw(sid, reason, version)
+        return store.decide(sid, step, reason, version)
+
+    attempt(sid, action, lambda _: f"{DONE[step]}: {sid}.")
+
+
+def save_edit(claim_id: str, version: int, source: str) -> None:
+    ss = st.session_state
+    value = ss.get(f"ca_edit_value_{claim_id}", "").strip()
+    changes = {
+        "claimant": ss.get(f"ca_edit_claimant_{claim_id}", "").strip(),
+        "qualifier": ss.get(f"ca_edit_qualifier_{claim_id}"),
+        "value": float(value) if value.replace(".", "", 1).isdigit() else value,
+    }
+
+    def said(done: str) -> str:
+        if done == "applied":
+            return f"Claim {claim_id} changed."
+        return f"Claim {claim_id} change proposed: the published version stays until a reviewer publishes it."
+
+    why = ss.get(f"ca_edit_why_{claim_id}") or None
+    attempt(source, lambda: store.edit_claim(claim_id, changes, version, why), said)
 
 
 def edit_form(c: Claim, version: int, published: bool) -> None:
@@ -107,13 +114,12 @@ def edit_form(c: Claim, version: int, published: bool) -> None:
 
 
 def decide_change(claim_id: str, verdict: str, version: int, source: str) -> None:
-    st.session_state["ca_review_open"] = source
-    try:
-        store.decide_edit(claim_id, verdict, st.session_state.get(f"ca_change_why_{claim_id}", ""), version)
-    except StoreError as e:
-        st.session_state["ca_review_refused"] = str(e)
-    else:
-        st.session_state["ca_reviewed"] = f"Change to {claim_id}: {verdict}ed."
+    reason = st.session_state.get(f"ca_change_why_{claim_id}", "")
+    attempt(
+        source,
+        lambda: store.decide_edit(claim_id, verdict, reason, version),
+        lambda _: f"Change to {claim_id}: {verdict}ed.",
+    )
 
 
 def proposal(c: Claim, change: dict, may_decide: bool) -> None:
@@ -146,24 +152,25 @@ def proposal(c: Claim, change: dict, may_decide: bool) -> None:
 
 
 def give_grade(claim_id: str, seen: int | None, source: str) -> None:
-    """The grade button's callback (``seen``: the claim's last grade when the page was drawn)."""
-    st.session_state["ca_review_open"] = source
+    """``seen``: the claim's last grade when the page was drawn."""
     value = st.session_state.get(f"ca_grade_{claim_id}")
     reason = st.session_state.get(f"ca_grade_why_{claim_id}", "")
-    try:
+
+    def grade():
         if value is None:
             raise StoreError("choose a grade first (their definitions are on the Methodology page)")
-        after = store.grade(claim_id, value, reason, seen)
-    except StoreError as e:
-        st.session_state["ca_review_refused"] = str(e)
-        return
-    now = after["grade"] or "not graded"
-    st.session_state["ca_reviewed"] = (
-        f"Your grade for {claim_id} is recorded: {value} counts once a second reviewer agrees; "
-        f"until then it stays {now}."
-        if after["awaiting_second"]
-        else f"Graded {claim_id} {value}."
-    )
+        return store.grade(claim_id, value, reason, seen)
+
+    def said(after: dict) -> str:
+        if not after["awaiting_second"]:
+            return f"Graded {claim_id} {value}."
+        now = after["grade"] or "not graded"
+        return (
+            f"Your grade for {claim_id} is recorded: {value} counts once a second reviewer agrees; "
+            f"until then it stays {now}."
+        )
+
+    attempt(source, grade, said)
 
 
 def grade_form(claim_id: str, g: dict, source: str) -> None:
@@ -194,6 +201,7 @@ except StoreError as e:
     st.error(f"The grades cannot be read: {md(e)}")
     graded, versions = {}, {}
 
+reviewer = role is not None and role >= Role.reviewer
 for status, heading, note in SECTIONS:
     mine = [r for r in states if r["status"] == status]
     if not mine:
@@ -213,10 +221,9 @@ for status, heading, note in SECTIONS:
                 published = f" · published by {md(r['published_by'])}{self_reviewed}"
             st.caption(f"{md(status)} · version {r['version']}{published}")
             own = r["author"] == me.name
-            reviewer = role is not None and role >= Role.reviewer
-            mine = claims.get(sid, [])
-            computed = state.support_for(mine) if mine and status in ("ready", "published") else {}
-            for c in mine:
+            figures = claims.get(sid, [])
+            computed = state.support_for(figures) if figures and status in ("ready", "published") else {}
+            for c in figures:
                 st.markdown(f"- **{md(c.kind)}**: {md(c.value_label())} — {md(c.claimant)}: “{md(c.quote)}”")
                 g = graded.get(c.id, {})
                 line = [f"grade: **{md(g.get('grade') or 'not graded')}**"]

@@ -28,6 +28,8 @@ GRADES = {
     "retracted": "Its claimant withdrew or corrected it.",
 }
 TOP = "corroborated"
+# The grades a figure needs to count when the headline is limited to graded figures.
+COUNTED = (TOP, "single")
 GEOMETRIC = {"depth_vs_measured", "place_vs_measured", "length_vs_measured", "description_vs_depth"}
 
 

@@ -22,7 +22,7 @@ from geo.core.model import Claim
 from geo.store import schema as t
 from geo.store.errors import StoreError
 from geo.store.review import alone
-from geo.store.users import Role, authorise, log, refuse_if_changed
+from geo.store.users import Role, authorise, log, need_reason, refuse_if_changed
 
 EDITABLE = ("value", "qualifier", "unit", "victims", "claimant", "claimant_type", "event", "date", "notes")
 
@@ -55,10 +55,9 @@ def edit(con: Connection, user: str | None, claim_id: str, changes: dict, versio
     row = _claim(con, claim_id)
     refuse_if_changed(con, "claim", row, version)
     status = con.execute(select(t.sources.c.status).where(t.sources.c.id == row.source_id)).scalar_one()
-    base = json.loads(row.proposed or row.record)
-    new = _validated(con, row, base | changes)
-    old_record = json.loads(row.proposed or row.record)
-    diff = {k: (old_record.get(k), v) for k, v in json.loads(new).items() if old_record.get(k) != v}
+    current = json.loads(row.proposed or row.record)  # a waiting proposal is what is being edited
+    new = _validated(con, row, current | changes)
+    diff = {k: (current.get(k), v) for k, v in json.loads(new).items() if current.get(k) != v}
     if not diff:
         raise StoreError(f"claim {claim_id}: nothing changed")
     published = status == "published"
@@ -75,8 +74,7 @@ def decide(con: Connection, user: str | None, claim_id: str, verdict: str, reaso
     """A reviewer publishes or rejects a published claim's proposed change (not their own)."""
     if verdict not in ("publish", "reject"):
         raise StoreError(f"unknown verdict {verdict!r}: publish or reject")
-    if not reason or not reason.strip():
-        raise StoreError(f"a reason is required to {verdict} a change")
+    reason = need_reason(reason, f"{verdict} a change")
     authorise(con, user, Role.reviewer, f"{verdict} a change to a claim")
     row = _claim(con, claim_id)
     refuse_if_changed(con, "claim", row, version)
@@ -88,13 +86,13 @@ def decide(con: Connection, user: str | None, claim_id: str, verdict: str, reaso
     if verdict == "publish":
         values["record"] = row.proposed
     con.execute(update(t.claims).where(t.claims.c.id == claim_id).values(**values))
-    log(con, user, verdict, "claim", claim_id, "change", None, f"proposed by {row.proposed_by}", reason.strip())
+    log(con, user, verdict, "claim", claim_id, "change", None, f"proposed by {row.proposed_by}", reason)
 
 
 def pending(con: Connection) -> dict[str, dict]:
     """Each claim's version, and its proposed change if one waits: {claim id: {...}}."""
     c = t.claims.c
-    rows = con.execute(select(c.id, c.version, c.record, c.proposed, c.proposed_by)).all()
+    rows = con.execute(select(c.id, c.version, c.proposed, c.proposed_by)).all()
     ch = t.changes.c
     reasons = {  # the latest proposal's reason per claim (the log keeps one row per changed field)
         cid: reason

@@ -18,7 +18,7 @@ from geo.core.grading import GRADES, TOP
 from geo.store import schema as t
 from geo.store.errors import StoreError
 from geo.store.review import alone
-from geo.store.users import Role, authorise, log, now
+from geo.store.users import Role, authorise, log, need_reason, now
 
 
 def _history(con: Connection, claim_id: str) -> list:
@@ -52,8 +52,7 @@ def grade(
     """Give ``claim_id`` a grade; its state after. ``seen``: the last grade's number the reviewer saw."""
     if value not in GRADES:
         raise StoreError(f"unknown grade {value!r}: one of {', '.join(GRADES)}")
-    if not reason or not reason.strip():
-        raise StoreError("a reason is required to grade a figure")
+    reason = need_reason(reason, "grade a figure")
     authorise(con, user, Role.reviewer, "grade a figure")
     claim = con.execute(select(t.claims.c.source_id).where(t.claims.c.id == claim_id)).first()
     if claim is None:
@@ -68,12 +67,12 @@ def grade(
             f"{history[-1].reviewer} graded {claim_id} at {history[-1].at} since you opened it: "
             "nothing was saved; reload it and decide again"
         )
-    if history and any(r.reviewer == user and r.grade == value for r in history[-1:]):
+    if history and (history[-1].reviewer, history[-1].grade) == (user, value):
         raise StoreError(f"you already graded {claim_id} {value}")
     before = state(history)["grade"]
-    con.execute(insert(t.grades).values(claim_id=claim_id, grade=value, reviewer=user, reason=reason.strip(), at=now()))
+    con.execute(insert(t.grades).values(claim_id=claim_id, grade=value, reviewer=user, reason=reason, at=now()))
     after = state(_history(con, claim_id))
-    log(con, user, "grade", "claim", claim_id, "grade", before, value, reason.strip())
+    log(con, user, "grade", "claim", claim_id, "grade", before, value, reason)
     return after
 
 

@@ -5,18 +5,25 @@ from __future__ import annotations
 
 from geo.store.sources import Store
 
+STATUS_WORDS = {"draft": "draft", "ready": "awaiting review", "rejected": "rejected", "withdrawn": "withdrawn"}
+
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _status(r: dict) -> list[str]:
+    """What a reader must know of a source's status: not published yet (or any more), or self-reviewed."""
+    if r["status"] == "published":
+        return ["self-reviewed"] if r["self_reviewed"] else []
+    return [STATUS_WORDS[r["status"]]]
 
 
 def source_marks(store: Store) -> dict[str, str]:
     """A few words per source, by id, where there is something to say ("self-reviewed, 1 dissent")."""
     marks = {}
     for r in store.review_state():
-        words = {"draft": ["draft"], "ready": ["awaiting review"]}.get(r["status"], [])
-        if r["status"] == "published" and r["self_reviewed"]:
-            words.append("self-reviewed")
+        words = _status(r)
         if r["dissents"]:
             words.append(_count(len(r["dissents"]), "dissent"))
         if words:
@@ -29,12 +36,9 @@ def claim_notes(store: Store) -> dict[str, str]:
     records, _ = store.records()
     by_source: dict[str, list[str]] = {}
     for r in store.review_state():
-        notes = [f"dissent on the source by {d['reviewer']}: {d['reason']}" for d in r["dissents"]]
-        if r["status"] == "published" and r["self_reviewed"]:
-            notes.insert(0, "self-reviewed")
-        elif r["status"] != "published":
-            notes.insert(0, {"ready": "awaiting review"}.get(r["status"], r["status"]))
-        by_source[r["id"]] = notes
+        by_source[r["id"]] = _status(r) + [
+            f"dissent on the source by {d['reviewer']}: {d['reason']}" for d in r["dissents"]
+        ]
     graded, snaps = store.grades(), store.snapshots()
     edited: dict[str, list[str]] = {}  # changes made to a claim after it was saved
     proposed: dict[str, list[dict]] = {}

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from geo.store import schema as t
 from geo.store.errors import StoreError
-from geo.store.users import Role, authorise, log, now, refuse_if_changed, role_of
+from geo.store.users import Role, authorise, log, need_reason, now, refuse_if_changed, role_of
 
 VISIBLE = ("published",)  # what readers see
 
@@ -52,18 +52,17 @@ def _set_status(con: Connection, user: str, row, new: str, reason: str, **values
     log(con, user, "status", "source", row.id, "status", row.status, new, reason)
 
 
-def _need_reason(reason: str | None, what: str) -> str:
-    if not reason or not reason.strip():
-        raise StoreError(f"a reason is required to {what}")
-    return reason.strip()
+def _author_or_reviewer(con: Connection, user: str | None, row, what: str, doing: str) -> None:
+    """Refuse unless ``user`` wrote the source or is a reviewer (an editor at least either way)."""
+    authorise(con, user, Role.editor, doing)
+    if row.author != user and role_of(con, user) < Role.reviewer:
+        raise StoreError(f"only its author ({row.author}) or a reviewer may {what} source {row.id}")
 
 
 def submit(con: Connection, user: str | None, sid: str, version: int | None = None, reason: str | None = None) -> None:
     """A draft is ready for review (its author, or a reviewer)."""
     row = _source(con, sid)
-    authorise(con, user, Role.editor, "submit a source for review")
-    if row.author != user and role_of(con, user) < Role.reviewer:
-        raise StoreError(f"only its author ({row.author}) or a reviewer may submit source {sid}")
+    _author_or_reviewer(con, user, row, "submit", "submit a source for review")
     refuse_if_changed(con, "source", row, version)
     if row.status != "draft":
         raise StoreError(f"source {sid} is {row.status}, not a draft")
@@ -76,7 +75,7 @@ def decide(
     """A reviewer's verdict: publish, reject, or dissent (kept on the record; the status stays)."""
     if verdict not in ("publish", "reject", "dissent"):
         raise StoreError(f"unknown verdict {verdict!r}: publish, reject or dissent")
-    reason = _need_reason(reason, f"{verdict} a source")
+    reason = need_reason(reason, f"{verdict} a source")
     row = _source(con, sid)
     authorise(con, user, Role.reviewer, f"{verdict} a source")
     refuse_if_changed(con, "source", row, version)
@@ -99,11 +98,9 @@ def decide(
 
 def withdraw(con: Connection, user: str | None, sid: str, reason: str | None, version: int | None = None) -> None:
     """Take a source off the map (its author, or a reviewer), with a reason; it stays in the store."""
-    reason = _need_reason(reason, "withdraw a source")
+    reason = need_reason(reason, "withdraw a source")
     row = _source(con, sid)
-    authorise(con, user, Role.editor, "withdraw a source")
-    if row.author != user and role_of(con, user) < Role.reviewer:
-        raise StoreError(f"only its author ({row.author}) or a reviewer may withdraw source {sid}")
+    _author_or_reviewer(con, user, row, "withdraw", "withdraw a source")
     refuse_if_changed(con, "source", row, version)
     if row.status == "withdrawn":
         raise StoreError(f"source {sid} is already withdrawn")

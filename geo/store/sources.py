@@ -16,7 +16,6 @@ import hashlib
 import json
 import sqlite3
 import tempfile
-import time
 from pathlib import Path
 
 from sqlalchemy import func, insert, or_, select, text, update
@@ -27,13 +26,9 @@ from geo.store import edits, grades, provenance, review
 from geo.store import schema as t
 from geo.store.engine import database
 from geo.store.errors import StoreError
-from geo.store.users import LOCAL_USER, Role, authorise, log, role_in_new_store, role_of, set_role
+from geo.store.users import LOCAL_USER, Role, authorise, log, now, role_in_new_store, role_of, set_role
 
 MAX_TEXT_BYTES = 1_000_000
-
-
-def _now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 class Store:
@@ -89,10 +84,9 @@ class Store:
 
     def revision(self) -> int:
         """A number that changes with every save by any server (0 for a new database)."""
-        if not self.db.exists():
-            return 0
-        with self.db.reading() as con:
-            return con.execute(select(t.meta.c.value).where(t.meta.c.key == "revision")).scalar_one()
+        return self._read(
+            lambda con: con.execute(select(t.meta.c.value).where(t.meta.c.key == "revision")).scalar_one(), 0
+        )
 
     def save_source(
         self,
@@ -133,7 +127,7 @@ class Store:
             authorise(con, self.user, Role.editor, "add sources")
             state = review.initial(con, self.user, submit)
             for source, body, claims in batch:
-                digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+                digest, record = hashlib.sha256(body.encode("utf-8")).hexdigest(), source.model_dump_json()
                 row = con.execute(
                     select(t.sources.c.id).where(or_(t.sources.c.id == source.id, t.sources.c.text_sha256 == digest))
                 ).first()
@@ -142,15 +136,15 @@ class Store:
                 con.execute(
                     insert(t.sources).values(
                         id=source.id,
-                        record=source.model_dump_json(),
+                        record=record,
                         text=body,
                         text_sha256=digest,
-                        created=_now(),
+                        created=now(),
                         seq=_next(con, t.sources),
                         **state,
                     )
                 )
-                log(con, self.user, "add", "source", source.id, new=source.model_dump_json())
+                log(con, self.user, "add", "source", source.id, new=record)
                 log(con, self.user, "status", "source", source.id, "status", None, state["status"], "saved")
                 first = _next(con, t.claims)
                 for n, claim in enumerate(claims):
@@ -167,7 +161,7 @@ class Store:
     def save_context(self, events: list[ContextEvent]) -> tuple[int, int]:
         """Keep imported context rows in one transaction; a row imported before is replaced by
         the newer export's. Returns (new, replaced)."""
-        now, keys = _now(), [e.key for e in events]
+        imported, keys = now(), [e.key for e in events]
         table = t.context_events
         with self.db.writing() as con:
             authorise(con, self.user, Role.editor, "import context rows")
@@ -181,7 +175,7 @@ class Store:
                 con.execute(
                     insert(table),
                     [
-                        {"key": e.key, "dataset": e.dataset, "record": json.dumps(e.to_dict()), "imported": now}
+                        {"key": e.key, "dataset": e.dataset, "record": json.dumps(e.to_dict()), "imported": imported}
                         | {"seq": first + n}
                         for n, e in enumerate(events)
                     ],
@@ -228,17 +222,17 @@ class Store:
 
     def submit(self, sid: str, version: int | None = None) -> None:
         """A draft is ready for review (its author, or a reviewer)."""
-        self._review(review.submit, sid, version=version)
+        self._write(review.submit, sid, version=version)
 
     def decide(self, sid: str, verdict: str, reason: str, version: int | None = None) -> None:
         """A reviewer publishes, rejects or dissents (see :mod:`geo.store.review`)."""
-        self._review(review.decide, sid, verdict, reason, version=version)
+        self._write(review.decide, sid, verdict, reason, version=version)
 
     def withdraw(self, sid: str, reason: str, version: int | None = None) -> None:
-        self._review(review.withdraw, sid, reason, version=version)
+        self._write(review.withdraw, sid, reason, version=version)
 
-    def _review(self, step, *args, **kw):
-        """One review step as this store's user, in a writer transaction that bumps the revision."""
+    def _write(self, step, *args, **kw):
+        """One step as this store's user, in a writer transaction that bumps the revision."""
         with self.db.writing() as con:
             out = step(con, self.user, *args, **kw)
             _bump(con)
@@ -253,7 +247,7 @@ class Store:
 
     def grade(self, claim_id: str, value: str, reason: str, seen: int | None = None) -> dict:
         """A reviewer grades a figure (see :mod:`geo.store.grades`); the claim's grades after."""
-        return self._review(grades.grade, claim_id, value, reason, seen)
+        return self._write(grades.grade, claim_id, value, reason, seen)
 
     def grades(self) -> dict[str, dict]:
         """Every graded claim's grades: current, initial, awaiting a second reviewer, history."""
@@ -261,11 +255,11 @@ class Store:
 
     def edit_claim(self, claim_id: str, changes: dict, version: int, reason: str | None = None) -> str:
         """Change a claim (see :mod:`geo.store.edits`): "applied", or "proposed" for a published one."""
-        return self._review(edits.edit, claim_id, changes, version, reason)
+        return self._write(edits.edit, claim_id, changes, version, reason)
 
     def decide_edit(self, claim_id: str, verdict: str, reason: str, version: int) -> None:
         """A reviewer publishes or rejects a published claim's proposed change."""
-        self._review(edits.decide, claim_id, verdict, reason, version)
+        self._write(edits.decide, claim_id, verdict, reason, version)
 
     def claim_versions(self) -> dict[str, dict]:
         """Each added claim's version and its proposed change, if one waits for review."""
@@ -281,37 +275,27 @@ class Store:
 
     def role(self) -> Role | None:
         """This store's user's role (None: anonymous); the local user of a store with no users is its admin."""
-        if not self.db.exists():
-            return role_in_new_store(self.user)
-        with self.db.reading() as con:
-            return role_of(con, self.user)
+        return self._read(lambda con: role_of(con, self.user), role_in_new_store(self.user))
 
     def users(self) -> list[tuple[str, str, str]]:
         """(name, role, since) of every user, by name."""
-        if not self.db.exists():
-            return []
-        u = t.users
-        with self.db.reading() as con:
-            return [tuple(r) for r in con.execute(select(u.c.name, u.c.role, u.c.created).order_by(u.c.name))]
+        u = t.users.c
+        q = select(u.name, u.role, u.created).order_by(u.name)
+        return self._read(lambda con: [tuple(r) for r in con.execute(q)], [])
 
     def set_role(self, name: str, role: Role | str, reason: str | None = None) -> None:
         """Add a user or change a user's role, as this store's user (an admin), logged."""
-        with self.db.writing() as con:
-            set_role(con, self.user, name, role if isinstance(role, Role) else Role.parse(role), reason)
-            _bump(con)
+        self._write(set_role, name, role if isinstance(role, Role) else Role.parse(role), reason)
 
     def changes(self, entity: str | None = None, entity_id: str | None = None, limit: int = 500) -> list[dict]:
         """The change log, newest first (optionally one entity's), at most ``limit`` rows."""
-        if not self.db.exists():
-            return []
         c = t.changes.c
         q = select(t.changes).order_by(c.seq.desc()).limit(limit)
         if entity:
             q = q.where(c.entity == entity)
         if entity_id:
             q = q.where(c.entity_id == entity_id)
-        with self.db.reading() as con:
-            return [dict(r._mapping) for r in con.execute(q)]
+        return self._read(lambda con: [dict(r._mapping) for r in con.execute(q)], [])
 
 
 def _json(db, table: str, rid: str, record: str) -> dict:
@@ -336,6 +320,7 @@ def _keep_once(con, table, item: Event | Place) -> bool:
         return True
     if json.loads(saved) != json.loads(record):
         raise StoreError(f"the {table.name[:-1]} id {item.id!r} is already saved with other details; pick that one")
+    return False
 
 
 def _bump(con) -> None:

@@ -51,6 +51,13 @@ def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+def need_reason(reason: str | None, what: str) -> str:
+    """The reason a status, grade or change needs, stripped; StoreError if there is none."""
+    if not reason or not reason.strip():
+        raise StoreError(f"a reason is required to {what}")
+    return reason.strip()
+
+
 def check_name(name: str) -> str:
     """A user name as the proxy gives it: printable, no surrounding space, bounded."""
     if not name or name != name.strip() or len(name) > MAX_NAME or not name.isprintable():
@@ -144,7 +151,6 @@ def set_role(con: Connection, by: str | None, name: str, role: Role, reason: str
             raise StoreError("the first user of a store must be an admin (who then adds the others)")
     else:
         authorise(con, by, Role.admin, "manage users")
-        users = con.execute(select(t.users.c.name, t.users.c.role)).all()
     old = dict(users).get(name)
     admins = [n for n, r in users if r == Role.admin.name]
     if old == Role.admin.name and role is not Role.admin and admins == [name]:
