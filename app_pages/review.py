@@ -81,7 +81,16 @@ def act(sid: str, step: str, reason_key: str, version: int) -> None:
     attempt(sid, action, lambda _: f"{DONE[step]}: {sid}.")
 
 
-def save_edit(claim_id: str, version: int, source: str) -> None:
+def _said_edit(what: str):
+    def said(done: str) -> str:
+        if done == "applied":
+            return f"{what} changed."
+        return f"{what}: change proposed; the published version stays until another reviewer publishes it."
+
+    return said
+
+
+def save_claim_edit(claim_id: str, version: int, source: str) -> None:
     ss = st.session_state
     value = ss.get(f"ca_edit_value_{claim_id}", "").strip()
     changes = {
@@ -89,14 +98,8 @@ def save_edit(claim_id: str, version: int, source: str) -> None:
         "qualifier": ss.get(f"ca_edit_qualifier_{claim_id}"),
         "value": float(value) if value.replace(".", "", 1).isdigit() else value,
     }
-
-    def said(done: str) -> str:
-        if done == "applied":
-            return f"Claim {claim_id} changed."
-        return f"Claim {claim_id} change proposed: the published version stays until a reviewer publishes it."
-
     why = ss.get(f"ca_edit_why_{claim_id}") or None
-    attempt(source, lambda: store.edit_claim(claim_id, changes, version, why), said)
+    attempt(source, lambda: store.edit("claim", claim_id, changes, version, why), _said_edit(f"Claim {claim_id}"))
 
 
 def edit_form(c: Claim, version: int, published: bool) -> None:
@@ -110,45 +113,80 @@ def edit_form(c: Claim, version: int, published: bool) -> None:
         )
         st.text_input("Claimant", c.claimant, key=f"ca_edit_claimant_{c.id}")
         st.text_input("Why (kept on the record)", key=f"ca_edit_why_{c.id}", max_chars=500)
-        st.button("Save the change", key=f"ca_edit_go_{c.id}", on_click=save_edit, args=(c.id, version, c.source))
+        st.button("Save the change", key=f"ca_edit_go_{c.id}", on_click=save_claim_edit, args=(c.id, version, c.source))
 
 
-def decide_change(claim_id: str, verdict: str, version: int, source: str) -> None:
-    reason = st.session_state.get(f"ca_change_why_{claim_id}", "")
+# A source's details an editor may correct after saving (its text, the snapshot, never changes).
+SOURCE_FIELDS = [("title", "Title"), ("outlet", "Outlet"), ("author", "Author"), ("date", "Date (YYYY-MM-DD)")]
+SOURCE_FIELDS += [("url", "Web address (kept as text, never fetched)"), ("archive_url", "Archived copy's address")]
+
+
+def save_source_edit(src: Source, version: int) -> None:
+    ss = st.session_state
+    changes = {f: ss.get(f"ca_sedit_{f}_{src.id}", "").strip() or None for f, _ in SOURCE_FIELDS}
+    if changes["date"] and not src.date_precision:
+        changes["date_precision"] = "day"
+    why = ss.get(f"ca_sedit_why_{src.id}") or None
+    attempt(src.id, lambda: store.edit("source", src.id, changes, version, why), _said_edit(f"Source {src.id}"))
+
+
+def source_form(src: Source, version: int, published: bool) -> None:
+    with st.popover("Edit the source's details" + (" (goes back through review)" if published else "")):
+        for field, label in SOURCE_FIELDS:
+            now = getattr(src, field)
+            st.text_input(label, "" if now is None else str(now), key=f"ca_sedit_{field}_{src.id}", max_chars=500)
+        st.text_input("Why (kept on the record)", key=f"ca_sedit_why_{src.id}", max_chars=500)
+        st.button("Save the details", key=f"ca_sedit_go_{src.id}", on_click=save_source_edit, args=(src, version))
+
+
+def decide_change(entity: str, rid: str, verdict: str, version: int, source: str) -> None:
+    reason = st.session_state.get(f"ca_change_why_{entity}_{rid}", "")
     attempt(
         source,
-        lambda: store.decide_edit(claim_id, verdict, reason, version),
-        lambda _: f"Change to {claim_id}: {verdict}ed.",
+        lambda: store.decide_edit(entity, rid, verdict, reason, version),
+        lambda _: f"Change to {entity} {rid}: {verdict}ed.",
     )
 
 
-def proposal(c: Claim, change: dict, may_decide: bool) -> None:
+def proposal(entity: str, rid: str, current: dict, change: dict, may_decide: bool, source: str) -> None:
+    """A change waiting for review beside what is published, and (for another reviewer) the verdict."""
     new = change["proposed"]
     what = ", ".join(
-        f"{k}: {value_text(getattr(c, k))} → {value_text(new[k])}"
-        for k in ("value", "qualifier", "claimant", "victims", "event")
-        if new.get(k) != getattr(c, k)
+        f"{k}: {value_text(current.get(k)) or 'none'} → {value_text(v) or 'none'}"
+        for k, v in new.items()
+        if v != current.get(k)
     )
     why = f" Their reason: {md(change['reason'])}" if change.get("reason") else ""
     st.info(f"Change proposed by {md(change['proposed_by'])}, waiting for review: {md(what)}.{why}")
     if may_decide:
         st.text_input(
-            "Why publish or reject this change (kept on the record)", key=f"ca_change_why_{c.id}", max_chars=500
+            "Why publish or reject this change (kept on the record)",
+            key=f"ca_change_why_{entity}_{rid}",
+            max_chars=500,
         )
         left, right = st.columns(2)
-        version = change["version"]
-        left.button(
-            "Publish the change",
-            key=f"ca_change_pub_{c.id}",
-            on_click=decide_change,
-            args=(c.id, "publish", version, c.source),
-        )
-        right.button(
-            "Reject the change",
-            key=f"ca_change_rej_{c.id}",
-            on_click=decide_change,
-            args=(c.id, "reject", version, c.source),
-        )
+        for col, verdict in ((left, "publish"), (right, "reject")):
+            col.button(
+                f"{verdict.capitalize()} the change",
+                key=f"ca_change_{verdict}_{entity}_{rid}",
+                on_click=decide_change,
+                args=(entity, rid, verdict, change["version"], source),
+            )
+
+
+def dissent_on(claim_id: str, source: str) -> None:
+    reason = st.session_state.get(f"ca_dissent_why_{claim_id}", "")
+    attempt(
+        source,
+        lambda: store.decide(source, "dissent", reason, claim=claim_id),
+        lambda _: f"Dissent on {claim_id} recorded.",
+    )
+
+
+def dissent_form(claim_id: str, source: str) -> None:
+    with st.popover(f"Dissent on {claim_id}"):
+        st.text_input("Why you disagree with this figure (kept on the record)", key=f"ca_dissent_why_{claim_id}")
+        st.button("Record the dissent", key=f"ca_dissent_go_{claim_id}", on_click=dissent_on, args=(claim_id, source))
 
 
 def give_grade(claim_id: str, seen: int | None, source: str) -> None:
@@ -190,16 +228,16 @@ def grade_form(claim_id: str, g: dict, source: str) -> None:
 
 try:
     graded = store.grades()
-    versions = store.claim_versions()
-    waiting = sum(1 for v in versions.values() if v["proposed"])
+    versions, source_versions = store.pending_edits("claim"), store.pending_edits("source")
+    waiting = sum(1 for v in (*versions.values(), *source_versions.values()) if v["proposed"])
     if waiting:
         st.info(
-            f"{waiting} proposed change{'s' * (waiting > 1)} to published claims wait{'s' * (waiting == 1)} for review "
-            "(under Published, beside each claim)."
+            f"{waiting} proposed change{'s' * (waiting > 1)} to published sources and claims "
+            f"wait{'s' * (waiting == 1)} for review (under Published, beside each one)."
         )
 except StoreError as e:
     st.error(f"The grades cannot be read: {md(e)}")
-    graded, versions = {}, {}
+    graded, versions, source_versions = {}, {}, {}
 
 reviewer = role is not None and role >= Role.reviewer
 for status, heading, note in SECTIONS:
@@ -238,11 +276,29 @@ for status, heading, note in SECTIONS:
                     grade_form(c.id, g, c.source)
                 change = versions.get(c.id, {})
                 if change.get("proposed"):
-                    proposal(c, change, reviewer and change["proposed_by"] != me.name)
+                    current = c.model_dump(mode="json")
+                    proposal("claim", c.id, current, change, reviewer and change["proposed_by"] != me.name, sid)
+                left, right = st.columns(2)
                 if status not in ("rejected", "withdrawn"):
-                    edit_form(c, change.get("version", 1), published=status == "published")
+                    # A waiting change is what a further edit builds on: the form shows it.
+                    shown = Claim.model_validate(change["proposed"]) if change.get("proposed") else c
+                    with left:
+                        edit_form(shown, change.get("version", 1), published=status == "published")
+                if reviewer and status in ("ready", "published"):
+                    with right:
+                        dissent_form(c.id, sid)
+            change = source_versions.get(sid, {})
+            if src and change.get("proposed"):
+                current = src.model_dump(mode="json")
+                proposal("source", sid, current, change, reviewer and change["proposed_by"] != me.name, sid)
+            if src and status not in ("rejected", "withdrawn"):
+                shown = Source.model_validate(change["proposed"]) if change.get("proposed") else src
+                source_form(shown, r["version"], published=status == "published")
             for v in r["reviews"]:
-                st.markdown(f"- _{md(v['verdict'])}_ by {md(v['reviewer'])} ({md(v['at'])}): {md(v['reason'] or '')}")
+                about = f" on {md(v['claim_id'])}" if v["claim_id"] else ""
+                st.markdown(
+                    f"- _{md(v['verdict'])}_{about} by {md(v['reviewer'])} ({md(v['at'])}): {md(v['reason'] or '')}"
+                )
             why = f"ca_reason_{sid}_{r['version']}"
             st.text_input("Reason (kept on the record)", key=why, max_chars=500)
             steps = []

@@ -11,7 +11,7 @@ from unittest import mock
 
 import pytest
 
-from geo.store import Store
+from geo.store import Store, notes
 from geo.web.identity import SECRET_HEADER, USER_HEADER, Identity, from_headers
 from tests.apptest import run_app
 from tests.store_writer import build
@@ -228,8 +228,44 @@ def test_an_editor_edits_a_claim_and_a_published_one_goes_back_through_review(te
     with mock.patch("geo.web.identity.current", return_value=Identity("rev", "proxy")):
         at = run_app("review")
         assert any("Change proposed by ed" in shown(i.value) for i in at.info)
-        at.text_input(key="ca_change_why_u1-c0").input("the ministry's update")
-        at.button(key="ca_change_pub_u1-c0").click()
+        at.text_input(key="ca_change_why_claim_u1-c0").input("the ministry's update")
+        at.button(key="ca_change_publish_claim_u1-c0").click()
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert Store(team_store).records()[0]["claims"][0]["value"] == 9
+
+
+def test_a_published_source_s_details_and_a_dissent_on_one_figure_through_the_review_page(team_store):
+    admin = Store(team_store, user="ada")
+    admin.set_role("rev", "reviewer")
+    admin.set_role("rev2", "reviewer")
+    Store(team_store, user="ed").save_source(*build("u1", 2))
+    Store(team_store, user="rev").decide("u1", "publish", "checked")
+    with mock.patch("geo.web.identity.current", return_value=Identity("ed", "proxy")):
+        at = run_app("review")
+        at.text_input(key="ca_sedit_title_u1").input("<i>Saravan</i> strike")
+        at.text_input(key="ca_sedit_url_u1").input("https://example.org/saravan")
+        at.text_input(key="ca_sedit_why_u1").input("from the outlet's page")
+        at.button(key="ca_sedit_go_u1").click()
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert any("Source u1: change proposed" in shown(s.value) for s in at.success)
+        assert not [b.key for b in at.button if b.key.startswith("ca_dissent")]  # editors do not dissent
+    assert Store(team_store).records()[0]["sources"][0]["title"] is None  # the published version stays
+    with mock.patch("geo.web.identity.current", return_value=Identity("rev2", "proxy")):
+        at = run_app("review")
+        info = [shown(i.value) for i in at.info]
+        assert any("Change proposed by ed" in i and "title: none → <i>Saravan</i> strike" in i for i in info), info
+        at.text_input(key="ca_change_why_source_u1").input("matches the page")
+        at.button(key="ca_change_publish_source_u1").click()
+        at.run()
+        at.text_input(key="ca_dissent_why_u1-c1").input("that toll is the hospital's")
+        at.button(key="ca_dissent_go_u1-c1").click()
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert any("Dissent on u1-c1 recorded." in shown(s.value) for s in at.success)
+        assert any("_dissent_ on u1-c1 by rev2" in shown(m.value) for m in at.markdown)
+    source = Store(team_store).records()[0]["sources"][0]
+    assert (source["title"], source["url"]) == ("<i>Saravan</i> strike", "https://example.org/saravan")
+    assert notes.source_marks(Store(team_store)) == {"u1": "1 dissent, changed after publication"}
+    assert notes.claim_notes(Store(team_store)) == {"u1-c1": "dissent by rev2: that toll is the hospital's"}

@@ -125,3 +125,28 @@ def test_a_draft_is_submitted_by_its_author(where):
         Store(where, user="rev").decide("u1", "publish", "too early")
     Store(where, user="ed").submit("u1")
     assert state(where, "u1")["status"] == "ready"
+
+
+def test_a_dissent_on_one_figure_shows_beside_that_claim_only(where):
+    from geo.store.notes import claim_notes, source_marks
+
+    Store(where).set_role("ada", "admin")
+    for name, role in (("ed", "editor"), ("rev", "reviewer"), ("rev2", "reviewer")):
+        Store(where, user="ada").set_role(name, role)
+    Store(where, user="ed").save_source(*build("u1", 2))
+    Store(where, user="ed").save_source(*build("u2", 1))
+    Store(where, user="rev").decide("u1", "publish", "checked", version=1)
+    Store(where, user="rev2").decide("u1", "dissent", "the second toll is the hospital's", claim="u1-c1")
+    notes = claim_notes(Store(where))
+    assert notes["u1-c1"] == "dissent by rev2: the second toll is the hospital's"
+    assert "u1-c0" not in notes  # the other figure of the same source is not disputed
+    assert source_marks(Store(where))["u1"] == "1 dissent"
+    rows = Store(where).changes("claim", "u1-c1")
+    newest = (rows[0]["action"], rows[0]["who"], rows[0]["reason"])
+    assert newest == ("dissent", "rev2", "the second toll is the hospital's")
+    with pytest.raises(StoreError, match="source u1 has no claim 'u2-c0'"):
+        Store(where, user="rev2").decide("u1", "dissent", "wrong source", claim="u2-c0")
+    with pytest.raises(StoreError, match="a source is published whole"):
+        Store(where, user="rev2").decide("u2", "publish", "only one figure", claim="u2-c0")
+    with pytest.raises(StoreError, match="is an editor"):
+        Store(where, user="ed").decide("u1", "dissent", "editors do not dissent", claim="u1-c0")

@@ -22,10 +22,13 @@ def _status(r: dict) -> list[str]:
 def source_marks(store: Store) -> dict[str, str]:
     """A few words per source, by id, where there is something to say ("self-reviewed, 1 dissent")."""
     marks = {}
+    changed = {row["entity_id"] for row in store.changes("source", limit=100_000) if row["action"] == "publish"}
     for r in store.review_state():
         words = _status(r)
         if r["dissents"]:
             words.append(_count(len(r["dissents"]), "dissent"))
+        if r["id"] in changed:
+            words.append("changed after publication")
         if words:
             marks[r["id"]] = ", ".join(words)
     return marks
@@ -35,10 +38,14 @@ def claim_notes(store: Store) -> dict[str, str]:
     """A sentence per claim, by id, where review has something to say of it."""
     records, _ = store.records()
     by_source: dict[str, list[str]] = {}
+    dissents: dict[str, list[str]] = {}  # on one claim
     for r in store.review_state():
         by_source[r["id"]] = _status(r) + [
-            f"dissent on the source by {d['reviewer']}: {d['reason']}" for d in r["dissents"]
+            f"dissent on the source by {d['reviewer']}: {d['reason']}" for d in r["dissents"] if not d["claim_id"]
         ]
+        for d in r["dissents"]:
+            if d["claim_id"]:
+                dissents.setdefault(d["claim_id"], []).append(f"dissent by {d['reviewer']}: {d['reason']}")
     graded, snaps = store.grades(), store.snapshots()
     edited: dict[str, list[str]] = {}  # changes made to a claim after it was saved
     proposed: dict[str, list[dict]] = {}
@@ -66,7 +73,7 @@ def claim_notes(store: Store) -> dict[str, str]:
         if g and g["grade"]:
             first = f" (first graded {g['initial']})" if g["initial"] != g["grade"] else ""
             notes.append(f"graded {g['grade']}{first}")
-        notes += edited.get(c["id"], [])
+        notes += dissents.get(c["id"], []) + edited.get(c["id"], [])
         if notes:
             out[c["id"]] = "; ".join(notes)
     return out

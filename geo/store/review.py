@@ -7,8 +7,8 @@
   reviewer other than its author. Where the store has a single user (the embedded default), that
   user may publish their own work, and the source is marked self-reviewed; the two-person rule
   applies as soon as a second user exists.
-- A reviewer who disagrees records a dissent with a reason; it stays on the record whatever
-  happens to the source.
+- A reviewer who disagrees records a dissent with a reason, about the whole source or about one
+  of its figures; it stays on the record whatever happens to the source.
 - Every status change gives a reason, is logged (who, when, old and new status, reason), and
   names the version it was made on: if someone changed the source since, it is refused with who
   and when (optimistic locking), and nothing is lost.
@@ -70,15 +70,29 @@ def submit(con: Connection, user: str | None, sid: str, version: int | None = No
 
 
 def decide(
-    con: Connection, user: str | None, sid: str, verdict: str, reason: str | None, version: int | None = None
+    con: Connection,
+    user: str | None,
+    sid: str,
+    verdict: str,
+    reason: str | None,
+    version: int | None = None,
+    claim: str | None = None,
 ) -> None:
-    """A reviewer's verdict: publish, reject, or dissent (kept on the record; the status stays)."""
+    """A reviewer's verdict: publish, reject, or dissent (kept on the record; the status stays),
+    about the whole source or (a dissent only) about one of its claims."""
     if verdict not in ("publish", "reject", "dissent"):
         raise StoreError(f"unknown verdict {verdict!r}: publish, reject or dissent")
+    if claim is not None and verdict != "dissent":
+        raise StoreError(f"a source is {verdict}ed whole, not claim by claim: {claim} goes with {sid}")
     reason = need_reason(reason, f"{verdict} a source")
     row = _source(con, sid)
     authorise(con, user, Role.reviewer, f"{verdict} a source")
-    refuse_if_changed(con, "source", row, version)
+    if claim is not None:
+        owner = con.execute(select(t.claims.c.source_id).where(t.claims.c.id == claim)).scalar()
+        if owner != sid:
+            raise StoreError(f"source {sid} has no claim {claim!r}")
+    else:  # a dissent on one claim changes nothing of the source, so needs no version of it
+        refuse_if_changed(con, "source", row, version)
     own = row.author == user
     by_one = alone(con, user)
     if verdict != "dissent" and own and not by_one:
@@ -91,9 +105,11 @@ def decide(
         if row.status != "ready":
             raise StoreError(f"source {sid} is {row.status}: only a source ready for review is rejected")
         _set_status(con, user, row, "rejected", reason)
-    con.execute(insert(t.reviews).values(source_id=sid, reviewer=user, verdict=verdict, reason=reason, at=now()))
+    con.execute(
+        insert(t.reviews).values(source_id=sid, claim_id=claim, reviewer=user, verdict=verdict, reason=reason, at=now())
+    )
     if verdict == "dissent":
-        log(con, user, "dissent", "source", sid, None, None, None, reason)
+        log(con, user, "dissent", "claim" if claim else "source", claim or sid, None, None, None, reason)
 
 
 def withdraw(con: Connection, user: str | None, sid: str, reason: str | None, version: int | None = None) -> None:

@@ -19,6 +19,8 @@ sources = Table(
     Column("published_by", Text),
     Column("self_reviewed", Boolean, nullable=False),
     Column("version", Integer, nullable=False),
+    Column("proposed", Text),
+    Column("proposed_by", Text),
 )
 claims = Table(
     "claims",
@@ -85,6 +87,7 @@ reviews = Table(
     Column("verdict", Text, nullable=False),
     Column("reason", Text),
     Column("at", Text, nullable=False),
+    Column("claim_id", Text),
 )
 grades = Table(
     "grades",

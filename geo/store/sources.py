@@ -224,9 +224,9 @@ class Store:
         """A draft is ready for review (its author, or a reviewer)."""
         self._write(review.submit, sid, version=version)
 
-    def decide(self, sid: str, verdict: str, reason: str, version: int | None = None) -> None:
-        """A reviewer publishes, rejects or dissents (see :mod:`geo.store.review`)."""
-        self._write(review.decide, sid, verdict, reason, version=version)
+    def decide(self, sid: str, verdict: str, reason: str, version: int | None = None, claim: str | None = None) -> None:
+        """A reviewer publishes, rejects or dissents, on a source or one of its claims (see :mod:`geo.store.review`)."""
+        self._write(review.decide, sid, verdict, reason, version=version, claim=claim)
 
     def withdraw(self, sid: str, reason: str, version: int | None = None) -> None:
         self._write(review.withdraw, sid, reason, version=version)
@@ -253,17 +253,17 @@ class Store:
         """Every graded claim's grades: current, initial, awaiting a second reviewer, history."""
         return self._read(grades.all_states, {})
 
-    def edit_claim(self, claim_id: str, changes: dict, version: int, reason: str | None = None) -> str:
-        """Change a claim (see :mod:`geo.store.edits`): "applied", or "proposed" for a published one."""
-        return self._write(edits.edit, claim_id, changes, version, reason)
+    def edit(self, entity: str, rid: str, changes: dict, version: int, reason: str | None = None) -> str:
+        """Change a source or claim (see :mod:`geo.store.edits`): "applied", or "proposed" if published."""
+        return self._write(edits.edit, entity, rid, changes, version, reason)
 
-    def decide_edit(self, claim_id: str, verdict: str, reason: str, version: int) -> None:
-        """A reviewer publishes or rejects a published claim's proposed change."""
-        self._write(edits.decide, claim_id, verdict, reason, version)
+    def decide_edit(self, entity: str, rid: str, verdict: str, reason: str, version: int) -> None:
+        """A reviewer publishes or rejects the proposed change to a published source or claim."""
+        self._write(edits.decide, entity, rid, verdict, reason, version)
 
-    def claim_versions(self) -> dict[str, dict]:
-        """Each added claim's version and its proposed change, if one waits for review."""
-        return self._read(edits.pending, {})
+    def pending_edits(self, entity: str) -> dict[str, dict]:
+        """Each added source's or claim's version and its proposed change, if one waits for review."""
+        return self._read(lambda con: edits.pending(con, entity), {})
 
     def snapshots(self) -> dict[str, dict]:
         """Each added source's snapshot: SHA-256, first added, address, newer snapshot, flagged quotes."""

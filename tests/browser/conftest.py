@@ -140,6 +140,13 @@ class OfflinePage:
         else:
             self.page.mouse.click(x, y)
 
+    def press(self, locator):
+        """Tap ``locator`` on a phone, click it on a desktop (real input either way)."""
+        if self.touch:
+            locator.tap()
+        else:
+            locator.click()
+
     def on_screen(self, locator):
         """Bring ``locator`` on screen as ``locator.click()`` does before it clicks (the reader
         scrolls the page); returns its box in page coordinates."""

@@ -1,7 +1,8 @@
 """The team set-up in a browser, signed in at nginx with real credentials (as ``make
 serve-replicas`` starts it), at desktop and phone size: an editor adds a source; a second
-person, a reviewer, publishes it on the Review page; a reader then sees it on the map and is
-offered no way to write; a browser without credentials gets no page.
+person, a reviewer, publishes it on the Review page; a third disagrees with one of its figures;
+a reader then sees it on the map with the dissent beside that figure and is offered no way to
+write; a browser without credentials gets no page.
 """
 
 from __future__ import annotations
@@ -99,8 +100,30 @@ def test_an_editor_adds_a_source_and_a_reader_sees_it_with_no_write_controls(bro
     finally:
         rev.close()
 
-    # A second reviewer disagrees, in words that carry markup: shown beside the claim, as text.
-    Store(team.db, user="rev2").decide(sid, "dissent", DISSENT)
+    # A second reviewer disagrees with one figure, in words that carry markup: the dissent is
+    # recorded on that claim and shown beside it, as text.
+    claim = next(c["id"] for c in Store(team.db).records()[0]["claims"] if c["source"] == sid)
+    rev2 = signed_in(browser, team, "rev2", size).open("/review")
+    try:
+        page = rev2.page
+        card = page.get_by_test_id("stExpander").filter(has_text=sid)
+        card.wait_for(timeout=60_000)
+        rev2.press(card.locator("summary"))  # published sources are folded: open this one
+        rev2.press(card.get_by_role("button", name=f"Dissent on {claim}"))
+        why = page.get_by_label("Why you disagree with this figure (kept on the record)")
+        why.wait_for(timeout=30_000)
+        why.fill(DISSENT)
+        why.press("Enter")
+        rev2.settle(600)
+        rev2.press(page.get_by_role("button", name="Record the dissent"))
+        page.get_by_text(f"Dissent on {claim} recorded.").wait_for(timeout=60_000)
+        assert page.evaluate("() => window.__xss") is None
+        assert rev2.axe() == []
+        assert rev2.failed == [] and rev2.console_errors == [] and rev2.external == []
+    finally:
+        rev2.close()
+    dissents = next(r for r in Store(team.db).review_state() if r["id"] == sid)["dissents"]
+    assert [(d["claim_id"], d["reviewer"], d["reason"]) for d in dissents] == [(claim, "rev2", DISSENT)]
     rea = signed_in(browser, team, "rea", size).open("/").wait_map()
     try:
         links = nav_links(rea)
@@ -112,8 +135,10 @@ def test_an_editor_adds_a_source_and_a_reader_sees_it_with_no_write_controls(bro
         rea.close_sidebar()
         popup = rea.open_popup("pakistan-strike-saravan")
         popup.locator("details.ca-details summary").click()
-        mine = popup.locator(f'li[data-source="{sid}"]').first
-        assert f"dissent on the source by rev2: {DISSENT}" in mine.inner_text()
+        mine = popup.locator(f'li[data-claim="{claim}"]')
+        assert f"dissent by rev2: {DISSENT}" in mine.inner_text()
+        others = popup.locator(f'li[data-source="{sid}"]:not([data-claim="{claim}"])')
+        assert all("dissent" not in t for t in others.all_inner_texts())  # beside that figure only
         assert mine.locator("img").count() == 0
         assert rea.page.evaluate("() => window.__xss") is None
         assert all(f.evaluate("() => window.__xss") is None for f in rea.page.frames)
