@@ -174,19 +174,35 @@ def proposal(entity: str, rid: str, current: dict, change: dict, may_decide: boo
             )
 
 
-def dissent_on(claim_id: str, source: str) -> None:
-    reason = st.session_state.get(f"ca_dissent_why_{claim_id}", "")
-    attempt(
-        source,
-        lambda: store.decide(source, "dissent", reason, claim=claim_id),
-        lambda _: f"Dissent on {claim_id} recorded.",
-    )
+def _close_dissent() -> None:
+    st.session_state.pop("ca_dissent_open", None)
+
+
+@st.dialog("Dissent on one figure", on_dismiss=_close_dissent)
+def dissent_dialog(claim_id: str, source: str) -> None:
+    """A modal, not a popover: on a phone a popover low on the screen opens below its edge."""
+    st.caption(f"Claim {md(claim_id)} of source {md(source)}. The dissent stays on the record, shown beside it.")
+    reason = st.text_input("Why you disagree with this figure (kept on the record)", key=f"ca_dissent_why_{claim_id}")
+    if st.button("Record the dissent", key=f"ca_dissent_go_{claim_id}"):
+        _close_dissent()
+        attempt(
+            source,
+            lambda: store.decide(source, "dissent", reason, claim=claim_id),
+            lambda _: f"Dissent on {claim_id} recorded.",
+        )
+        st.rerun()
 
 
 def dissent_form(claim_id: str, source: str) -> None:
-    with st.popover(f"Dissent on {claim_id}"):
-        st.text_input("Why you disagree with this figure (kept on the record)", key=f"ca_dissent_why_{claim_id}")
-        st.button("Record the dissent", key=f"ca_dissent_go_{claim_id}", on_click=dissent_on, args=(claim_id, source))
+    """The button that opens the dialog; which claim's is open is kept until it is closed."""
+    st.button(
+        f"Dissent on {claim_id}",
+        key=f"ca_dissent_{claim_id}",
+        on_click=st.session_state.update,
+        kwargs={"ca_dissent_open": claim_id},
+    )
+    if st.session_state.get("ca_dissent_open") == claim_id:
+        dissent_dialog(claim_id, source)
 
 
 def give_grade(claim_id: str, seen: int | None, source: str) -> None:

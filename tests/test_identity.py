@@ -259,7 +259,9 @@ def test_a_published_source_s_details_and_a_dissent_on_one_figure_through_the_re
         at.text_input(key="ca_change_why_source_u1").input("matches the page")
         at.button(key="ca_change_publish_source_u1").click()
         at.run()
-        at.text_input(key="ca_dissent_why_u1-c1").input("that toll is the hospital's")
+        at.button(key="ca_dissent_u1-c1").click()
+        at.run()
+        at.text_input(key="ca_dissent_why_u1-c1").set_value("that toll is the hospital's")
         at.button(key="ca_dissent_go_u1-c1").click()
         at.run()
         assert not at.exception, [e.value for e in at.exception]

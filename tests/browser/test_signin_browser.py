@@ -110,12 +110,14 @@ def test_an_editor_adds_a_source_and_a_reader_sees_it_with_no_write_controls(bro
         card.wait_for(timeout=60_000)
         rev2.press(card.locator("summary"))  # published sources are folded: open this one
         rev2.press(card.get_by_role("button", name=f"Dissent on {claim}"))
-        why = page.get_by_label("Why you disagree with this figure (kept on the record)")
+        dialog = page.get_by_role("dialog")
+        why = dialog.get_by_label("Why you disagree with this figure (kept on the record)")
         why.wait_for(timeout=30_000)
         why.fill(DISSENT)
         why.press("Enter")
         rev2.settle(600)
-        rev2.press(page.get_by_role("button", name="Record the dissent"))
+        assert rev2.axe() == []  # the dialog open
+        rev2.press(dialog.get_by_role("button", name="Record the dissent"))
         page.get_by_text(f"Dissent on {claim} recorded.").wait_for(timeout=60_000)
         assert page.evaluate("() => window.__xss") is None
         assert rev2.axe() == []
