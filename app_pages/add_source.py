@@ -7,7 +7,7 @@ import streamlit as st
 from geo import extract
 from geo.context import import_file
 from geo.core import context
-from geo.core.model import ClaimantType, EventType, Qualifier, SourceKind, value_text
+from geo.core.model import NUMERIC_KINDS, ClaimantType, EventType, Qualifier, SourceKind, value_text
 from geo.extract import intake
 from geo.render.escape import highlight_markdown, md
 from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
@@ -256,6 +256,17 @@ with article_tab:
                     revises = st.checkbox(
                         f"Save {n} as a revision of {c.revises + 1}", value=True, key=f"{key}_revises"
                     )
+                earlier = None
+                if c.kind in NUMERIC_KINDS:
+                    options = intake.revisable(ds.claims.values(), c.kind, c.event, c.claimant_type)
+                    earlier = st.selectbox(
+                        "Updates a figure already in the atlas (same claimant; type to search)",
+                        [None, *options],
+                        format_func=lambda cid, o=options: "— no, a figure of its own" if cid is None else o[cid],
+                        key=f"{key}_revises_atlas",
+                        help="The later figure replaces the earlier one in headlines and comparisons; both stay, "
+                        "shown as a history. The claimant is taken over from the earlier claim.",
+                    )
                 if c.vague:
                     st.caption(
                         f"Stated as “{md(c.vague)}”: no number, so if you keep it, it is saved without a value "
@@ -275,6 +286,7 @@ with article_tab:
                         "end": c.end,
                         "index": n - 1,
                         "revises": c.revises if c.revises is not None and revises else None,
+                        "revises_atlas": earlier,
                         "note": next((x for x in c.notes if x.startswith("stated as")), None),
                     }
                 )
@@ -283,7 +295,7 @@ with article_tab:
     if submitted:
         meta = {"title": title, "author": author, "outlet": outlet, "date": date, "kind": kind, "argument": argument}
         meta |= {"url": url.strip(), "archive_url": archive_url.strip()}
-        source, claims, problems = intake.build(meta, text, rows, set(all_events))
+        source, claims, problems = intake.build(meta, text, rows, set(all_events), ds.claims, ds.sources)
         if problems:
             st.error("Nothing was saved:\n\n" + "\n".join(f"- {md(p)}" for p in problems[:20]))
         else:

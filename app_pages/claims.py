@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.core import claims_view, export, grading, headline
+from geo.core import claims_view, export, grading, headline, revisions
 from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
 from geo.render import claims_table
@@ -31,6 +31,7 @@ if focus and focus not in {c.id for c in claims}:
     claims = [*claims, ds.claims[focus]]
 
 notes = state.claim_notes()  # self-reviewed, dissents, grades: beside each added claim
+tolls = revisions.notes(claims, ds.sources)  # 7 → 9: a claimant's revised figures
 
 
 def claim_history(c) -> list[dict]:
@@ -51,6 +52,8 @@ if focus:
     st.markdown(f"**{md(c.kind)}** — {md(c.value_label())} — {md(c.claimant)} \\[{md(source_label(ds, c.source))}\\]")
     st.markdown("> " + quote_markdown(text, c))
     st.caption(f"Characters {c.quote_start}–{c.quote_end} of {md(ds.sources[c.source].file)}")
+    if c.id in tolls:
+        st.caption(f"Toll history: {md(tolls[c.id])}")
     if c.id in notes:
         st.caption(f"Review: {md(notes[c.id])}")
     if ds.sources[c.source].origin == "user":
@@ -95,7 +98,10 @@ if graded_only:
     counted = [c for c in claims if grades.get(c.id, {}).get("grade") in grading.COUNTED]
 heads = headline.headline(counted, rule)
 limited = f" Limited to graded figures: {len(counted)} of {len(claims)} shown figures." if graded_only else ""
-st.caption(f"Headline rule in use: {headline.RULES[rule]}.{limited} Headlines for every event the sidebar shows:")
+revised = headline.basis(counted)
+st.caption(
+    f"Headline rule in use: {headline.RULES[rule]}.{limited} {md(revised)} Headlines for every event the sidebar shows:"
+)
 if graded_only and not heads:
     st.info("No casualty figure shown is graded corroborated or single-claimant yet.")
 if heads:
@@ -105,7 +111,7 @@ if heads:
     )
 
 st.subheader("Side by side: claimants by kind, for the event chosen above")
-table = claims_view.claims_table(claims, findings, event_id)
+table = claims_view.claims_table(claims, findings, event_id, ds.sources)
 st.html(claims_table.table_html(table))
 
 material = [n for n in table.findings if n.number]
@@ -127,6 +133,8 @@ with st.expander(f"Quotes ({len(ev_claims)})"):
             f"\\[{md(source_label(ds, c.source))}\\]"
         )
         st.markdown("> " + quote_markdown(ds.source_text(c.source), c))
+        if c.id in tolls:
+            st.caption(f"Toll history: {md(tolls[c.id])}")
         if c.id in notes:
             st.caption(f"Review: {md(notes[c.id])}")
 pick = st.selectbox(
@@ -137,7 +145,7 @@ if pick and pick != focus:
     st.rerun()
 
 st.subheader("Killed and injured, by claimant, for every event the sidebar shows")
-bars = claims_view.casualty_bars(claims)
+bars = claims_view.casualty_bars(claims, ds.sources)
 if not bars:
     st.info("No casualty figures among the claims shown.")
 for eid, event_bars in bars.items():
@@ -152,6 +160,8 @@ for eid, event_bars in bars.items():
                 "value": b.value,
                 "figure": b.figure,
                 "label": b.label,
+                "history": b.history,
+                "latest": "superseded" if b.superseded else "latest",
             }
             for b in event_bars
         ]
@@ -166,7 +176,9 @@ for eid, event_bars in bars.items():
             scale=alt.Scale(domain=[0, 1.45 * float(frame["value"].max() or 1)], nice=False),
             axis=alt.Axis(tickMinStep=1, format="d"),
         ),
-        tooltip=["claimant", "source", "kind", "label"],
+        tooltip=["claimant", "source", "kind", "label", "history"],
+        # A figure its claimant later revised stays, faint: the history is read from the bars too.
+        opacity=alt.Opacity("latest:N", scale=alt.Scale(domain=["latest", "superseded"], range=[1, 0.35]), legend=None),
     )
     colour = alt.Color(
         "kind:N",

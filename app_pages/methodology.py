@@ -104,6 +104,13 @@ st.markdown(
     "inconsistent; a place known only to province level cannot tell.\n"
     "- **Targets, perpetrators and timing**: different values from different sources are listed side by "
     "side; a reader judges them.\n"
+    "- **Revisions are not disagreements**: a claim may revise the same claimant's earlier figure about the "
+    "same event and kind (its `revises` link, checked on load: same claimant, event and kind, not published "
+    "before the figure it revises, one line of history without loops or forks). The later figure replaces "
+    "the earlier one in every comparison and in the headline rules, which say so; both stay on the record, "
+    "shown as a history (7 → 9, each with its date and source) in popups, on the Claims page and in its "
+    "chart, where a superseded figure is drawn faint. A revision whose source is switched off leaves the "
+    "earlier figure as the latest shown.\n"
 )
 
 st.header("Context data: ACLED and UCDP GED")

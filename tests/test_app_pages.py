@@ -362,3 +362,33 @@ def test_an_html_page_fills_the_source_fields(tmp_path, monkeypatch):
     assert next(t for t in at.text_input if t.label == "Outlet").value == "Example Daily"
     values = {c["value"].value for c in review(at)}
     assert "9" in values and "5" not in values  # the menu's "5 killed" is not the article's
+
+
+UPDATE = (
+    "TEHRAN, Feb. 3 (Wire) - The toll of last month's Pakistani strike near Saravan rose again: "
+    "Iran said eleven people had been killed."
+)
+
+
+def test_an_added_article_revises_an_atlas_figure_and_the_claims_page_shows_the_history(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input(UPDATE).run()
+    assert_clean(at)
+    [card] = [c for c in review(at) if c["keep"].label.endswith("killed")]
+    assert card["revises_atlas"].value is None  # a figure of its own unless the reader says otherwise
+    offered = card["revises_atlas"].options
+    assert "saravan" in offered[1] and any("c-pj-killed" in o for o in offered)  # this event's first, then all
+    card["revises_atlas"].set_value("c-sv-killed-003")
+    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("A later toll.")
+    next(b for b in at.button if b.label.startswith("Save this source")).click().run()
+    assert_clean(at)
+    assert at.success, [e.value for e in at.error]
+    at = run_app("claims")
+    assert_clean(at)
+    caption = next(c.value for c in at.caption if c.value.startswith("Headline rule in use")).replace("\\", "")
+    assert "Each claimant's latest figure counts; revised earlier figures are left out" in caption
+    assert "9 people (women 3, men 2, children 4) → 11 people" in caption
+    history = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("Toll history")]
+    assert any(h.startswith("Toll history: superseded by the claimant's later figure: 9 people") for h in history)
+    assert any("revised figure, the claimant's latest" in h and "11 people" in h for h in history), history

@@ -239,3 +239,26 @@ def test_an_oversized_data_file_is_refused_before_it_is_parsed(tmp_path, monkeyp
     (data / "claims.yaml").write_text("# padding\n" * 200, encoding="utf-8")
     with pytest.raises(DatasetError, match="claims.yaml: file is larger than 1,000 bytes"):
         load_dataset(data, src)
+
+
+def test_a_history_neither_loops_nor_forks(tmp_path):
+    records = copy.deepcopy(RECORDS)
+    first = records["claims"][0]
+    records["claims"] += [
+        {**first, "id": "k8", "value": 10.0, "revises": "k9"},
+        {**first, "id": "k9", "value": 11.0, "revises": "k8"},
+    ]
+    data, src = write_dataset(tmp_path, records)
+    with pytest.raises(DatasetError) as exc:
+        load_dataset(data, src)
+    assert {(i.record, i.field) for i in exc.value.issues} == {("'k8'", "revises"), ("'k9'", "revises")}
+    assert all("cannot loop" in i.message for i in exc.value.issues)
+    records = copy.deepcopy(RECORDS)
+    records["claims"] += [
+        {**first, "id": "k8", "value": 10.0, "revises": "k1"},
+        {**first, "id": "k9", "value": 11.0, "revises": "k1"},
+    ]
+    data, src = write_dataset(tmp_path / "fork", records)
+    with pytest.raises(DatasetError) as exc:
+        load_dataset(data, src)
+    assert any("'k1' is already revised by" in i.message for i in exc.value.issues)

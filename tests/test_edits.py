@@ -107,3 +107,14 @@ def test_a_source_s_text_and_id_cannot_be_edited_and_bad_details_name_the_field(
     with pytest.raises(StoreError, match="is a reader"):
         Store(where, user="rea").edit("source", "u1", {"title": "x"}, 1)
     assert Store(where).pending_edits("source")["u1"]["version"] == 1  # nothing was written
+
+
+def test_a_claim_of_a_toll_history_keeps_its_claimant_event_and_kind(where):
+    team(where)
+    source, text, claims = build("u1", 2)
+    claims[1] = claims[1].model_copy(update={"revises": "u1-c0"})  # 1 → 2 by the same officials
+    Store(where, user="ed").save_source(source, text, claims)
+    for cid in ("u1-c0", "u1-c1"):  # the revised claim and the one revising it
+        with pytest.raises(StoreError, match=f"claim {cid} is part of a toll history with u1-c[01]: its claimant"):
+            Store(where, user="ed").edit("claim", cid, {"claimant": "someone else"}, 1)
+    assert Store(where, user="ed").edit("claim", "u1-c1", {"value": 3}, 1, "the toll rose again") == "applied"

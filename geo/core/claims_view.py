@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from geo.core import revisions
 from geo.core.findings import Finding
-from geo.core.model import Claim
+from geo.core.model import Claim, Source
 
 CASUALTY_KINDS = ("killed", "injured")
 SHORT_MAX = 24
@@ -42,6 +43,7 @@ class CellClaim:
     text: str  # the value as a reader sees it: qualifier, number, unit, breakdown
     refs: tuple[int, ...]  # numbers of the material findings it takes part in
     quote: str
+    history: str = ""  # its toll history, where a claim revises it or it revises one
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Bar:
     value: float
     figure: str  # qualifier and number, short enough to sit beside its bar on a phone: "at least 9"
     label: str  # the full value, breakdown included, for the tooltip
+    history: str = ""  # its toll history, where there is one
+    superseded: bool = False  # a later figure by the same claimant revises it
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,13 @@ class ClaimsTable:
     findings: tuple[NumberedFinding, ...]  # material first, numbered
 
 
-def claims_table(claims: Iterable[Claim], findings: Iterable[Finding], event_id: str) -> ClaimsTable:
-    """The comparison for one event: claims given here are already filtered by the sidebar."""
+def claims_table(
+    claims: Iterable[Claim], findings: Iterable[Finding], event_id: str, sources: Mapping[str, Source] | None = None
+) -> ClaimsTable:
+    """The comparison for one event: claims given here are already filtered by the sidebar;
+    ``sources`` date the figures of a toll history."""
     mine = [c for c in claims if c.event == event_id]
+    history = revisions.notes(mine, sources or {})
     ids = {c.id for c in mine}
     ev_findings = [f for f in findings if f.event == event_id and set(f.claims) & ids]
     material = [f for f in ev_findings if f.material]
@@ -92,7 +100,7 @@ def claims_table(claims: Iterable[Claim], findings: Iterable[Finding], event_id:
                 refs[cid].append(n.number)
     grouped: dict[tuple[str, str], dict[str, list[CellClaim]]] = {}
     for c in mine:
-        cell = CellClaim(c.id, c.value_label(), tuple(refs.get(c.id, ())), c.quote)
+        cell = CellClaim(c.id, c.value_label(), tuple(refs.get(c.id, ())), c.quote, history.get(c.id, ""))
         grouped.setdefault((c.claimant, c.source), defaultdict(list))[c.kind].append(cell)
     rows = tuple(
         Row(claimant, short_claimant(claimant), source, {k: tuple(v) for k, v in cells.items()})
@@ -101,14 +109,25 @@ def claims_table(claims: Iterable[Claim], findings: Iterable[Finding], event_id:
     return ClaimsTable(event_id, tuple(sorted({c.kind for c in mine})), rows, tuple(numbered))
 
 
-def casualty_bars(claims: Iterable[Claim]) -> dict[str, list[Bar]]:
-    """Event id -> one bar per killed or injured figure, for events that have any."""
+def casualty_bars(claims: Iterable[Claim], sources: Mapping[str, Source] | None = None) -> dict[str, list[Bar]]:
+    """Event id -> one bar per killed or injured figure, for events that have any; a figure a
+    later one revises is marked superseded, and both carry their history."""
+    claims = [c for c in claims if c.kind in CASUALTY_KINDS and isinstance(c.value, float)]
+    history, old = revisions.notes(claims, sources or {}), revisions.superseded(claims)
     out: dict[str, list[Bar]] = defaultdict(list)
     for c in claims:
-        if c.kind in CASUALTY_KINDS and isinstance(c.value, float):
-            out[c.event].append(
-                Bar(
-                    c.claimant, short_claimant(c.claimant), c.source, c.kind, c.value, c.figure_label(), c.value_label()
-                )
+        figure = c.figure_label() + (" (superseded)" if c.id in old else "")
+        out[c.event].append(
+            Bar(
+                c.claimant,
+                short_claimant(c.claimant),
+                c.source,
+                c.kind,
+                c.value,
+                figure,
+                c.value_label(),
+                history.get(c.id, ""),
+                c.id in old,
             )
+        )
     return dict(out)

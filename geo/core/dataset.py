@@ -93,6 +93,15 @@ def revision_problem(claim, claims: dict, sources: dict) -> str | None:
     for name in ("claimant", "event", "kind"):
         if getattr(old, name) != getattr(claim, name):
             return f"revises {old.id!r}, whose {name} is {getattr(old, name)!r}, not {getattr(claim, name)!r}"
+    seen, step = {claim.id}, old
+    while step.revises is not None and step.revises in claims:  # a history runs one way, oldest first
+        if step.revises in seen:
+            return f"revises {old.id!r}, which (through {step.id!r}) revises it back: a history cannot loop"
+        seen.add(step.id)
+        step = claims[step.revises]
+    other = next((c.id for c in claims.values() if c.revises == old.id and c.id != claim.id), None)
+    if other is not None:
+        return f"{old.id!r} is already revised by {other!r}: revise the latest figure instead"
     d_old = sources[old.source].date if old.source in sources else None
     d_new = sources[claim.source].date if claim.source in sources else None
     if d_old and d_new and d_old > d_new:

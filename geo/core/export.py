@@ -40,6 +40,7 @@ CLAIM_COLUMNS = [
     "quote_start",
     "quote_end",
     "note",
+    "revises",
 ]
 
 
@@ -73,6 +74,7 @@ def claims_rows(ds: Dataset, claims: Iterable[Claim]) -> list[dict]:
                 "quote_start": c.quote_start,
                 "quote_end": c.quote_end,
                 "note": c.note or "",
+                "revises": c.revises or "",  # the same claimant's earlier claim this one updates
             }
         )
     return rows

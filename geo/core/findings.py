@@ -8,7 +8,9 @@ is material: only an ``inconsistent`` verdict is, and only a material finding is
 - ``different_victims``: victims described differently; material only when their classes
   cannot both be right (``geo.core.compare``: police and security officers are one class);
 - ``depth_vs_measured``: a stated depth against the geodesic distance from the geocoded place
-  to the border, measured over the place's uncertainty circle;
+  to the border, measured over the place's uncertainty circle; the verdict is geometric
+  (``geo.core.feasible``): the share of the place's uncertainty area inside the stated band,
+  all (consistent), none (inconsistent) or some (partly);
 - ``description_vs_depth``: a description ("a border village") whose implied depth
   contradicts a stated depth;
 - ``place_vs_measured``: a description or a named region against where the place is measured
@@ -17,7 +19,10 @@ is material: only an ``inconsistent`` verdict is, and only a material finding is
 - ``length_vs_measured``: a stated border length against the lengths measured at each resolution;
 - ``different_values``: categorical claims that differ. Weapons are compared by class
   (missiles vs missiles and drones is no contradiction, drones vs missiles is); targets,
-  perpetrators and times are listed, never flagged.
+  perpetrators and times are listed, never flagged;
+- ``revision``: a claimant's later figure replacing their own earlier one (``Claim.revises``),
+  listed, never flagged. Every other check compares each claimant's latest figure only, so a
+  toll that rose from 7 to 9 is a history, not a disagreement (``geo.core.revisions``).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from geo.core import compare
+from geo.core import compare, feasible, revisions
 from geo.core.compare import DESCRIPTOR_DEPTH_KM
 from geo.core.dataset import Dataset
 from geo.core.model import COUNTRY_NAMES, Claim
@@ -42,8 +47,9 @@ FindingType = Literal[
     "different_places",
     "length_vs_measured",
     "different_values",
+    "revision",
 ]
-Verdict = Literal["inconsistent", "consistent", "cannot tell", "differ"]
+Verdict = Literal["inconsistent", "partly", "consistent", "cannot tell", "differ"]
 Differs = Literal["figure", "victims", "place", "weapon", "target", "perpetrator", "time"]
 # A location this coarse cannot confirm or refute a depth.
 COARSE_PRECISIONS = frozenset({"province", "country"})
@@ -92,6 +98,8 @@ def find_discrepancies(
         by[(c.event, c.kind)].append(c)
     out: list[Finding] = []
     for (event, kind), group in sorted(by.items()):
+        out += _revisions(ds, event, kind, group)
+        group = revisions.latest(group)
         if kind in QUANTITY_KINDS:
             out += _numbers(event, kind, group)
             out += _victims(event, kind, group)
@@ -158,6 +166,30 @@ def _numbers(event, kind, group) -> list[Finding]:
             why="Their ranges, qualifiers included, do not overlap: the sources cannot all be right.",
         )
     ]
+
+
+def _revisions(ds: Dataset, event, kind, group) -> list[Finding]:
+    out, done = [], set()
+    for steps in revisions.histories(group, ds.sources).values():
+        newest = steps[-1].claim
+        if newest.id in done:
+            continue
+        done.add(newest.id)
+        out.append(
+            Finding(
+                f"{event}:{kind}:revision:{newest.id}",
+                event,
+                kind,
+                "revision",
+                "differ",
+                tuple(s.claim.id for s in steps),
+                f"{newest.claimant} revised their figure for {kind}: {revisions.history_text(steps)}.",
+                differs="figure",
+                why="A later figure by the same claimant replaces the earlier one: a revision, not a disagreement "
+                "between claimants. Comparisons and headlines use the latest.",
+            )
+        )
+    return out
 
 
 def _victims(event, kind, group) -> list[Finding]:
@@ -281,8 +313,11 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
         iv = c.interval()
         if iv is None:
             continue
+        region = feasible.feasible(ds, c, resolution) if ev.target_country in ("PAK", "IRN") else None
         if place.precision in COARSE_PRECISIONS or (ev.target_country and side != ev.target_country):
             verdict, why = "cannot tell", f"the location is known only to {place.precision} level"
+        elif region is not None:  # geometric: how much of the place's uncertainty area the band leaves
+            verdict, why = region.verdict, region.why
         elif _overlap(iv, (m["low"], m["high"])):
             verdict, why = "consistent", "the stated depth lies within the measured range"
         else:

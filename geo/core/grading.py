@@ -40,7 +40,7 @@ class Support:
 
     compatible: tuple[str, ...]
     incompatible: tuple[str, ...]
-    geometry: str | None  # the worst geometric verdict: "inconsistent", "cannot tell", "consistent"; None: none
+    geometry: str | None  # the worst geometric verdict: "inconsistent", "partly", "cannot tell", "consistent"; None
 
     def suggestion(self) -> str:
         """The grade the evidence points to (a reviewer decides)."""
@@ -96,5 +96,5 @@ def support(claim: Claim, others: Iterable[Claim], findings: Iterable[Finding]) 
     for k in compatible:
         incompatible.pop(k, None)
     verdicts = [f.verdict for f in findings if claim.id in f.claims and f.type in GEOMETRIC]
-    geometry = next((v for v in ("inconsistent", "cannot tell", "consistent") if v in verdicts), None)
+    geometry = next((v for v in ("inconsistent", "partly", "cannot tell", "consistent") if v in verdicts), None)
     return Support(tuple(sorted(compatible.values())), tuple(sorted(incompatible.values())), geometry)

@@ -2,7 +2,9 @@
 
 Rules: ``conservative`` (the lowest figure any claimant gives), ``range`` (lowest to highest
 figure claimed; "+" marks an open-ended "at least"/"more than"), ``each`` (every claimant
-separately). The rule in use is always shown on screen next to the figures.
+separately). The rule in use is always shown on screen next to the figures. Every rule counts
+each claimant's latest figure: one that a later claim by the same claimant revises is left out,
+and :func:`basis` says which.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
+from geo.core import revisions
 from geo.core.model import Claim
 
 RULES = {
@@ -30,7 +33,7 @@ def headline(claims: Iterable[Claim], rule: str) -> dict[tuple[str, str], str]:
     if rule not in RULES:
         raise ValueError(f"unknown headline rule {rule!r}; choose one of {', '.join(RULES)}")
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for c in claims:
+    for c in revisions.latest(claims):
         if c.kind in HEADLINE_KINDS and c.interval() is not None:
             groups[(c.event, c.kind)].append(c)
     out = {}
@@ -50,3 +53,16 @@ def headline(claims: Iterable[Claim], rule: str) -> dict[tuple[str, str], str]:
         else:
             out[key] = "; ".join(f"{c.claimant} [{c.source}]: {c.value_label()}" for c in cs)
     return out
+
+
+def basis(claims: Iterable[Claim]) -> str:
+    """What the headline left out as revised, in a sentence ("" when nothing was)."""
+    claims = [c for c in claims if c.kind in HEADLINE_KINDS]
+    by_id = {c.id: c for c in claims}
+    old = revisions.superseded(claims)
+    if not old:
+        return ""
+    pairs = "; ".join(
+        f"{by_id[o].claimant} {by_id[o].value_label()} → {by_id[n].value_label()}" for o, n in old.items()
+    )
+    return f"Each claimant's latest figure counts; revised earlier figures are left out ({pairs})."

@@ -23,6 +23,7 @@ import shapely
 import shapely.ops
 from pyproj import Geod
 
+from geo.core import revisions
 from geo.core.context import ContextEvent, border_distances_km
 from geo.core.dataset import Dataset
 from geo.core.findings import Finding, find_discrepancies, measured_depth_km
@@ -95,6 +96,8 @@ class EventView:
     tooltip: str  # unique within the view: the map reports it back when the marker is clicked
     # What review says of a claim (self-reviewed, dissents, its grade), by claim id: added sources only.
     review: tuple[tuple[str, str], ...] = ()
+    # A claim's toll history (7 → 9, each with its date), by claim id: claims that revise or are revised.
+    history: tuple[tuple[str, str], ...] = ()
 
     @property
     def disagrees(self) -> bool:
@@ -244,10 +247,13 @@ def _spread(claims: list[Claim]) -> str:
     return f"{lo:g}–{hi:g} {numbers[0].unit or UNITS.get(numbers[0].kind, '')}".rstrip()
 
 
-def _summary(claims: list[Claim], findings: list[Finding], flagged: frozenset[str]) -> tuple[FigureSummary, ...]:
+def _summary(
+    claims: list[Claim], findings: list[Finding], flagged: frozenset[str], history: Mapping[str, tuple]
+) -> tuple[FigureSummary, ...]:
+    """Each kind's latest figures by claimant group (a revised one says what it replaced)."""
     out = []
     by_kind: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
+    for c in revisions.latest(claims):
         by_kind[c.kind].append(c)
     for kind in SUMMARY_KINDS:
         group = by_kind.get(kind)
@@ -260,7 +266,9 @@ def _summary(claims: list[Claim], findings: list[Finding], flagged: frozenset[st
                 continue
             values: dict[str, list[str]] = defaultdict(list)
             for c in mine:
-                values[c.value_label()].append(c.source)
+                earlier = history.get(c.id, ())[:-1]
+                was = f" (revised from {', '.join(x.claim.value_label() for x in earlier)})" if earlier else ""
+                values[c.value_label() + was].append(c.source)
             rows.append(GroupFigures(label, tuple(f"{v} [{', '.join(sorted(set(s)))}]" for v, s in values.items())))
         bad = [f for f in findings if f.kind == kind and set(f.claims) & flagged]
         out.append(
@@ -349,6 +357,7 @@ def build_view(
         if place is None:
             continue
         mine = by_event[eid]
+        history = revisions.histories(mine, ds.sources)
         ev_findings = [f for f in findings if f.event == eid]
         flagged = frozenset(c.id for c in mine if c.id in all_flagged)
         verdicts = [f for f in ev_findings if f.type == "depth_vs_measured"]
@@ -363,13 +372,14 @@ def build_view(
                 sources=tuple(sorted({c.source for c in mine})),
                 findings=tuple(ev_findings),
                 flagged=flagged,
-                summary=_summary(mine, ev_findings, flagged),
+                summary=_summary(mine, ev_findings, flagged, history),
                 depth_note=("Depth check: " + " ".join(f.summary for f in verdicts)) if verdicts else None,
-                bands=_bands(e, place, mine, resolution),
+                bands=_bands(e, place, revisions.latest(mine), resolution),
                 measured=_measured(ds, e, place, verdicts, by_id, resolution) if verdicts else None,
                 uncertainty=unc,
                 tooltip=_tooltip(e, taken),
                 review=tuple((c.id, review[c.id]) for c in mine if review and c.id in review),
+                history=tuple((c.id, revisions.note(c.id, history[c.id])) for c in mine if c.id in history),
             )
         )
     return MapView(

@@ -32,8 +32,31 @@ def _value(kind: str, raw) -> float | str | list[str] | None:
     return text or None
 
 
-def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[Source | None, list[Claim], list[str]]:
-    """Source and claims from the form; problems as readable sentences (empty when all is valid)."""
+def revisable(claims, kind: str, event: str | None = None, claimant_type: str | None = None) -> dict[str, str]:
+    """{claim id: a line saying what it is} for the atlas's figures of ``kind`` a new one may
+    revise: those of the suggested event first, then those of the same claimant type."""
+    mine = sorted(
+        (c for c in claims if c.kind == kind and c.interval() is not None),
+        key=lambda c: (c.event != event, c.claimant_type != claimant_type, c.event, c.id),
+    )
+    return {c.id: f"{c.value_label()} · {c.claimant} · {c.event} · {c.source} ({c.id})" for c in mine}
+
+
+def build(
+    meta: dict,
+    text: str,
+    rows: list[dict],
+    events: set[str],
+    atlas: dict[str, Claim] | None = None,
+    atlas_sources: dict[str, Source] | None = None,
+) -> tuple[Source | None, list[Claim], list[str]]:
+    """Source and claims from the form; problems as readable sentences (empty when all is valid).
+
+    A row may revise a figure of this article (``revises``: its candidate index) or one already
+    in the atlas (``revises_atlas``: a claim id of ``atlas``, whose sources date it). A revision
+    is by the same claimant, so the earlier claim's claimant is taken over; its event and kind
+    must be the same, and the earlier claim not published later, or the row is refused."""
+    atlas, atlas_sources = atlas or {}, atlas_sources or {}
     problems: list[str] = []
     sid = source_id_for(text)
     source = None
@@ -66,6 +89,10 @@ def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[So
         if row.get("event") not in events:
             problems.append(f"{where}: pick the event it is about")
             continue
+        earlier = atlas.get(row.get("revises_atlas") or "")
+        if row.get("revises_atlas") and earlier is None:
+            problems.append(f"{where}: the claim it revises, {row['revises_atlas']!r}, is not in the atlas")
+            continue
         try:
             kind = row["kind"]
             claims.append(
@@ -73,8 +100,8 @@ def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[So
                     id=f"{sid}-{n}",
                     event=row["event"],
                     source=sid,
-                    claimant=(row.get("claimant") or "").strip() or "the author",
-                    claimant_type=row.get("claimant_type") or "author",
+                    claimant=earlier.claimant if earlier else (row.get("claimant") or "").strip() or "the author",
+                    claimant_type=earlier.claimant_type if earlier else row.get("claimant_type") or "author",
                     kind=kind,
                     value=_value(kind, row.get("value")),
                     unit=UNITS.get(kind),
@@ -85,15 +112,16 @@ def build(meta: dict, text: str, rows: list[dict], events: set[str]) -> tuple[So
                     quote_end=int(row["end"]),
                     note=row.get("note")
                     or (None if row.get("value") not in (None, "") or kind not in NUMERIC_KINDS else "no number given"),
-                    revises=ids.get(row.get("revises")),
+                    revises=earlier.id if earlier else ids.get(row.get("revises")),
                 )
             )
         except (ValidationError, ValueError, KeyError, TypeError) as e:
             msgs = [err["msg"] for err in e.errors()] if isinstance(e, ValidationError) else [str(e)]
             problems += [f"{where}: {m}" for m in msgs]
-    by_id = {c.id: c for c in claims}
+    by_id = atlas | {c.id: c for c in claims}
+    dated = atlas_sources | ({sid: source} if source else {})
     for c in claims:
-        if c.revises and (why := revision_problem(c, by_id, {sid: source} if source else {})):
+        if c.revises and (why := revision_problem(c, by_id, dated)):
             problems.append(f"claim {c.id.rsplit('-', 1)[1]} ({c.kind}): {why}; edit it or untick its revision")
     return source, claims, problems
 

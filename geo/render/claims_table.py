@@ -27,6 +27,7 @@ CSS = """
 .ca-cmp .ca-v + .ca-v{margin-top:0.25rem}
 .ca-cmp .ca-mat{background:#F0E442;color:#000;padding:0 0.2rem;border-radius:2px}
 .ca-cmp .ca-ref{font-weight:600;white-space:nowrap}
+.ca-cmp .ca-hist{font-size:0.8rem;color:#4a4f5c}
 @media (max-width:640px){
   .ca-cmp caption{display:block}
   .ca-cmp thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
@@ -49,6 +50,8 @@ def ordered_kinds(kinds) -> list[str]:
 
 def _value(c: CellClaim, reasons: dict[int, str]) -> str:
     text = esc(c.text)
+    if c.history:  # said in words, not only by style: a reader without colour or hover reads it
+        text += f' <span class="ca-hist">({esc(c.history)})</span>'
     if not c.refs:
         return f'<span class="ca-v" data-claim="{esc(c.claim_id)}" title="{esc(c.quote)}">{text}</span>'
     nums = ",".join(str(n) for n in c.refs)

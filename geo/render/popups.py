@@ -28,7 +28,7 @@ def _summary_html(ev: EventView) -> str:
     return '<table class="ca-summary">' + "".join(rows) + "</table>"
 
 
-def _claim_li(c: Claim, flagged: bool, why: str, review: str | None = None) -> str:
+def _claim_li(c: Claim, flagged: bool, why: str, review: str | None = None, history: str | None = None) -> str:
     flag = f'<span class="ca-disagree" title="{esc(why)}">&#9888; disagrees</span> ' if flagged else ""
     victims = f" ({esc(c.victims)})" if c.victims and c.victims != "not stated" else ""
     # The component iframe may open popups but not navigate the top page: open a new tab.
@@ -37,6 +37,7 @@ def _claim_li(c: Claim, flagged: bool, why: str, review: str | None = None) -> s
         f'<li class="ca-claim" data-claim="{esc(c.id)}" data-source="{esc(c.source)}">{flag}'
         f"<b>{esc(c.value_label())}</b>{victims} — {esc(c.claimant)} [{esc(c.source)}]"
         f"<br><q>{esc(c.quote)}</q> {link}"
+        + (f'<br><span class="ca-history">History: {esc(history)}</span>' if history else "")
         + (f'<br><span class="ca-review">Review: {esc(review)}</span>' if review else "")
         + "</li>"
     )
@@ -73,8 +74,11 @@ def popup_html(ev: EventView) -> str:
         if kind not in grouped:
             continue
         body.append(f'<h3>{esc(kind_label(kind)).capitalize()}</h3><ul class="ca-kind" data-kind="{esc(kind)}">')
-        notes = dict(ev.review)
-        body += [_claim_li(c, c.id in ev.flagged, " / ".join(why[c.id]), notes.get(c.id)) for c in grouped[kind]]
+        notes, history = dict(ev.review), dict(ev.history)
+        body += [
+            _claim_li(c, c.id in ev.flagged, " / ".join(why[c.id]), notes.get(c.id), history.get(c.id))
+            for c in grouped[kind]
+        ]
         body.append("</ul>")
     others = [f for f in ev.findings if f not in flagged]
     if others:

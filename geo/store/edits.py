@@ -84,6 +84,29 @@ def _validated(con: Connection, entity: str, row, record: dict) -> str:
     return item.model_dump_json()
 
 
+HISTORY_FIELDS = ("claimant", "event", "kind")  # what a toll history's claims share
+
+
+def _keep_history(con: Connection, rid: str, current: dict, changes: dict) -> None:
+    """Refuse to move a claim out of its toll history (a revision shares its claimant, event and kind)."""
+    moved = [f for f in HISTORY_FIELDS if f in changes and changes[f] != current.get(f)]
+    if not moved:
+        return
+    revised_by = next(
+        (
+            cid
+            for cid, record in con.execute(select(t.claims.c.id, t.claims.c.record))
+            if json.loads(record).get("revises") == rid
+        ),
+        None,
+    )
+    other = current.get("revises") or revised_by
+    if other:
+        raise StoreError(
+            f"claim {rid} is part of a toll history with {other}: its {', '.join(moved)} stays that of the history"
+        )
+
+
 def edit(
     con: Connection, user: str | None, entity: str, rid: str, changes: dict, version: int, reason: str | None
 ) -> str:
@@ -96,6 +119,8 @@ def edit(
     row = _row(con, entity, rid)
     refuse_if_changed(con, entity, row, version)
     current = json.loads(row.proposed or row.record)  # a waiting proposal is what is being edited
+    if entity == "claim":
+        _keep_history(con, rid, current, changes)
     new = _validated(con, entity, row, current | changes)
     diff = {k: (current.get(k), v) for k, v in json.loads(new).items() if current.get(k) != v}
     if not diff:
