@@ -9,9 +9,10 @@ import streamlit as st
 from geo.core import claims_view, export, grading, headline, revisions
 from geo.core.findings import findings_by_claim
 from geo.core.view import source_label
-from geo.render import claims_table
+from geo.render import claims_table, feasible_chart
 from geo.render.escape import finding_markdown, md, quote_markdown
 from geo.render.styles import kind_label
+from geo.spatial import boundaries
 from geo.store import StoreError
 from geo.web import identity, sidebar, state
 
@@ -62,6 +63,16 @@ if focus:
             st.dataframe(history, hide_index=True, width="stretch")
     for f in by_claim.get(c.id, []):
         (st.warning if f.material else st.info)(f"{f.verdict} ({md(f.differs)}): {md(f.summary)} {md(f.why)}")
+    if c.kind == "depth":
+        try:
+            sketch = state.feasible_sketch(c, sel.resolution)
+        except boundaries.BoundaryDataError as e:
+            st.error(f"The feasible region cannot be drawn: {md(e)}")
+            sketch = None
+        if sketch is not None:
+            st.markdown(f"**Where the strike must lie if this claim is true** — {md(sketch.feasible.describe())}")
+            st.altair_chart(feasible_chart.chart(sketch), width="content")
+            st.caption(md(feasible_chart.legend()))
 
 events = sidebar.shown_events(ds, claims)
 if not events:

@@ -99,9 +99,15 @@ st.markdown(
     "distance to the border: "
     + ", ".join(f'"{k}" within {v[1]:g} km' for k, v in DESCRIPTOR_DEPTH_KM.items())
     + "; they are checked against the measured distance and against stated depths.\n"
-    "- **Stated depth vs measured**: the distance from the geocoded place to the border is measured over its "
-    "uncertainty circle (nearest and farthest points of the circle). A stated depth outside that range is "
-    "inconsistent; a place known only to province level cannot tell.\n"
+    "- **Stated depth vs measured, as geometry**: a stated depth allows a band of distances from the border "
+    'inside the target country: "about" ±10 %, "more than" and "at least" open beyond the figure, "up to" '
+    'and "less than" from the border to it, and an exact figure read to the kilometre (±1 km). The band '
+    "is built geodesically. Its *feasible region* is the part inside the place's uncertainty circle: where "
+    "the strike could be if both the claim and the geocoding are right. Its area is measured in metres on a "
+    "Lambert azimuthal equal-area projection centred on the place. The verdict is the share of the "
+    "uncertainty area inside the band: all of it *consistent*, none *inconsistent* (flagged), some "
+    "*partly*, with the share. A place known only to province level cannot tell. A linked depth claim on "
+    "the Claims page draws its region.\n"
     "- **Targets, perpetrators and timing**: different values from different sources are listed side by "
     "side; a reader judges them.\n"
     "- **Revisions are not disagreements**: a claim may revise the same claimant's earlier figure about the "

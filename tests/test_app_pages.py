@@ -392,3 +392,16 @@ def test_an_added_article_revises_an_atlas_figure_and_the_claims_page_shows_the_
     history = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("Toll history")]
     assert any(h.startswith("Toll history: superseded by the claimant's later figure: 9 people") for h in history)
     assert any("revised figure, the claimant's latest" in h and "11 people" in h for h in history), history
+
+
+def test_a_linked_depth_claim_shows_where_the_strike_must_lie():
+    at = run_app("claims")
+    at.query_params["claim"] = "c-pj-depth-003"
+    at.run()
+    assert_clean(at)
+    said = [m.value for m in at.markdown if "Where the strike must lie" in m.value]
+    assert said and "feasible region" in said[0] and "partly" in said[0]
+    assert at.get("vega_lite_chart"), "the region is drawn"
+    at.query_params["claim"] = "c-sv-killed-003"  # not a depth: no region
+    at.run()
+    assert not [m for m in at.markdown if "Where the strike must lie" in m.value]

@@ -104,3 +104,27 @@ def test_the_curated_depth_claims_have_regions(dataset):
     assert verdicts, "the curated data has depth claims"
     about_90 = next(f for cid, f in verdicts.items() if dataset.claims[cid].value == 90)
     assert about_90.verdict == "inconsistent"  # the measured 26–66 km, as the distance check says
+
+
+def test_the_sketch_is_in_kilometres_around_the_place_and_the_chart_says_what_it_shows(dataset):
+    from geo.core.feasible import sketch
+    from geo.render.feasible_chart import chart
+
+    s = sketch(dataset, dataset.claims["c-sv-depth-003"])
+    assert s.circle.bounds == pytest.approx((-20, -20, 20, 20), abs=0.1)  # ±20 km, centred on the place
+    h = s.half_km + 1e-6
+    for g in (s.band, s.border):  # clipped to the window around the place
+        assert not g.is_empty
+        x0, y0, x1, y1 = g.bounds
+        assert -h <= x0 and -h <= y0 and x1 <= h and y1 <= h
+    assert s.region.is_empty and s.feasible.verdict == "inconsistent"
+    spec = chart(s).to_dict()
+    assert spec["description"].startswith("Feasible region of claim c-sv-depth-003 near ")
+    assert "0% of the location's uncertainty area" in spec["description"]
+    parts = {
+        layer["data"]["values"][0]["properties"]["part"]
+        for layer in spec["layer"]
+        if "properties" in layer["data"]["values"][0]
+    }
+    assert "the border" in parts and "the place's uncertainty area" in parts
+    assert "the feasible region: both at once" not in parts  # nothing to draw: no part of the place fits

@@ -145,3 +145,43 @@ def region_for(
     else:
         verdict, why = "partly", f"{share:.0%} of the location's uncertainty area lies in the band"
     return Feasible(c.id, lo, hi, open_ended, band, region, region_m2 / 1e6, circle_m2 / 1e6, share, verdict, why)
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """What the Claims page draws of a feasible region: geometries in kilometres on the equal-area
+    projection, the place at the origin, clipped to a square window of ``half_km`` around it."""
+
+    feasible: Feasible
+    place: str
+    half_km: float
+    band: object
+    region: object
+    circle: object
+    border: object
+
+
+def sketch(ds: Dataset, c: Claim, resolution: boundaries.Resolution = "osm") -> Sketch | None:
+    """The drawing of ``c``'s feasible region with the border nearby (None: not a depth figure)."""
+    f = feasible(ds, c, resolution)
+    if f is None:
+        return None
+    place = ds.place_of(ds.events[c.event])
+    r_km = place.uncertainty_km
+    d_km = measure.distance_to_border(place.lon, place.lat, resolution).distance_km
+    half = max(1.6 * r_km, min(1.15 * d_km + 2.0, 150.0), 5.0)  # the circle, and the border if near
+    to_m = _equal_area(place.lon, place.lat)
+    window = shapely.box(-half * 1000, -half * 1000, half * 1000, half * 1000)
+
+    def km(g):
+        if g is None or g.is_empty:
+            return shapely.Polygon()
+        clipped = to_m(g).intersection(window).simplify(half * 2.5)  # ~1/400 of the window, in metres
+        return shapely.transform(clipped, lambda xy: xy / 1000)
+
+    circle = geodesic_circle(place.lon, place.lat, r_km * 1000) if r_km > 0 else shapely.Point(place.lon, place.lat)
+    band = f.band
+    if f.open_ended and not band.is_empty:  # drawn on past the window's edge: "and beyond" has no end
+        far = min(d_km + 1.5 * half, measure.MAX_DEPTH_M / 1000)
+        band = _band(f.low_km, max(far, f.high_km), ds.events[c.event].target_country, resolution)
+    return Sketch(f, place.name, half, km(band), km(f.region), km(circle), km(boundaries.border(resolution)))

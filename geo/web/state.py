@@ -12,8 +12,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.core import feasible
 from geo.core.context import ContextEvent, in_range
 from geo.core.dataset import DATA_DIR, SOURCES_DIR, Dataset, DatasetError, load_dataset
+from geo.core.feasible import Sketch
 from geo.core.findings import Finding, find_discrepancies
 from geo.core.grading import Support, support
 from geo.core.model import Claim
@@ -155,6 +157,17 @@ def _findings(key: tuple[str, str, str, int], claim_ids: tuple[str, ...], resolu
 def findings_for(claims: list[Claim], resolution: str) -> tuple[Finding, ...]:
     """Findings among the given claims (cached on their ids: frozen, shared read-only)."""
     return _findings(data_key(), tuple(c.id for c in claims), resolution)
+
+
+@st.cache_resource(max_entries=32, show_spinner="Drawing where the strike must lie…")
+def _sketch(key: tuple[str, str, str, int], claim_id: str, resolution: str) -> Sketch | None:
+    ds = _dataset(*key)
+    return feasible.sketch(ds, ds.claims[claim_id], resolution)
+
+
+def feasible_sketch(claim: Claim, resolution: str) -> Sketch | None:
+    """A depth claim's feasible region, drawn once per data revision (None: not a depth figure)."""
+    return _sketch(data_key(), claim.id, resolution)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Finding the claims in the article…")
