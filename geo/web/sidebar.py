@@ -149,6 +149,16 @@ def draw(ds: Dataset) -> None:
         st.caption("Base maps and context layers: the layers button on the map.")
 
 
+def set_dates(ds: Dataset, date_from: dt.date, date_to: dt.date) -> None:
+    """Set the date range from elsewhere than the sidebar's own widget (the timeline's brush),
+    kept within the widget's bounds. Call it from a widget's callback, before the sidebar is
+    drawn; every page and the URL follow from the next run."""
+    lo, hi = _date_bounds(ds)
+    dates = (min(max(date_from, lo), hi), min(max(date_to, lo), hi))
+    ss = st.session_state
+    ss["ca_dates"] = ss["ca_dates_last"] = dates
+
+
 def map_position() -> dict | None:
     """Where the reader left the map: ``{"zoom": int, "center": (lat, lon)}``, or None."""
     return st.session_state.get("ca_mapview")

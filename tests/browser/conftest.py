@@ -215,11 +215,16 @@ class OfflinePage:
     def query(self) -> dict[str, str]:
         return {k: v[0] for k, v in parse_qs(urlparse(self.page.url).query).items()}
 
-    def axe(self, frame=None) -> list[dict]:
-        """Serious and critical axe-core violations in the page (or a frame of it)."""
+    def axe(self, frame=None, exclude: tuple[str, ...] = ()) -> list[dict]:
+        """Serious and critical axe-core violations in the page (or a frame of it), outside the
+        elements ``exclude`` selects (each use says why)."""
         target = frame or self.page.main_frame
         target.add_script_tag(path=str(AXE))
-        result = target.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        result = target.evaluate(
+            "(exclude) => axe.run({include: [document], exclude: exclude.map(s => [s])}, "
+            "{resultTypes: ['violations']})",
+            list(exclude),
+        )
         return [
             {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]
