@@ -26,7 +26,11 @@ store = identity.store()  # acting as this session's user: the store checks the 
 st.caption(
     "Add an article's claims, share what you added with your team, or import ACLED / UCDP GED rows as "
     "context. What you add is kept "
-    + ("in a database on this machine." if store.db.sqlite else "in your team's shared database, seen by all of it.")
+    + (
+        "in a database on this machine."
+        if store.db.sqlite and identity.current().how == "local"
+        else "in your team's shared database, seen by everyone who signs in."
+    )
 )
 
 problem = store.write_problem()

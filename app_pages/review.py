@@ -25,10 +25,18 @@ me = identity.current()
 role = identity.role()
 store = identity.store()
 # What the last decision did: set by the buttons' callbacks, which run before this rerun.
-if st.session_state.get("ca_reviewed"):
-    st.success(md(st.session_state.pop("ca_reviewed")))
-if st.session_state.get("ca_review_refused"):
-    st.error(f"Not done: {md(st.session_state.pop('ca_review_refused'))}")
+# What the last action did is said inside the source acted on, where the reader is (at the
+# top when that source is not shown). Not a toast: Streamlit's are unnamed dialogs to a screen reader.
+done_ok = md(st.session_state.pop("ca_reviewed", "") or "")
+done_no = md(st.session_state.pop("ca_review_refused", "") or "")
+
+
+def say_done() -> None:
+    if done_ok:
+        st.success(done_ok)
+    if done_no:
+        st.error(f"Not done: {done_no}")
+
 
 try:
     states = store.review_state()
@@ -41,6 +49,8 @@ sources = {r["id"]: Source.model_validate(r) for r in records["sources"]}
 claims: dict[str, list[Claim]] = {}
 for r in records["claims"]:
     claims.setdefault(r["source"], []).append(Claim.model_validate(r))
+if st.session_state.get("ca_review_open") not in {r["id"] for r in states}:
+    say_done()
 if not states:
     st.info("No source has been added yet: add one on the Add a source page.")
 
@@ -130,13 +140,36 @@ def save_source_edit(src: Source, version: int) -> None:
     attempt(src.id, lambda: store.edit("source", src.id, changes, version, why), _said_edit(f"Source {src.id}"))
 
 
+def close_dialog() -> None:
+    st.session_state.pop("ca_dialog", None)
+
+
+def opener(label: str, which: str, key: str) -> bool:
+    """A button that opens dialog ``which``; whether it is open (it stays open across reruns until
+    it is done or dismissed: one dialog at a time)."""
+    st.button(label, key=key, on_click=st.session_state.update, kwargs={"ca_dialog": which})
+    return st.session_state.get("ca_dialog") == which
+
+
+@st.dialog("Edit the source's details", width="large", on_dismiss=close_dialog)
+def source_dialog(src: Source, version: int, published: bool) -> None:
+    """A modal, not a popover: six fields and a button do not fit a popover on a phone."""
+    if published:
+        st.caption("Published: your change waits for another reviewer; the published version stays meanwhile.")
+    for field, label in SOURCE_FIELDS:
+        now = getattr(src, field)
+        st.text_input(label, "" if now is None else str(now), key=f"ca_sedit_{field}_{src.id}", max_chars=500)
+    st.text_input("Why (kept on the record)", key=f"ca_sedit_why_{src.id}", max_chars=500)
+    if st.button("Save the details", key=f"ca_sedit_go_{src.id}"):
+        close_dialog()
+        save_source_edit(src, version)
+        st.rerun()
+
+
 def source_form(src: Source, version: int, published: bool) -> None:
-    with st.popover("Edit the source's details" + (" (goes back through review)" if published else "")):
-        for field, label in SOURCE_FIELDS:
-            now = getattr(src, field)
-            st.text_input(label, "" if now is None else str(now), key=f"ca_sedit_{field}_{src.id}", max_chars=500)
-        st.text_input("Why (kept on the record)", key=f"ca_sedit_why_{src.id}", max_chars=500)
-        st.button("Save the details", key=f"ca_sedit_go_{src.id}", on_click=save_source_edit, args=(src, version))
+    label = "Edit the source's details" + (" (goes back through review)" if published else "")
+    if opener(label, f"source:{src.id}", f"ca_sedit_{src.id}"):
+        source_dialog(src, version, published)
 
 
 def decide_change(entity: str, rid: str, verdict: str, version: int, source: str) -> None:
@@ -174,17 +207,13 @@ def proposal(entity: str, rid: str, current: dict, change: dict, may_decide: boo
             )
 
 
-def _close_dissent() -> None:
-    st.session_state.pop("ca_dissent_open", None)
-
-
-@st.dialog("Dissent on one figure", on_dismiss=_close_dissent)
+@st.dialog("Dissent on one figure", on_dismiss=close_dialog)
 def dissent_dialog(claim_id: str, source: str) -> None:
     """A modal, not a popover: on a phone a popover low on the screen opens below its edge."""
     st.caption(f"Claim {md(claim_id)} of source {md(source)}. The dissent stays on the record, shown beside it.")
     reason = st.text_input("Why you disagree with this figure (kept on the record)", key=f"ca_dissent_why_{claim_id}")
     if st.button("Record the dissent", key=f"ca_dissent_go_{claim_id}"):
-        _close_dissent()
+        close_dialog()
         attempt(
             source,
             lambda: store.decide(source, "dissent", reason, claim=claim_id),
@@ -194,14 +223,7 @@ def dissent_dialog(claim_id: str, source: str) -> None:
 
 
 def dissent_form(claim_id: str, source: str) -> None:
-    """The button that opens the dialog; which claim's is open is kept until it is closed."""
-    st.button(
-        f"Dissent on {claim_id}",
-        key=f"ca_dissent_{claim_id}",
-        on_click=st.session_state.update,
-        kwargs={"ca_dissent_open": claim_id},
-    )
-    if st.session_state.get("ca_dissent_open") == claim_id:
+    if opener(f"Dissent on {claim_id}", f"dissent:{claim_id}", f"ca_dissent_{claim_id}"):
         dissent_dialog(claim_id, source)
 
 
@@ -244,6 +266,10 @@ def grade_form(claim_id: str, g: dict, source: str) -> None:
 
 try:
     graded = store.grades()
+    detail_changes: dict[str, list[dict]] = {}  # edits of a source's details, and verdicts on them
+    for row in reversed(store.changes("source", limit=100_000)):
+        if row["action"] in ("edit", "propose", "publish", "reject"):
+            detail_changes.setdefault(row["entity_id"], []).append(row)
     versions, source_versions = store.pending_edits("claim"), store.pending_edits("source")
     waiting = sum(1 for v in (*versions.values(), *source_versions.values()) if v["proposed"])
     if waiting:
@@ -253,7 +279,7 @@ try:
         )
 except StoreError as e:
     st.error(f"The grades cannot be read: {md(e)}")
-    graded, versions, source_versions = {}, {}, {}
+    graded, versions, source_versions, detail_changes = {}, {}, {}, {}
 
 reviewer = role is not None and role >= Role.reviewer
 for status, heading, note in SECTIONS:
@@ -274,6 +300,8 @@ for status, heading, note in SECTIONS:
                 self_reviewed = " (self-reviewed)" if r["self_reviewed"] else ""
                 published = f" · published by {md(r['published_by'])}{self_reviewed}"
             st.caption(f"{md(status)} · version {r['version']}{published}")
+            if sid == st.session_state.get("ca_review_open"):
+                say_done()
             own = r["author"] == me.name
             figures = claims.get(sid, [])
             computed = state.support_for(figures) if figures and status in ("ready", "published") else {}
@@ -314,6 +342,17 @@ for status, heading, note in SECTIONS:
                 about = f" on {md(v['claim_id'])}" if v["claim_id"] else ""
                 st.markdown(
                     f"- _{md(v['verdict'])}_{about} by {md(v['reviewer'])} ({md(v['at'])}): {md(v['reason'] or '')}"
+                )
+            for row in detail_changes.get(sid, []):
+                what = (
+                    f"{row['field']}: {row['old'] or 'none'} → {row['new'] or 'none'}"
+                    if row["action"] in ("edit", "propose")
+                    else f"the change {row['new']}"
+                )
+                verb = {"edit": "edited", "propose": "change proposed", "publish": "published", "reject": "rejected"}
+                st.markdown(
+                    f"- _{verb[row['action']]}_ by {md(row['who'])} ({md(row['at'])}): {md(what)}"
+                    + (f"; {md(row['reason'])}" if row["reason"] else "")
                 )
             why = f"ca_reason_{sid}_{r['version']}"
             st.text_input("Reason (kept on the record)", key=why, max_chars=500)

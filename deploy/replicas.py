@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Claims Atlas: {top.url} (nginx in front of {args.replicas} replicas; {how})", flush=True)
             for i, (u, pid) in enumerate(zip(top.replica_urls, top.replica_pids, strict=True)):
                 print(f"  replica {i + 1}: {u} (pid {pid})")
-            print(f"  config and logs: {top.run_dir}\nCtrl-C stops all of them.", flush=True)
+            print(f"  config and logs: {top.run_dir}\nCtrl-C (or SIGTERM to this process) stops all of them.", flush=True)
             signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
             while all(p.poll() is None for p in top.procs):
                 time.sleep(1)
@@ -329,7 +329,11 @@ def _passwd(argv: list[str]) -> int:
     except (ValueError, OSError, subprocess.CalledProcessError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    print(f"{args.name} can sign in (file {args.htpasswd}); give them a role: python -m geo.users set {args.name} ROLE")
+    print(
+        f"{args.name} can sign in (file {args.htpasswd}); give them a role, as an admin: "
+        f"python -m geo.users set {args.name} ROLE --as ADMIN --reason WHY "
+        "(the store's first user: python -m geo.users set NAME admin)"
+    )
     return 0
 
 

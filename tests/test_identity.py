@@ -243,6 +243,8 @@ def test_a_published_source_s_details_and_a_dissent_on_one_figure_through_the_re
     Store(team_store, user="rev").decide("u1", "publish", "checked")
     with mock.patch("geo.web.identity.current", return_value=Identity("ed", "proxy")):
         at = run_app("review")
+        at.button(key="ca_sedit_u1").click()  # opens the dialog
+        at.run()
         at.text_input(key="ca_sedit_title_u1").input("<i>Saravan</i> strike")
         at.text_input(key="ca_sedit_url_u1").input("https://example.org/saravan")
         at.text_input(key="ca_sedit_why_u1").input("from the outlet's page")
@@ -267,6 +269,9 @@ def test_a_published_source_s_details_and_a_dissent_on_one_figure_through_the_re
         assert not at.exception, [e.value for e in at.exception]
         assert any("Dissent on u1-c1 recorded." in shown(s.value) for s in at.success)
         assert any("_dissent_ on u1-c1 by rev2" in shown(m.value) for m in at.markdown)
+        record = [shown(m.value) for m in at.markdown]
+        assert any("_change proposed_ by ed" in m and "title: none → <i>Saravan</i> strike" in m for m in record)
+        assert any("_published_ by rev2" in m and "the change proposed by ed; matches the page" in m for m in record)
     source = Store(team_store).records()[0]["sources"][0]
     assert (source["title"], source["url"]) == ("<i>Saravan</i> strike", "https://example.org/saravan")
     assert notes.source_marks(Store(team_store)) == {"u1": "1 dissent, changed after publication"}
