@@ -298,7 +298,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Claims Atlas: {top.url} (nginx in front of {args.replicas} replicas; {how})", flush=True)
             for i, (u, pid) in enumerate(zip(top.replica_urls, top.replica_pids, strict=True)):
                 print(f"  replica {i + 1}: {u} (pid {pid})")
-            print(f"  config and logs: {top.run_dir}\nCtrl-C (or SIGTERM to this process) stops all of them.", flush=True)
+            print(
+                f"  config and logs: {top.run_dir}\nCtrl-C (or SIGTERM to this process) stops all of them.", flush=True
+            )
             signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
             while all(p.poll() is None for p in top.procs):
                 time.sleep(1)
