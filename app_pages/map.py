@@ -11,6 +11,7 @@ from geo.render import assets
 from geo.render.escape import finding_markdown, md
 from geo.spatial.boundaries import BORDERS, BoundaryDataError
 from geo.web import explorer, sidebar, state
+from geo.web import split as explorer_split
 
 ds = state.load_or_stop()
 sel = sidebar.current_selection()
@@ -31,7 +32,17 @@ events = sidebar.shown_events(ds, claims)
 if not sel.sources:
     st.info("No source is enabled: turn one on in the sidebar.")
 
-view = explorer.show(ds, sel, claims, events)
+split = st.toggle(
+    "Compare claimants side by side",
+    key="ca_split",
+    help="Iranian official, Pakistani official and other claims on three maps that move together "
+    "(the sidebar's claimant lens does not apply here).",
+)
+if split:
+    view = None
+    explorer_split.show(ds, sel)
+else:
+    view = explorer.show(ds, sel, claims, events)
 if view and view.context.total:
     st.caption(view.context.note)
 

@@ -405,3 +405,13 @@ def test_a_linked_depth_claim_shows_where_the_strike_must_lie():
     at.query_params["claim"] = "c-sv-killed-003"  # not a depth: no region
     at.run()
     assert not [m for m in at.markdown if "Where the strike must lie" in m.value]
+
+
+def test_the_claimant_split_draws_one_map_per_group_whatever_the_lens():
+    at = run_app("map")
+    at.session_state["ca_lens"] = "iran_official"  # the split is the lens three times: it ignores this one
+    at.toggle(key="ca_split").set_value(True).run()
+    assert_clean(at)
+    said = [m.value for m in at.markdown if "claims about" in m.value]
+    assert [s.split(":")[0] for s in said] == ["**Iranian official**", "**Pakistani official**", "**Others**"]
+    assert all(not s.endswith(": 0 claims about 0 events") for s in said), said

@@ -250,15 +250,19 @@
     overlay(data.names.depths, depth);
     // A popup's box is its content plus 44 px of Leaflet's margins: keep it inside the map, clear
     // of the zoom, fit-all and layer buttons where there is room beside them.
+    // Below it, the legend and scale: a popup panned into view stays above them too. A short map
+    // (the claimant split's) scrolls a long popup inside itself.
     var popupOptions = function (widest, scrollOnPhone) {
-      var wide = map.getSize().x - 64;
+      var size = map.getSize();
+      var wide = size.x - 64;
       var small = wide < 440;
+      var short = size.y < 560;
       return {
         maxWidth: Math.min(widest, wide),
         minWidth: Math.min(260, wide),
-        maxHeight: small && scrollOnPhone ? 320 : null,
+        maxHeight: (small && scrollOnPhone) || short ? Math.max(160, Math.min(320, size.y - 230)) : null,
         autoPanPaddingTopLeft: small ? [8, 124] : [56, 70],
-        autoPanPaddingBottomRight: [12, 12],
+        autoPanPaddingBottomRight: [12, 96],
         className: "ca-popup-wrap",
       };
     };
