@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 N      ?= 2
 PROXY_PORT ?= 8080
 
-.PHONY: setup run test lint bench bench-load serve-replicas boundaries screenshots clean
+.PHONY: setup run test lint bench bench-load serve-replicas publish boundaries screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ run: setup
 # CLAIMS_ATLAS_DB may be a PostgreSQL URL.
 serve-replicas: setup
 	$(BIN)/python -m deploy.replicas --replicas $(N) --port $(PROXY_PORT)
+
+# A view as static files (index.html that works offline, a PNG card per strike): OUT=folder,
+# ARGS="--sources s001,s003 --lens iran_official" (python -m geo.publish --help).
+OUT ?= published
+publish: setup $(VENV)/.dev
+	$(BIN)/python -m geo.publish --out $(OUT) $(ARGS)
 
 test: setup $(VENV)/.dev
 	$(BIN)/python -m pytest

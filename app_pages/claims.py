@@ -172,6 +172,7 @@ for eid, event_bars in bars.items():
                 "figure": b.figure,
                 "label": b.label,
                 "history": b.history,
+                "quote": b.quote,
                 "latest": "superseded" if b.superseded else "latest",
             }
             for b in event_bars
@@ -187,7 +188,7 @@ for eid, event_bars in bars.items():
             scale=alt.Scale(domain=[0, 1.45 * float(frame["value"].max() or 1)], nice=False),
             axis=alt.Axis(tickMinStep=1, format="d"),
         ),
-        tooltip=["claimant", "source", "kind", "label", "history"],
+        tooltip=["claimant", "source", "kind", "label", "history", "quote"],
         # A figure its claimant later revised stays, faint: the history is read from the bars too.
         opacity=alt.Opacity("latest:N", scale=alt.Scale(domain=["latest", "superseded"], range=[1, 0.35]), legend=None),
     )

@@ -5,6 +5,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from geo import publish
 from geo.core import export
 from geo.core.view import border_lengths_km
 from geo.render import assets
@@ -105,6 +106,23 @@ if events:
             for f in sorted(ev.findings, key=lambda f: not f.material):
                 st.markdown("- " + finding_markdown(f))
 
+try:
+    published = view or state.view_for(claims, events, sel.sources, sel.resolution, (sel.date_from, sel.date_to))
+except BoundaryDataError:
+    published = None  # said above, where the map would be
+if published is not None:
+    described = publish.describe(
+        len(claims), len(sel.sources), len(published.events), sel.lens, sel.date_from, sel.date_to
+    )
+    st.download_button(
+        "Publish this view (ZIP: a web page that works offline, and a picture per strike)",
+        data=lambda: publish.zipped(published, described),  # made when clicked, in its own thread
+        file_name="claims-atlas.zip",
+        mime="application/zip",
+        on_click="ignore",
+        help="index.html holds the map with its popups, bands, legend and credits, every file inside it: "
+        "put it on any static host. The same from a terminal: python -m geo.publish --out FOLDER.",
+    )
 c1, c2 = st.columns(2)
 c1.download_button("Download these claims (CSV)", export.claims_csv(ds, claims), "claims_filtered.csv", "text/csv")
 c2.download_button(

@@ -17,6 +17,7 @@ RANK = {"spatial": 0, "core": 1, "extract": 2, "store": 2, "render": 3, "web": 4
 FLAT = {
     "context": "store",  # the import command: reads with core, keeps with the store
     "users": "store",  # the user command: roles and the change log, kept by the store
+    "publish": "render",  # the publish command: a view drawn as files
 }
 
 

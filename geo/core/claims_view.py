@@ -71,6 +71,7 @@ class Bar:
     label: str  # the full value, breakdown included, for the tooltip
     history: str = ""  # its toll history, where there is one
     superseded: bool = False  # a later figure by the same claimant revises it
+    quote: str = ""  # the claim's words, for the tooltip
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def casualty_bars(claims: Iterable[Claim], sources: Mapping[str, Source] | None 
                 c.value_label(),
                 history.get(c.id, ""),
                 c.id in old,
+                c.quote,
             )
         )
     return dict(out)

@@ -10,10 +10,11 @@ HTML and layers; it neither measures nor judges.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,7 @@ from geo.core import revisions
 from geo.core.context import ContextEvent, border_distances_km
 from geo.core.dataset import Dataset
 from geo.core.findings import Finding, find_discrepancies, measured_depth_km
-from geo.core.model import COUNTRY_NAMES, UNITS, Claim, Event, Place
+from geo.core.model import COUNTRY_NAMES, LENSES, UNITS, Claim, Event, Place
 from geo.spatial import boundaries, diskcache, measure
 
 GEOD = Geod(ellps="WGS84")
@@ -230,6 +231,21 @@ def source_label(ds: Dataset, sid: str, long: bool = True) -> str:
         return f"{sid} · {who}"
     title = s.title or "untitled"
     return f"{sid} · {who} · {title[:48]}{'…' if len(title) > 48 else ''}"
+
+
+def selected_claims(
+    ds: Dataset, sources: Iterable[str], lens: str, date_from: dt.date, date_to: dt.date
+) -> list[Claim]:
+    """Claims from these sources, by a claimant lens (``LENSES``), about events in the date range:
+    what a view shows (the app's sidebar and ``python -m geo.publish`` choose the same way)."""
+    sources, types = set(sources), LENSES.get(lens, ())
+    return [
+        c
+        for c in ds.claims.values()
+        if c.source in sources
+        and (not types or c.claimant_type in types)
+        and date_from <= ds.events[c.event].date <= date_to
+    ]
 
 
 def group_of(c: Claim) -> str:

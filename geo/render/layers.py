@@ -124,10 +124,10 @@ def _static_layers(folder: str) -> dict[str, tuple[dict, ...]]:
     return out
 
 
-def _static_source(name: str) -> dict:
+def _static_source(name: str, embed: bool = False) -> dict:
     """Where the browser gets a static layer: its published file (only while it was made from the
-    boundaries in use), else the data embedded in the map."""
-    url = _static_url(name)
+    boundaries in use), else (or ``embed``: a map that must work from a file) the data in the map."""
+    url = None if embed else _static_url(name)
     return {"url": url} if url else {"data": _collection(static_layers()[name])}
 
 
@@ -164,8 +164,11 @@ def _legend_html() -> str:
     return rows + f"<div>{esc(LEGEND_NOTE)}</div>"
 
 
-def base_map(basemap: str = "none", resolution: boundaries.Resolution = boundaries.DEFAULT_RESOLUTION) -> folium.Map:
-    """The map every view is drawn into. Never cached as an object: rendering consumes it."""
+def base_map(
+    basemap: str = "none", resolution: boundaries.Resolution = boundaries.DEFAULT_RESOLUTION, standalone: bool = False
+) -> folium.Map:
+    """The map every view is drawn into. Never cached as an object: rendering consumes it.
+    ``standalone``: for a file opened from disk: every layer embedded, no tool loaded later."""
     m = folium.Map(location=CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True)
     tiles = [
         {
@@ -195,7 +198,7 @@ def base_map(basemap: str = "none", resolution: boundaries.Resolution = boundari
             "pane": "ca-regions",
             "style": REGION_STYLES["countries"],
             "tiledStyle": TILED_STYLES["countries"],
-            **_static_source("countries"),
+            **_static_source("countries", standalone),
         },
         {
             "name": "Provinces: Balochistan, Sistan and Baluchestan",
@@ -204,7 +207,7 @@ def base_map(basemap: str = "none", resolution: boundaries.Resolution = boundari
             "pane": "ca-regions",
             "tiledStyle": TILED_STYLES["provinces"],
             "items": province_labels,
-            **_static_source("provinces"),
+            **_static_source("provinces", standalone),
         },
     ]
     for res in boundaries.RESOLUTIONS:
@@ -215,17 +218,20 @@ def base_map(basemap: str = "none", resolution: boundaries.Resolution = boundari
                 "show": res == resolution,
                 "style": BORDER_STYLES[res],
                 "tooltip": "label",
-                **_static_source(f"border_{res}"),
+                **_static_source(f"border_{res}", standalone),
             }
         )
-    static.append({"name": "Towns (GeoNames)", "show": True, "town": True, "style": {}, **_static_source("towns")})
+    static.append(
+        {"name": "Towns (GeoNames)", "show": True, "town": True, "style": {}, **_static_source("towns", standalone)}
+    )
     # folium's measure tool, loaded after the map has drawn (its 237 KB are not needed to show it).
     measure = {
         "js": [src for _, src in folium.plugins.MeasureControl.default_js],
         "css": [href for _, href in folium.plugins.MeasureControl.default_css],
         "options": {"position": "bottomright", "primaryLengthUnit": "kilometers", "secondaryLengthUnit": "miles"},
     }
-    _Init({"tiles": tiles, "static": static, "legend": _legend_html(), "measure": measure}).add_to(m)
+    opts = {"tiles": tiles, "static": static, "legend": _legend_html(), "measure": None if standalone else measure}
+    _Init(opts).add_to(m)
     m.get_root().header.add_child(folium.Element(MAP_CSS))
     return m
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from geo.core.dataset import Dataset
-from geo.core.model import LENSES, Claim
-from geo.core.view import source_label
+from geo.core.model import Claim
+from geo.core.view import selected_claims, source_label
 from geo.render.escape import md
 from geo.spatial import boundaries
 from geo.store import Role
@@ -45,14 +45,7 @@ class Selection:
 
 def filtered_claims(ds: Dataset, sel: Selection) -> list[Claim]:
     """Claims from the enabled sources, by the chosen claimant lens, about events in the date range."""
-    types = LENSES.get(sel.lens, ())
-    return [
-        c
-        for c in ds.claims.values()
-        if c.source in sel.sources
-        and (not types or c.claimant_type in types)
-        and sel.date_from <= ds.events[c.event].date <= sel.date_to
-    ]
+    return selected_claims(ds, sel.sources, sel.lens, sel.date_from, sel.date_to)
 
 
 def shown_events(ds: Dataset, claims: list[Claim]) -> list[str]:
