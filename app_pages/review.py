@@ -112,18 +112,43 @@ def save_claim_edit(claim_id: str, version: int, source: str) -> None:
     attempt(source, lambda: store.edit("claim", claim_id, changes, version, why), _said_edit(f"Claim {claim_id}"))
 
 
+def close_dialog() -> None:
+    st.session_state.pop("ca_dialog", None)
+
+
+def opener(label: str, which: str, key: str) -> bool:
+    """A button that opens dialog ``which``; whether it is open (it stays open across reruns until
+    it is done or dismissed: one dialog at a time)."""
+    st.button(label, key=key, on_click=st.session_state.update, kwargs={"ca_dialog": which})
+    return st.session_state.get("ca_dialog") == which
+
+
+@st.dialog("Edit a claim", on_dismiss=close_dialog)
+def claim_dialog(c: Claim, version: int, published: bool) -> None:
+    """A modal, as for a source's details: a popover's button can fall below a phone's screen."""
+    if published:
+        st.caption("Published: your change waits for another reviewer; the published version stays meanwhile.")
+    st.caption(f"“{md(c.quote)}”")
+    st.text_input("Value", value_text(c.value), key=f"ca_edit_value_{c.id}")
+    qualifiers = list(Qualifier.__args__)
+    st.selectbox(
+        "Qualifier",
+        qualifiers,
+        index=qualifiers.index(c.qualifier) if c.qualifier in qualifiers else qualifiers.index("exact"),
+        key=f"ca_edit_qualifier_{c.id}",
+    )
+    st.text_input("Claimant", c.claimant, key=f"ca_edit_claimant_{c.id}")
+    st.text_input("Why (kept on the record)", key=f"ca_edit_why_{c.id}", max_chars=500)
+    if st.button("Save the change", key=f"ca_edit_go_{c.id}"):
+        close_dialog()
+        save_claim_edit(c.id, version, c.source)
+        st.rerun()
+
+
 def edit_form(c: Claim, version: int, published: bool) -> None:
-    with st.popover(f"Edit {c.id}" + (" (goes back through review)" if published else "")):
-        st.text_input("Value", value_text(c.value), key=f"ca_edit_value_{c.id}")
-        st.selectbox(
-            "Qualifier",
-            list(Qualifier.__args__),
-            index=list(Qualifier.__args__).index(c.qualifier),
-            key=f"ca_edit_qualifier_{c.id}",
-        )
-        st.text_input("Claimant", c.claimant, key=f"ca_edit_claimant_{c.id}")
-        st.text_input("Why (kept on the record)", key=f"ca_edit_why_{c.id}", max_chars=500)
-        st.button("Save the change", key=f"ca_edit_go_{c.id}", on_click=save_claim_edit, args=(c.id, version, c.source))
+    label = f"Edit {c.id}" + (" (goes back through review)" if published else "")
+    if opener(label, f"claim:{c.id}", f"ca_edit_{c.id}"):
+        claim_dialog(c, version, published)
 
 
 # A source's details an editor may correct after saving (its text, the snapshot, never changes).
@@ -138,17 +163,6 @@ def save_source_edit(src: Source, version: int) -> None:
         changes["date_precision"] = "day"
     why = ss.get(f"ca_sedit_why_{src.id}") or None
     attempt(src.id, lambda: store.edit("source", src.id, changes, version, why), _said_edit(f"Source {src.id}"))
-
-
-def close_dialog() -> None:
-    st.session_state.pop("ca_dialog", None)
-
-
-def opener(label: str, which: str, key: str) -> bool:
-    """A button that opens dialog ``which``; whether it is open (it stays open across reruns until
-    it is done or dismissed: one dialog at a time)."""
-    st.button(label, key=key, on_click=st.session_state.update, kwargs={"ca_dialog": which})
-    return st.session_state.get("ca_dialog") == which
 
 
 @st.dialog("Edit the source's details", width="large", on_dismiss=close_dialog)

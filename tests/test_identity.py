@@ -210,6 +210,8 @@ def test_an_editor_edits_a_claim_and_a_published_one_goes_back_through_review(te
     Store(team_store, user="ed").save_source(*build("u1", 1))
     with mock.patch("geo.web.identity.current", return_value=Identity("ed", "proxy")):
         at = run_app("review")
+        at.button(key="ca_edit_u1-c0").click()  # opens the dialog
+        at.run()
         at.text_input(key="ca_edit_value_u1-c0").input("7")
         at.text_input(key="ca_edit_why_u1-c0").input("misread the figure")
         at.button(key="ca_edit_go_u1-c0").click()
@@ -220,6 +222,8 @@ def test_an_editor_edits_a_claim_and_a_published_one_goes_back_through_review(te
     Store(team_store, user="rev").decide("u1", "publish", "checked")
     with mock.patch("geo.web.identity.current", return_value=Identity("ed", "proxy")):
         at = run_app("review")
+        at.button(key="ca_edit_u1-c0").click()
+        at.run()
         at.text_input(key="ca_edit_value_u1-c0").input("9")
         at.button(key="ca_edit_go_u1-c0").click()
         at.run()

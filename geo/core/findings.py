@@ -51,8 +51,7 @@ FindingType = Literal[
 ]
 Verdict = Literal["inconsistent", "partly", "consistent", "cannot tell", "differ"]
 Differs = Literal["figure", "victims", "place", "weapon", "target", "perpetrator", "time"]
-# A location this coarse cannot confirm or refute a depth.
-COARSE_PRECISIONS = frozenset({"province", "country"})
+COARSE_PRECISIONS = feasible.COARSE_PRECISIONS
 QUANTITY_KINDS = ("killed", "injured", "casualties", "depth")
 CATEGORY_KINDS = ("weapon", "target", "perpetrator", "time")
 __all__ = ["DESCRIPTOR_DEPTH_KM", "Finding", "find_discrepancies", "findings_by_claim", "measured_depth_km"]

@@ -22,16 +22,15 @@ from pathlib import Path
 import numpy as np
 import shapely
 import shapely.ops
-from pyproj import Geod
 
 from geo.core import revisions
 from geo.core.context import ContextEvent, border_distances_km
 from geo.core.dataset import Dataset
+from geo.core.feasible import geodesic_circle
 from geo.core.findings import Finding, find_discrepancies, measured_depth_km
 from geo.core.model import COUNTRY_NAMES, LENSES, UNITS, Claim, Event, Place
 from geo.spatial import boundaries, diskcache, measure
 
-GEOD = Geod(ellps="WGS84")
 # The claimant groups a reader compares first (the sidebar's lens uses the same split).
 GROUPS = (
     ("iran_official", "Iranian official", ("iran_official",)),
@@ -185,13 +184,6 @@ class MapView:
     def by_tooltip(self, tooltip: str | None) -> str | None:
         """The event whose marker carries this tooltip (what the map reports on a click)."""
         return next((e.event.id for e in self.events if e.tooltip == tooltip), None)
-
-
-def circle(lon: float, lat: float, radius_m: float, n: int = 72) -> shapely.Polygon:
-    """A geodesic circle of ``radius_m`` metres as a lon/lat polygon."""
-    az = np.linspace(0, 360, n, endpoint=False)
-    x, y, _ = GEOD.fwd(np.full(n, lon), np.full(n, lat), az, np.full(n, radius_m))
-    return shapely.Polygon(np.column_stack([x, y]))
 
 
 def depth_interval_km(c: Claim) -> tuple[float, float, bool]:
@@ -379,7 +371,7 @@ def build_view(
         verdicts = [f for f in ev_findings if f.type == "depth_vs_measured"]
         unc = None
         if place.uncertainty_km > 0 and place.precision != "country":
-            unc = circle(place.lon, place.lat, place.uncertainty_km * 1000).simplify(0.002)
+            unc = geodesic_circle(place.lon, place.lat, place.uncertainty_km * 1000, n=72).simplify(0.002)
         out.append(
             EventView(
                 event=e,

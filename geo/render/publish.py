@@ -88,13 +88,17 @@ def _page(m: folium.Map, before: str, after: str, title: str) -> str:
     """The map's own document, with our header and footer around its map and everything inlined."""
     root = m.get_root()
     root.header.add_child(folium.Element(f"<title>{esc(title)}</title><style>{PAGE_CSS}</style>"))
-    html = root.render()
-    html = html.replace("<html>", '<html lang="en">', 1)
-    # folium sizes the map to the whole window: give it the page's room between header and footer.
-    html = re.sub(r'(<div class="folium-map" id="[^"]+")', r'\1 role="region" aria-label="Map"', html, count=1)
-    html = re.sub(r"(<body>)", r"\1" + before.replace("\\", "\\\\"), html, count=1)
-    html = html.replace("</body>", after + "</body>", 1)
-    return _inline(html.replace("folium-map", "folium-map ca-standalone-map"))
+    html = root.render().replace("<html>", '<html lang="en">', 1)
+    # The map is a landmark a screen reader can find; our class gives it its room on the page
+    # (folium sizes it to the whole window).
+    html = re.sub(
+        r'<div class="folium-map" (id="[^"]+")',
+        lambda m: f'<div class="folium-map ca-standalone-map" {m.group(1)} role="region" aria-label="Map"',
+        html,
+        count=1,
+    )
+    html = html.replace("<body>", "<body>" + before, 1).replace("</body>", after + "</body>", 1)
+    return _inline(html)
 
 
 def standalone_html(view: MapView, title: str, described: str, attributions: str) -> str:

@@ -223,7 +223,7 @@ def test_two_editors_on_two_replicas_edit_one_claim_and_the_second_save_is_refus
     with on_two_replicas(browser, team, ("ed", "ed2"), "lock2") as pages:
         for (p, _), value in zip(pages, ("7", "8"), strict=True):  # both open the editor on version 1
             p.page.get_by_role("button", name="Edit lock2-c0").click()
-            field = p.page.get_by_label("Value")
+            field = p.page.get_by_role("dialog").get_by_label("Value")
             field.wait_for(timeout=30_000)
             field.fill(value)
             field.press("Enter")
