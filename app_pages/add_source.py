@@ -264,7 +264,7 @@ with article_tab:
                 if c.kind in NUMERIC_KINDS:
                     options = intake.revisable(ds.claims.values(), c.kind, c.event, c.claimant_type)
                     earlier = st.selectbox(
-                        "Updates a figure already in the atlas (same claimant; type to search)",
+                        "Updates a figure already in the atlas (its claimant is taken over; type to search)",
                         [None, *options],
                         format_func=lambda cid, o=options: "— no, a figure of its own" if cid is None else o[cid],
                         key=f"{key}_revises_atlas",

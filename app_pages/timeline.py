@@ -79,12 +79,15 @@ if marks:
     if undated:
         notes.append(f"{undated} claims come from undated sources and are not on the axis.")
     st.caption(" ".join(notes))
-    if (sel.date_from, sel.date_to) != (sidebar.DEFAULT_FROM, sidebar.DEFAULT_TO):
-        st.button(
-            "Show the default dates again",
-            on_click=sidebar.set_dates,  # a callback: the sidebar's date field is drawn already
-            args=(ds, sidebar.DEFAULT_FROM, sidebar.DEFAULT_TO),
-        )
+else:
+    st.info("Nothing in this date range has a time to place on the axis.")
+# Always offered when the dates were changed: a brush over an empty range must not be a dead end.
+if (sel.date_from, sel.date_to) != (sidebar.DEFAULT_FROM, sidebar.DEFAULT_TO):
+    st.button(
+        "Show the default dates again",
+        on_click=sidebar.set_dates,  # a callback: the sidebar's date field is drawn already
+        args=(ds, sidebar.DEFAULT_FROM, sidebar.DEFAULT_TO),
+    )
 
 rows = []
 for eid in events:

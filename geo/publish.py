@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--border", default=boundaries.DEFAULT_RESOLUTION, choices=list(boundaries.RESOLUTIONS))
     ap.add_argument("--no-cards", action="store_true", help="only index.html")
     args = ap.parse_args(argv)
+    if args.date_from > args.date_to:
+        ap.error(f"--from {args.date_from} is after --to {args.date_to}")
     try:
         written = write(
             args.out,

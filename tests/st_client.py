@@ -100,5 +100,7 @@ class Session:
     async def start(self) -> None:
         """The first run (the map's first report reruns the page, as in a browser)."""
         await self.rerun([])
-        if not self.checkboxes:
+        # The sidebar's source checkboxes ("s001 · …") come with the second run; the page's own
+        # toggles (the claimant split) with the first.
+        if not any(" · " in label for label in self.checkboxes):
             await self.rerun([])

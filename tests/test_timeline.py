@@ -50,3 +50,25 @@ def test_a_brushed_range_covers_the_local_dates_of_what_lies_inside_it(dataset):
         dt.date(2024, 1, 5),
         dt.date(2024, 1, 9),
     )
+
+
+def test_a_range_with_nothing_in_it_is_not_a_dead_end():
+    from tests.apptest import run_app
+
+    at = run_app("timeline")
+    at.session_state["ca_dates"] = (dt.date(2023, 12, 20), dt.date(2023, 12, 29))  # no event in it
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Show the default dates again"]
+    at.button[0].click().run()
+    assert at.session_state["ca_dates"] == (dt.date(2023, 12, 1), dt.date(2024, 1, 31))
+
+
+def test_publishing_a_range_that_ends_before_it_starts_is_refused(capsys):
+    import pytest
+
+    from geo import publish
+
+    with pytest.raises(SystemExit):
+        publish.main(["--out", "/nonexistent/never", "--from", "2024-01-20", "--to", "2024-01-10"])
+    assert "--from 2024-01-20 is after --to 2024-01-10" in capsys.readouterr().err

@@ -122,7 +122,8 @@ def build(
     dated = atlas_sources | ({sid: source} if source else {})
     for c in claims:
         if c.revises and (why := revision_problem(c, by_id, dated)):
-            problems.append(f"claim {c.id.rsplit('-', 1)[1]} ({c.kind}): {why}; edit it or untick its revision")
+            where = f"claim {c.id.rsplit('-', 1)[1]} ({c.kind})"
+            problems.append(f"{where}: {why}; edit it or save it as a figure of its own")
     return source, claims, problems
 
 

@@ -36,21 +36,22 @@ def chart(s: Sketch, size: int = 320) -> alt.LayerChart:
     h = s.half_km
     view = alt.Projection(type="identity", reflectY=True, fit=_feature(shapely.box(-h, -h, h, h), "band"))
 
-    def layer(g, part: str, **mark) -> alt.Chart | None:
-        feature = _feature(g, part)
+    def layer(g, part: str | None, **mark) -> alt.Chart | None:
+        """One shape; ``part`` None: the background or the scale bar, with no tooltip."""
+        feature = _feature(g, part or "band")
         if feature is None:
             return None
-        return (
-            alt.Chart(alt.Data(values=[feature]))
-            .mark_geoshape(**mark)
-            .encode(tooltip=alt.Tooltip("properties.part:N", title="what"))
-            .project(**view.to_dict())
-        )
+        chart = alt.Chart(alt.Data(values=[feature]))
+        if part is None:  # tooltip null: Streamlit's charts would otherwise show the raw coordinates
+            chart = chart.mark_geoshape(tooltip=None, **mark)
+        else:
+            chart = chart.mark_geoshape(**mark).encode(tooltip=alt.Tooltip("properties.part:N", title="what"))
+        return chart.project(**view.to_dict())
 
     bar, x0, y0 = _scale(h), -0.9 * h, -0.9 * h
     scale = shapely.LineString([(x0, y0), (x0 + bar, y0)])
     layers = [
-        layer(shapely.box(-h, -h, h, h), "band", fill="#f7f7f4", stroke=None, tooltip=None),
+        layer(shapely.box(-h, -h, h, h), None, fill="#f7f7f4", stroke=None),
         layer(s.band, "band", fill=BAND, stroke=None),
         layer(s.region, "feasible", fill=REGION, stroke=None),
         layer(s.border, "border", filled=False, stroke="#000", strokeWidth=2),
@@ -58,11 +59,11 @@ def chart(s: Sketch, size: int = 320) -> alt.LayerChart:
         layer(s.circle.buffer(h / 80), "uncertainty", fill="#000", stroke=None)
         if s.circle.geom_type == "Point"
         else layer(s.circle, "uncertainty", filled=False, fill=None, stroke="#000", strokeDash=[5, 4], strokeWidth=1.2),
-        layer(scale, "border", filled=False, stroke="#000", strokeWidth=2, tooltip=None),
+        layer(scale, None, filled=False, stroke="#000", strokeWidth=2),
     ]
     label = (
         alt.Chart(alt.Data(values=[{"x": x0, "y": y0 + h / 14, "text": f"{bar:g} km"}]))
-        .mark_text(align="left", fontSize=12, color="#000")
+        .mark_text(align="left", fontSize=12, color="#000", tooltip=None)
         .encode(longitude="x:Q", latitude="y:Q", text="text:N")
         .project(**view.to_dict())
     )
@@ -83,5 +84,5 @@ def legend() -> str:
     return (
         "Pale: where the stated depth puts the strike inside the target country. Dashed: the place's "
         "uncertainty area. Solid: the feasible region, both at once. Black line: the border. North is up, "
-        "on an equal-area projection centred on the place. Hover or tap for what each shape is."
+        "on an equal-area projection centred on the place. With a pointer, hover for what each shape is."
     )

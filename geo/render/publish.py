@@ -30,6 +30,7 @@ header p,footer p{margin:.2rem 0;font-size:.9rem}
 .ca-card table{border-collapse:collapse;width:100%;font-size:13px}
 .ca-card th,.ca-card td{border:1px solid #d0d3da;padding:3px 6px;text-align:left;vertical-align:top}
 .ca-card .ca-standalone-map{height:380px !important;min-height:0}
+.ca-card .leaflet-control-zoom,.ca-card .leaflet-control-layers,.ca-card .ca-ctl{display:none}
 """
 
 
@@ -114,12 +115,15 @@ def standalone_html(view: MapView, title: str, described: str, attributions: str
 
 def card_html(view: MapView, ev: EventView, attributions: str) -> str:
     """One strike's claim card: the map around it and its claims, for a screenshot."""
+    history = dict(ev.history)  # a revised figure says so: 9 then 11 is not a disagreement
     rows = "".join(
-        f"<tr><td>{esc(kind_label(c.kind))}</td><td>{esc(c.value_label())}</td>"
-        f"<td>{esc(c.claimant)}</td><td>{esc(c.source)}</td></tr>"
+        f"<tr><td>{esc(kind_label(c.kind))}</td><td>{esc(c.value_label())}"
+        + (f"<br><small>{esc(history[c.id])}</small>" if c.id in history else "")
+        + f"</td><td>{esc(c.claimant)}</td><td>{esc(c.source)}</td></tr>"
         for c in sorted(ev.claims, key=lambda c: (c.kind, c.claimant))
     )
-    flagged = f"<p>&#9888; {len(ev.flagged)} claims in a material disagreement.</p>" if ev.flagged else ""
+    n = len(ev.flagged)
+    flagged = f"<p>&#9888; {n} claim{'s' * (n != 1)} in a material disagreement.</p>" if n else ""
     before = (
         f'<div class="ca-card"><h1 style="font-size:20px;margin:0 0 4px">{esc(ev.event.title)}</h1>'
         f"<p>{esc(ev.event.local_label())} · {esc(ev.place.name)} · sources {esc(', '.join(ev.sources))}</p>"
