@@ -42,8 +42,8 @@ def chart(s: Sketch, size: int = 320) -> alt.LayerChart:
         if feature is None:
             return None
         chart = alt.Chart(alt.Data(values=[feature]))
-        if part is None:  # tooltip null: Streamlit's charts would otherwise show the raw coordinates
-            chart = chart.mark_geoshape(tooltip=None, **mark)
+        if part is None:  # no tooltip (Streamlit would show raw coordinates), hidden from screen readers
+            chart = chart.mark_geoshape(tooltip=None, aria=False, **mark)
         else:
             chart = chart.mark_geoshape(**mark).encode(tooltip=alt.Tooltip("properties.part:N", title="what"))
         return chart.project(**view.to_dict())
