@@ -147,6 +147,19 @@ class OfflinePage:
         else:
             locator.click()
 
+    def unfold(self, popup):
+        """Open a popup's "Quotes and details" as a reader does: click (or tap) its summary, and
+        again if a redraw of the map landed on the first click (the reader would click again)."""
+        details = popup.locator("details.ca-details")
+        for _ in range(3):
+            self.press(details.locator("summary"))
+            try:
+                popup.locator("details.ca-details[open]").wait_for(timeout=2_000)
+                return details
+            except Exception:  # noqa: BLE001 (Playwright's timeout: not open yet)
+                self.settle(500)
+        raise AssertionError("the popup's quotes did not unfold after three clicks")
+
     def on_screen(self, locator):
         """Bring ``locator`` on screen as ``locator.click()`` does before it clicks (the reader
         scrolls the page); returns its box in page coordinates."""

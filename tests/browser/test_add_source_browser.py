@@ -49,7 +49,7 @@ def test_paste_keep_and_see_the_new_layer(browser, server_with_empty_db):
         p.wait_map()
         sid = re.search(r"(u-[0-9a-f]{10})", label.inner_text() if label.count() else page.content()).group(1)
         popup = p.open_popup("pakistan-strike-saravan")
-        popup.locator("details.ca-details summary").click()
+        p.unfold(popup)
         mine = popup.locator(f'li[data-source="{sid}"]')
         texts = " ".join(mine.all_inner_texts())
         assert "7 people" in texts and "about 40 km" in texts
@@ -102,7 +102,7 @@ def test_uploaded_html_article_shows_as_text_and_runs_nothing(browser, server_wi
         page.goto(server_with_empty_db + "/")
         p.wait_map()
         popup = p.open_popup("pakistan-strike-saravan")
-        popup.locator("details.ca-details summary").click()
+        p.unfold(popup)
         texts = " ".join(popup.locator(f'li[data-source="{sid}"]').all_inner_texts())
         assert "8 people" in texts and "{{ 'SSTI' ~ '-EVAL' }} {# in the raid" in texts
         assert "SSTI-EVAL" not in popup.inner_text()

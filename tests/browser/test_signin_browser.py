@@ -136,7 +136,7 @@ def test_an_editor_adds_a_source_and_a_reader_sees_it_with_no_write_controls(bro
         assert "Signed in as rea (reader)." in sidebar.inner_text()
         rea.close_sidebar()
         popup = rea.open_popup("pakistan-strike-saravan")
-        popup.locator("details.ca-details summary").click()
+        rea.unfold(popup)
         mine = popup.locator(f'li[data-claim="{claim}"]')
         assert f"dissent by rev2: {DISSENT}" in mine.inner_text()
         others = popup.locator(f'li[data-source="{sid}"]:not([data-claim="{claim}"])')
