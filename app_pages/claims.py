@@ -35,6 +35,14 @@ notes = state.claim_notes()  # self-reviewed, dissents, grades: beside each adde
 tolls = revisions.notes(claims, ds.sources)  # 7 → 9: a claimant's revised figures
 
 
+def said_beside(c) -> None:
+    """What the atlas says beside a claim: its toll history and what review says of it."""
+    if c.id in tolls:
+        st.caption(f"Toll history: {md(tolls[c.id])}")
+    if c.id in notes:
+        st.caption(f"Review: {md(notes[c.id])}")
+
+
 def claim_history(c) -> list[dict]:
     """The change log's rows for a claim and its source, oldest first (empty if unreadable)."""
     try:
@@ -53,10 +61,7 @@ if focus:
     st.markdown(f"**{md(c.kind)}** — {md(c.value_label())} — {md(c.claimant)} \\[{md(source_label(ds, c.source))}\\]")
     st.markdown("> " + quote_markdown(text, c))
     st.caption(f"Characters {c.quote_start}–{c.quote_end} of {md(ds.sources[c.source].file)}")
-    if c.id in tolls:
-        st.caption(f"Toll history: {md(tolls[c.id])}")
-    if c.id in notes:
-        st.caption(f"Review: {md(notes[c.id])}")
+    said_beside(c)
     if ds.sources[c.source].origin == "user":
         history = claim_history(c)
         with st.expander(f"History ({len(history)} changes: who, when, what, why)"):
@@ -144,10 +149,7 @@ with st.expander(f"Quotes ({len(ev_claims)})"):
             f"\\[{md(source_label(ds, c.source))}\\]"
         )
         st.markdown("> " + quote_markdown(ds.source_text(c.source), c))
-        if c.id in tolls:
-            st.caption(f"Toll history: {md(tolls[c.id])}")
-        if c.id in notes:
-            st.caption(f"Review: {md(notes[c.id])}")
+        said_beside(c)
 pick = st.selectbox(
     "Open a claim in context", [None, *[c.id for c in ev_claims]], format_func=lambda x: "—" if x is None else x
 )

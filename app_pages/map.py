@@ -8,9 +8,9 @@ import streamlit as st
 from geo import publish
 from geo.core import export
 from geo.core.view import border_lengths_km
-from geo.render import assets
+from geo.render import assets, layers
 from geo.render.escape import finding_markdown, md
-from geo.spatial.boundaries import BORDERS, BoundaryDataError
+from geo.spatial.boundaries import BoundaryDataError
 from geo.web import explorer, sidebar, state
 from geo.web import split as explorer_split
 
@@ -131,8 +131,4 @@ c2.download_button(
     "events_filtered.geojson",
     "application/geo+json",
 )
-st.caption(
-    "Boundaries: "
-    + "; ".join(f"{b.source} ({b.license}, {b.attribution})" for b in BORDERS.values())
-    + ". Towns: GeoNames (CC BY 4.0)."
-)
+st.caption(md(layers.credits()))

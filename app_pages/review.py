@@ -123,6 +123,15 @@ def opener(label: str, which: str, key: str) -> bool:
     return st.session_state.get("ca_dialog") == which
 
 
+def finish(label: str, key: str, act) -> None:
+    """A dialog's last button: close the dialog, ``act`` (which says what it did, or why not, in
+    the source acted on) and redraw the whole page."""
+    if st.button(label, key=key):
+        close_dialog()
+        act()
+        st.rerun()
+
+
 @st.dialog("Edit a claim", on_dismiss=close_dialog)
 def claim_dialog(c: Claim, version: int, published: bool) -> None:
     """A modal, as for a source's details: a popover's button can fall below a phone's screen."""
@@ -139,10 +148,7 @@ def claim_dialog(c: Claim, version: int, published: bool) -> None:
     )
     st.text_input("Claimant", c.claimant, key=f"ca_edit_claimant_{c.id}")
     st.text_input("Why (kept on the record)", key=f"ca_edit_why_{c.id}", max_chars=500)
-    if st.button("Save the change", key=f"ca_edit_go_{c.id}"):
-        close_dialog()
-        save_claim_edit(c.id, version, c.source)
-        st.rerun()
+    finish("Save the change", f"ca_edit_go_{c.id}", lambda: save_claim_edit(c.id, version, c.source))
 
 
 def edit_form(c: Claim, version: int, published: bool) -> None:
@@ -174,10 +180,7 @@ def source_dialog(src: Source, version: int, published: bool) -> None:
         now = getattr(src, field)
         st.text_input(label, "" if now is None else str(now), key=f"ca_sedit_{field}_{src.id}", max_chars=500)
     st.text_input("Why (kept on the record)", key=f"ca_sedit_why_{src.id}", max_chars=500)
-    if st.button("Save the details", key=f"ca_sedit_go_{src.id}"):
-        close_dialog()
-        save_source_edit(src, version)
-        st.rerun()
+    finish("Save the details", f"ca_sedit_go_{src.id}", lambda: save_source_edit(src, version))
 
 
 def source_form(src: Source, version: int, published: bool) -> None:
@@ -226,14 +229,15 @@ def dissent_dialog(claim_id: str, source: str) -> None:
     """A modal, not a popover: on a phone a popover low on the screen opens below its edge."""
     st.caption(f"Claim {md(claim_id)} of source {md(source)}. The dissent stays on the record, shown beside it.")
     reason = st.text_input("Why you disagree with this figure (kept on the record)", key=f"ca_dissent_why_{claim_id}")
-    if st.button("Record the dissent", key=f"ca_dissent_go_{claim_id}"):
-        close_dialog()
-        attempt(
+    finish(
+        "Record the dissent",
+        f"ca_dissent_go_{claim_id}",
+        lambda: attempt(
             source,
             lambda: store.decide(source, "dissent", reason, claim=claim_id),
             lambda _: f"Dissent on {claim_id} recorded.",
-        )
-        st.rerun()
+        ),
+    )
 
 
 def dissent_form(claim_id: str, source: str) -> None:

@@ -20,20 +20,18 @@ from pathlib import Path
 
 from geo.core.dataset import DatasetError, load_dataset
 from geo.core.model import LENSES
-from geo.core.view import selected_claims, view_of
-from geo.render import publish
+from geo.core.view import DEFAULT_FROM, DEFAULT_TO, selected_claims, view_of
+from geo.render import layers, publish
 from geo.spatial import boundaries
 from geo.store import Store, StoreError
 from geo.store.review import VISIBLE
 
-DEFAULT_FROM, DEFAULT_TO = dt.date(2023, 12, 1), dt.date(2024, 1, 31)  # as the app's sidebar
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def attributions() -> str:
-    """The data's credits, as the app's map page gives them."""
-    borders = "; ".join(f"{b.source} ({b.license}, {b.attribution})" for b in boundaries.BORDERS.values())
-    return f"Boundaries: {borders}. Towns: GeoNames (CC BY 4.0). Made with Claims Atlas."
+    """The data's credits, as the app's map page gives them, and what made the files."""
+    return f"{layers.credits()} Made with Claims Atlas."
 
 
 def describe(n_claims: int, n_sources: int, n_events: int, lens: str, date_from, date_to) -> str:

@@ -168,7 +168,8 @@ def sketch(ds: Dataset, c: Claim, resolution: boundaries.Resolution = "osm") -> 
         return None
     place = ds.place_of(ds.events[c.event])
     r_km = place.uncertainty_km
-    d_km = measure.distance_to_border(place.lon, place.lat, resolution).distance_km
+    _, d_m, _ = measure.distance_range_m(place.lon, place.lat, r_km * 1000, resolution)  # cached by region_for
+    d_km = d_m / 1000
     half = max(1.6 * r_km, min(1.15 * d_km + 2.0, 150.0), 5.0)  # the circle, and the border if near
     to_m = _equal_area(place.lon, place.lat)
     window = shapely.box(-half * 1000, -half * 1000, half * 1000, half * 1000)

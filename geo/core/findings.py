@@ -312,10 +312,10 @@ def _depth_vs_measured(ds, event, group, resolution) -> list[Finding]:
         iv = c.interval()
         if iv is None:
             continue
-        region = feasible.feasible(ds, c, resolution) if ev.target_country in ("PAK", "IRN") else None
         if place.precision in COARSE_PRECISIONS or (ev.target_country and side != ev.target_country):
             verdict, why = "cannot tell", f"the location is known only to {place.precision} level"
-        elif region is not None:  # geometric: how much of the place's uncertainty area the band leaves
+        elif (region := feasible.feasible(ds, c, resolution)) is not None:
+            # geometric: how much of the place's uncertainty area the band leaves
             verdict, why = region.verdict, region.why
         elif _overlap(iv, (m["low"], m["high"])):
             verdict, why = "consistent", "the stated depth lies within the measured range"

@@ -225,6 +225,10 @@ def source_label(ds: Dataset, sid: str, long: bool = True) -> str:
     return f"{sid} · {who} · {title[:48]}{'…' if len(title) > 48 else ''}"
 
 
+# The date range a view opens with: the strikes and the weeks before them.
+DEFAULT_FROM, DEFAULT_TO = dt.date(2023, 12, 1), dt.date(2024, 1, 31)
+
+
 def selected_claims(
     ds: Dataset, sources: Iterable[str], lens: str, date_from: dt.date, date_to: dt.date
 ) -> list[Claim]:

@@ -159,6 +159,12 @@ def publish_static_layers(layers_dir=None) -> list[str]:
     return written
 
 
+def credits() -> str:
+    """The map data's credits, as the map page and a published view give them (plain text)."""
+    borders = "; ".join(f"{b.source} ({b.license}, {b.attribution})" for b in boundaries.BORDERS.values())
+    return f"Boundaries: {borders}. Towns: GeoNames (CC BY 4.0)."
+
+
 def _legend_html() -> str:
     rows = "".join(f'<div><span class="ca-sw {cls}"></span>{esc(text)}</div>' for cls, text in LEGEND_ITEMS)
     return rows + f"<div>{esc(LEGEND_NOTE)}</div>"

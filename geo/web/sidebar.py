@@ -16,7 +16,7 @@ import streamlit as st
 
 from geo.core.dataset import Dataset
 from geo.core.model import Claim
-from geo.core.view import selected_claims, source_label
+from geo.core.view import DEFAULT_FROM, DEFAULT_TO, selected_claims, source_label
 from geo.render.escape import md
 from geo.spatial import boundaries
 from geo.store import Role
@@ -28,8 +28,6 @@ LENS_LABELS = {
     "pakistan_official": "Pakistani official",
     "others": "Others (authors, analysts, media, unattributed)",
 }
-DEFAULT_FROM = dt.date(2023, 12, 1)
-DEFAULT_TO = dt.date(2024, 1, 31)
 
 
 @dataclass(frozen=True)
