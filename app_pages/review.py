@@ -107,6 +107,7 @@ def save_claim_edit(claim_id: str, version: int, source: str) -> None:
         "claimant": ss.get(f"ca_edit_claimant_{claim_id}", "").strip(),
         "qualifier": ss.get(f"ca_edit_qualifier_{claim_id}"),
         "value": float(value) if value.replace(".", "", 1).isdigit() else value,
+        "note": ss.get(f"ca_edit_note_{claim_id}", "").strip() or None,
     }
     why = ss.get(f"ca_edit_why_{claim_id}") or None
     attempt(source, lambda: store.edit("claim", claim_id, changes, version, why), _said_edit(f"Claim {claim_id}"))
@@ -147,6 +148,7 @@ def claim_dialog(c: Claim, version: int, published: bool) -> None:
         key=f"ca_edit_qualifier_{c.id}",
     )
     st.text_input("Claimant", c.claimant, key=f"ca_edit_claimant_{c.id}")
+    st.text_input("Note (what the figure leaves out, how it was read)", c.note or "", key=f"ca_edit_note_{c.id}")
     st.text_input("Why (kept on the record)", key=f"ca_edit_why_{c.id}", max_chars=500)
     finish("Save the change", f"ca_edit_go_{c.id}", lambda: save_claim_edit(c.id, version, c.source))
 

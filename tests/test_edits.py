@@ -31,6 +31,17 @@ def test_a_claim_awaiting_review_changes_at_once_and_every_field_is_logged(where
     assert (rows["qualifier"]["old"], rows["qualifier"]["new"]) == ("exact", "at least")
 
 
+def test_every_editable_field_is_a_field_of_its_record_and_a_claim_s_note_can_be_edited(where):
+    from geo.store.edits import KINDS
+
+    for entity, kind in KINDS.items():
+        assert set(kind.editable) <= set(kind.model.model_fields), entity  # a renamed field would be uneditable
+    team(where)
+    Store(where, user="ed").save_source(*build("u1", 1))
+    assert Store(where, user="ed").edit("claim", "u1-c0", {"note": "the ministry's later count"}, 1, "add") == "applied"
+    assert Store(where).records()[0]["claims"][0]["note"] == "the ministry's later count"
+
+
 def test_the_second_of_two_edits_on_the_same_version_is_refused_with_who_and_when(where):
     team(where)
     Store(where, user="ed").save_source(*build("u1", 1))

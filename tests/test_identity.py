@@ -213,12 +213,14 @@ def test_an_editor_edits_a_claim_and_a_published_one_goes_back_through_review(te
         at.button(key="ca_edit_u1-c0").click()  # opens the dialog
         at.run()
         at.text_input(key="ca_edit_value_u1-c0").input("7")
+        at.text_input(key="ca_edit_note_u1-c0").input("<b>read</b> from the caption")
         at.text_input(key="ca_edit_why_u1-c0").input("misread the figure")
         at.button(key="ca_edit_go_u1-c0").click()
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Claim u1-c0 changed." in shown(s.value) for s in at.success)
-    assert Store(team_store).records()[0]["claims"][0]["value"] == 7
+    saved = Store(team_store).records()[0]["claims"][0]
+    assert (saved["value"], saved["note"]) == (7, "<b>read</b> from the caption")  # kept as typed, escaped when shown
     Store(team_store, user="rev").decide("u1", "publish", "checked")
     with mock.patch("geo.web.identity.current", return_value=Identity("ed", "proxy")):
         at = run_app("review")

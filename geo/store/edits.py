@@ -39,7 +39,7 @@ KINDS = {
     "claim": Kind(
         t.claims,
         Claim,
-        ("value", "qualifier", "unit", "victims", "claimant", "claimant_type", "event", "date", "notes"),
+        ("value", "qualifier", "unit", "victims", "claimant", "claimant_type", "event", "note"),
     ),
     # Not its id, file or text: the snapshot and the quotes' offsets into it stay as first added.
     "source": Kind(
