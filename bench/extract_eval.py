@@ -39,10 +39,17 @@ from geo.core.dataset import load_dataset  # noqa: E402
 from geo.extract import Extractor, read_article  # noqa: E402
 
 EVAL = ROOT / "tests" / "extract_eval"
-HELD_OUT = EVAL / "heldout"
-HELD_OUT_2 = EVAL / "heldout2"
-HELD_OUT_3 = EVAL / "heldout3"
-HELD_OUT_4 = EVAL / "heldout4"
+# (folder, label, tuned on): since 2026-12-04 held-out splits 1-4 are tuning material (their
+# misses are listed with -v); splits 5 and 6 were written that day before tuning resumed.
+SPLITS = [
+    (EVAL, "tuning split", True),
+    (EVAL / "heldout", "held-out 1 (tuned on since 2026-12-04)", True),
+    (EVAL / "heldout2", "held-out 2 (tuned on since 2026-12-04)", True),
+    (EVAL / "heldout3", "held-out 3 (tuned on since 2026-12-04)", True),
+    (EVAL / "heldout4", "held-out 4 (clean on 2026-12-02; tuned on since 2026-12-04)", True),
+    (EVAL / "heldout5", "held-out 5 (never seen by the tuner; figures only)", False),
+    (EVAL / "heldout6", "held-out 6 (never seen by the tuner; figures only)", False),
+]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
 
@@ -187,13 +194,16 @@ def _print(title: str, res: dict) -> None:
 if __name__ == "__main__":
     verbose = "-v" in sys.argv
     extractor = Extractor(load_dataset())
-    _print("tuning split (in-sample: the rules were tuned on it)", evaluate_split(EVAL, verbose, extractor))
-    if "--tuning-only" in sys.argv:  # while tuning: the held-out split is not even run
+    for folder, label, tuned in SPLITS:
+        if not (folder / "expected.yaml").exists():
+            continue
+        if not tuned and "--tuning-only" in sys.argv:  # while tuning: the held-out splits are not even run
+            break
+        if verbose and tuned:
+            print(f"{label}: misses")
+        _print(label, evaluate_split(folder, verbose and tuned, extractor))
+    if "--tuning-only" in sys.argv:
         sys.exit(0)
-    _print("held-out split (written before tuning; figures only)", evaluate_split(HELD_OUT, False, extractor))
-    _print("held-out split 2 (figures read once, then tuning went on)", evaluate_split(HELD_OUT_2, False, extractor))
-    _print("held-out split 3 (figures read once, then tuning went on)", evaluate_split(HELD_OUT_3, False, extractor))
-    _print("held-out split 4 (never seen by the tuner; figures only)", evaluate_split(HELD_OUT_4, False, extractor))
     p, r, f1, t = real_sources(extractor)
     print(f"the five real sources, casualty figures and depths: precision {p:.2f}  recall {r:.2f}  F1 {f1:.2f}  {t}")
     t_extract, t_split, n = speed(extractor)

@@ -12,6 +12,7 @@ name anyone ("Initial", "Balochistan") is not a speaker at all: unknown stays un
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 REPORT_VERBS = frozenset(
@@ -40,6 +41,7 @@ class Speaker:
     type: str  # a ClaimantType
     start: int  # character span of the speaker's words (for the review's highlight)
     end: int
+    channel: bool = False  # the outlet that relays another's words ("was quoted by IRNA as saying")
 
 
 # A country or its capital named as the speaker is its government (metonymy).
@@ -204,11 +206,41 @@ def _after(doc, i: int, b: int) -> list:
     return out
 
 
-def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
-    """The speaker of the sentence in tokens [a, b), or None when it names none.
+def best(found: list[tuple[int, Speaker]]) -> Speaker | None:
+    """The speaker of a sentence from its :func:`speakers`, or None when it names none.
 
     Pronouns come back as a Speaker of type "pronoun" for the caller to resolve.
     """
+    if not found:
+        return None
+    # "According to the report of our correspondent, the governor stated": the original source
+    # (an official) before the channel (media), before the unplaced.
+    return min(found, key=lambda f: (f[1].channel, RANK.get(f[1].type, 3), f[0]))[1]
+
+
+RANK = {"iran_official": 0, "pakistan_official": 0, "other_official": 0, "analyst": 0, "pronoun": 1, "media": 2}
+
+
+def for_figure(found: list[tuple[int, Speaker]], doc, at: int) -> Speaker | None:
+    """Which of a sentence's speakers gives the figure at token ``at``: "Pakistan says Iran's
+    attack killed two children; Iran says nine died" has one per clause, "nine, by Iran's own
+    count, and two, according to Islamabad" one beside each figure. Only where the sentence's
+    speakers are of different sides; else None (the sentence's speaker stands)."""
+    # A relaying outlet and a side-less "official" do not compete with a named side.
+    found = [f for f in found if not f[1].channel and f[1].type != "unattributed"] or found
+    sides = {f[1].type for f in found if f[1].type != "pronoun"}
+    if len(sides) < 2:
+        return None
+
+    def clause(i: int) -> int:
+        return sum(1 for t in doc[min(i, at) : max(i, at)] if t.text == ";")
+
+    return min(found, key=lambda f: (clause(f[0]), f[1].type == "pronoun", abs(f[0] - at)))[1]
+
+
+def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:
+    """Every speaker named in the sentence in tokens [a, b), with the token of its reporting
+    word (the verb, "according", the bracket)."""
     found: list[tuple[int, Speaker]] = []
     # "09:40 - Iranian state TV: at least seven killed"; "ANCHOR: …" (a label, not a claimant)
     colon = next((t.i for t in doc[a : min(b, a + 10)] if t.text == ":"), None)
@@ -231,6 +263,7 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
     for t in doc[a:b]:
         lower = t.lower_
         phrase = None
+        channel = False
         if lower == "according" and t.i + 1 < b and doc[t.i + 1].lower_ == "to":
             phrase = _after(doc, t.i + 1, b)
         elif lower == "per" and t.i > a and doc[t.i - 1].text == ",":
@@ -245,6 +278,7 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
                     after += [doc[end]] + _after(doc, end, b)  # "…, said Baloch, the ministry's spokeswoman."
                 if after and (not phrase or phrase[0].lower_ not in ("also", "later")):
                     phrase = after
+                    channel = after[0].lower_ == "by"  # "was quoted as saying by the ISNA news agency"
                 else:
                     phrase = _before(doc, phrase[0].i, a) if phrase else None
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
@@ -261,6 +295,9 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
             phrase = _after(doc, t.i + 1, b)
         if not phrase:
             continue
+        relay = next((x.i for x in phrase if x.lower_ in ("quoted", "cited") and doc[x.i + 1].lower_ == "by"), None)
+        if relay is not None and relay > phrase[0].i:
+            phrase = [x for x in phrase if x.i < relay]  # "Security sources quoted by several outlets said"
         clean = _clean(phrase)
         if clean is None:
             continue
@@ -288,7 +325,7 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
             seat = _SEAT.search(doc[a : t.i].text.lower())
             if seat:
                 ctype = "iran_official" if seat.group(1) == "tehran" else "pakistan_official"
-        found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e)))
+        found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e, channel)))
     # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks
     for t in doc[a:b]:
         if t.text == "(" and not found:
@@ -298,12 +335,7 @@ def speaker(doc, a: int, b: int, home: str | None = None) -> Speaker | None:
                 found.append(
                     (t.i, Speaker(NAMES.get(inner[0].lower(), inner[0]), classify(inner[0], home), *inner[1:]))
                 )
-    if not found:
-        return None
-    # "According to the report of our correspondent, the governor stated": the original source
-    # (an official) before the channel (media), before the unplaced.
-    rank = {"iran_official": 0, "pakistan_official": 0, "other_official": 0, "analyst": 0, "pronoun": 1, "media": 2}
-    return min(found, key=lambda f: (rank.get(f[1].type, 3), f[0]))[1]
+    return found
 
 
 _OWN_VOICE = re.compile(
@@ -353,6 +385,74 @@ def mentioned(sentence: str, offset: int) -> Speaker | None:
         return None
     ctype = classify(m.group(0))
     return Speaker(m.group(0), ctype, offset + m.start(), offset + m.end()) if ctype else None
+
+
+_TURN = re.compile(r"(?P<label>[A-Z][A-Z .'-]{1,40}?)\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s")
+_HOSTS = re.compile(
+    r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q)\b", re.I
+)
+_SCHOLARLY = re.compile(
+    r"\b(?:dr|professor|centre|center|institute|university|studies|studied|analyst|researcher|fellow|expert|"
+    r"author of|specialist|scholar|consultancy|think[- ]tank)\b",
+    re.I,
+)
+
+
+def is_transcript(text: str) -> bool:
+    """Two or more speakers' labels opening paragraphs, one of them again: a transcript (a brief's
+    datelines, "PANJGUR: …", "QUETTA: …", are labels too, each once)."""
+    starts = (m for m in _TURN.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n")
+    labels = Counter(m.group("label").strip() for m in starts)
+    return len(labels) >= 2 and max(labels.values()) >= 2  # a host speaks more than once; datelines do not repeat
+
+
+def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Speaker | None:
+    """The speaker of a transcript's turn ("QURESHI: …", "SARAH KEMP (ANCHOR): …") when the
+    paragraph is one; None when it is not. A host or the outlet's correspondent speaks in the
+    programme's own voice (type "author"); a guest is whom the programme introduced them as: an
+    expert ("analyst") unless introduced as speaking for a side."""
+    m = _TURN.match(paragraph)
+    if m is None or len(m.group("label").split()) > 4:
+        return None
+    label, role = m.group("label").strip(), m.group("role") or ""
+    span = (offset + m.start("label"), offset + m.end("label"))
+    if _HOSTS.search(label) or _HOSTS.search(role):
+        return Speaker(label.title(), "author", *span)
+    if label.lower() in ("guest", "caller", "speaker"):
+        return Speaker(label.title(), "analyst", *span)
+    intro = ""
+    for word in label.split()[-1:]:
+        # where the programme introduced them: "our correspondent Bilal Ahmed", "Dr Farhan
+        # Qureshi of the Centre for …", "Colonel X, a spokesman for the army"
+        n = re.search(rf"(?:\b\w+\W+){{0,4}}\b{re.escape(word.title())}\b[^.?!\n]{{0,120}}", text)
+        intro = n.group(0) if n else ""
+    if _HOSTS.search(intro):
+        return Speaker(label.title(), "author", *span)
+    if role and (ctype := classify(role, home)) not in (None, "unattributed"):
+        return Speaker(label.title(), ctype, *span)
+    if not _SCHOLARLY.search(intro) and _OFFICIAL.search(intro.lower()):
+        ctype = classify(intro, home)
+        if ctype in ("iran_official", "pakistan_official", "other_official"):
+            return Speaker(label.title(), ctype, *span)
+    return Speaker(label.title(), "analyst", *span)
+
+
+_TAGLINE = re.compile(r"\s(?:--|—|–|-|:)\s+(?P<who>[^-—–:]{3,60})$")
+
+
+def tagline(line: str, offset: int, home: str | None = None) -> Speaker | None:
+    """A headline's source after a dash or colon: "Iran strike kills two children -- Balochistan
+    government"; only an official side or an outlet, never a topic ("Panjgur: two killed")."""
+    m = _TAGLINE.search(line.rstrip())
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    ctype = classify(who, home)
+    if ctype in ("iran_official", "pakistan_official", "other_official", "media") and (
+        _OFFICIAL.search(who.lower()) or ctype == "media"
+    ):
+        return Speaker(who, ctype, offset + m.start("who"), offset + m.end("who"))
+    return None
 
 
 def opens_quote(sentence: str) -> bool:

@@ -101,6 +101,7 @@ class Extractor:
         dateline = dates.dateline_end(text)
         paragraph, prev_end = 0, 0
         rows = []
+        headings: set[int] = set()
         for a, b, span in sents:
             if "\n\n" in text[prev_end:a] or "\n" in text[prev_end:a] and prev_end:
                 paragraph += 1
@@ -125,6 +126,8 @@ class Extractor:
             f.strikers = strikers(span)
             f.targets = targets(span)
             f.words = {t.lower_ for t in span if t.is_alpha}
+            if _heading(text, a, b):
+                headings.add(a)
             rows.append((a, b, span, s, f, caption or byline))
         facts = [
             Facts(r[4].places, [(d, p) for d, p, *_ in r[4].dates], r[4].strikers, r[4].targets, r[4].words)
@@ -138,14 +141,23 @@ class Extractor:
         last_speaker: claimants.Speaker | None = None
         quote_speaker: tuple[int, claimants.Speaker] | None = None
         previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
-        said = [claimants.speaker(doc, r[2].start, r[2].end, home) for r in rows]
+        found = [claimants.speakers(doc, r[2].start, r[2].end, home) for r in rows]
+        said = [claimants.best(f) for f in found]
         voice = claimants.voice(text, home)
         said_in: tuple[int, claimants.Speaker | None] = (-1, None)
+        on_air: tuple[int, claimants.Speaker | None] = (-1, None)  # a transcript's turn and its speaker
+        transcript = claimants.is_transcript(text)
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if core_sentences.conditional(s):  # asserts nothing about what happened
                 continue
+            if transcript and (k == 0 or rows[k - 1][4].paragraph != f.paragraph):
+                at_turn = claimants.turn(s, text, a, home)
+                on_air = (f.paragraph, at_turn) if at_turn else on_air
+            turn = on_air[1] if on_air[0] == f.paragraph else None
             who = said[k]
+            if who is None and a in headings:
+                who = claimants.tagline(s, a, home)  # "Iran strike kills two children -- Balochistan government"
             if who is not None and who.type == "pronoun":
                 body = who.name.lower() not in claimants.PRONOUNS  # "the army said", "police said"
                 who = (
@@ -170,7 +182,7 @@ class Extractor:
             if who is None and said_in[0] == f.paragraph and not opens_with_date:
                 who = said_in[1]  # the paragraph goes on with what its speaker said
             if who is None:
-                who = voice
+                who = turn or voice
             if who is not None:
                 said_in = (f.paragraph, who)
                 last_speaker = who
@@ -243,12 +255,15 @@ class Extractor:
                 if fig.kind == "depth":
                     value = self._km(doc, fig)
                 notes = [f"stated as “{fig.vague}”"] if fig.vague else []
+                at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
+                own = claimants.for_figure(found[k], doc, at)
                 add(
                     fig.kind,
                     value,
                     fig.start,
                     fig.end,
                     link=flink,
+                    who=own if own is not None and own.type != "pronoun" else who,
                     unit=unit,
                     qualifier=fig.qualifier if not fig.vague else None,
                     breakdown=fig.breakdown,
@@ -268,7 +283,7 @@ class Extractor:
                     add(kind, names, cats[key][0][1], cats[key][0][2])
             for p in f.places:
                 add("location", p.key, p.start, p.end)
-        return _revisions(_dedupe(out))
+        return _revisions(_dedupe(out, headings))
 
     def _clause(self, doc, span, fig, f: Facts) -> Facts | None:
         """The facts of the clause around a figure (between commas, semicolons or colons), or
@@ -329,11 +344,45 @@ def _key(c: Candidate):
     return (c.kind, json.dumps(c.value), c.qualifier, who, c.event)
 
 
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+def _heading(text: str, a: int, b: int) -> bool:
+    """A headline or subheading: a line of its own, short, with no full stop at its end."""
+    line_start = a == 0 or text[a - 1] == "\n" or not text[:a].strip()
+    line_end = b >= len(text.rstrip()) or text[b : b + 1] == "\n"
+    line = text[a:b].rstrip()
+    return line_start and line_end and len(line.split()) <= 20 and not line.endswith((".", "!", "?", '"', "”", ":"))
+
+
+def _headline_repeats(cands: list[Candidate], headings: set[int]) -> list[Candidate]:
+    """A headline repeating a figure the body attributes is the body's claim, not the author's
+    own (SCHEMA.md, settled cases): its sentence becomes one more quote of the body's candidate."""
+    out = list(cands)
+    for c in cands:
+        if c.start not in headings or c.kind not in FIGURE_KINDS or c.value is None or c.claimant_type:
+            continue
+        body = [
+            o
+            for o in out
+            if o.start not in headings
+            and o.kind == c.kind
+            and o.value == c.value
+            and o.claimant_type
+            and None not in (o.event, c.event)
+            and o.event == c.event
+            or (o.start not in headings and o.kind == c.kind and o.value == c.value and o.claimant_type and not c.event)
+        ]
+        if body:
+            i = out.index(body[0])
+            out[i] = replace(body[0], quotes=body[0].quotes + ((c.start, c.end),))
+            out.remove(c)
+    return out
+
+
+def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Candidate]:
     """One candidate per figure, claimant and event: the sentences that repeat it become extra
     quotes of the first. Categories and places stay per sentence (their quote is their claim)."""
     first: dict[tuple, int] = {}
     out: list[Candidate] = []
+    cands = _headline_repeats(cands, headings)
     for c in sorted(cands, key=lambda c: (c.start, c.span_start)):
         if c.kind in FIGURE_KINDS and c.value is not None:
             k = _key(c)
