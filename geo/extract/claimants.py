@@ -20,7 +20,8 @@ REPORT_VERBS = frozenset(
     confirms added adds insisted insists alleged alleges noted notes wrote writes tweeted posted quoted cited
     estimated estimates put puts counted acknowledged admitted maintained warned declared explained described
     reiterated asserted telling saying say confirm announce
-    tell recorded documented verified tallied registered raised revised lowered updated gives gave""".split()
+    tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
+    briefed briefs recalled recalls counts reckons reckoned""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";"])
@@ -31,7 +32,7 @@ TRAILING = frozenset(
 )
 ASIDE_START = frozenset("speaking who citing quoting asked adding requesting declining".split())
 BY_VERBS = frozenset("given provided released published announced issued confirmed reported compiled".split())
-COUNT_NOUNS = frozenset("count tally estimate reckoning figures".split())
+COUNT_NOUNS = frozenset("count tally estimate reckoning figures account accounts".split())
 STOP_BEFORE = frozenset("that and but while as when after which who where because since then so".split())
 
 
@@ -57,7 +58,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     (
         "analyst",
         re.compile(
-            r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank"
+            r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank|consultan(?:cy|t)"
             r"|fellow|observers?|columnist|historian)\b"
         ),
     ),
@@ -103,7 +104,7 @@ _OFFICIAL = re.compile(
     r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
     r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
     r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
-    r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy)\b"
+    r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy|authority|cabinet)\b"
 )
 _GENERIC = re.compile(
     r"(?:the |an? |some |several |other |unnamed |senior |local |security |government |two |three )*"
@@ -176,7 +177,7 @@ def _before(doc, i: int, a: int) -> list:
     if j > a and doc[j].text == ",":
         # "A Pakistani official, speaking on condition of anonymity, said": skip the aside
         k = j - 1
-        while k > a and doc[k].text != "," and j - k < 12:
+        while k > a and doc[k].text != "," and j - k < 20:
             k -= 1
         if doc[k].text == "," and k + 1 < j and doc[k + 1].lower_ in ASIDE_START:
             j = k - 1
@@ -185,6 +186,10 @@ def _before(doc, i: int, a: int) -> list:
             return _before(doc, k, a) + list(doc[k:j])
     while j >= a and len(out) < 8:
         t = doc[j]
+        if t.lower_ == "and" and out and out[0].text[:1].isupper() and j > a and doc[j - 1].text[:1].isupper():
+            out.insert(0, t)  # "a deputy governor of Sistan and Baluchestan tells …": a name, not two clauses
+            j -= 1
+            continue
         if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.ent_type_:
             break
         out.insert(0, t)
@@ -236,6 +241,14 @@ def for_figure(found: list[tuple[int, Speaker]], doc, at: int) -> Speaker | None
         return sum(1 for t in doc[min(i, at) : max(i, at)] if t.text == ";")
 
     return min(found, key=lambda f: (clause(f[0]), f[1].type == "pronoun", abs(f[0] - at)))[1]
+
+
+def _seat(doc, a: int, i: int, name: str) -> str | None:
+    """ "In Tehran, the foreign ministry said": the seat named before a side-less office says whose."""
+    if classify(name) != "unattributed" or not _OFFICIAL.search(name.lower()):
+        return None
+    seat = _SEAT.search(doc[a:i].text.lower())
+    return None if seat is None else "iran_official" if seat.group(1) == "tehran" else "pakistan_official"
 
 
 def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:
@@ -290,6 +303,14 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             k += doc[k].lower_ in ("by", "to", "in")  # "by Tehran's own count"; "Tehran's count" from the start
             phrase = [x for x in doc[k : t.i] if x.lower_ != "own"]
         elif (
+            lower in ("'s", "’s")
+            and t.i - 2 >= a
+            and doc[t.i - 2].lower_ == "by"
+            and t.i + 1 < b
+            and doc[t.i + 1].text == ","
+        ):
+            phrase = [doc[t.i - 1]]  # "By Tehran's, Pakistan's strike … killed nine": the count of the last clause
+        elif (
             lower in ("statement", "communique", "communiqué") and t.i + 1 < b and doc[t.i + 1].lower_ in ("by", "from")
         ):
             phrase = _after(doc, t.i + 1, b)
@@ -314,17 +335,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             and text.lower().startswith(words[0])
         ):
             # "the ministry added": a body named before, resolved by the caller like a pronoun
-            ctype = classify(text, home)
+            ctype = _seat(doc, a, t.i, text) or classify(text, home)
             found.append((t.i, Speaker(text, "pronoun" if ctype == "unattributed" else ctype, s, e)))
             continue
         ctype = classify(text, home)
         if ctype is None:
             continue
-        if classify(text) == "unattributed" and _OFFICIAL.search(text.lower()):
-            # "In Tehran, the foreign ministry said": the seat named in the sentence says whose
-            seat = _SEAT.search(doc[a : t.i].text.lower())
-            if seat:
-                ctype = "iran_official" if seat.group(1) == "tehran" else "pakistan_official"
+        ctype = _seat(doc, a, t.i, text) or ctype
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e, channel)))
     # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks
     for t in doc[a:b]:
@@ -350,15 +367,21 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     """Who speaks where the article names no one: the issuer of a statement ("Statement by
     the Ministry of Foreign Affairs", a "FOR IMMEDIATE RELEASE" header over its name) or a
     state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)")."""
-    head = text.lstrip()[:200]
-    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
+    head = text.lstrip()[:300]
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:6]
     if len(lines) > 1 and re.fullmatch(
         r"(?:for immediate release|press release|news release|statement)[.:]?", lines[0], re.I
     ):
         ctype = classify(lines[1], home)
         return Speaker(lines[1], ctype if ctype not in (None, "unattributed", "media") else "other_official", 0, 0)
-    for rule in (_OWN_VOICE, _DATELINE_OUTLET):
-        m = rule.match(head)
+    # A letterhead over "Press Release No. 112": "GOVERNMENT OF BALOCHISTAN / Directorate General of …"
+    release = next((i for i, ln in enumerate(lines) if re.match(r"(?:press|news) release\b|handout\b", ln, re.I)), 0)
+    for ln in lines[:release]:
+        ctype = classify(ln, home)
+        if ctype in ("iran_official", "pakistan_official", "other_official"):
+            return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
+    for rule, line in [(_OWN_VOICE, head)] + [(_DATELINE_OUTLET, ln) for ln in lines[:4]]:
+        m = rule.match(line)
         if m:
             who = m.group("who").strip(" .:-")
             ctype = classify(who, home)

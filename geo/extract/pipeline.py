@@ -20,6 +20,7 @@ from geo.extract.linking import Facts, Linker, strikers, targets
 from geo.extract.places import PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
+SIDES = {"iran_official": "IRN", "pakistan_official": "PAK"}
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised updated update later now raised raising new latest".split()
@@ -134,16 +135,20 @@ class Extractor:
             for r in rows
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
+        voice = claimants.voice(text, home)
+        if home is None and voice is not None and voice.type in SIDES:
+            home = SIDES[voice.type]  # a state outlet or a government's release: its officials are its side's
+        settled = home is not None  # the dateline or the outlet says whose officials are unnamed
         if home is None and main and self.ds is not None:
             # No dateline: unnamed officials in a story about a strike are the struck side's.
             home = self.ds.events[main].target_country
+            voice = claimants.voice(text, home)
         out: list[Candidate] = []
         last_speaker: claimants.Speaker | None = None
         quote_speaker: tuple[int, claimants.Speaker] | None = None
         previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
         found = [claimants.speakers(doc, r[2].start, r[2].end, home) for r in rows]
         said = [claimants.best(f) for f in found]
-        voice = claimants.voice(text, home)
         said_in: tuple[int, claimants.Speaker | None] = (-1, None)
         on_air: tuple[int, claimants.Speaker | None] = (-1, None)  # a transcript's turn and its speaker
         transcript = claimants.is_transcript(text)
@@ -176,6 +181,16 @@ class Extractor:
                         who = last_speaker
                 elif quote_speaker and quote_speaker[0] == f.paragraph:
                     who = quote_speaker[1]
+            # Where the dateline leaves it open (a digest, a wire filed from Dubai), unnamed police
+            # are those of the one country the sentence names a place in (not a capital: datelines).
+            countries = {p.country for p in f.places if not p.capital and p.start >= dateline} & {"IRN", "PAK"}
+            if (
+                who is not None
+                and not settled
+                and len(countries) == 1
+                and (side := claimants.side_of(who.name, countries.pop()))
+            ):
+                who = replace(who, type=side)  # "a coach overturned near Ormara, police said": Pakistan's police
             if who is not None and voice is not None and who.name.lower().split()[0] in ("our", "we"):
                 who = voice  # "our researchers" in a press release: its issuer
             opens_with_date = bool(f.dates) and f.dates[0][2] - a < 12  # "In February 2019, …": a new story
