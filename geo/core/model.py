@@ -137,10 +137,18 @@ class Event(Model):
     place: Id | None = None
     date: dt.date
     date_precision: DatePrecision
+    # A period's last day (a decade of attacks): the extractor links a figure dated within it.
+    date_end: dt.date | None = None
     date_basis: LongText  # which source gives the date, or where it comes from
     time_local: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] | None = None
     timezone: str = "UTC"
     description: LongText  # neutral, in our words
+
+    @model_validator(mode="after")
+    def _period(self):
+        if self.date_end is not None and self.date_end < self.date:
+            raise ValueError(f"date_end {self.date_end} is before date {self.date}")
+        return self
 
     @field_validator("timezone")
     @classmethod

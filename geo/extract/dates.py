@@ -100,3 +100,22 @@ def published(text: str, yearless_base: dt.date | None = None) -> dt.date | None
             if m2:
                 return _parse(m2.group(1), None)
     return None
+
+
+_YEAR_LEAD = frozenset("in between and during from to until through of".split())
+
+
+def years(doc, a: int, b: int, taken: list[tuple[int, int]] = ()) -> list[tuple[dt.date, str]]:
+    """Bare years that date what a sentence tells ("in 2023 alone", "between 2012 and 2023"), as
+    (1 January of the year, "year"); not "since 2019" (a start, not when) nor a year inside a
+    fuller date already read (``taken``: character spans)."""
+    out = []
+    for t in doc[a:b]:
+        if not (t.is_digit and len(t.text) == 4 and 1950 <= int(t.text) <= 2035):
+            continue
+        if t.i == a or doc[t.i - 1].lower_ not in _YEAR_LEAD or any(s <= t.idx < e for s, e in taken):
+            continue
+        if t.i + 1 < b and doc[t.i + 1].lower_ in ("revolution", "election", "elections", "war"):
+            continue  # "the 1979 revolution": a landmark, not when the story happens
+        out.append((dt.date(int(t.text), 1, 1), "year"))
+    return out

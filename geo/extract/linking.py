@@ -32,6 +32,7 @@ STOPWORDS = frozenset(
     strike strikes struck attack attacks killed people province border targets targeted group militant
     militants described reported what where there according""".split()
 )
+VIOLENCE = STRIKE_WORDS | frozenset("bomb bomber bombs suicide gunmen militants ambush ambushed".split())
 FAR_KM = 300  # a town this far from an event's place is somewhere else (Turbat–Panjgur is ~120 km)
 LATE_DAYS = 10  # a sentence dated this long after an event is about something later
 # Incidents of another kind: a sentence about an earthquake is about none of the strikes.
@@ -88,16 +89,36 @@ def targets(tokens) -> set[str]:
     return out
 
 
+def _span(e) -> tuple[dt.date, dt.date]:
+    """The first and last day an event may be dated by: its day, month or year, or its period."""
+    first = e.date.replace(month=1, day=1) if e.date_precision == "year" else e.date
+    if e.date_end is not None:
+        return first, e.date_end
+    return first, first.replace(month=12, day=31) if e.date_precision == "year" else e.date
+
+
 def _same_time(d: dt.date, prec: str, e) -> bool:
     """A stated date that fits the event: the same day (one day either side: night strikes and
-    time zones), or the same month when either is known only to the month."""
+    time zones), or the same month when either is known only to the month; the same year, or a
+    date within a period (a campaign of attacks over a decade)."""
+    first, last = _span(e)
+    if prec == "year" or e.date_precision == "year" or e.date_end is not None:
+        if prec == "year":
+            return first.year <= d.year <= last.year
+        return first.replace(day=1) <= d <= last
     if prec == "month" or e.date_precision in ("month", "week"):
         return (d.year, d.month) == (e.date.year, e.date.month)
     return abs((d - e.date).days) <= 1
 
 
-def _contradicts(d: dt.date, e) -> bool:
+def _contradicts(d: dt.date, e, prec: str = "day") -> bool:
     """A date before the event, or too long after it to be a report of it."""
+    if prec == "year":
+        first, last = _span(e)
+        return not first.year <= d.year <= (last + dt.timedelta(days=LATE_DAYS)).year
+    if e.date_precision == "year" or e.date_end is not None:
+        first, last = _span(e)
+        return d < first or d > last + dt.timedelta(days=LATE_DAYS)
     start = e.date.replace(day=1) if e.date_precision in ("month", "week") else e.date - dt.timedelta(days=1)
     return d < start or d > e.date + dt.timedelta(days=LATE_DAYS + (31 if e.date_precision == "month" else 0))
 
@@ -118,14 +139,21 @@ class Linker:
     def _score(self, e, place, words, f: Facts) -> tuple[int, list[str]] | None:
         """The sentence's own score for event ``e`` and why; None when it contradicts it."""
         score, why = 0, []
-        if f.words & OTHER_INCIDENTS and not f.words & OTHER_INCIDENTS & words:
-            return None
+        if f.words & OTHER_INCIDENTS and not f.words & (OTHER_INCIDENTS & words | VIOLENCE):
+            return None  # "a coach overturned", not "a car bomb tore through a bus"
         if f.dates:
-            matched = [d for d, prec in f.dates if _same_time(d, prec, e)]
-            if matched:
-                score += 3
-                why.append(f"dated {matched[0]:%-d %B %Y}" if e.date_precision == "day" else f"dated {e.date:%B %Y}")
-            elif all(_contradicts(d, e) for d, _ in f.dates):
+            matched = [d for d, prec in f.dates if _same_time(d, prec, e) and prec != "year"]
+            coarse = [d for d, prec in f.dates if _same_time(d, prec, e) and prec == "year"]
+            if matched or coarse:
+                first, last = _span(e)
+                if not matched or e.date_end is not None or e.date_precision == "year":
+                    score += 1  # within a period or a year: an event dated to its day or month is likelier
+                    why.append(f"dated within {first.year}–{last.year}" if last.year > first.year else f"{first.year}")
+                else:
+                    score += 3
+                    day = e.date_precision == "day"
+                    why.append(f"dated {matched[0]:%-d %B %Y}" if day else f"dated {e.date:%B %Y}")
+            elif all(_contradicts(d, e, prec) for d, prec in f.dates):
                 return None
             else:
                 score -= 2  # dated, but not on its day: a report days later, or another event
@@ -232,7 +260,7 @@ class Linker:
         for eid, (s, why) in own.items():
             bonus, extra = 0, []
             if eid == previous:
-                bonus += 2
+                bonus += 3  # the paragraph's own story outweighs the article's
                 extra.append("continues the paragraph about it")
             if eid == main:
                 bonus += 2

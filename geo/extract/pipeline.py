@@ -131,7 +131,14 @@ class Extractor:
                 headings.add(a)
             rows.append((a, b, span, s, f, caption or byline))
         facts = [
-            Facts(r[4].places, [(d, p) for d, p, *_ in r[4].dates], r[4].strikers, r[4].targets, r[4].words)
+            Facts(
+                r[4].places,
+                [(d, p) for d, p, *_ in r[4].dates]
+                + ([] if r[5] else dates.years(doc, r[2].start, r[2].end, [(s, e) for *_, s, e in r[4].dates])),
+                r[4].strikers,
+                r[4].targets,
+                r[4].words,
+            )
             for r in rows
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
