@@ -20,7 +20,7 @@ VIOLENT = ("strike", "attack", "bombing")
 STRIKE_WORDS = frozenset(
     """strike strikes struck striking missiles missile drones drone attack attacks attacked launched carried hit
     hits jets retaliated retaliatory retaliation airstrike airstrikes bombed bombing shelled fired raid raids
-    targeted targeting""".split()
+    targeted targeting munitions rockets rocket warplanes""".split()
 )
 COUNTRY_WORDS = {
     "IRN": frozenset("iran iranian iran's iran’s tehran irgc".split()),
@@ -39,6 +39,11 @@ LATE_DAYS = 10  # a sentence dated this long after an event is about something l
 OTHER_INCIDENTS = frozenset(
     "earthquake quake flood floods flooding crash accident landslide avalanche cyclone storm stampede collision "
     "bus train ferry ravine plunged drowned blaze".split()
+)
+# Words of an incident that is none of the strikes even where an attack is named: "a grenade
+# attack on a shop", "a clash with smugglers", "miners", "a coach overturned".
+NOT_A_STRIKE = frozenset(
+    "grenade smugglers smuggler miners coal methane overturned coach tremor magnitude robbery robbers".split()
 )
 
 
@@ -141,6 +146,8 @@ class Linker:
         score, why = 0, []
         if f.words & OTHER_INCIDENTS and not f.words & (OTHER_INCIDENTS & words | VIOLENCE):
             return None  # "a coach overturned", not "a car bomb tore through a bus"
+        if f.words & NOT_A_STRIKE - words:
+            return None
         if f.dates:
             matched = [d for d, prec in f.dates if _same_time(d, prec, e) and prec != "year"]
             coarse = [d for d, prec in f.dates if _same_time(d, prec, e) and prec == "year"]
