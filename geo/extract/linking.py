@@ -256,10 +256,12 @@ class Linker:
         if clause is not None:
             inner = self.scores(clause, kinds)
             if inner:
+                # The clause's own facts decide; the sentence's add to them, and where the sentence
+                # rules an event out ("on 16 January … and Pakistani strikes near Saravan killed
+                # nine two days later") the clause still may not be.
                 own = {
-                    eid: (s + inner[eid][0], why + [w for w in inner[eid][1] if w not in why])
-                    for eid, (s, why) in own.items()
-                    if eid in inner
+                    eid: (s + own.get(eid, (0, []))[0], why + [w for w in own.get(eid, (0, []))[1] if w not in why])
+                    for eid, (s, why) in inner.items()
                 }
         if not own:
             return Link(None, None, "the sentence contradicts every event (its date or place): choose the event")

@@ -313,9 +313,15 @@ class Extractor:
         a, b = span.start, span.end
         first = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         i, j = first.start, first.end
-        while i > a and doc[i - 1].text not in (",", ";", ":"):
+
+        def edge(k: int) -> bool:
+            # a comma, a semicolon, or "and" before a new striker: "… killed two in Panjgur and
+            # Pakistani strikes near Saravan killed nine"
+            return doc[k].text in (",", ";", ":") or doc[k].lower_ == "and" and bool(strikers(doc[k + 1 : k + 6]))
+
+        while i > a and not edge(i - 1):
             i -= 1
-        while j < b and doc[j].text not in (",", ";", ":"):
+        while j < b and not edge(j):
             j += 1
         lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         # A date opening the sentence ("On January 10, …") dates every clause of it.
