@@ -243,6 +243,21 @@ def for_figure(found: list[tuple[int, Speaker]], doc, at: int) -> Speaker | None
     return min(found, key=lambda f: (clause(f[0]), f[1].type == "pronoun", abs(f[0] - at)))[1]
 
 
+def _subject(doc, a: int, i: int) -> list:
+    """The proper name a sentence opens with, after any dateline ("ISLAMABAD, Jan 17 (Wire) -
+    Pakistan on Wednesday condemned"): "Pakistan", "Iran's"; empty when it opens otherwise."""
+    start = a
+    for t in doc[a : min(i, a + 16)]:
+        if t.text in ("-", "–", "—", "--", ":"):
+            start = t.i + 1
+    out = []
+    for t in doc[start:i]:
+        if not (t.text[:1].isupper() or t.lower_ in ("'s", "’s", "of", "the") and out):
+            break
+        out.append(t)
+    return out if out and classify(" ".join(x.text for x in out)) in ("iran_official", "pakistan_official") else []
+
+
 def _seat(doc, a: int, i: int, name: str) -> str | None:
     """ "In Tehran, the foreign ministry said": the seat named before a side-less office says whose."""
     if classify(name) != "unattributed" or not _OFFICIAL.search(name.lower()):
@@ -294,6 +309,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                     channel = after[0].lower_ == "by"  # "was quoted as saying by the ISNA news agency"
                 else:
                     phrase = _before(doc, phrase[0].i, a) if phrase else None
+                if lower in ("saying", "adding", "insisting", "claiming") and doc[t.i - 1].text == ",":
+                    cleaned = _clean(phrase) if phrase else None
+                    if cleaned is None or classify(cleaned[0]) is None:
+                        phrase = _subject(doc, a, t.i) or phrase  # "Pakistan on Wednesday condemned …, saying …"
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
         elif lower in COUNT_NOUNS and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
@@ -347,6 +366,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
     for t in doc[a:b]:
         if t.text == "(" and not found:
             close = next((x.i for x in doc[t.i + 1 : min(b, t.i + 9)] if x.text == ")"), None)
+            if close is not None and close + 1 < b and doc[close + 1].text in ("-", "–", "—", "--", ":"):
+                continue  # a dateline's outlet, "ISLAMABAD, Jan 17 (Global Wire) -", says who filed it
             inner = _clean(doc[t.i + 1 : close]) if close else None
             if inner and classify(inner[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
                 found.append(

@@ -411,8 +411,12 @@ def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Ca
     first: dict[tuple, int] = {}
     out: list[Candidate] = []
     cands = _headline_repeats(cands, headings)
+    linked = {_key(c)[:-1]: c.event for c in cands if c.kind in FIGURE_KINDS and c.event}
     for c in sorted(cands, key=lambda c: (c.start, c.span_start)):
         if c.kind in FIGURE_KINDS and c.value is not None:
+            if c.event is None and linked.get(_key(c)[:-1]):
+                # the same figure by the same claimant, linked where stated elsewhere: one claim
+                c = replace(c, event=linked[_key(c)[:-1]], event_reason="the same figure by the same claimant")
             k = _key(c)
             if k in first:
                 i = first[k]
