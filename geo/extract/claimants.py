@@ -23,7 +23,7 @@ REPORT_VERBS = frozenset(
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned""".split()
 )
-PRONOUNS = frozenset("he she they it we i this that these those".split())
+PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";"])
 # Words that end a speaker phrase without being part of it: "Iranian officials first put …".
 TRAILING = frozenset(
@@ -65,11 +65,11 @@ _RULES: list[tuple[str, re.Pattern]] = [
     (
         "other_official",
         re.compile(
-            r"\b(?:u\.?n\.?|united nations|china|chinese|beijing|u\.?s\.?|united states|"
+            r"\b(?:u\.n\.|un\b|united nations|china|chinese|beijing|u\.s\.|united states|"
             r"washington|state department|white house|hospitals?|doctors?|medics?|ngo|amnesty|"
             r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
             r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
-            r"rescue|edhi|ambulance|red cross|icrc|unicef|who\b)"
+            r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation)"
         ),
     ),
     (
@@ -99,6 +99,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+_WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
 _SEAT = re.compile(r"\bin (tehran|islamabad)\b")
 _OFFICIAL = re.compile(
     r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
@@ -130,6 +131,8 @@ def classify(phrase: str, home: str | None = None) -> str | None:
                 return ctype
         return _COUNTRY_OF_CITY.get(home or "", "media")  # "state media" in a story from Tehran
     for ctype, rule in _RULES:
+        if ctype == "media" and _WING.search(p):
+            continue  # "the military's media wing": an office of the military, not an outlet
         if rule.search(p):
             return ctype
     if _OFFICIAL.search(p):
@@ -174,6 +177,8 @@ def _before(doc, i: int, a: int) -> list:
     """The tokens before token ``i`` back to a clause boundary (at most 8)."""
     out = []
     j = i - 1
+    while j > a and doc[j].lower_ in ("now", "also", "later", "earlier", "today", "separately", "first", "initially"):
+        j -= 1  # "Iranian state television, quoting the same deputy governor, now says"
     if j > a and doc[j].text == ",":
         # "A Pakistani official, speaking on condition of anonymity, said": skip the aside
         k = j - 1
@@ -297,7 +302,14 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         elif lower == "per" and t.i > a and doc[t.i - 1].text == ",":
             phrase = _after(doc, t.i, b)
         elif lower in REPORT_VERBS:
-            phrase = _before(doc, t.i, a)
+            passive = (
+                t.i > a
+                and doc[t.i - 1].lower_ in ("been", "was", "were", "is", "are", "be", "being")
+                and not lower.endswith("ing")  # "is telling us": not passive
+                and lower not in ("quoted", "cited")  # "an official was quoted by Sahil News as saying": the official
+            )
+            # "No casualties have been reported": what comes before a passive verb is what was said
+            phrase = [] if passive else _before(doc, t.i, a)
             if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
                 # "…," said the governor.   /   "it has said"
                 after = _after(doc, t.i, b)
