@@ -95,7 +95,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"\b(?:reuters|associated press|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
             r"express tribune|the news|media|newspaper|outlet|agency|channel|tv\b|television|"
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
-            r"new york times|washington post|guardian|samaa|ary news|daily|website|wire)"
+            r"new york times|washington post|guardian|samaa|ary news|daily|website|wire|"
+            r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news)\b)"
         ),
     ),
 ]
@@ -370,6 +371,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             found.append((t.i, Speaker(text, "pronoun" if ctype == "unattributed" else ctype, s, e)))
             continue
         ctype = classify(text, home)
+        owner = re.match(r"([A-Z][A-Z]{1,6})['’]s\b", text)  # "BRM's field researchers": BRM speaks
+        if owner:
+            ctype = introduced(owner.group(1), doc.user_data.setdefault("text", doc.text), home) or ctype
+        if ctype is None and len(words) == 1 and text[:1].isupper() and s > doc[a].idx:
+            # "…," Yusuf said: a surname the article introduced with a role
+            full = doc.user_data.setdefault("text", doc.text)
+            ctype = introduced(text, full, home)
         if ctype is None:
             continue
         ctype = _seat(doc, a, t.i, text) or ctype
@@ -460,6 +468,34 @@ def is_transcript(text: str) -> bool:
     starts = (m for m in _TURN.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n")
     labels = Counter(m.group("label").strip() for m in starts)
     return len(labels) >= 2 and max(labels.values()) >= 2  # a host speaks more than once; datelines do not repeat
+
+
+def is_name(phrase: str) -> bool:
+    """A person's name and nothing else ("Hossein Zarei", "Mohammad-Reza Shahbakhsh")."""
+    words = phrase.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _OFFICIAL.search(phrase.lower())
+
+
+def introduced(name: str, text: str, home: str | None = None) -> str | None:
+    """The type of a person the article introduces by role where it names them elsewhere
+    ("Kamran Yusuf, a fellow at …", "the chief inspector, Ghulam Sarwar"); None when no role
+    is given with the name."""
+    surname = name.split()[-1]
+    org = re.search(rf"((?:[A-Z][\w'’-]+ ){{1,6}})\({re.escape(surname)}\)", text)
+    if org and surname.isupper():  # "The Baloch Rights Monitor (BRM)": an organisation speaking for itself
+        ctype = classify(org.group(1), home)
+        return ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = text[max(0, m.start() - 80) : m.start()].split(".")[-1]
+        after = text[m.end() : m.end() + 100].split(".")[0]
+        window = f"{before} {surname} {after}"
+        if _SCHOLARLY.search(window) or dict(_RULES)["analyst"].search(window.lower()):
+            return "analyst"
+        if _OFFICIAL.search(window.lower()):
+            ctype = classify(window, home)
+            if ctype in ("iran_official", "pakistan_official", "other_official"):
+                return ctype
+    return None
 
 
 def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Speaker | None:
