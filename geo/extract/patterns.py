@@ -346,17 +346,21 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     paren = [{"ORTH": "("}, {"OP": "{1,4}", "ORTH": {"NOT_IN": [")"]}}, {"ORTH": ")"}]
     border_rel = [
         {"LOWER": {"IN": ["away", "off"]}, "OP": "?"},
+        # "20 kilometres west of the border"
+        {"LOWER": {"IN": "west east north south northwest northeast southwest southeast".split()}, "OP": "?"},
         _in(["from", "across", "beyond", "of", "past"]),
         {"LOWER": "the"},
-        {"IS_ALPHA": True, "OP": "{0,2}", "LOWER": {"NOT_IN": BORDER_WORDS}},
+        # "the Pak-Iran border", "the Pakistan-Iran frontier"
+        {"TEXT": {"REGEX": r"^[\w-]+$"}, "OP": "{0,4}", "LOWER": {"NOT_IN": BORDER_WORDS}},
         _in(BORDER_WORDS),
     ]
     inside = [_in(["inside", "into", "within", "deep", "across", "beyond"])]
+    closing = {"ORTH": {"IN": ['"', "”", "’", "'"]}, "OP": "?"}  # '"well over forty kilometres" inside'
     depth = []
     for rel in (inside, border_rel):
         for p in ([], paren):
-            depth.append([num, {"ORTH": "-", "OP": "?"}, unit, *p, {"LOWER": "deep", "OP": "?"}, *rel])
-    depth.append([{"LOWER": "depth"}, {"LOWER": "of"}, QUALS, num, unit])
+            depth.append([num, {"ORTH": "-", "OP": "?"}, unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
+    depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])
     # "the border, some 50 km away"; "50 km inland"
     depth.append(
         [_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, unit, {"LOWER": "away"}]
