@@ -49,7 +49,9 @@ VICTIMS = frozenset(
     fighters fighter insurgents insurgent separatists separatist terrorists terrorist villagers villager residents
     resident members member nationals individuals others more worshippers pilgrims students workers labourers
     laborers infants toddlers teenagers minors passengers commanders commander recruits family relatives
-    citizens locals victims adults elders forces lives cousins brothers sisters daughters sons""".split()
+    citizens locals victims adults elders forces lives cousins brothers sisters daughters sons guardsmen guardsman
+    miners miner foreigners foreigner fishermen fisherman compatriots tribesmen troopers rangers shepherds farmers
+    drivers traders gunmen assailants attackers hostages paramilitaries""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
@@ -72,9 +74,10 @@ GAP_STOP = sorted(
 MOD_STOP = sorted({*GAP_STOP, *AUX, *KILL, *HURT, "of", "in", "on", "at", "to", "from", "by", "the", "a", "an"})
 INCLUDING = sorted("including among mostly most all many incl".split())
 UPDATE_VERBS = sorted(
-    "revised raised lowered rose risen climbed increased jumped updated corrected reached grew".split()
+    "revised raised lowered rose risen climbed increased jumped updated corrected reached grew revising raising "
+    "lowering".split()
 )
-DEATH_WORDS = frozenset("dead deaths died killed toll martyred lives fatalities".split())
+DEATH_WORDS = frozenset("dead deaths died killed toll martyred martyrs lives fatalities".split())
 TOLL_WORDS = frozenset("toll figure figures count tally number death deaths".split())
 HOSPITAL_VERBS = sorted("taken rushed admitted brought shifted airlifted moved evacuated".split())
 UNITS = {
@@ -295,15 +298,53 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {**NOT_NUM, "OP": "{0,3}"},
             _in(["injuries", "wounds", "wounded"]),
         ],
+        # "three girls brought in with shrapnel wounds"
+        [
+            any_num,
+            MOD,
+            {**VICT, "OP": "?"},
+            GAP,
+            AUXS,
+            _in(["brought", "admitted", "taken"]),
+            {"LOWER": "in", "OP": "?"},
+            {"LOWER": "with"},
+            {**NOT_NUM, "OP": "{0,2}"},
+            _in(["injuries", "wounds", "burns"]),
+        ],
     ]
     for kind, nouns in NOUNS.items():
         out[f"noun:{kind}"] = [[any_num, MOD, _in(nouns)], [_in(["no", "zero"]), MOD, _in(nouns)]]
     # "it was later revised to 84", "the figure rose to nine": counted only where the sentence
     # speaks of a toll (see figures()).
-    out["update:killed"] = [[_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num]]
+    out["update:killed"] = [
+        [_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num],
+        # "revised it to 84", "revising the toll to 95"
+        [
+            _in(UPDATE_VERBS),
+            {"LOWER": {"IN": ["it", "the", "that", "its", "their", "toll", "death", "figure", "count"]}, "OP": "{1,3}"},
+            {"LOWER": "to"},
+            QUALS,
+            any_num,
+        ],
+    ]
+    # "put the number of wounded at more than 280", "the number of martyrs has reached ninety-four"
+    for kind, nouns in (("injured", ["wounded", "injured"]), ("casualties", ["casualties"]), ("killed", ["martyrs"])):
+        out[f"tally:{kind}"] = [
+            [
+                _in(["number", "count", "tally", "figure"]),
+                {"LOWER": "of"},
+                {"LOWER": "the", "OP": "?"},
+                _in(nouns),
+                {**NOT_NUM, "OP": "{0,8}"},
+                {"LOWER": {"IN": ["is", "was", "as", "at", "to", "stood", "reached"]}},
+                QUALS,
+                any_num,
+            ]
+        ]
+
     # "the number of the dead as seven", "the updated figure is nine persons" (where the
     # sentence speaks of the dead: see figures())
-    out["tally:killed"] = [
+    out["tally:killed"] += [
         [
             _in(["figure", "tally", "count", "number"]),
             {**NOT_NUM, "OP": "{0,12}"},
@@ -511,13 +552,13 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         if not prior:
             return None
         kind = "injured" if prior[-1].lower_ in HURT else "killed"
-    if family == "tally" and not {t.lower_ for t in doc[i].sent} & DEATH_WORDS:
+    if family == "tally" and kind == "killed" and not {t.lower_ for t in doc[i].sent} & DEATH_WORDS:
         return None
     if family == "update":
         sent_words = {t.lower_ for t in doc[i].sent}
         if not sent_words & TOLL_WORDS:
             return None
-        if sent_words & {"injured", "wounded", "injuries"} and not sent_words & {"killed", "dead", "death", "deaths"}:
+        if sent_words & {"injured", "wounded", "injuries"} and not sent_words & DEATH_WORDS:
             kind = "injured"
     if family == "toll":
         before = doc[a - 1].lower_ if a else ""
