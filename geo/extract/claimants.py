@@ -21,7 +21,7 @@ REPORT_VERBS = frozenset(
     estimated estimates put puts counted acknowledged admitted maintained warned declared explained described
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
-    briefed briefs recalled recalls counts reckons reckoned""".split()
+    briefed briefs recalled recalls counts reckons reckoned denied denies""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";"])
@@ -58,7 +58,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     (
         "analyst",
         re.compile(
-            r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank|consultan(?:cy|t)"
+            r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank|consultan(?:cy|t)|"
+            r"centre|center|institute|university"
             r"|fellow|observers?|columnist|historian)\b"
         ),
     ),
@@ -69,7 +70,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"washington|state department|white house|hospitals?|doctors?|medics?|ngo|amnesty|"
             r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
             r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
-            r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation)"
+            r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation|"
+            r"union|federation|monitor|rights|liberation|charity|foundation|association)"
         ),
     ),
     (
@@ -106,7 +108,8 @@ _OFFICIAL = re.compile(
     r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
     r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
     r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
-    r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy|authority|cabinet)\b"
+    r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy|authority|cabinet|"
+    r"administrator|magistrate|inspector|superintendent|mayor)\b"
 )
 _GENERIC = re.compile(
     r"(?:the |an? |some |several |other |unnamed |senior |local |security |government |two |three )*"
@@ -328,6 +331,12 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                         phrase = _subject(doc, a, t.i) or phrase  # "Pakistan on Wednesday condemned …, saying …"
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
+        elif (
+            lower in COUNT_NOUNS | {"reading", "assessment", "calculation"}
+            and t.i - 1 >= a
+            and doc[t.i - 1].lower_ in ("his", "her", "their", "our", "my")
+        ):
+            phrase = [doc[t.i - 1]]  # "By his estimate", "by her reading of satellite imagery"
         elif lower in COUNT_NOUNS and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
             k = t.i - 1
             while k > a and doc[k].lower_ not in ("by", "to", "in"):
@@ -356,6 +365,11 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         text, s, e = clean
         words = text.lower().split()
+        if words in (["statement"], ["a", "statement"], ["the", "statement"]):
+            continue  # "In a statement posted on Telegram, the group … said": the group speaks
+        if words and words[0] in ("his", "her", "its", "their") and len(words) <= 3 and _OFFICIAL.search(text.lower()):
+            found.append((t.i, Speaker(text, "pronoun", s, e)))  # "his office said": the last speaker's side
+            continue
         if words and words[-1] in PRONOUNS | {"officials"} and len(words) == 1 and words[-1] != "officials":
             found.append((t.i, Speaker(text, "pronoun", s, e)))
             continue

@@ -152,6 +152,7 @@ class Extractor:
             voice = claimants.voice(text, home)
         out: list[Candidate] = []
         last_speaker: claimants.Speaker | None = None
+        last_person: claimants.Speaker | None = None  # whom "he", "she", "his" refer to
         quote_speaker: tuple[int, claimants.Speaker] | None = None
         previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
         found = [claimants.speakers(doc, r[2].start, r[2].end, home) for r in rows]
@@ -167,13 +168,20 @@ class Extractor:
                 at_turn = claimants.turn(s, text, a, home)
                 on_air = (f.paragraph, at_turn) if at_turn else on_air
             turn = on_air[1] if on_air[0] == f.paragraph else None
+            named = re.match(r"(?!By )((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+), ", s)  # not a byline
+            if named and claimants.is_name(named.group(1)):
+                # "Kamran Yusuf, who heads the … Centre, called …": whom a later "he said" means
+                role = claimants.introduced(named.group(1), text, home) or "unattributed"
+                last_person = claimants.Speaker(named.group(1), role, a, a + named.end(1))
             who = said[k]
             if who is None and a in headings:
                 who = claimants.tagline(s, a, home)  # "Iran strike kills two children -- Balochistan government"
             if who is not None and who.type == "pronoun":
                 body = who.name.lower() not in claimants.PRONOUNS  # "the army said", "police said"
+                person = who.name.lower() in ("he", "she", "his", "her")  # a person, not "the officials"
                 who = (
                     self._subject(doc, span, home)
+                    or (last_person if person else None)
                     or last_speaker
                     or (claimants.mentioned(rows[k - 1][3], rows[k - 1][0]) if k and not body else None)
                     or (claimants.Speaker(who.name, "unattributed", who.start, who.end) if body else None)
@@ -217,6 +225,8 @@ class Extractor:
             if who is not None:
                 said_in = (f.paragraph, who)
                 last_speaker = who
+                if claimants.is_name(who.name) or who.type == "analyst":
+                    last_person = who
                 if claimants.is_quotation(s) or '"' in s or "“" in s:
                     quote_speaker = (f.paragraph, who)
             # A heading ("Kerman, January 3") gives its event to the paragraph under it.
