@@ -252,6 +252,13 @@ def for_figure(found: list[tuple[int, Speaker]], doc, at: int) -> Speaker | None
     return min(found, key=lambda f: (clause(f[0]), f[1].type == "pronoun", abs(f[0] - at)))[1]
 
 
+def _text(doc) -> str:
+    """The document's text, built once (spaCy rebuilds ``Doc.text`` from its tokens each time)."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
 def _subject(doc, a: int, i: int) -> list:
     """The proper name a sentence opens with, after any dateline ("ISLAMABAD, Jan 17 (Wire) -
     Pakistan on Wednesday condemned"): "Pakistan", "Iran's"; empty when it opens otherwise."""
@@ -387,11 +394,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         ctype = classify(text, home)
         owner = re.match(r"([A-Z][A-Z]{1,6})['’]s\b", text)  # "BRM's field researchers": BRM speaks
         if owner:
-            ctype = introduced(owner.group(1), doc.user_data.setdefault("text", doc.text), home) or ctype
+            ctype = introduced(owner.group(1), _text(doc), home) or ctype
         if ctype is None and len(words) == 1 and text[:1].isupper() and s > doc[a].idx:
             # "…," Yusuf said: a surname the article introduced with a role
-            full = doc.user_data.setdefault("text", doc.text)
-            ctype = introduced(text, full, home)
+            ctype = introduced(text, _text(doc), home)
         if ctype is None:
             continue
         ctype = _seat(doc, a, t.i, text) or ctype
