@@ -316,3 +316,126 @@ def test_no_candidate_from_a_conditional_sentence():
 def test_officials_named_by_country_speak_for_it(sentence, claimant):
     [c] = [c for c in extract(sentence) if c.kind == "killed"]
     assert (c.claimant, c.claimant_type) == claimant
+
+
+def test_each_figure_takes_the_speaker_of_its_own_clause(ex):
+    text = "Islamabad says the Iranian attack killed two children; Tehran says eleven people died in Pakistan's raid."
+    got = {c.value: c.claimant_type for c in only(ex.extract(text), "killed")}
+    assert got == {2: "pakistan_official", 11: "iran_official"}
+    text2 = "The raid killed eleven, by Tehran's own count, and the earlier one killed two, according to Islamabad."
+    got2 = {c.value: c.claimant_type for c in only(ex.extract(text2), "killed")}
+    assert got2 == {11: "iran_official", 2: "pakistan_official"}
+
+
+def test_a_headline_repeating_the_body_s_figure_is_one_claim_of_the_body_s_claimant(ex):
+    text = (
+        "Strike on border village kills two children\n\n"
+        "Two children were killed when Iranian drones hit a village in Panjgur, Pakistan's Foreign Office said."
+    )
+    [c] = only(ex.extract(text), "killed")
+    assert c.claimant_type == "pakistan_official" and len(c.quotes) == 2
+    assert text[c.quotes[1][0] : c.quotes[1][1]].startswith("Strike on border village")
+    tagged = "Iran strike kills two children -- provincial government spokesman\n\nMore follows."
+    [t] = only(ex.extract(tagged), "killed")
+    assert t.claimant == "provincial government spokesman"
+
+
+def test_a_transcript_s_turns_speak_for_their_speakers(ex):
+    text = (
+        "HOST: Joining us is Dr Leila Farahani, a historian at the University of Tehran.\n\n"
+        "FARAHANI: The group has killed more than sixty border guards since it formed.\n\n"
+        "HOST: And the toll in the village?\n\n"
+        "FARAHANI: I have seen no figure I trust."
+    )
+    [c] = only(ex.extract(text), "killed")
+    assert (c.claimant, c.claimant_type) == ("Farahani", "analyst")
+    brief = "QUETTA: Six people were killed in a landslide.\n\nTURBAT: Roads reopened on Monday."
+    [b] = only(ex.extract(brief), "killed")
+    assert b.claimant_type is None  # datelines, not speakers: each label once
+
+
+@pytest.mark.parametrize(
+    "text,ctype",
+    [
+        ("An official was quoted by a private channel as saying that 12 militants were dead.", "unattributed"),
+        (
+            "The head of the hospital was quoted as saying by Tasnim that four wounded men were treated.",
+            "other_official",
+        ),
+        ("No casualties have been reported, Pakistani officials said.", "pakistan_official"),
+        ("Pakistan on Friday condemned the raid, saying it had killed three civilians.", "pakistan_official"),
+        ("Unnamed security officials said eight fighters were killed.", "unattributed"),
+        ("The Miners' Welfare Union said 30 miners were killed last year.", "other_official"),
+    ],
+)
+def test_reporting_structures(ex, text, ctype):
+    [c] = only(ex.extract(text), "killed", "injured", "casualties")
+    assert c.claimant_type == ctype
+
+
+def test_a_person_named_without_a_role_takes_the_role_given_elsewhere(ex):
+    text = (
+        "Nadia Rahimi, a fellow at the Centre for Border Studies, has followed the dispute for years. "
+        '"Four people died there," Rahimi said. By her reading of the images, the site is 15 km inside Iran.'
+    )
+    cands = ex.extract(text)
+    assert [c.claimant_type for c in only(cands, "killed")] == ["analyst"]
+    assert [c.claimant_type for c in only(cands, "depth")] == ["analyst"]
+    text2 = "The Kalat Rights Monitor (KRM) issued a report. KRM's field staff said five people were killed."
+    [c2] = only(ex.extract(text2), "killed")
+    assert c2.claimant_type == "other_official"
+
+
+def test_a_period_event_links_figures_dated_within_it_and_a_dated_event_beats_it(ex):
+    [c] = only(ex.extract("In March 2016 its fighters killed six border guards near Saravan."), "killed")
+    assert c.event == "jaish-al-adl-attacks-2012-2023"
+    [d] = only(ex.extract("In February 2019 a suicide car bomb killed 27 Revolutionary Guards near Zahedan."), "killed")
+    assert d.event == "irgc-bombing-2019"
+    [e] = only(ex.extract("On January 18, 2024 two smugglers were killed in a clash near Zahedan."), "killed")
+    assert e.event is None  # another incident on the strike's day
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Officials first put the toll at 103 before revising it to 95.", {("killed", 103), ("killed", 95)}),
+        ("The ministry put the number of wounded at more than 200.", {("injured", 200)}),
+        ("The number of martyrs has reached sixty-one.", {("killed", 61)}),
+        ("Four girls were brought in with shrapnel wounds.", {("injured", 4)}),
+        ("Twelve guardsmen and three miners were killed.", {("killed", 15)}),
+    ],
+)
+def test_more_casualty_phrasings(text, want):
+    assert {(c.kind, c.value) for c in only(extract(text), "killed", "injured", "casualties")} == want
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The camp lay 25 kilometres west of the border.", 25),
+        ("The house is nearly 40 km from the Pak-Iran border.", 40),
+        ('The site was "well over 30 kilometres" inside Iran.', 30),
+        ("One account put the depth at 70 km.", 70),
+    ],
+)
+def test_more_depth_phrasings(text, value):
+    [c] = only(extract(text), "depth")
+    assert c.value == value
+
+
+def test_an_event_must_span_forward_in_time():
+    from pydantic import ValidationError
+
+    from geo.core.model import Event
+
+    with pytest.raises(ValidationError, match="date_end 2011-01-01 is before date 2012-08-01"):
+        Event(
+            id="x",
+            title="x",
+            type="attack",
+            date="2012-08-01",
+            date_end="2011-01-01",
+            date_precision="year",
+            date_basis="x",
+            description="x",
+        )

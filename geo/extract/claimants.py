@@ -560,7 +560,7 @@ def tagline(line: str, offset: int, home: str | None = None) -> Speaker | None:
         return None
     who = m.group("who").strip()
     ctype = classify(who, home)
-    if ctype in ("iran_official", "pakistan_official", "other_official", "media") and (
+    if ctype in ("iran_official", "pakistan_official", "other_official", "media", "unattributed") and (
         _OFFICIAL.search(who.lower()) or ctype == "media"
     ):
         return Speaker(who, ctype, offset + m.start("who"), offset + m.end("who"))

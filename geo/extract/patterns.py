@@ -51,7 +51,7 @@ VICTIMS = frozenset(
     laborers infants toddlers teenagers minors passengers commanders commander recruits family relatives
     citizens locals victims adults elders forces lives cousins brothers sisters daughters sons guardsmen guardsman
     miners miner foreigners foreigner fishermen fisherman compatriots tribesmen troopers rangers shepherds farmers
-    drivers traders gunmen assailants attackers hostages paramilitaries""".split()
+    drivers traders gunmen assailants attackers hostages paramilitaries smugglers""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
@@ -527,6 +527,16 @@ def _num_tokens(doc, a: int, b: int) -> list[int]:
     return [t.i for t in doc[a:b] if t.ent_type_ in (CARDINAL, ZERO, VAGUE) or t.lower_ in ("no", "zero")]
 
 
+_ONE_BEFORE = frozenset(
+    "the this that each every another any which earlier later latest last first second other new same".split()
+)
+
+
+def _pronoun_one(doc, i: int) -> bool:
+    """ "the earlier one killed two": "one" standing for a noun, not a count."""
+    return doc[i].lower_ == "one" and i > 0 and doc[i - 1].lower_ in _ONE_BEFORE
+
+
 def _reading(doc, label: str, a: int, b: int, i: int):
     """A Figure for the number at token ``i`` of match ``label`` over tokens [a, b)."""
     family, kind = label.split(":")
@@ -540,7 +550,7 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         low, high = numbers.VAGUE[vague]
     else:
         value = numbers.value(tok.text)
-        if value is None or _is_age(doc, i):
+        if value is None or _is_age(doc, i) or _pronoun_one(doc, i):
             return None
         if numbers.is_year(tok.text) and not (i + 1 < len(doc) and doc[i + 1].lower_ in VICTIMS):
             return None
