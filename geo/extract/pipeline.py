@@ -23,7 +23,8 @@ FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
 SIDES = {"iran_official": "IRN", "pakistan_official": "PAK"}
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
-    "rose risen rising climbed increased jumped revised updated update later now raised raising new latest".split()
+    "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
+    "lowered lowering reduced corrected correcting".split()
 )
 RETRACTED = re.compile(r"\b(?:an )?earlier version of this (?:article|story|report)", re.I)
 COUNTRY_BY_CITY = {
@@ -466,7 +467,7 @@ def _revisions(cands: list[Candidate]) -> list[Candidate]:
             for j, o in enumerate(out)
             if j != i
             and o.kind == c.kind
-            and o.event == c.event
+            and (o.event == c.event or None in (o.event, c.event))  # one left unlinked: the reviewer links both
             and o.value is not None
             and o.value != c.value
             and 0 not in (o.value, c.value)
