@@ -155,12 +155,19 @@ st.markdown(
     '- **Who says it**: the reporting structure ("X said", "according to X", a quotation and its speaker, '
     '"in a statement, X", "by X\'s own count"), normalised to the claimant types; a statement\'s or state '
     "outlet's own text is its issuer's. No attribution means the article's own voice (\"the author\"). A "
-    "speaker the rules cannot place stays *unattributed*, never a guessed name.\n"
+    "speaker the rules cannot place stays *unattributed*, never a guessed name. Each figure takes the speaker "
+    'of its own clause ("Pakistan says … two; Iran says nine"); a headline repeating a figure the body '
+    "attributes is one more quote of the body's claim; a transcript's turns speak for their speaker (a host in "
+    "the programme's voice, a guest as introduced); an outlet that relays another's words yields to whom it "
+    "quotes; a person named without a role takes the role the article gives them elsewhere.\n"
     "- **Which event, and how sure**: the sentence's places (Iran's Sistan and Baluchestan in all its "
     "spellings told apart from Pakistan's Balochistan), its dates read by dateparser against the article's own "
     'date (dateline, "Published" line, or the page\'s metadata; photo captions and bylines excluded), and which '
     "country it names as striking. A date or place that contradicts an event rules it out. Then the article: "
-    "the paragraph's event and the event most of the article is about. *High* confidence: the sentence itself "
+    "the paragraph's event and the event most of the article is about, and, as a hint only where the sentence "
+    "or the article already points there, a figure the atlas already holds for one event (nine killed for the "
+    "Saravan strike). An event spanning a period (a decade of attacks) takes figures dated within it, more "
+    "weakly than an event dated to its day. *High* confidence: the sentence itself "
     "names the event's place or date and no other event comes close; *medium*: it names some of it; *low*: "
     "only the article's context points to it. When nothing leads, the claim stays unlinked for you to choose.\n"
     "- **One claim once, and revisions**: the same figure by the same claimant about the same event in several "

@@ -439,3 +439,18 @@ def test_an_event_must_span_forward_in_time():
             date_basis="x",
             description="x",
         )
+
+
+def test_a_figure_the_atlas_holds_for_one_event_is_a_hint_never_against_the_sentence(dataset):
+    text = (
+        "Strikes hit Panjgur and Saravan\n\n"
+        "09:40 The foreign office said two children were killed in an attack on Pakistani soil."
+    )
+    hinted = only(Extractor(dataset).extract(text), "killed")[0]
+    blind = only(Extractor(dataset, known_figures=False).extract(text), "killed")[0]
+    assert hinted.event == "iran-strike-panjgur" and "atlas holds" in hinted.event_reason
+    assert blind.event is None  # the sentence's "Pakistani soil" alone does not decide between the strikes on Pakistan
+    alone = only(Extractor(dataset).extract("Two people were killed."), "killed")[0]
+    assert alone.event is None  # the hint never links on its own
+    far = "Police said on 3 March 2024 that two children were killed by a landmine near Turbat."
+    assert only(Extractor(dataset).extract(far), "killed")[0].event is None  # its date rules the strike out

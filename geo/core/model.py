@@ -53,7 +53,7 @@ LENSES: dict[str, tuple[str, ...]] = {
     "pakistan_official": ("pakistan_official",),
     "others": ("other_official", "media", "author", "analyst", "unattributed"),
 }
-COUNTRY_NAMES = {"IRN": "Iran", "PAK": "Pakistan", "AFG": "Afghanistan"}
+COUNTRY_NAMES = {"IRN": "Iran", "PAK": "Pakistan", "AFG": "Afghanistan", "IND": "India"}
 UNITS = {"killed": "people", "injured": "people", "casualties": "people", "depth": "km", "border_length": "km"}
 
 

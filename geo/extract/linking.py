@@ -25,6 +25,7 @@ STRIKE_WORDS = frozenset(
 COUNTRY_WORDS = {
     "IRN": frozenset("iran iranian iran's iran’s tehran irgc".split()),
     "PAK": frozenset("pakistan pakistani pakistan's pakistan’s islamabad ispr".split()),
+    "IND": frozenset("india indian india's india’s delhi".split()),
 }
 STOPWORDS = frozenset(
     """the a an of in on at to and or for with by from as is was were be been that this it its into near
@@ -129,11 +130,18 @@ def _contradicts(d: dt.date, e, prec: str = "day") -> bool:
 
 
 class Linker:
-    def __init__(self, dataset):
+    def __init__(self, dataset, known_figures: bool = True):
         self.ds = dataset
         self.events = []
+        # (kind, value) → the events the atlas already holds that figure for: a new article that
+        # repeats "nine killed" is likelier about the event nine were said to die in.
+        self.known: dict[tuple[str, float], set[str]] = {}
         if dataset is None:
             return
+        if known_figures:
+            for c in dataset.claims.values():
+                if isinstance(c.value, (int, float)) and c.kind in ("killed", "injured", "casualties", "depth"):
+                    self.known.setdefault((c.kind, round(float(c.value), 1)), set()).add(c.event)
         for e in dataset.events.values():
             place = dataset.place_of(e)
             if place is None or not e.happened:
@@ -192,7 +200,7 @@ class Linker:
         if e.type in VIOLENT and e.actor in COUNTRY_WORDS:
             if e.actor in f.strikers:
                 score += 2
-                why.append(f"names {COUNTRY_NAMES[e.actor]} as the striker")
+                why.append(f"names {COUNTRY_NAMES.get(e.actor, e.actor)} as the striker")
             elif f.strikers:
                 score -= 1
         if e.type in VIOLENT and f.targets:
@@ -247,6 +255,7 @@ class Linker:
         main: str | None,
         kinds: tuple[str, ...] = VIOLENT,
         clause: Facts | None = None,
+        figure: tuple[str, float] | None = None,
     ) -> Link:
         """The event of a sentence (``f``), or of one figure's clause within it (``clause``: its
         facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each)."""
@@ -265,6 +274,8 @@ class Linker:
                 }
         if not own:
             return Link(None, None, "the sentence contradicts every event (its date or place): choose the event")
+        held = self.known.get(figure, set()) if figure else set()
+        held_by = next(iter(held)) if len(held) == 1 else None
         total = {}
         for eid, (s, why) in own.items():
             bonus, extra = 0, []
@@ -274,6 +285,11 @@ class Linker:
             if eid == main:
                 bonus += 2
                 extra.append("the article is mostly about it")
+            if eid == held_by and (s > 0 or bonus):
+                # a hint where the sentence or the article already points there, never alone and
+                # never against what the sentence says
+                bonus += 2
+                extra.append("the atlas holds this figure for it")
             total[eid] = (s + bonus, s, why + extra)
         ranked = sorted(total.items(), key=lambda t: -t[1][0])
         (eid, (t, s, why)), second = ranked[0], ranked[1][1][0] if len(ranked) > 1 else -99

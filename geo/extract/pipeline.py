@@ -79,10 +79,10 @@ class Candidate:
 class Extractor:
     """Holds what extraction needs from the dataset (places, events); build once, reuse."""
 
-    def __init__(self, dataset=None):
+    def __init__(self, dataset=None, known_figures: bool = True):
         self.ds = dataset
         self.places = PlaceFinder(dataset)
-        self.linker = Linker(dataset)
+        self.linker = Linker(dataset, known_figures)
         patterns.matchers()
         ends = [e.date for e in dataset.events.values()] if dataset is not None else []
         # A year-less dateline ("Jan 17") is read as the latest such day before the period's end.
@@ -278,7 +278,9 @@ class Extractor:
             since = a  # where the text before this figure starts (the sentence, or the last figure)
             for fig in patterns.figures(doc, span.start, span.end):
                 clause = self._clause(doc, span, fig, f)
-                flink = self.linker.link(lf, prev_event, main, clause=clause) if clause else link
+                value = self._km(doc, fig) if fig.kind == "depth" else fig.value
+                held = (fig.kind, round(float(value), 1)) if value is not None else None
+                flink = self.linker.link(lf, prev_event, main, clause=clause, figure=held)
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
                     previous = (f.paragraph, flink.event, -9)
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
@@ -293,9 +295,6 @@ class Extractor:
                     add("border_length", fig.value, fig.start, fig.end, link=blink, unit="km", qualifier=fig.qualifier)
                     continue
                 unit = "km" if fig.kind == "depth" else "people"
-                value = fig.value
-                if fig.kind == "depth":
-                    value = self._km(doc, fig)
                 notes = [f"stated as “{fig.vague}”"] if fig.vague else []
                 at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
                 own = claimants.for_figure(found[k], doc, at)
