@@ -454,3 +454,16 @@ def test_a_figure_the_atlas_holds_for_one_event_is_a_hint_never_against_the_sent
     assert alone.event is None  # the hint never links on its own
     far = "Police said on 3 March 2024 that two children were killed by a landmine near Turbat."
     assert only(Extractor(dataset).extract(far), "killed")[0].event is None  # its date rules the strike out
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("A woman and two teenage girls were wounded.", {("injured", 3)}),
+        ("An elderly man, two women and a child were killed.", {("killed", 4)}),
+        ("No one was killed or wounded.", {("casualties", 0)}),
+        ("Two people were killed and three wounded.", {("killed", 2), ("injured", 3)}),
+    ],
+)
+def test_lists_opening_with_a_and_killed_or_wounded(text, want):
+    assert {(c.kind, c.value) for c in only(extract(text), "killed", "injured", "casualties")} == want

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from geo.extract import numbers
 from geo.extract.nlp import CARDINAL, VAGUE, ZERO
@@ -365,15 +366,19 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
 def _list_patterns() -> dict[str, list[list[dict]]]:
     """Counted groups with no total: "three women, two men and four children were killed"."""
     group = [_num((CARDINAL,)), {**MOD, "OP": "{0,1}"}, VICT]
+    single = [_in(["a", "an"]), {**MOD, "OP": "{0,1}"}, VICT]  # "a woman and two girls": one and two
     out: dict[str, list[list[dict]]] = {}
     for kind, passive, active in (("killed", KILL, KILL_ACTIVE), ("injured", HURT, HURT_ACTIVE)):
         pats = []
-        for n in (2, 3, 4):
-            seq = list(group)
+        shapes = [(group,) * n for n in (2, 3, 4)]
+        shapes += [s for n in (2, 3) for s in product((group, single), repeat=n) if single in s]
+        for shape in shapes:
+            n = len(shape)
+            seq = list(shape[0])
             for i in range(1, n):
                 last = i == n - 1
                 sep = [{"ORTH": ",", "OP": "?"}, {"LOWER": "and"}] if last else [{"ORTH": ","}]
-                seq += sep + group
+                seq += sep + shape[i]
             pats.append(seq + [AUXS, _in(passive)])
             if kind == "killed":
                 pats.append(seq + [AUXS, {"LOWER": "lost"}, {"LOWER": "their"}, {"LOWER": "lives"}])
@@ -532,6 +537,15 @@ _ONE_BEFORE = frozenset(
 )
 
 
+def _either(doc, a: int, b: int) -> bool:
+    """ "killed or wounded", "injured or killed" in or just after the match."""
+    words = [t.lower_ for t in doc[a : min(len(doc), b + 3)]]
+    return any(
+        x in KILL | HURT and y == "or" and z in KILL | HURT and (x in KILL) != (z in KILL)
+        for x, y, z in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
 def _pronoun_one(doc, i: int) -> bool:
     """ "the earlier one killed two": "one" standing for a noun, not a count."""
     return doc[i].lower_ == "one" and i > 0 and doc[i - 1].lower_ in _ONE_BEFORE
@@ -594,6 +608,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             "people",
         }:
             return None
+    if kind in ("killed", "injured") and _either(doc, a, b):
+        kind = "casualties"  # "no one was killed or wounded": not told apart
     qual, q0 = qualifier_before(doc, i)
     victims = None
     for t in doc[i + 1 : b]:
@@ -639,12 +655,18 @@ def figures(doc, a: int, b: int) -> list[Figure]:
     out: list[Figure] = []
     taken: set[int] = set()
     for label, s, e in sorted(lists, key=lambda t: -(t[2] - t[1])):
-        nums = [t.i for t in doc[s:e] if t.ent_type_ == CARDINAL]
+        nums = [
+            t.i
+            for t in doc[s:e]
+            if t.ent_type_ == CARDINAL
+            or t.lower_ in ("a", "an")
+            and any(x.lower_ in VICTIMS for x in doc[t.i + 1 : t.i + 3])
+        ]
         if taken & set(nums):
             continue
         parts: dict[str, int] = {}
         for j in nums:
-            v = numbers.value(doc[j].text)
+            v = 1 if doc[j].lower_ in ("a", "an") else numbers.value(doc[j].text)
             noun = next((t.lower_ for t in doc[j + 1 : e] if t.lower_ in VICTIMS), None)
             if v is None or noun is None:
                 parts = {}
