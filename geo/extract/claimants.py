@@ -24,7 +24,7 @@ REPORT_VERBS = frozenset(
     briefed briefs recalled recalls counts reckons reckoned denied denies""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
-BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";"])
+BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
 # Words that end a speaker phrase without being part of it: "Iranian officials first put …".
 TRAILING = frozenset(
     "'s ’s in on first also later initially earlier now today yesterday have has had then separately was were is are "
@@ -103,13 +103,13 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
-_SEAT = re.compile(r"\bin (tehran|islamabad)\b")
+_SEAT = re.compile(r"\bin (tehran|islamabad)\b|\bon the (iranian|pakistani) side\b")
 _OFFICIAL = re.compile(
     r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
     r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
     r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
     r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy|authority|cabinet|"
-    r"administrator|magistrate|inspector|superintendent|mayor)\b"
+    r"administrator|magistrate|inspector|superintendent|mayor|officer)\b"
 )
 _GENERIC = re.compile(
     r"(?:the |an? |some |several |other |unnamed |senior |local |security |government |two |three )*"
@@ -199,6 +199,14 @@ def _before(doc, i: int, a: int) -> list:
             out.insert(0, t)  # "a deputy governor of Sistan and Baluchestan tells …": a name, not two clauses
             j -= 1
             continue
+        if t.lower_ in ("who", "which") and j - 1 > a and doc[j - 1].text == "," and not _names(out):
+            # "An officer of the Levies, who walked the site with this correspondent, said": the
+            # officer; but "…, which Iranian officials first said": the officials
+            return _before(doc, j - 1, a)
+        if t.text in ("-", "--") and not (t.whitespace_ and doc[j - 1].whitespace_):
+            out.insert(0, t)  # "Jaish al-Adl": a hyphen inside a name, not a dash
+            j -= 1
+            continue
         if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.ent_type_:
             break
         out.insert(0, t)
@@ -206,12 +214,20 @@ def _before(doc, i: int, a: int) -> list:
     return out
 
 
+def _names(tokens) -> bool:
+    """Whether the words name a speaker at all (a pronoun does: "…, which it claims")."""
+    return bool(tokens) and (tokens[0].lower_ in PRONOUNS or classify(" ".join(t.text for t in tokens)) is not None)
+
+
 def _after(doc, i: int, b: int) -> list:
     out = []
     j = i + 1
     while j < b and len(out) < 8:
         t = doc[j]
-        if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.lower_ in REPORT_VERBS or t.ent_type_:
+        hyphen = t.text in ("-", "--") and not (t.whitespace_ and doc[j - 1].whitespace_)  # "Lahore-based"
+        if not hyphen and (
+            t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.lower_ in REPORT_VERBS or t.ent_type_
+        ):
             break
         if t.lower_ in ("as", "on", "in", "at", "late", "earlier", "today", "yesterday") and out:
             break
@@ -279,7 +295,9 @@ def _seat(doc, a: int, i: int, name: str) -> str | None:
     if classify(name) != "unattributed" or not _OFFICIAL.search(name.lower()):
         return None
     seat = _SEAT.search(doc[a:i].text.lower())
-    return None if seat is None else "iran_official" if seat.group(1) == "tehran" else "pakistan_official"
+    if seat is None:
+        return None
+    return "iran_official" if (seat.group(1) or seat.group(2)) in ("tehran", "iranian") else "pakistan_official"
 
 
 def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:
@@ -321,12 +339,20 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             )
             # "No casualties have been reported": what comes before a passive verb is what was said
             phrase = [] if passive else _before(doc, t.i, a)
+            nxt = doc[t.i + 1] if t.i + 1 < b else None
+            # "a bombing claimed by Jaish al-Adl", "which the group claimed,": responsibility, not a report
+            if lower in ("claimed", "claims", "claim") and (
+                nxt is None or nxt.lower_ in ("by", "responsibility") or nxt.is_punct
+            ):
+                continue
             if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
                 # "…," said the governor.   /   "it has said"
                 after = _after(doc, t.i, b)
                 end = after[-1].i + 1 if after else b
                 if after and end + 1 < b and doc[end].text == "," and not doc[end + 1].ent_type_:
                     after += [doc[end]] + _after(doc, end, b)  # "…, said Baloch, the ministry's spokeswoman."
+                if passive and after and after[0].lower_ != "by":
+                    after = []  # "was briefed on the Iranian strike": no speaker after a passive but its agent
                 if after and (not phrase or phrase[0].lower_ not in ("also", "later")):
                     phrase = after
                     channel = after[0].lower_ == "by"  # "was quoted as saying by the ISNA news agency"
@@ -336,6 +362,12 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                     cleaned = _clean(phrase) if phrase else None
                     if cleaned is None or classify(cleaned[0]) is None:
                         phrase = _subject(doc, a, t.i) or phrase  # "Pakistan on Wednesday condemned …, saying …"
+        elif lower in ("quotes", "quoted", "cites", "cited") and any(
+            x.lower_ == "as" and doc[x.i + 1].lower_ in ("saying", "stating")
+            for x in doc[t.i + 1 : min(b - 1, t.i + 10)]
+        ):
+            # "Tasnim quotes a local official as saying": the official, the outlet only relays
+            phrase = _after(doc, t.i, b)
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
         elif (
@@ -372,6 +404,9 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         text, s, e = clean
         words = text.lower().split()
+        if words and words[-1] in ("broadcaster", "agency", "channel", "outlet", "newspaper") and len(words) <= 2:
+            found.append((t.i, Speaker(text, "pronoun", s, e)))  # "the broadcaster adds": the outlet named before
+            continue
         if words in (["statement"], ["a", "statement"], ["the", "statement"]):
             continue  # "In a statement posted on Telegram, the group … said": the group speaks
         if words and words[0] in ("his", "her", "its", "their") and len(words) <= 3 and _OFFICIAL.search(text.lower()):
@@ -383,7 +418,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         if (
             words
             and words[0]
-            in ("ministry", "military", "army", "government", "official", "spokesman", "office", "police", "governor")
+            in ("ministry", "military", "army", "government", "official", "spokesman", "office", "governor")
             and len(words) <= 2
             and text.lower().startswith(words[0])
         ):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from geo.core import sentences as core_sentences
 from geo.extract import claimants, dates, nlp, patterns
 from geo.extract.linking import Facts, Linker, strikers, targets
-from geo.extract.places import PlaceFinder
+from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
 SIDES = {"iran_official": "IRN", "pakistan_official": "PAK"}
@@ -199,7 +199,7 @@ class Extractor:
                     who = quote_speaker[1]
             # Where the dateline leaves it open (a digest, a wire filed from Dubai), unnamed police
             # are those of the one country the sentence names a place in (not a capital: datelines).
-            countries = {p.country for p in f.places if not p.capital and p.start >= dateline} & {"IRN", "PAK"}
+            countries = {p.country for p in f.places if p.key not in CAPITALS and p.start >= dateline} & {"IRN", "PAK"}
             if (
                 who is not None
                 and not settled
@@ -226,8 +226,8 @@ class Extractor:
             if who is not None:
                 said_in = (f.paragraph, who)
                 last_speaker = who
-                if claimants.is_name(who.name) or who.type == "analyst":
-                    last_person = who
+                if (claimants.is_name(who.name) or who.type == "analyst") and not rows[k][5]:
+                    last_person = who  # (a byline's name is the writer's, not a speaker's)
                 if claimants.is_quotation(s) or '"' in s or "“" in s:
                     quote_speaker = (f.paragraph, who)
             # A heading ("Kerman, January 3") gives its event to the paragraph under it.
