@@ -467,3 +467,29 @@ def test_a_figure_the_atlas_holds_for_one_event_is_a_hint_never_against_the_sent
 )
 def test_lists_opening_with_a_and_killed_or_wounded(text, want):
     assert {(c.kind, c.value) for c in only(extract(text), "killed", "injured", "casualties")} == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Two dozen people were wounded.", {("injured", 24)}),
+        ("Sameer was one of two children killed in the strike.", {("killed", 2)}),
+        ("The army gave no death toll for its strikes of 18 January.", set()),
+    ],
+)
+def test_dozens_parts_and_days_of_the_month(text, want):
+    assert {(c.kind, c.value) for c in only(extract(text), "killed", "injured", "casualties")} == want
+
+
+def test_one_claim_whatever_its_qualifier_and_a_state_outlet_s_masthead(ex):
+    text = (
+        "IRNA NEWS AGENCY - ENGLISH SERVICE\n\n"
+        "Tehran says nine died in Pakistani raid\n\n"
+        "At least nine people were killed in a village near Saravan, a deputy governor told state television."
+    )
+    [c] = only(ex.extract(text), "killed")
+    assert (c.qualifier, c.claimant_type, len(c.quotes)) == ("at least", "iran_official", 2)
+    [v] = only(
+        ex.extract("IRIB NEWS - MONITORING\n\nSeven people lost their lives near Saravan on Thursday."), "killed"
+    )
+    assert v.claimant_type == "iran_official"  # the state outlet's own voice (SCHEMA.md, settled cases)

@@ -33,6 +33,8 @@ def _ruler_patterns() -> list[dict]:
     ]
     for phrase in numbers.PHRASES:
         pats.append({"label": CARDINAL, "pattern": [{"LOWER": w} for w in phrase.split()]})
+    # "two dozen", "three dozen": one number (24, 36)
+    pats.append({"label": CARDINAL, "pattern": [{"LOWER": {"IN": words}}, {"LOWER": "dozen"}]})
     for phrase in numbers.VAGUE:
         pats.append({"label": VAGUE, "pattern": [{"LOWER": w} for w in phrase.split()]})
     return pats

@@ -36,6 +36,8 @@ def value(text: str) -> float | None:
         return float(t.replace(",", ""))
     if t in PHRASES:
         return float(PHRASES[t])
+    if t.endswith(" dozen") and (n := value(t.removesuffix(" dozen"))) is not None:
+        return n * 12  # "two dozen"
     if t.startswith("a ") and t[2:] in ("hundred", "thousand"):
         return float(PHRASES[t])
     try:

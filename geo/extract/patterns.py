@@ -548,6 +548,8 @@ def _either(doc, a: int, b: int) -> bool:
 
 def _pronoun_one(doc, i: int) -> bool:
     """ "the earlier one killed two": "one" standing for a noun, not a count."""
+    if doc[i].lower_ == "one" and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].ent_type_ == CARDINAL:
+        return True  # "one of two children killed": the two are the figure
     return doc[i].lower_ == "one" and i > 0 and doc[i - 1].lower_ in _ONE_BEFORE
 
 
@@ -568,6 +570,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             return None
         if numbers.is_year(tok.text) and not (i + 1 < len(doc) and doc[i + 1].lower_ in VICTIMS):
             return None
+        if tok.is_digit and any(t.lower_ in MONTHS for t in doc[max(0, i - 1) : i + 2] if t.i != i):
+            return None  # "its strikes of 18 January", "January 18": a day of the month
     if family == "echo":
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "adding", "while")):

@@ -387,8 +387,9 @@ def _reporting_day(doc, s: int, e: int) -> bool:
 
 
 def _key(c: Candidate):
+    # Not the qualifier: "nine" in a headline and "at least nine" in the body are one claim.
     who = c.claimant_type if c.claimant_type in ("iran_official", "pakistan_official") else (c.claimant or "").lower()
-    return (c.kind, json.dumps(c.value), c.qualifier, who, c.event)
+    return (c.kind, json.dumps(c.value), who, c.event)
 
 
 def _heading(text: str, a: int, b: int) -> bool:
@@ -441,7 +442,11 @@ def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Ca
                 i = first[k]
                 if (c.start, c.end) not in out[i].quotes:
                     out[i] = replace(
-                        out[i], quotes=out[i].quotes + ((c.start, c.end),), updates=out[i].updates or c.updates
+                        out[i],
+                        quotes=out[i].quotes + ((c.start, c.end),),
+                        updates=out[i].updates or c.updates,
+                        # the more telling qualifier ("at least nine" over a headline's "nine")
+                        qualifier=out[i].qualifier if out[i].qualifier not in (None, "exact") else c.qualifier,
                     )
                     if c.breakdown and not out[i].breakdown:
                         out[i] = replace(out[i], breakdown=c.breakdown, victims=c.victims)
