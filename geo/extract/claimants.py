@@ -21,7 +21,7 @@ REPORT_VERBS = frozenset(
     estimated estimates put puts counted acknowledged admitted maintained warned declared explained described
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
-    briefed briefs recalled recalls counts reckons reckoned denied denies""".split()
+    briefed briefs recalled recalls counts reckons reckoned denied denies report""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
@@ -102,6 +102,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+_MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?) in\b")
+_PLACE_ONLY = frozenset("sistan saravan zahedan balochistan baluchistan panjgur quetta".split())
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
 _SEAT = re.compile(r"\bin (tehran|islamabad)\b|\bon the (iranian|pakistani) side\b")
 _OFFICIAL = re.compile(
@@ -117,7 +119,7 @@ _GENERIC = re.compile(
 )
 _PERSON_WORDS = re.compile(
     r"\b(?:villagers?|residents?|witness(?:es)?|survivors?|relatives?|locals?|tribal elders?|"
-    r"elders?|mother|father|brother|family|man|woman|shopkeeper|farmer|teacher)\b"
+    r"elders?|mother|father|brother|family|man|woman|shopkeeper|farmer|teacher|people)\b"
 )
 _COUNTRY_OF_CITY = {"IRN": "iran_official", "PAK": "pakistan_official"}
 
@@ -137,7 +139,17 @@ def classify(phrase: str, home: str | None = None) -> str | None:
     for ctype, rule in _RULES:
         if ctype == "media" and _WING.search(p):
             continue  # "the military's media wing": an office of the military, not an outlet
-        if rule.search(p):
+        m = rule.search(p)
+        if m and ctype in ("iran_official", "pakistan_official") and m.group(0) in _PLACE_ONLY:
+            # "local media in Sistan and Baluchestan", "the people I've talked to in Saravan": a
+            # place says where they are, not whose side speaks
+            if dict(_RULES)["media"].search(p) and not _OFFICIAL.search(p):
+                return "media"
+        if m and ctype in ("iran_official", "pakistan_official") and _MEDIA_IN.search(p) and not _STATE_MEDIA.search(p):
+            return "media"  # "local media in Iran"
+            if _PERSON_WORDS.search(p) and not _OFFICIAL.search(p):
+                return "unattributed"
+        if m:
             return ctype
     if _OFFICIAL.search(p):
         # A specific office ("the interior minister", "police") is the home side's; generic
@@ -178,7 +190,7 @@ def _clean(tokens) -> tuple[str, int, int] | None:
 
 
 def _before(doc, i: int, a: int) -> list:
-    """The tokens before token ``i`` back to a clause boundary (at most 8)."""
+    """The tokens before token ``i`` back to a clause boundary (at most 10)."""
     out = []
     j = i - 1
     while j > a and doc[j].lower_ in ("now", "also", "later", "earlier", "today", "separately", "first", "initially"):
@@ -188,18 +200,28 @@ def _before(doc, i: int, a: int) -> list:
         k = j - 1
         while k > a and doc[k].text != "," and j - k < 20:
             k -= 1
-        if doc[k].text == "," and k + 1 < j and doc[k + 1].lower_ in ASIDE_START:
+        if doc[k].text == "," and k + 1 < j and doc[k + 1].lower_ in ("citing", "quoting"):
+            cited = [x for x in doc[k + 2 : j] if not x.is_space]
+            if _names(cited) and classify(" ".join(x.text for x in cited)) not in ("media", None):
+                return cited  # "Reuters, citing police in Balochistan, reports": the police
+            j = k - 1
+        elif doc[k].text == "," and k + 1 < j and doc[k + 1].lower_ in ASIDE_START:
             j = k - 1
         elif doc[k].text == "," and k + 1 < j:
             # "Ali Reza Marhamati, the deputy governor of Sistan-Baluchestan, said": name and apposition
             return _before(doc, k, a) + list(doc[k:j])
-    while j >= a and len(out) < 8:
+    while j >= a and len(out) < 10:
         t = doc[j]
         if t.lower_ == "and" and out and out[0].text[:1].isupper() and j > a and doc[j - 1].text[:1].isupper():
             out.insert(0, t)  # "a deputy governor of Sistan and Baluchestan tells …": a name, not two clauses
             j -= 1
             continue
-        if t.lower_ in ("who", "which") and j - 1 > a and doc[j - 1].text == "," and not _names(out):
+        if (
+            t.lower_ in ("who", "which")
+            and j - 1 > a
+            and doc[j - 1].text == ","
+            and (t.lower_ == "who" or not _names(out))
+        ):
             # "An officer of the Levies, who walked the site with this correspondent, said": the
             # officer; but "…, which Iranian officials first said": the officials
             return _before(doc, j - 1, a)
@@ -407,7 +429,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         text, s, e = clean
         words = text.lower().split()
-        if words and words[-1] in ("broadcaster", "agency", "channel", "outlet", "newspaper") and len(words) <= 2:
+        if len(words) == 1 and words[0] in ("broadcaster", "agency", "channel", "outlet", "newspaper"):
             found.append((t.i, Speaker(text, "pronoun", s, e)))  # "the broadcaster adds": the outlet named before
             continue
         if words in (["statement"], ["a", "statement"], ["the", "statement"]):
@@ -459,6 +481,15 @@ _OWN_VOICE = re.compile(
     r"\s+(?P<who>[^\n]{3,80})",
     re.I,
 )
+_RELEASE_WORDS = re.compile(
+    r"\b(?:for immediate release|press release|news release|media release|public statement|handout)\b", re.I
+)
+_RELEASE_HEADER = re.compile(
+    r"(?:(?:for immediate release|press release|news release|media release|statement)[\s.:|–—-]*)+", re.I
+)
+_DATEISH = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|release|embargo", re.I
+)
 _DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'-]{2,}[^\n(]{0,40}\((?P<who>[A-Za-z .]{2,30})\)")
 
 
@@ -468,17 +499,23 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)")."""
     head = text.lstrip()[:600]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:8]
-    if len(lines) > 1 and re.fullmatch(
-        r"(?:for immediate release|press release|news release|statement)[.:]?", lines[0], re.I
-    ):
-        ctype = classify(lines[1], home)
-        return Speaker(lines[1], ctype if ctype not in (None, "unattributed", "media") else "other_official", 0, 0)
-    # A letterhead over "Press Release No. 112": "GOVERNMENT OF BALOCHISTAN / Directorate General of …"
-    release = next((i for i, ln in enumerate(lines) if re.match(r"(?:press|news) release\b|handout\b", ln, re.I)), 0)
-    for ln in lines[:release]:
-        ctype = classify(ln, home)
-        if ctype in ("iran_official", "pakistan_official", "other_official"):
-            return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
+    header = next((i for i, ln in enumerate(lines[:4]) if _RELEASE_WORDS.search(ln)), None)
+    if header is not None:
+        # A letterhead over the header ("FRONTIER RIGHTS MONITOR / Public statement", "GOVERNMENT
+        # OF BALOCHISTAN / … / Press Release No. 112"), else the first line under it that is not a
+        # date or a headline, else the organisation its headline opens with
+        for ln in lines[:header]:
+            ctype = classify(ln, home)
+            if ctype in ("iran_official", "pakistan_official", "other_official"):
+                return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
+        below = [ln for ln in lines[header + 1 :] if not _DATEISH.search(ln)]
+        issuer = next((ln for ln in below if len(ln.split()) <= 6 or _OFFICIAL.search(ln.lower())), None)
+        if issuer is None and below:
+            lead = re.match(r"(?:The )?((?:[A-Z][\w'’-]+ ){1,5}[A-Z][\w'’-]+)", below[0])
+            issuer = lead.group(1) if lead else None
+        if issuer:
+            ctype = classify(issuer, home)
+            return Speaker(issuer, ctype if ctype not in (None, "unattributed", "media") else "other_official", 0, 0)
     # A state outlet's masthead: "IRIB NEWS AGENCY — ENGLISH MONITORING SERVICE"
     if lines and _STATE_OUTLET.search(lines[0]) and len(lines[0].split()) <= 10:
         ctype = classify(_STATE_OUTLET.search(lines[0]).group(0))
@@ -487,6 +524,8 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
         m = rule.match(line)
         if m:
             who = m.group("who").strip(" .:-")
+            if _RELEASE_HEADER.match(who) or _DATEISH.search(who):
+                continue  # "PRESS RELEASE - FOR IMMEDIATE RELEASE": a header, not an issuer
             ctype = classify(who, home)
             if rule is _DATELINE_OUTLET and ctype not in ("iran_official", "pakistan_official"):
                 continue  # a wire's own voice is the author's
@@ -534,6 +573,11 @@ def is_transcript(text: str) -> bool:
     starts = (m for m in _TURN.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n")
     labels = Counter(m.group("label").strip() for m in starts)
     return len(labels) >= 2 and max(labels.values()) >= 2  # a host speaks more than once; datelines do not repeat
+
+
+def is_generic(phrase: str) -> bool:
+    """ "officials", "security sources": no side, no office."""
+    return bool(_GENERIC.fullmatch(phrase.lower().strip()))
 
 
 def is_name(phrase: str) -> bool:

@@ -207,6 +207,15 @@ class Extractor:
                 and (side := claimants.side_of(who.name, countries.pop()))
             ):
                 who = replace(who, type=side)  # "a coach overturned near Ormara, police said": Pakistan's police
+            if (
+                who is not None
+                and who.type == "unattributed"
+                and claimants.is_generic(who.name)
+                and "official" in who.name.lower()
+                and said_in[0] == f.paragraph
+                and said_in[1].type in SIDES
+            ):
+                who = replace(who, type=said_in[1].type)  # "officials" of the side the paragraph quotes
             if who is not None and who.type == "unattributed" and claimants.is_name(who.name):
                 # A person named without a role: the role the article gives them elsewhere, or
                 # the official just described by title ("the deputy governor said … Hossein
@@ -216,7 +225,7 @@ class Extractor:
                     role = None if claimants.is_name(last_speaker.name) else last_speaker.type
                 if role:
                     who = replace(who, type=role)
-            if who is not None and voice is not None and who.name.lower().split()[0] in ("our", "we"):
+            if who is not None and voice is not None and re.search(r"\b(?:our|we)\b", who.name.lower()):
                 who = voice  # "our researchers" in a press release: its issuer
             opens_with_date = bool(f.dates) and f.dates[0][2] - a < 12  # "In February 2019, …": a new story
             if who is None and said_in[0] == f.paragraph and not opens_with_date:
