@@ -493,3 +493,36 @@ def test_one_claim_whatever_its_qualifier_and_a_state_outlet_s_masthead(ex):
         ex.extract("IRIB NEWS - MONITORING\n\nSeven people lost their lives near Saravan on Thursday."), "killed"
     )
     assert v.claimant_type == "iran_official"  # the state outlet's own voice (SCHEMA.md, settled cases)
+
+
+def test_a_section_heading_is_not_the_article_s_date_and_a_clause_s_subject_may_come_before_it(ex):
+    text = (
+        "Explainer: years of strikes\n\n"
+        "The two neighbours traded strikes in January 2024. Here is the background.\n\n"
+        "Kerman, 3 January 2024\n\n"
+        "On 18 January Pakistan struck near Saravan; Iran said nine people died."
+    )
+    days = {c.value for c in only(ex.extract(text), "time")}
+    assert "2024-01-18" in days and "2023-01-18" not in days  # not read against the heading's date
+    text2 = (
+        "Militants attacked a police station in Rask in December, killing eleven officers, and the Kerman "
+        "bombing, which the Islamic State group claimed, killed 95 people."
+    )
+    got = {c.value: c.event for c in only(ex.extract(text2), "killed")}
+    assert got[95] == "kerman-bombing"
+
+
+def test_a_press_release_s_issuer_is_its_letterhead_or_the_organisation_it_opens_with(ex):
+    text = (
+        "KALAT RIGHTS MONITOR\nPublic statement - for immediate release\nGeneva, 22 January 2024\n\n"
+        "Our field team documented the deaths of two children in Panjgur."
+    )
+    [c] = only(ex.extract(text), "killed")
+    assert (c.claimant, c.claimant_type) == ("Kalat Rights Monitor", "other_official")
+    text2 = (
+        "PRESS RELEASE - For immediate release, 22 January 2024\n\n"
+        "Makran Relief Network calls for an inquiry\n\n"
+        "People we reached by telephone described eleven deaths near Saravan."
+    )
+    [d] = only(ex.extract(text2), "killed")
+    assert (d.claimant, d.claimant_type) == ("Makran Relief Network", "other_official")

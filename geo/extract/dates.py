@@ -99,6 +99,8 @@ def published(text: str, yearless_base: dt.date | None = None) -> dt.date | None
             m2 = _FULL_DATE.search(line)
             if m2:
                 return _parse(m2.group(1), None)
+        elif line.endswith((".", '"', "”")):
+            break  # the story has begun: a date line after it is a section's ("Kerman, 3 January 2024")
     return None
 
 

@@ -74,7 +74,12 @@ def strikers(tokens) -> set[str]:
     out = set()
     for i, w in enumerate(toks):
         for iso, words in COUNTRY_WORDS.items():
-            if w in words and any(x in STRIKE_WORDS for x in toks[i + 1 : i + 5]):
+            if w not in words:
+                continue
+            ahead = toks[i + 1 : i + 5]
+            # not across a comma: "According to Pakistani officials, the Iranian munitions landed"
+            ahead = ahead[: next((k for k, x in enumerate(ahead) if x in (",", ";", ":")), len(ahead))]
+            if any(x in STRIKE_WORDS for x in ahead):
                 out.add(iso)
     return out
 

@@ -239,8 +239,11 @@ class Extractor:
                     last_person = who  # (a byline's name is the writer's, not a speaker's)
                 if claimants.is_quotation(s) or '"' in s or "“" in s:
                     quote_speaker = (f.paragraph, who)
-            # A heading ("Kerman, January 3") gives its event to the paragraph under it.
+            # A heading ("Kerman, January 3") gives its event to the paragraph under it; "that
+            # strike", "the same attack" point back to the last event told, whatever the paragraph.
             prev_event = previous[1] if previous[0] == f.paragraph or previous[2] == f.paragraph - 1 else None
+            if prev_event is None and _BACK.search(s):
+                prev_event = previous[1]
             link = self.linker.link(lf, prev_event, main)
             if link.event and link.evidence >= 3:  # context passes on what the sentence itself showed
                 # a heading, or a question whose answer is the next paragraph (Q&A, interviews)
@@ -351,17 +354,30 @@ class Extractor:
             i -= 1
         while j < b and not edge(j):
             j += 1
-        lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         # A date opening the sentence ("On January 10, …") dates every clause of it.
         opening = span[0].idx + 15
-        cf = Facts(
-            places=[p for p in f.places if lo <= p.start < hi],
-            dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi or s < opening],
-            strikers=strikers(doc[i:j]),
-            targets=targets(doc[i:j]),
-            words=f.words,
-        )
-        return cf if (cf.places or cf.dates or cf.strikers or cf.targets) else None
+        for _ in range(3):
+            lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            cf = Facts(
+                places=[p for p in f.places if lo <= p.start < hi],
+                dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi or s < opening],
+                strikers=strikers(doc[i:j]),
+                targets=targets(doc[i:j]),
+                words=f.words,
+            )
+            if cf.places or cf.dates or cf.strikers or cf.targets:
+                return cf
+            # "… and the Kerman bombing, which the Islamic State group claimed, killed 95": the
+            # clause's subject is in the segment before, back to an "and" or a semicolon
+            if i <= a or doc[i - 1].text != "," or doc[i - 1].i - 1 < a:
+                return None
+            k = i - 2
+            while k > a and doc[k].text not in (",", ";", ":") and doc[k].lower_ != "and":
+                k -= 1
+            if doc[k].text in (";", ":") or k <= a and doc[k].text not in (",",):
+                return None
+            i = k + 1
+        return None
 
     def _subject(self, doc, span, home):
         """ "…, which it claims …": the sentence's subject, when it names a side."""
@@ -387,6 +403,9 @@ class Extractor:
             "km",
         )
         return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
+
+
+_BACK = re.compile(r"\b(?:that|this|the same) (?:strike|attack|raid|bombing|operation|incident)\b", re.I)
 
 
 def _reporting_day(doc, s: int, e: int) -> bool:
