@@ -526,3 +526,8 @@ def test_a_press_release_s_issuer_is_its_letterhead_or_the_organisation_it_opens
     )
     [d] = only(ex.extract(text2), "killed")
     assert (d.claimant, d.claimant_type) == ("Makran Relief Network", "other_official")
+
+
+def test_who_the_dead_were_is_not_a_count():
+    assert only(extract("None of those killed were Iranian citizens."), "killed") == []
+    assert [c.value for c in only(extract("None of the guards were killed."), "killed")] == [0]

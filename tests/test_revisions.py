@@ -145,3 +145,11 @@ def test_an_added_article_revises_a_figure_already_in_the_atlas_as_its_claimant(
     assert problems and "whose event is 'pakistan-strike-saravan'" in problems[0]
     _, _, problems = intake.build(meta, text, [row | {"revises_atlas": "nope"}], events, dataset.claims, {})
     assert problems == ["claim 1 (killed): the claim it revises, 'nope', is not in the atlas"]
+    # Named as the page numbers the candidate ("Keep 5"), and a missing field by its label.
+    _, _, problems = intake.build(
+        meta | {"argument": ""}, text, [row | {"revises_atlas": "nope", "index": 4}], events, dataset.claims, {}
+    )
+    assert problems == [
+        "Its line of argument: required",
+        "claim 5 (killed): the claim it revises, 'nope', is not in the atlas",
+    ]

@@ -77,7 +77,11 @@ def build(
             archive_url=meta.get("archive_url") or None,
         )
     except ValidationError as e:
-        problems += [f"metadata, {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]
+        problems += [
+            f"{FIELD_LABELS.get(str(err['loc'][0]), str(err['loc'][0]))}: "
+            + ("required" if err["type"] in ("string_too_short", "missing") else err["msg"])
+            for err in e.errors()
+        ]
     claims = []
     kept = [r for r in rows if r.get("keep")]
     if not kept:
@@ -85,7 +89,8 @@ def build(
     # A kept revision points at the claim id its earlier figure gets (None if that one is dropped).
     ids = {r.get("index"): f"{sid}-{n}" for n, r in enumerate(kept, 1) if r.get("index") is not None}
     for n, row in enumerate(kept, 1):
-        where = f"claim {n} ({row.get('kind')})"
+        # named as the page numbers it ("Keep 5"), not by its place among the kept
+        where = f"claim {(row.get('index') if row.get('index') is not None else n - 1) + 1} ({row.get('kind')})"
         if row.get("event") not in events:
             problems.append(f"{where}: pick the event it is about")
             continue
@@ -122,9 +127,23 @@ def build(
     dated = atlas_sources | ({sid: source} if source else {})
     for c in claims:
         if c.revises and (why := revision_problem(c, by_id, dated)):
-            where = f"claim {c.id.rsplit('-', 1)[1]} ({c.kind})"
+            row = kept[int(c.id.rsplit("-", 1)[1]) - 1]
+            where = f"claim {(row.get('index') if row.get('index') is not None else 0) + 1} ({c.kind})"
             problems.append(f"{where}: {why}; edit it or save it as a figure of its own")
     return source, claims, problems
+
+
+# The Add page's labels of the source's fields, for its error messages
+FIELD_LABELS = {
+    "argument": "Its line of argument",
+    "title": "Title",
+    "author": "Author",
+    "outlet": "Outlet",
+    "date": "Date",
+    "kind": "Kind",
+    "url": "Web address",
+    "archive_url": "Archived copy",
+}
 
 
 def new_event(form: dict, existing: set[str], places: dict) -> tuple[Event | None, list[str]]:

@@ -561,6 +561,12 @@ def _reading(doc, label: str, a: int, b: int, i: int):
     low = high = None
     if tok.ent_type_ == ZERO or tok.lower_ in ("no", "zero"):
         value = 0.0
+        if (
+            b < len(doc)
+            and doc[b].lower_ in ("was", "were", "is", "are")
+            and not (b + 1 < len(doc) and doc[b + 1].lower_ in KILL | HURT)
+        ):
+            return None  # "none of those killed were Iranian": who the dead were, not how many
     elif tok.ent_type_ == VAGUE:
         vague, value = tok.lower_, None
         low, high = numbers.VAGUE[vague]
