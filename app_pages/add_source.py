@@ -107,11 +107,16 @@ with article_tab:
     )
     # No max_chars: the browser would drop an over-long paste without a word, leaving the box empty.
     # The limit is checked here instead, and the text stays in the box to be cut down.
+    if st.session_state.pop("ca_add_clear", False):
+        # Saved: an empty form, so the confirmation above is what shows (the long form of the
+        # article just saved stayed filled below it, inviting a second save)
+        st.session_state.pop("ca_add_text", None)
+        st.session_state["ca_add_round"] = st.session_state.get("ca_add_round", 0) + 1
     pasted = st.text_area("Article text", height=200, key="ca_add_text")
     upload = st.file_uploader(
         "…or upload a file",
         type=["txt", "md", "html", "htm"],
-        key="ca_add_file",
+        key=f"ca_add_file_{st.session_state.get('ca_add_round', 0)}",
         max_upload_size=extract.MAX_ARTICLE_BYTES // 1_000_000,
     )
     try:
@@ -317,6 +322,7 @@ with article_tab:
                 st.error(f"Nothing was saved: {md(e)}")
             else:
                 st.session_state[f"ca_src_{source.id}"] = True
+                st.session_state["ca_add_clear"] = True
                 st.session_state["ca_saved"] = f"Saved source {source.id} with {len(claims)} claims: " + (
                     "it is now a layer on the map and in every table (self-reviewed: you are this atlas's only user)."
                     if status == "published"

@@ -230,6 +230,7 @@ def test_add_a_source_end_to_end(tmp_path, monkeypatch):
     assert_clean(at)
     assert any(f"with {len(kept) - 1} claims" in s.value for s in at.success), [e.value for e in at.error]
     assert len(at.sidebar.checkbox) == 6  # the new source is a layer everywhere
+    assert at.text_area(key="ca_add_text").value in ("", None) and not review(at)  # the form is empty again
 
 
 @pytest.mark.parametrize(
