@@ -9,6 +9,8 @@ the article's own date, trafilatura for HTML pages. One module per job:
 - :mod:`~geo.extract.numbers`: digits, number words, vague amounts
 - :mod:`~geo.extract.patterns`: the token patterns for figures, dates, weapons and groups
 - :mod:`~geo.extract.claimants`: who says it, from the reporting structure
+- :mod:`~geo.extract.voices`: who speaks where no one is named (a release's issuer, a state
+  outlet, a transcript's turn, a headline's tagline)
 - :mod:`~geo.extract.places`, :mod:`~geo.extract.dates`, :mod:`~geo.extract.linking`: where,
   when, and which event, with a confidence
 - :mod:`~geo.extract.pipeline`: the steps put together, one claim once, revisions

@@ -12,7 +12,6 @@ name anyone ("Initial", "Balochistan") is not a speaker at all: unknown stays un
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 REPORT_VERBS = frozenset(
@@ -106,7 +105,7 @@ _MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?) in\b")
 _PLACE_ONLY = frozenset("sistan saravan zahedan balochistan baluchistan panjgur quetta".split())
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
 _SEAT = re.compile(r"\bin (tehran|islamabad)\b|\bon the (iranian|pakistani) side\b")
-_OFFICIAL = re.compile(
+OFFICIAL = re.compile(
     r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
     r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
     r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
@@ -143,15 +142,15 @@ def classify(phrase: str, home: str | None = None) -> str | None:
         if m and ctype in ("iran_official", "pakistan_official") and m.group(0) in _PLACE_ONLY:
             # "local media in Sistan and Baluchestan", "the people I've talked to in Saravan": a
             # place says where they are, not whose side speaks
-            if dict(_RULES)["media"].search(p) and not _OFFICIAL.search(p):
+            if dict(_RULES)["media"].search(p) and not OFFICIAL.search(p):
                 return "media"
         if m and ctype in ("iran_official", "pakistan_official") and _MEDIA_IN.search(p) and not _STATE_MEDIA.search(p):
             return "media"  # "local media in Iran"
-            if _PERSON_WORDS.search(p) and not _OFFICIAL.search(p):
+            if _PERSON_WORDS.search(p) and not OFFICIAL.search(p):
                 return "unattributed"
         if m:
             return ctype
-    if _OFFICIAL.search(p):
+    if OFFICIAL.search(p):
         # A specific office ("the interior minister", "police") is the home side's; generic
         # "officials" or "sources" with no side given stay unattributed (SCHEMA.md).
         if _GENERIC.fullmatch(p.strip()):
@@ -171,7 +170,7 @@ def side_of(name: str, country: str | None) -> str | None:
     p = name.lower()
     if classify(name) not in ("media", "unattributed") or _GENERIC.fullmatch(p.strip()):
         return None
-    if _STATE_MEDIA.search(p) or _OFFICIAL.search(p):
+    if _STATE_MEDIA.search(p) or OFFICIAL.search(p):
         return _COUNTRY_OF_CITY.get(country or "")
     return None
 
@@ -314,7 +313,7 @@ def _subject(doc, a: int, i: int) -> list:
 
 def _seat(doc, a: int, i: int, name: str) -> str | None:
     """ "In Tehran, the foreign ministry said": the seat named before a side-less office says whose."""
-    if classify(name) != "unattributed" or not _OFFICIAL.search(name.lower()):
+    if classify(name) != "unattributed" or not OFFICIAL.search(name.lower()):
         return None
     seat = _SEAT.search(doc[a:i].text.lower())
     if seat is None:
@@ -336,7 +335,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             clean
             and not clean[0].isupper()
             and (
-                _OFFICIAL.search(clean[0].lower())
+                OFFICIAL.search(clean[0].lower())
                 or _STATE_MEDIA.search(clean[0].lower())
                 or dict(_RULES)["media"].search(clean[0].lower())
             )
@@ -434,7 +433,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         if words in (["statement"], ["a", "statement"], ["the", "statement"]):
             continue  # "In a statement posted on Telegram, the group … said": the group speaks
-        if words and words[0] in ("his", "her", "its", "their") and len(words) <= 3 and _OFFICIAL.search(text.lower()):
+        if words and words[0] in ("his", "her", "its", "their") and len(words) <= 3 and OFFICIAL.search(text.lower()):
             found.append((t.i, Speaker(text, "pronoun", s, e)))  # "his office said": the last speaker's side
             continue
         if words and words[-1] in PRONOUNS | {"officials"} and len(words) == 1 and words[-1] != "officials":
@@ -476,70 +475,6 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
     return found
 
 
-_OWN_VOICE = re.compile(
-    r"^\s*(?:(?:press )?statement (?:by|of|from)|press release(?: by| from|:)?|communiqu[eé] (?:by|of))"
-    r"\s+(?P<who>[^\n]{3,80})",
-    re.I,
-)
-_RELEASE_WORDS = re.compile(
-    r"\b(?:for immediate release|press release|news release|media release|public statement|handout)\b", re.I
-)
-_RELEASE_HEADER = re.compile(
-    r"(?:(?:for immediate release|press release|news release|media release|statement)[\s.:|–—-]*)+", re.I
-)
-_DATEISH = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|release|embargo", re.I
-)
-_DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'-]{2,}[^\n(]{0,40}\((?P<who>[A-Za-z .]{2,30})\)")
-
-
-def voice(text: str, home: str | None = None) -> Speaker | None:
-    """Who speaks where the article names no one: the issuer of a statement ("Statement by
-    the Ministry of Foreign Affairs", a "FOR IMMEDIATE RELEASE" header over its name) or a
-    state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)")."""
-    head = text.lstrip()[:600]
-    lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:8]
-    header = next((i for i, ln in enumerate(lines[:4]) if _RELEASE_WORDS.search(ln)), None)
-    if header is not None:
-        # A letterhead over the header ("FRONTIER RIGHTS MONITOR / Public statement", "GOVERNMENT
-        # OF BALOCHISTAN / … / Press Release No. 112"), else the first line under it that is not a
-        # date or a headline, else the organisation its headline opens with
-        for ln in lines[:header]:
-            ctype = classify(ln, home)
-            if ctype in ("iran_official", "pakistan_official", "other_official"):
-                return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
-        below = [ln for ln in lines[header + 1 :] if not _DATEISH.search(ln)]
-        issuer = next((ln for ln in below if len(ln.split()) <= 6 or _OFFICIAL.search(ln.lower())), None)
-        if issuer is None and below:
-            lead = re.match(r"(?:The )?((?:[A-Z][\w'’-]+ ){1,5}[A-Z][\w'’-]+)", below[0])
-            issuer = lead.group(1) if lead else None
-        if issuer:
-            ctype = classify(issuer, home)
-            return Speaker(issuer, ctype if ctype not in (None, "unattributed", "media") else "other_official", 0, 0)
-    # A state outlet's masthead: "IRIB NEWS AGENCY — ENGLISH MONITORING SERVICE"
-    if lines and _STATE_OUTLET.search(lines[0]) and len(lines[0].split()) <= 10:
-        ctype = classify(_STATE_OUTLET.search(lines[0]).group(0))
-        return Speaker(_STATE_OUTLET.search(lines[0]).group(0), ctype, 0, 0)
-    for rule, line in [(_OWN_VOICE, head)] + [(_DATELINE_OUTLET, ln) for ln in lines[:8]]:
-        m = rule.match(line)
-        if m:
-            who = m.group("who").strip(" .:-")
-            if _RELEASE_HEADER.match(who) or _DATEISH.search(who):
-                continue  # "PRESS RELEASE - FOR IMMEDIATE RELEASE": a header, not an issuer
-            ctype = classify(who, home)
-            if rule is _DATELINE_OUTLET and ctype not in ("iran_official", "pakistan_official"):
-                continue  # a wire's own voice is the author's
-            if ctype is None and rule is _OWN_VOICE:
-                ctype = "other_official"
-            if ctype:
-                return Speaker(who, ctype, 0, 0)
-    return None
-
-
-# Outlets that speak for their state (SCHEMA.md, settled cases)
-_STATE_OUTLET = re.compile(
-    r"\b(?:IRNA|IRIB|Press ?TV|Tasnim|Fars News|Mehr News|APP|PTV|Radio Pakistan|Associated Press of Pakistan)\b"
-)
 _MENTION = re.compile(
     r"\b(?:Iranian|Pakistani|Iran['’]s|Pakistan['’]s)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:officials|ministry|military|army|government|authorities|police|media|foreign office)\b"
@@ -556,23 +491,11 @@ def mentioned(sentence: str, offset: int) -> Speaker | None:
     return Speaker(m.group(0), ctype, offset + m.start(), offset + m.end()) if ctype else None
 
 
-_TURN = re.compile(r"(?P<label>[A-Z][A-Z .'-]{1,40}?)\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s")
-_HOSTS = re.compile(
-    r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q)\b", re.I
-)
-_SCHOLARLY = re.compile(
+SCHOLARLY = re.compile(
     r"\b(?:dr|professor|centre|center|institute|university|studies|studied|analyst|researcher|fellow|expert|"
     r"author of|specialist|scholar|consultancy|think[- ]tank)\b",
     re.I,
 )
-
-
-def is_transcript(text: str) -> bool:
-    """Two or more speakers' labels opening paragraphs, one of them again: a transcript (a brief's
-    datelines, "PANJGUR: …", "QUETTA: …", are labels too, each once)."""
-    starts = (m for m in _TURN.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n")
-    labels = Counter(m.group("label").strip() for m in starts)
-    return len(labels) >= 2 and max(labels.values()) >= 2  # a host speaks more than once; datelines do not repeat
 
 
 def is_generic(phrase: str) -> bool:
@@ -583,7 +506,7 @@ def is_generic(phrase: str) -> bool:
 def is_name(phrase: str) -> bool:
     """A person's name and nothing else ("Hossein Zarei", "Mohammad-Reza Shahbakhsh")."""
     words = phrase.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _OFFICIAL.search(phrase.lower())
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not OFFICIAL.search(phrase.lower())
 
 
 def introduced(name: str, text: str, home: str | None = None) -> str | None:
@@ -599,61 +522,12 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
         before = text[max(0, m.start() - 80) : m.start()].split(".")[-1]
         after = text[m.end() : m.end() + 100].split(".")[0]
         window = f"{before} {surname} {after}"
-        if _SCHOLARLY.search(window) or dict(_RULES)["analyst"].search(window.lower()):
+        if SCHOLARLY.search(window) or dict(_RULES)["analyst"].search(window.lower()):
             return "analyst"
-        if _OFFICIAL.search(window.lower()):
+        if OFFICIAL.search(window.lower()):
             ctype = classify(window, home)
             if ctype in ("iran_official", "pakistan_official", "other_official"):
                 return ctype
-    return None
-
-
-def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Speaker | None:
-    """The speaker of a transcript's turn ("QURESHI: …", "SARAH KEMP (ANCHOR): …") when the
-    paragraph is one; None when it is not. A host or the outlet's correspondent speaks in the
-    programme's own voice (type "author"); a guest is whom the programme introduced them as: an
-    expert ("analyst") unless introduced as speaking for a side."""
-    m = _TURN.match(paragraph)
-    if m is None or len(m.group("label").split()) > 4:
-        return None
-    label, role = m.group("label").strip(), m.group("role") or ""
-    span = (offset + m.start("label"), offset + m.end("label"))
-    if _HOSTS.search(label) or _HOSTS.search(role):
-        return Speaker(label.title(), "author", *span)
-    if label.lower() in ("guest", "caller", "speaker"):
-        return Speaker(label.title(), "analyst", *span)
-    intro = ""
-    for word in label.split()[-1:]:
-        # where the programme introduced them: "our correspondent Bilal Ahmed", "Dr Farhan
-        # Qureshi of the Centre for …", "Colonel X, a spokesman for the army"
-        n = re.search(rf"(?:\b\w+\W+){{0,4}}\b{re.escape(word.title())}\b[^.?!\n]{{0,120}}", text)
-        intro = n.group(0) if n else ""
-    if _HOSTS.search(intro):
-        return Speaker(label.title(), "author", *span)
-    if role and (ctype := classify(role, home)) not in (None, "unattributed"):
-        return Speaker(label.title(), ctype, *span)
-    if not _SCHOLARLY.search(intro) and _OFFICIAL.search(intro.lower()):
-        ctype = classify(intro, home)
-        if ctype in ("iran_official", "pakistan_official", "other_official"):
-            return Speaker(label.title(), ctype, *span)
-    return Speaker(label.title(), "analyst", *span)
-
-
-_TAGLINE = re.compile(r"\s(?:--|—|–|-|:)\s+(?P<who>[^-—–:]{3,60})$")
-
-
-def tagline(line: str, offset: int, home: str | None = None) -> Speaker | None:
-    """A headline's source after a dash or colon: "Iran strike kills two children -- Balochistan
-    government"; only an official side or an outlet, never a topic ("Panjgur: two killed")."""
-    m = _TAGLINE.search(line.rstrip())
-    if m is None:
-        return None
-    who = m.group("who").strip()
-    ctype = classify(who, home)
-    if ctype in ("iran_official", "pakistan_official", "other_official", "media", "unattributed") and (
-        _OFFICIAL.search(who.lower()) or ctype == "media"
-    ):
-        return Speaker(who, ctype, offset + m.start("who"), offset + m.end("who"))
     return None
 
 

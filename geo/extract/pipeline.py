@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
-from geo.extract import claimants, dates, nlp, patterns
+from geo.extract import claimants, dates, nlp, patterns, voices
 from geo.extract.linking import Facts, Linker, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
 
@@ -143,14 +143,14 @@ class Extractor:
             for r in rows
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
-        voice = claimants.voice(text, home)
+        voice = voices.voice(text, home)
         if home is None and voice is not None and voice.type in SIDES:
             home = SIDES[voice.type]  # a state outlet or a government's release: its officials are its side's
         settled = home is not None  # the dateline or the outlet says whose officials are unnamed
         if home is None and main and self.ds is not None:
             # No dateline: unnamed officials in a story about a strike are the struck side's.
             home = self.ds.events[main].target_country
-            voice = claimants.voice(text, home)
+            voice = voices.voice(text, home)
         out: list[Candidate] = []
         last_speaker: claimants.Speaker | None = None
         last_person: claimants.Speaker | None = None  # whom "he", "she", "his" refer to
@@ -160,13 +160,13 @@ class Extractor:
         said = [claimants.best(f) for f in found]
         said_in: tuple[int, claimants.Speaker | None] = (-1, None)
         on_air: tuple[int, claimants.Speaker | None] = (-1, None)  # a transcript's turn and its speaker
-        transcript = claimants.is_transcript(text)
+        transcript = voices.is_transcript(text)
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if core_sentences.conditional(s):  # asserts nothing about what happened
                 continue
             if transcript and (k == 0 or rows[k - 1][4].paragraph != f.paragraph):
-                at_turn = claimants.turn(s, text, a, home)
+                at_turn = voices.turn(s, text, a, home)
                 on_air = (f.paragraph, at_turn) if at_turn else on_air
             turn = on_air[1] if on_air[0] == f.paragraph else None
             named = re.match(r"(?!By )((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+), ", s)  # not a byline
@@ -176,7 +176,7 @@ class Extractor:
                 last_person = claimants.Speaker(named.group(1), role, a, a + named.end(1))
             who = said[k]
             if who is None and a in headings:
-                who = claimants.tagline(s, a, home)  # "Iran strike kills two children -- Balochistan government"
+                who = voices.tagline(s, a, home)  # "Iran strike kills two children -- Balochistan government"
             if who is not None and who.type == "pronoun":
                 body = who.name.lower() not in claimants.PRONOUNS  # "the army said", "police said"
                 person = who.name.lower() in ("he", "she", "his", "her")  # a person, not "the officials"
