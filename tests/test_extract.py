@@ -531,3 +531,18 @@ def test_a_press_release_s_issuer_is_its_letterhead_or_the_organisation_it_opens
 def test_who_the_dead_were_is_not_a_count():
     assert only(extract("None of those killed were Iranian citizens."), "killed") == []
     assert [c.value for c in only(extract("None of the guards were killed."), "killed")] == [0]
+
+
+@pytest.mark.parametrize(
+    "phrase,ctype",
+    [
+        ("the people I've talked to in Saravan", "unattributed"),  # a place says where, not whose side
+        ("local media in Sistan and Baluchestan", "media"),
+        ("local media in Iran", "media"),
+        ("the governor of Saravan", "iran_official"),
+    ],
+)
+def test_a_place_in_a_speaker_phrase_is_not_a_side(phrase, ctype):
+    from geo.extract.claimants import classify
+
+    assert classify(phrase) == ctype

@@ -144,10 +144,10 @@ def classify(phrase: str, home: str | None = None) -> str | None:
             # place says where they are, not whose side speaks
             if dict(_RULES)["media"].search(p) and not OFFICIAL.search(p):
                 return "media"
-        if m and ctype in ("iran_official", "pakistan_official") and _MEDIA_IN.search(p) and not _STATE_MEDIA.search(p):
-            return "media"  # "local media in Iran"
             if _PERSON_WORDS.search(p) and not OFFICIAL.search(p):
                 return "unattributed"
+        if m and ctype in ("iran_official", "pakistan_official") and _MEDIA_IN.search(p) and not _STATE_MEDIA.search(p):
+            return "media"  # "local media in Iran"
         if m:
             return ctype
     if OFFICIAL.search(p):
