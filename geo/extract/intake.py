@@ -89,8 +89,7 @@ def build(
     # A kept revision points at the claim id its earlier figure gets (None if that one is dropped).
     ids = {r.get("index"): f"{sid}-{n}" for n, r in enumerate(kept, 1) if r.get("index") is not None}
     for n, row in enumerate(kept, 1):
-        # named as the page numbers it ("Keep 5"), not by its place among the kept
-        where = f"claim {(row.get('index') if row.get('index') is not None else n - 1) + 1} ({row.get('kind')})"
+        where = _where(row, n)
         if row.get("event") not in events:
             problems.append(f"{where}: pick the event it is about")
             continue
@@ -127,10 +126,15 @@ def build(
     dated = atlas_sources | ({sid: source} if source else {})
     for c in claims:
         if c.revises and (why := revision_problem(c, by_id, dated)):
-            row = kept[int(c.id.rsplit("-", 1)[1]) - 1]
-            where = f"claim {(row.get('index') if row.get('index') is not None else 0) + 1} ({c.kind})"
-            problems.append(f"{where}: {why}; edit it or save it as a figure of its own")
+            n = int(c.id.rsplit("-", 1)[1])
+            problems.append(f"{_where(kept[n - 1], n)}: {why}; edit it or save it as a figure of its own")
     return source, claims, problems
+
+
+def _where(row: dict, n: int) -> str:
+    """A kept claim as the page numbers it ("Keep 5"), not by its place ``n`` among the kept."""
+    shown = row["index"] + 1 if row.get("index") is not None else n
+    return f"claim {shown} ({row.get('kind')})"
 
 
 # The Add page's labels of the source's fields, for its error messages

@@ -162,9 +162,9 @@ class Linker:
         if f.words & NOT_A_STRIKE - words:
             return None
         if f.dates:
-            matched = [d for d, prec in f.dates if _same_time(d, prec, e) and prec != "year"]
-            coarse = [d for d, prec in f.dates if _same_time(d, prec, e) and prec == "year"]
-            if matched or coarse:
+            fits = [(d, prec) for d, prec in f.dates if _same_time(d, prec, e)]
+            matched = [d for d, prec in fits if prec != "year"]
+            if fits:
                 first, last = _span(e)
                 if not matched or e.date_end is not None or e.date_precision == "year":
                     score += 1  # within a period or a year: an event dated to its day or month is likelier

@@ -442,9 +442,7 @@ def _headline_repeats(cands: list[Candidate], headings: set[int]) -> list[Candid
             and o.kind == c.kind
             and o.value == c.value
             and o.claimant_type
-            and None not in (o.event, c.event)
-            and o.event == c.event
-            or (o.start not in headings and o.kind == c.kind and o.value == c.value and o.claimant_type and not c.event)
+            and (c.event is None or o.event == c.event)
         ]
         if body:
             i = out.index(body[0])
