@@ -528,6 +528,26 @@ def test_a_press_release_s_issuer_is_its_letterhead_or_the_organisation_it_opens
     assert (d.claimant, d.claimant_type) == ("Makran Relief Network", "other_official")
 
 
+def test_an_issuer_on_its_document_s_header_line_and_a_masthead_in_capitals(ex):
+    note = "MRC SITUATION REPORT No. 3\nQuetta, 25 January 2024\n\nThe team counted four injured people in Panjgur."
+    [c] = only(ex.extract(note), "injured")
+    assert (c.claimant, c.claimant_type) == ("MRC", "other_official")
+    [r] = only(ex.extract("RADIO PAKISTAN - EVENING NEWS\n\nTwo children died in Panjgur on Tuesday."), "killed")
+    assert r.claimant_type == "pakistan_official"
+    [t] = only(ex.extract("PRESS TV\n\nNine people lost their lives near Saravan on Thursday."), "killed")
+    assert t.claimant_type == "iran_official"
+
+
+def test_a_briefing_s_title_introduces_the_speaker_of_its_turns(ex):
+    text = (
+        "PRESS CONFERENCE OF THE IRANIAN FOREIGN MINISTRY SPOKESMAN\n\n"
+        "SPOKESMAN: Good morning.\n\nQ: What is the toll near Saravan?\n\n"
+        "SPOKESMAN: Nine people lost their lives.\n\nQ: Thank you."
+    )
+    [c] = only(ex.extract(text), "killed")
+    assert c.claimant_type == "iran_official"  # not an analyst: the title says whom he speaks for
+
+
 def test_who_the_dead_were_is_not_a_count():
     assert only(extract("None of those killed were Iranian citizens."), "killed") == []
     assert [c.value for c in only(extract("None of the guards were killed."), "killed")] == [0]

@@ -234,7 +234,8 @@ class Extractor:
                 who = turn or voice
             if who is not None:
                 said_in = (f.paragraph, who)
-                last_speaker = who
+                if who.type != "author":  # a host's or a Q&A's own turn is no one "they" can mean
+                    last_speaker = who
                 if (claimants.is_name(who.name) or who.type == "analyst") and not rows[k][5]:
                     last_person = who  # (a byline's name is the writer's, not a speaker's)
                 if claimants.is_quotation(s) or '"' in s or "“" in s:

@@ -16,7 +16,9 @@ _OWN_VOICE = re.compile(
     re.I,
 )
 _RELEASE_WORDS = re.compile(
-    r"\b(?:for immediate release|press release|news release|media release|public statement|handout)\b", re.I
+    r"\b(?:for immediate release|press release|news release|media release|public statement|handout|press note|"
+    r"operational note|situation report|sitrep|flash update|fact sheet|media advisory|briefing note)\b",
+    re.I,
 )
 _RELEASE_HEADER = re.compile(
     r"(?:(?:for immediate release|press release|news release|media release|statement)[\s.:|–—-]*)+", re.I
@@ -42,6 +44,13 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
             ctype = classify(ln, home)
             if ctype in ("iran_official", "pakistan_official", "other_official"):
                 return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
+        # The issuer on the header's own line: "IHRC OPERATIONAL NOTE", "ISPR PRESS RELEASE"
+        own = lines[header][: _RELEASE_WORDS.search(lines[header]).start()].strip(" -–—:|")
+        if own and len(own.split()) <= 6 and not _DATEISH.search(own) and own[:1].isupper():
+            ctype = classify(own, home)
+            if ctype not in ("media", "analyst"):
+                kind = ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
+                return Speaker(own.title() if own.isupper() and len(own) > 6 else own, kind, 0, 0)
         below = [ln for ln in lines[header + 1 :] if not _DATEISH.search(ln)]
         issuer = next((ln for ln in below if len(ln.split()) <= 6 or OFFICIAL.search(ln.lower())), None)
         if issuer is None and below:
@@ -72,9 +81,9 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
 
 # Outlets that speak for their state (SCHEMA.md, settled cases)
 _STATE_OUTLET = re.compile(
-    r"\b(?:IRNA|IRIB|Press ?TV|Tasnim|Fars News|Mehr News|APP|PTV|Radio Pakistan|Associated Press of Pakistan)\b"
+    r"\b(?:IRNA|IRIB|APP|PTV|(?i:press ?tv|tasnim|fars news|mehr news|radio pakistan|associated press of pakistan))\b"
 )
-_TURN = re.compile(r"(?P<label>[A-Z][A-Z .'-]{1,40}?)\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s")
+_TURN = re.compile(r"(?P<label>[A-Z][A-Z .'-]{0,40}?)\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s")
 _HOSTS = re.compile(
     r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q)\b", re.I
 )
@@ -98,16 +107,20 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
         return None
     label, role = m.group("label").strip(), m.group("role") or ""
     span = (offset + m.start("label"), offset + m.end("label"))
-    if _HOSTS.search(label) or _HOSTS.search(role):
+    if _HOSTS.search(label) or _HOSTS.search(role) or label in ("A", "ANSWER", "QUESTION"):  # a Q&A's own voice
         return Speaker(label.title(), "author", *span)
     if label.lower() in ("guest", "caller", "speaker"):
         return Speaker(label.title(), "analyst", *span)
     intro = ""
     for word in label.split()[-1:]:
         # where the programme introduced them: "our correspondent Bilal Ahmed", "Dr Farhan
-        # Qureshi of the Centre for …", "Colonel X, a spokesman for the army"
-        n = re.search(rf"(?:\b\w+\W+){{0,4}}\b{re.escape(word.title())}\b[^.?!\n]{{0,120}}", text)
-        intro = n.group(0) if n else ""
+        # Qureshi of the Centre for …", "Colonel X, a spokesman for the army", a briefing's title
+        # ("PRESS BRIEFING OF THE FOREIGN MINISTRY SPOKESMAN"); not another of their turns
+        for n in re.finditer(rf"(?:\b\w+\W+){{0,4}}(?P<w>\b{re.escape(word)}\b)[^.?!\n]{{0,120}}", text, re.I):
+            w = n.start("w")
+            if not (w == 0 or text[w - 1] == "\n") or not _TURN.match(text, w):
+                intro = n.group(0)
+                break
     if _HOSTS.search(intro):
         return Speaker(label.title(), "author", *span)
     if role and (ctype := classify(role, home)) not in (None, "unattributed"):
