@@ -548,6 +548,28 @@ def test_a_briefing_s_title_introduces_the_speaker_of_its_turns(ex):
     assert c.claimant_type == "iran_official"  # not an analyst: the title says whom he speaks for
 
 
+def test_a_think_tank_s_own_publication_speaks_as_an_analyst(ex):
+    text = (
+        "INSTITUTE FOR MAKRAN AFFAIRS\nWorking Paper 7 | March 2024\n\n"
+        "Our reading of satellite images puts the crater some 40 km inside Pakistan."
+    )
+    [c] = only(ex.extract(text), "depth")
+    assert (c.claimant, c.claimant_type) == ("Institute For Makran Affairs", "analyst")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QUETTA, Jan 19 - A district official told IRNA that six people had died near Saravan.",
+        "QUETTA, Jan 19 - Tasnim quoted a local official as saying that six people had died near Saravan.",
+        "QUETTA, Jan 19 - The Tasnim news agency, quoting a provincial official, said six people had died.",
+    ],
+)
+def test_a_side_less_speaker_relayed_by_a_state_outlet_is_that_state_s(ex, text):
+    [c] = only(ex.extract(text), "killed")
+    assert c.claimant_type == "iran_official"  # not Pakistan's, as the Quetta dateline would make them
+
+
 def test_who_the_dead_were_is_not_a_count():
     assert only(extract("None of those killed were Iranian citizens."), "killed") == []
     assert [c.value for c in only(extract("None of the guards were killed."), "killed")] == [0]

@@ -101,6 +101,16 @@ _RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+# Outlets that speak for their state (SCHEMA.md, settled cases)
+STATE_OUTLET = re.compile(
+    r"\b(?:IRNA|IRIB|APP|PTV|(?i:press ?tv|tasnim|fars news|mehr news|radio pakistan|associated press of pakistan))\b"
+)
+# The state outlet a side-less speaker talked to or was quoted by: "told IRIB", "Tasnim quotes a
+# local official as saying", "IRNA, quoting a provincial official"
+_RELAY = re.compile(
+    rf"\b(?:told|tells|telling|to|quoted by|cited by)\s+(?:the\s+)?(?P<to>{STATE_OUTLET.pattern})"
+    rf"|(?P<by>{STATE_OUTLET.pattern})(?:\s+news agency)?,?\s+(?:quoting|citing|quotes|quoted|cites)\b"
+)
 _MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?) in\b")
 _PLACE_ONLY = frozenset("sistan saravan zahedan balochistan baluchistan panjgur quetta".split())
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
@@ -321,6 +331,12 @@ def _seat(doc, a: int, i: int, name: str) -> str | None:
     return "iran_official" if (seat.group(1) or seat.group(2)) in ("tehran", "iranian") else "pakistan_official"
 
 
+def _relayed(doc, a: int, b: int) -> str | None:
+    """The side of the state outlet a sentence's speaker told or was quoted by, if any."""
+    m = _RELAY.search(doc[a:b].text)
+    return classify(m.group("to") or m.group("by")) if m else None
+
+
 def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:
     """Every speaker named in the sentence in tokens [a, b), with the token of its reporting
     word (the verb, "according", the bracket)."""
@@ -459,6 +475,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             ctype = introduced(text, _text(doc), home)
         if ctype is None:
             continue
+        if classify(text) == "unattributed":
+            ctype = _relayed(doc, a, b) or ctype  # "a deputy governor told IRIB": Iran's, whatever the dateline
         ctype = _seat(doc, a, t.i, text) or ctype
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e, channel)))
     # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks

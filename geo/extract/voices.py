@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from geo.extract.claimants import OFFICIAL, SCHOLARLY, Speaker, classify
+from geo.extract.claimants import OFFICIAL, SCHOLARLY, STATE_OUTLET, Speaker, classify
 
 _OWN_VOICE = re.compile(
     r"^\s*(?:(?:press )?statement (?:by|of|from)|press release(?: by| from|:)?|communiqu[eé] (?:by|of))"
@@ -25,6 +25,11 @@ _RELEASE_HEADER = re.compile(
 )
 _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|release|embargo", re.I
+)
+_BRIEF = re.compile(
+    r"\b(?:policy brief|issue brief|research brief|briefing paper|policy paper|working paper|research paper|"
+    r"occasional paper|commentary|analysis|report)\b",
+    re.I,
 )
 _DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'-]{2,}[^\n(]{0,40}\((?P<who>[A-Za-z .]{2,30})\)")
 
@@ -59,10 +64,17 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
         if issuer:
             ctype = classify(issuer, home)
             return Speaker(issuer, ctype if ctype not in (None, "unattributed", "media") else "other_official", 0, 0)
+    # A think tank's own publication ("CENTRE FOR … STUDIES / Policy Brief No. 4"): its voice is
+    # an analyst's (SCHEMA.md), whatever it states without attribution
+    if any(_BRIEF.search(ln) for ln in lines[:4]):
+        for ln in lines[:4]:
+            name = re.split(r"\s[|–—-]\s|,", ln)[0].strip()
+            if classify(name, home) == "analyst" and not _BRIEF.search(name) and len(name.split()) <= 8:
+                return Speaker(name.title() if name.isupper() else name, "analyst", 0, 0)
     # A state outlet's masthead: "IRIB NEWS AGENCY — ENGLISH MONITORING SERVICE"
-    if lines and _STATE_OUTLET.search(lines[0]) and len(lines[0].split()) <= 10:
-        ctype = classify(_STATE_OUTLET.search(lines[0]).group(0))
-        return Speaker(_STATE_OUTLET.search(lines[0]).group(0), ctype, 0, 0)
+    outlet = STATE_OUTLET.search(lines[0]) if lines and len(lines[0].split()) <= 10 else None
+    if outlet:
+        return Speaker(outlet.group(0), classify(outlet.group(0)), 0, 0)
     for rule, line in [(_OWN_VOICE, head)] + [(_DATELINE_OUTLET, ln) for ln in lines[:8]]:
         m = rule.match(line)
         if m:
@@ -79,10 +91,6 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     return None
 
 
-# Outlets that speak for their state (SCHEMA.md, settled cases)
-_STATE_OUTLET = re.compile(
-    r"\b(?:IRNA|IRIB|APP|PTV|(?i:press ?tv|tasnim|fars news|mehr news|radio pakistan|associated press of pakistan))\b"
-)
 _TURN = re.compile(r"(?P<label>[A-Z][A-Z .'-]{0,40}?)\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s")
 _HOSTS = re.compile(
     r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q)\b", re.I
