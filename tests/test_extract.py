@@ -570,6 +570,54 @@ def test_a_side_less_speaker_relayed_by_a_state_outlet_is_that_state_s(ex, text)
     assert c.claimant_type == "iran_official"  # not Pakistan's, as the Quetta dateline would make them
 
 
+@pytest.mark.parametrize(
+    "text,kind,ctype",
+    [
+        # a pronoun after the speaker the sentence names is that speaker, not the one before
+        (
+            "The Chinese envoy urged calm. A Baloch news site reported that no one was hurt, and it said the "
+            "compound was empty.",
+            "injured",
+            "media",
+        ),
+        # "claimed the lives of" is not a claim: the Pakistani outlet's own voice
+        (
+            "ISLAMABAD, Jan 18 (APP): The attack by Iran, which claimed the lives of two children, was condemned.",
+            "killed",
+            "pakistan_official",
+        ),
+        # each clause its speaker: "…, while a local paper reported …"
+        (
+            "Pakistani officials placed the site 50 km from the border, while a local paper reported 70 km.",
+            "depth",
+            "pakistan_official",
+        ),
+        # what a speaker cites is the source
+        ("Citing a report in a Karachi daily, the senator said four people were wounded.", "injured", "media"),
+        # a town says where sources are, not whose
+        ("Sources in Zahedan told our reporter the toll may reach 13.", "killed", "unattributed"),
+        # the article's own first person
+        ("By our estimate, the site lies some 30 km inside Pakistan.", "depth", "author"),
+        # "according to information gathered by X": X
+        (
+            "The Makran Rights Group (MRG) sent a team. According to information gathered by MRG from villagers, "
+            "eleven people died.",
+            "killed",
+            "other_official",
+        ),
+        # the wire named in the dateline is an outlet
+        (
+            "DUBAI, Jan 18 (Corvid) - The group has killed 40 guards since 2019 according to a tally by Corvid.",
+            "killed",
+            "media",
+        ),
+    ],
+)
+def test_claimant_structures_of_the_third_round(ex, text, kind, ctype):
+    found = [c for c in only(ex.extract(text), kind) if c.value in (0, 2, 4, 11, 13, 30, 40, 50)]
+    assert found and found[0].claimant_type == ctype
+
+
 def test_who_the_dead_were_is_not_a_count():
     assert only(extract("None of those killed were Iranian citizens."), "killed") == []
     assert [c.value for c in only(extract("None of the guards were killed."), "killed")] == [0]

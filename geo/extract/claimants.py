@@ -20,7 +20,7 @@ REPORT_VERBS = frozenset(
     estimated estimates put puts counted acknowledged admitted maintained warned declared explained described
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
-    briefed briefs recalled recalls counts reckons reckoned denied denies report""".split()
+    briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
@@ -42,6 +42,7 @@ class Speaker:
     start: int  # character span of the speaker's words (for the review's highlight)
     end: int
     channel: bool = False  # the outlet that relays another's words ("was quoted by IRNA as saying")
+    cited: bool = False  # the source a speaker cites ("citing a report in a Quetta newspaper")
 
 
 # A country or its capital named as the speaker is its government (metonymy).
@@ -154,8 +155,8 @@ def classify(phrase: str, home: str | None = None) -> str | None:
             # place says where they are, not whose side speaks
             if dict(_RULES)["media"].search(p) and not OFFICIAL.search(p):
                 return "media"
-            if _PERSON_WORDS.search(p) and not OFFICIAL.search(p):
-                return "unattributed"
+            if _PERSON_WORDS.search(p) and not OFFICIAL.search(p) or re.match(r"(?:\w+ )*sources in\b", p):
+                return "unattributed"  # "sources in Saravan": where they are, not whose they are
         if m and ctype in ("iran_official", "pakistan_official") and _MEDIA_IN.search(p) and not _STATE_MEDIA.search(p):
             return "media"  # "local media in Iran"
         if m:
@@ -178,7 +179,8 @@ def side_of(name: str, country: str | None) -> str | None:
     """The side of a speaker who names none ("state media", "the interior ministry") when the
     event is in ``country``; None for generic officials and for speakers that name a side."""
     p = name.lower()
-    if classify(name) not in ("media", "unattributed") or _GENERIC.fullmatch(p.strip()):
+    where = re.sub(r"\s+(?:in|at|from)\s.*$", "", p.strip())  # "sources in Saravan": where, not whose
+    if classify(name) not in ("media", "unattributed") or _GENERIC.fullmatch(where):
         return None
     if _STATE_MEDIA.search(p) or OFFICIAL.search(p):
         return _COUNTRY_OF_CITY.get(country or "")
@@ -274,9 +276,16 @@ def best(found: list[tuple[int, Speaker]]) -> Speaker | None:
     """
     if not found:
         return None
+    # "A news website reported that no one was hurt, where it said …": a pronoun after a speaker
+    # the sentence names is that speaker
+    named = [f for f in found if f[1].type != "pronoun"]
+    if named:
+        first = min(n[0] for n in named)
+        found = [f for f in found if f[1].type != "pronoun" or f[0] < first or f[1].name.lower() in ("we", "our")]
     # "According to the report of our correspondent, the governor stated": the original source
-    # (an official) before the channel (media), before the unplaced.
-    return min(found, key=lambda f: (f[1].channel, RANK.get(f[1].type, 3), f[0]))[1]
+    # (an official) before the channel (media), before the unplaced; what a speaker cites
+    # ("Citing a Quetta newspaper, he said") before the speaker.
+    return min(found, key=lambda f: (not f[1].cited, f[1].channel, RANK.get(f[1].type, 3), f[0]))[1]
 
 
 RANK = {"iran_official": 0, "pakistan_official": 0, "other_official": 0, "analyst": 0, "pronoun": 1, "media": 2}
@@ -293,8 +302,8 @@ def for_figure(found: list[tuple[int, Speaker]], doc, at: int) -> Speaker | None
     if len(sides) < 2:
         return None
 
-    def clause(i: int) -> int:
-        return sum(1 for t in doc[min(i, at) : max(i, at)] if t.text == ";")
+    def clause(i: int) -> int:  # "…; Iran says", "…, while a local newspaper reported"
+        return sum(1 for t in doc[min(i, at) : max(i, at)] if t.text == ";" or t.lower_ in ("while", "whereas"))
 
     return min(found, key=lambda f: (clause(f[0]), f[1].type == "pronoun", abs(f[0] - at)))[1]
 
@@ -365,6 +374,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         channel = False
         if lower == "according" and t.i + 1 < b and doc[t.i + 1].lower_ == "to":
             phrase = _after(doc, t.i + 1, b)
+            by = next((x.i for x in phrase if x.lower_ == "by"), None)
+            if by is not None and classify(" ".join(x.text for x in phrase if x.i < by)) is None:
+                phrase = [x for x in _after(doc, by, b) if x.i < b]  # "according to information gathered by FRM"
+                phrase = phrase[: next((k for k, x in enumerate(phrase) if x.lower_ in ("from", "with")), None)]
         elif lower == "per" and t.i > a and doc[t.i - 1].text == ",":
             phrase = _after(doc, t.i, b)
         elif lower in REPORT_VERBS:
@@ -379,7 +392,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             nxt = doc[t.i + 1] if t.i + 1 < b else None
             # "a bombing claimed by Jaish al-Adl", "which the group claimed,": responsibility, not a report
             if lower in ("claimed", "claims", "claim") and (
-                nxt is None or nxt.lower_ in ("by", "responsibility") or nxt.is_punct
+                nxt is None
+                or nxt.lower_ in ("by", "responsibility", "lives")
+                or nxt.is_punct
+                or (nxt.lower_ == "the" and t.i + 2 < b and doc[t.i + 2].lower_ == "lives")  # "claimed the lives of"
             ):
                 continue
             if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
@@ -408,6 +424,21 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         ):
             # "Tasnim quotes a local official as saying": the official, the outlet only relays
             phrase = _after(doc, t.i, b)
+        elif lower in ("citing", "quoting") and (t.i == a or doc[t.i - 1].text == ","):
+            # "Citing a report in a Quetta newspaper, he said": the newspaper is the source
+            words = []
+            for x in doc[t.i + 1 : min(b, t.i + 14)]:
+                if x.text in (",", ";", ":", "(", ")") or x.is_space:
+                    break
+                words.append(x)
+            cited = _clean(words)  # "police in Pakistan's Balochistan province": the place says whose
+            if cited and (ctype := classify(cited[0], home)) is not None:
+                if classify(cited[0]) == "unattributed":
+                    ctype = _relayed(doc, a, b) or ctype  # "IRNA, quoting a provincial official"
+                # it stands where the verb it feeds stands, for the clause test of for_figure
+                verb = next((x.i for x in doc[t.i + 1 : b] if x.lower_ in REPORT_VERBS), t.i)
+                found.append((verb, Speaker(cited[0], ctype, cited[1], cited[2], cited=True)))
+            continue
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
         elif (
@@ -471,8 +502,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         if owner:
             ctype = introduced(owner.group(1), _text(doc), home) or ctype
         if ctype is None and len(words) == 1 and text[:1].isupper() and s > doc[a].idx:
-            # "…," Yusuf said: a surname the article introduced with a role
-            ctype = introduced(text, _text(doc), home)
+            # "…," Yusuf said: a surname the article introduced with a role; the wire of the
+            # dateline ("ISLAMABAD, Jan 18 (Meridian) -"): an outlet
+            filed = re.search(rf"\({re.escape(text)}\)\s*[-–—]", _text(doc))
+            ctype = "media" if filed else introduced(text, _text(doc), home)
         if ctype is None:
             continue
         if classify(text) == "unattributed":

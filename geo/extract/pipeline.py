@@ -177,6 +177,15 @@ class Extractor:
             who = said[k]
             if who is None and a in headings:
                 who = voices.tagline(s, a, home)  # "Iran strike kills two children -- Balochistan government"
+            if (
+                who is not None
+                and who.type == "pronoun"
+                and who.name.lower() in ("we", "our", "us")
+                and not ('"' in s or "“" in s or claimants.is_quotation(s))
+            ):
+                # "by our estimate", "we measured" outside quotation marks: the article's own voice
+                # (a release's issuer, a transcript's speaker, else the author)
+                who = turn or voice or claimants.Speaker("the author", "author", who.start, who.end)
             if who is not None and who.type == "pronoun":
                 body = who.name.lower() not in claimants.PRONOUNS  # "the army said", "police said"
                 person = who.name.lower() in ("he", "she", "his", "her")  # a person, not "the officials"
