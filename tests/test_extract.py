@@ -618,6 +618,32 @@ def test_claimant_structures_of_the_third_round(ex, text, kind, ctype):
     assert found and found[0].claimant_type == ctype
 
 
+def test_who_gives_a_toll_and_what_a_depth_can_be_tell_the_event(ex):
+    both = "Iran struck Panjgur on 16 January and Pakistan struck near Saravan on 18 January.\n\n"
+    # a toll of civilians is the struck side's to give; a toll of militants the striker's
+    [c] = only(ex.extract(both + "Pakistan's Foreign Office said two children were killed in the attack."), "killed")
+    assert c.event == "iran-strike-panjgur"
+    militants = "Pakistan's military said seven terrorists were killed in the strikes in Iran."
+    [m] = only(ex.extract(both + militants), "killed")
+    assert m.event == "pakistan-strike-saravan"
+    # a depth is a cross-border strike's: "inside Iran" leaves only Pakistan's strike
+    [d] = only(ex.extract(both + "A security source said the targets were 20 km inside Iran."), "depth")
+    assert d.event == "pakistan-strike-saravan"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Heavy rain hit Sistan and Baluchestan, where state media said two people died in flash floods.",
+        "Two labourers were shot dead near Turbat on Wednesday night, police said.",
+        "In the ensuing exchange of fire near Panjgur, four soldiers were injured.",
+    ],
+)
+def test_another_kind_of_incident_is_no_strike_s(ex, sentence):
+    text = "Iran struck Panjgur on 16 January and Pakistan struck near Saravan on 18 January.\n\n" + sentence
+    assert all(c.event is None for c in only(ex.extract(text), "killed", "injured"))
+
+
 def test_who_the_dead_were_is_not_a_count():
     assert only(extract("None of those killed were Iranian citizens."), "killed") == []
     assert [c.value for c in only(extract("None of the guards were killed."), "killed")] == [0]

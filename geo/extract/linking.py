@@ -44,8 +44,11 @@ OTHER_INCIDENTS = frozenset(
 # Words of an incident that is none of the strikes even where an attack is named: "a grenade
 # attack on a shop", "a clash with smugglers", "miners", "a coach overturned".
 NOT_A_STRIKE = frozenset(
-    "grenade smugglers smuggler miners coal methane overturned coach tremor magnitude robbery robbers".split()
+    "grenade smugglers smuggler miners coal methane overturned coach tremor magnitude robbery robbers roadside "
+    "gunned gunfight firefight shootout ensuing factory rainfall downpour electrocuted".split()
 )
+# Verbs of a strike that rain, a flood or a fire also do: "heavy rain hit the province"
+SHARED_VERBS = frozenset("hit hits fired launched carried".split())
 
 
 @dataclass
@@ -157,10 +160,10 @@ class Linker:
     def _score(self, e, place, words, f: Facts) -> tuple[int, list[str]] | None:
         """The sentence's own score for event ``e`` and why; None when it contradicts it."""
         score, why = 0, []
-        if f.words & OTHER_INCIDENTS and not f.words & (OTHER_INCIDENTS & words | VIOLENCE):
+        if f.words & OTHER_INCIDENTS and not f.words & (OTHER_INCIDENTS & words | VIOLENCE - SHARED_VERBS):
             return None  # "a coach overturned", not "a car bomb tore through a bus"
-        if f.words & NOT_A_STRIKE - words:
-            return None
+        if f.words & NOT_A_STRIKE - words or "shot" in f.words and "down" not in f.words:
+            return None  # ("shot dead" is gunfire; "shot down an Indian jet" is the 2019 strikes' story)
         if f.dates:
             fits = [(d, prec) for d, prec in f.dates if _same_time(d, prec, e)]
             matched = [d for d, prec in fits if prec != "year"]
@@ -261,9 +264,15 @@ class Linker:
         kinds: tuple[str, ...] = VIOLENT,
         clause: Facts | None = None,
         figure: tuple[str, float] | None = None,
+        side: str | None = None,
+        militants: bool = False,
     ) -> Link:
         """The event of a sentence (``f``), or of one figure's clause within it (``clause``: its
-        facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each)."""
+        facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each).
+
+        ``side`` is the country whose officials give the figure: a toll of civilians is the
+        struck side's to report, a toll of ``militants`` the striker's; a depth is only ever
+        a cross-border strike's."""
         if self.ds is None:
             return Link(None, None, "no dataset to link to")
         own = self.scores(f, kinds)
@@ -277,8 +286,17 @@ class Linker:
                     eid: (s + own.get(eid, (0, []))[0], why + [w for w in own.get(eid, (0, []))[1] if w not in why])
                     for eid, (s, why) in inner.items()
                 }
+        if figure and figure[0] == "depth":
+            own = {eid: v for eid, v in own.items() if self.ds.events[eid].type == "strike"}
         if not own:
             return Link(None, None, "the sentence contradicts every event (its date or place): choose the event")
+        if side and figure and figure[0] != "depth" and (previous or main or f.words & VIOLENCE):
+            # (only in a story of strikes: a flood's toll given by Pakistan's officials is no strike's)
+            for eid, (s, why) in list(own.items()):
+                e = self.ds.events[eid]
+                if e.type == "strike" and (e.actor if militants else e.target_country) == side:
+                    who = "striker" if militants else "struck side"
+                    own[eid] = (s + 1, why + [f"the {who}'s officials give the figure"])
         held = self.known.get(figure, set()) if figure else set()
         held_by = next(iter(held)) if len(held) == 1 else None
         total = {}

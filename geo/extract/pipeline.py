@@ -21,6 +21,11 @@ from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
 SIDES = {"iran_official": "IRN", "pakistan_official": "PAK"}
+# Victims a striker counts (its targets), not the struck side (its dead)
+MILITANTS = frozenset(
+    "militants militant fighters fighter insurgents insurgent separatists separatist terrorists terrorist commanders "
+    "commander gunmen assailants attackers".split()
+)
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
@@ -302,7 +307,18 @@ class Extractor:
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
-                flink = self.linker.link(lf, prev_event, main, clause=clause, figure=held)
+                at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
+                own = claimants.for_figure(found[k], doc, at)
+                speaker = own if own is not None and own.type != "pronoun" else who
+                flink = self.linker.link(
+                    lf,
+                    prev_event,
+                    main,
+                    clause=clause,
+                    figure=held,
+                    side=SIDES.get(speaker.type) if speaker is not None else None,
+                    militants=fig.victims in MILITANTS,
+                )
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
                     previous = (f.paragraph, flink.event, -9)
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
@@ -318,15 +334,13 @@ class Extractor:
                     continue
                 unit = "km" if fig.kind == "depth" else "people"
                 notes = [f"stated as “{fig.vague}”"] if fig.vague else []
-                at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
-                own = claimants.for_figure(found[k], doc, at)
                 add(
                     fig.kind,
                     value,
                     fig.start,
                     fig.end,
                     link=flink,
-                    who=own if own is not None and own.type != "pronoun" else who,
+                    who=speaker,
                     unit=unit,
                     qualifier=fig.qualifier if not fig.vague else None,
                     breakdown=fig.breakdown,
