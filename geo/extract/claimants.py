@@ -27,10 +27,13 @@ BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "�
 # Words that end a speaker phrase without being part of it: "Iranian officials first put …".
 TRAILING = frozenset(
     "'s ’s in on first also later initially earlier now today yesterday have has had then separately was were is are "
-    "been".split()
+    "been since".split()
 )
-ASIDE_START = frozenset("speaking who citing quoting asked adding requesting declining".split())
+ASIDE_START = frozenset(
+    "speaking who citing quoting asked adding requesting declining in at on during after before when".split()
+)  # "the minister, in answer to reporters, said": an aside, not an apposition
 BY_VERBS = frozenset("given provided released published announced issued confirmed reported compiled".split())
+_DEEDS = frozenset("attack attacks bombing bombings killing killings assault raid ambush".split())
 COUNT_NOUNS = frozenset("count tally estimate reckoning figures account accounts".split())
 STOP_BEFORE = frozenset("that and but while as when after which who where because since then so".split())
 
@@ -88,7 +91,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"\b(?:pakistan|pakistani|pakistan[’']s|islamabad|ispr|inter-services|"
             r"foreign office|balochistan|baluchistan|panjgur|quetta|kakar|jilani|ptv|radio pakistan|"
             r"associated press of pakistan|app\b|bugti|munir|"
-            r"baloch government|fo\b|rawalpindi|frontier corps|levies)"
+            r"baloch government|fo\b|rawalpindi|frontier corps|levies|pdma|ndma)"
         ),
     ),
     (
@@ -111,6 +114,10 @@ STATE_OUTLET = re.compile(
 _RELAY = re.compile(
     rf"\b(?:told|tells|telling|to|quoted by|cited by)\s+(?:the\s+)?(?P<to>{STATE_OUTLET.pattern})"
     rf"|(?P<by>{STATE_OUTLET.pattern})(?:\s+news agency)?,?\s+(?:quoting|citing|quotes|quoted|cites)\b"
+)
+_PRIVATE_OUTLET = re.compile(
+    r"\b(?:iranian|pakistani|baloch|local|private|independent)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?)\b"
 )
 _MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?) in\b")
 _PLACE_ONLY = frozenset("sistan saravan zahedan balochistan baluchistan panjgur quetta".split())
@@ -146,6 +153,8 @@ def classify(phrase: str, home: str | None = None) -> str | None:
             if dict(_RULES)[ctype].search(p):
                 return ctype
         return _COUNTRY_OF_CITY.get(home or "", "media")  # "state media" in a story from Tehran
+    if _PRIVATE_OUTLET.search(p) and not STATE_OUTLET.search(phrase):
+        return "media"  # "the Pakistani daily Sahil Express": a nationality, not a side
     for ctype, rule in _RULES:
         if ctype == "media" and _WING.search(p):
             continue  # "the military's media wing": an office of the military, not an outlet
@@ -204,7 +213,17 @@ def _before(doc, i: int, a: int) -> list:
     """The tokens before token ``i`` back to a clause boundary (at most 10)."""
     out = []
     j = i - 1
-    while j > a and doc[j].lower_ in ("now", "also", "later", "earlier", "today", "separately", "first", "initially"):
+    while j > a and doc[j].lower_ in (
+        "now",
+        "also",
+        "later",
+        "earlier",
+        "today",
+        "separately",
+        "first",
+        "initially",
+        "since",
+    ):
         j -= 1  # "Iranian state television, quoting the same deputy governor, now says"
     if j > a and doc[j].text == ",":
         # "A Pakistani official, speaking on condition of anonymity, said": skip the aside
@@ -380,6 +399,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 phrase = phrase[: next((k for k, x in enumerate(phrase) if x.lower_ in ("from", "with")), None)]
         elif lower == "per" and t.i > a and doc[t.i - 1].text == ",":
             phrase = _after(doc, t.i, b)
+        elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("not", "n't", "never"):
+            continue  # "a report Iranian officials have not confirmed": no one gives it
         elif lower in REPORT_VERBS:
             passive = (
                 t.i > a
@@ -391,11 +412,17 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             phrase = [] if passive else _before(doc, t.i, a)
             nxt = doc[t.i + 1] if t.i + 1 < b else None
             # "a bombing claimed by Jaish al-Adl", "which the group claimed,": responsibility, not a report
-            if lower in ("claimed", "claims", "claim") and (
-                nxt is None
-                or nxt.lower_ in ("by", "responsibility", "lives")
-                or nxt.is_punct
-                or (nxt.lower_ == "the" and t.i + 2 < b and doc[t.i + 2].lower_ == "lives")  # "claimed the lives of"
+            if (
+                lower in ("claimed", "claims", "claim")
+                and (
+                    nxt is None
+                    or nxt.lower_ in ("by", "responsibility", "lives")
+                    or nxt.is_punct
+                    or (
+                        nxt.lower_ == "the" and t.i + 2 < b and doc[t.i + 2].lower_ == "lives"
+                    )  # "claimed the lives of"
+                    or any(x.lower_ in _DEEDS for x in doc[t.i + 1 : min(b, t.i + 5)])  # "claimed a December attack"
+                )
             ):
                 continue
             if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
@@ -442,11 +469,12 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
         elif (
-            lower in COUNT_NOUNS | {"reading", "assessment", "calculation"}
+            lower in COUNT_NOUNS | {"reading", "assessment", "calculation", "measurement", "review", "analysis"}
             and t.i - 1 >= a
-            and doc[t.i - 1].lower_ in ("his", "her", "their", "our", "my")
+            and (owner := doc[t.i - 2] if doc[t.i - 1].lower_ == "own" and t.i - 2 >= a else doc[t.i - 1]).lower_
+            in ("his", "her", "their", "our", "my")
         ):
-            phrase = [doc[t.i - 1]]  # "By his estimate", "by her reading of satellite imagery"
+            phrase = [owner]  # "By his estimate", "by her reading of satellite imagery", "our own review"
         elif lower in COUNT_NOUNS and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
             k = t.i - 1
             while k > a and doc[k].lower_ not in ("by", "to", "in"):
