@@ -33,6 +33,12 @@ def only(cands, *kinds):
         ("The attack left more than 90 dead.", "killed", 90, "more than"),
         ("It resulted in over 90 fatalities.", "killed", 90, "more than"),
         ("Some 1,250 soldiers died in the war.", "killed", 1250, "about"),
+        ("Four of their neighbours, all boys, were wounded.", "injured", 4, "exact"),
+        ("Three soldiers, including a captain, embraced shahadat.", "killed", 3, "exact"),
+        ("The ministry put the dead at six.", "killed", 6, "exact"),
+        ("A clinic treated one more, putting the number hurt at five.", "injured", 5, "exact"),
+        ("Five fishermen drowned when the boat capsized.", "killed", 5, "exact"),
+        ("No deaths were recorded in the district.", "killed", 0, "exact"),
     ],
 )
 def test_casualty_figures(text, kind, value, qualifier):

@@ -52,9 +52,9 @@ VICTIMS = frozenset(
     laborers infants toddlers teenagers minors passengers commanders commander recruits family relatives
     citizens locals victims adults elders forces lives cousins brothers sisters daughters sons guardsmen guardsman
     miners miner foreigners foreigner fishermen fisherman compatriots tribesmen troopers rangers shepherds farmers
-    drivers traders gunmen assailants attackers hostages paramilitaries smugglers""".split()
+    drivers traders gunmen assailants attackers hostages paramilitaries smugglers neighbours neighbors""".split()
 )
-KILL = frozenset("killed dead died slain perished martyred".split())
+KILL = frozenset("killed dead died slain perished martyred drowned".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
 KILL_ACTIVE = frozenset("killed killing kill kills claimed martyred martyring".split())
 HURT_ACTIVE = frozenset("injured injuring injure injures wounded wounding wound wounds".split())
@@ -172,6 +172,7 @@ FIGURE_CUES = frozenset(
     | set(UNITS)
     | set(UPDATE_VERBS)
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
+    | {"shahadat", "martyrdom"}
     | {"death", "deaths", "killing", "killings", "depth"}
 )
 
@@ -220,6 +221,19 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 AUXS,
                 verb,
             ],
+            # "three of their cousins, all girls, were wounded"
+            [
+                any_num,
+                {"LOWER": "of"},
+                _in(["the", "their", "his", "her", "its"]),
+                MOD,
+                VICT,
+                {"ORTH": ","},
+                {"ORTH": {"NOT_IN": [",", ")", ";", "."]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}, "OP": "{1,6}"},
+                {"ORTH": ","},
+                AUXS,
+                verb,
+            ],
             [any_num, {"LOWER": {"IN": AUX}, "OP": "{1,4}"}, verb],
             [any_num, verb],
             # "nine people, including four children, were killed": the total, not the part
@@ -260,14 +274,18 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             # "left two dead"
             [{"LOWER": "left"}, QUALS, any_num, MOD, {**VICT, "OP": "?"}, verb],
         ]
-        if kind == "killed":  # "three women … lost their lives"
+        if kind == "killed":  # "three women … lost their lives", "two soldiers … embraced shahadat"
             lost = [{"LOWER": "lost"}, {"LOWER": {"IN": ["their", "his", "her"]}}, {"LOWER": {"IN": ["lives", "life"]}}]
+            embraced = [{"LOWER": "embraced"}, _in(["shahadat", "martyrdom"])]
             out["passive:killed"] += [p[:-1] + lost for p in out["passive:killed"] if p[-1] is verb]
+            out["passive:killed"] += [p[:-1] + embraced for p in out["passive:killed"] if p[-1] is verb]
         out[f"active:{kind}"] = [
             [_in(active[kind]), {"ORTH": {"IN": [":", '"', "“"]}, "OP": "?"}, QUALS, any_num, MOD, VICT],
             [_in(active[kind]), {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}, QUALS, any_num],
         ]
     out["hospital:injured"] = [
+        # "the deaths of two children and injuries to four girls"
+        [_in(["injuries", "wounds"]), {"LOWER": "to"}, QUALS, any_num, MOD, VICT],
         # "treated five people for wounds"
         [
             _in(["treated", "treating", "admitted", "received"]),
@@ -329,18 +347,24 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ],
     ]
     # "put the number of wounded at more than 280", "the number of martyrs has reached ninety-four"
-    for kind, nouns in (("injured", ["wounded", "injured"]), ("casualties", ["casualties"]), ("killed", ["martyrs"])):
+    # "putting the number hurt at four", "put the dead at two"
+    for kind, nouns in (
+        ("injured", ["wounded", "injured", "hurt"]),
+        ("casualties", ["casualties"]),
+        ("killed", ["martyrs", "dead", "killed"]),
+    ):
         out[f"tally:{kind}"] = [
             [
                 _in(["number", "count", "tally", "figure"]),
-                {"LOWER": "of"},
+                {"LOWER": "of", "OP": "?"},
                 {"LOWER": "the", "OP": "?"},
                 _in(nouns),
                 {**NOT_NUM, "OP": "{0,8}"},
                 {"LOWER": {"IN": ["is", "was", "as", "at", "to", "stood", "reached"]}},
                 QUALS,
                 any_num,
-            ]
+            ],
+            [_in(["put", "puts", "putting"]), {"LOWER": "the"}, _in(nouns), {"LOWER": "at"}, QUALS, any_num],
         ]
 
     # "the number of the dead as seven", "the updated figure is nine persons" (where the
@@ -397,7 +421,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         _in(["from", "across", "beyond", "of", "past"]),
         {"LOWER": "the"},
         # "the Pak-Iran border", "the Pakistan-Iran frontier"
-        {"TEXT": {"REGEX": r"^[\w-]+$"}, "OP": "{0,4}", "LOWER": {"NOT_IN": BORDER_WORDS}},
+        # "the zero-point line of the common border"
+        {"TEXT": {"REGEX": r"^[\w-]+$"}, "OP": "{0,7}", "LOWER": {"NOT_IN": BORDER_WORDS}},
         _in(BORDER_WORDS),
     ]
     inside = [_in(["inside", "into", "within", "deep", "across", "beyond"])]
@@ -563,10 +588,13 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         value = 0.0
         if (
             b < len(doc)
+            and doc[b - 1].lower_ in KILL | HURT
             and doc[b].lower_ in ("was", "were", "is", "are")
             and not (b + 1 < len(doc) and doc[b + 1].lower_ in KILL | HURT)
         ):
-            return None  # "none of those killed were Iranian": who the dead were, not how many
+            # "none of those killed were Iranian": who the dead were, not how many ("no
+            # casualties were reported" is a count)
+            return None
     elif tok.ent_type_ == VAGUE:
         vague, value = tok.lower_, None
         low, high = numbers.VAGUE[vague]
