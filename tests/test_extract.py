@@ -654,6 +654,34 @@ def test_who_gives_a_toll_and_what_a_depth_can_be_tell_the_event(ex):
 
 
 @pytest.mark.parametrize(
+    "sentence,event",
+    [
+        # the group named as attacking, over years: the decade's campaign
+        (
+            "Jaish al-Adl, whose attacks have killed at least 40 guards since 2019, denies it.",
+            "jaish-al-adl-attacks-2012-2023",
+        ),
+        (
+            "Attacks claimed by Jaish al-Adl killed 150 soldiers between 2012 and 2023.",
+            "jaish-al-adl-attacks-2012-2023",
+        ),
+        # an event's own words, one of them a name, with no date or place
+        ("A suicide car bomb killed 27 members of the Revolutionary Guards.", "irgc-bombing-2019"),
+        # the group speaking is no attacker; "Islamabad said" is no striker
+        ("Islamabad said that strike killed two children in Panjgur.", "iran-strike-panjgur"),
+    ],
+)
+def test_who_attacked_and_an_event_s_own_words_link_background_figures(ex, sentence, event):
+    [c] = only(ex.extract("Iran struck Panjgur on 16 January 2024.\n\n" + sentence), "killed")
+    assert c.event == event
+
+
+def test_a_group_that_speaks_is_no_attacker(ex):
+    [c] = only(ex.extract("In a statement, Jaish al-Adl said two children of its members had been killed."), "killed")
+    assert c.event != "jaish-al-adl-attacks-2012-2023"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Heavy rain hit Sistan and Baluchestan, where state media said two people died in flash floods.",

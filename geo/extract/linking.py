@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from geo.core.model import COUNTRY_NAMES
@@ -33,6 +34,7 @@ STOPWORDS = frozenset(
     strike strikes struck attack attacks killed people province border targets targeted group militant
     militants described reported what where there according""".split()
 )
+PERIOD_WORDS = frozenset("attacks since between alone decade years".split())
 VIOLENCE = STRIKE_WORDS | frozenset("bomb bomber bombs suicide gunmen militants ambush ambushed".split())
 FAR_KM = 300  # a town this far from an event's place is somewhere else (Turbat–Panjgur is ~120 km)
 LATE_DAYS = 10  # a sentence dated this long after an event is about something later
@@ -61,6 +63,7 @@ class Facts:
     targets: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     paragraph: int = 0
+    attackers: set[str] = field(default_factory=set)  # groups named as attacking ("jaish")
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,33 @@ def strikers(tokens) -> set[str]:
             if w not in words:
                 continue
             ahead = toks[i + 1 : i + 5]
+            if ahead and ahead[0] in SPEAKS:
+                continue  # "Islamabad said that strike killed two": a speaker, not the striker
             # not across a comma: "According to Pakistani officials, the Iranian munitions landed"
             ahead = ahead[: next((k for k, x in enumerate(ahead) if x in (",", ";", ":")), len(ahead))]
             if any(x in STRIKE_WORDS for x in ahead):
                 out.add(iso)
+    return out
+
+
+SPEAKS = frozenset("said says say told tells reported reports claimed claims added stated announced".split())
+ATTACK_VERBS = frozenset(
+    "killed kill kills killing attacks attack attacked stormed ambushed fought carried claimed bombed whose".split()
+)
+
+
+def attackers(tokens, groups=("jaish",)) -> set[str]:
+    """Armed groups named as attacking: "Jaish al-Adl, whose attacks have killed …", "attacks
+    claimed by Jaish al-Adl"; not the group that speaks ("Jaish al-Adl said") or is targeted."""
+    toks = [t.lower_ for t in tokens]
+    out = set()
+    for i, w in enumerate(toks):
+        if w not in groups:
+            continue
+        ahead = [x for x in toks[i + 1 : i + 9] if x not in ("al", "-", "adl", ",", "and", "its")]
+        first = next((x for x in ahead if x in ATTACK_VERBS | SPEAKS), None)
+        if first in ATTACK_VERBS and first not in SPEAKS or toks[max(0, i - 2) : i] == ["claimed", "by"]:
+            out.add(w)
     return out
 
 
@@ -156,6 +182,15 @@ class Linker:
                 continue
             words = {w for w in re.findall(r"[a-z]+", f"{e.title} {e.description}".lower()) if len(w) > 3}
             self.events.append((e, place, words - STOPWORDS))
+        # Words of one event's description only ("suicide", "revolutionary", "balakot"): two of
+        # them tell that event even where the sentence gives no place or date
+        # (one of them a name: "Revolutionary", "Indian"; not "back" or "have")
+        seen = Counter(w for _, _, words in self.events for w in words)
+        self.distinctive = {}
+        for e, _, words in self.events:
+            names = {w.lower() for w in re.findall(r"(?<![.!?] )\b[A-Z][a-z]+", f"{e.title} {e.description}")}
+            own = {w for w in words if seen[w] == 1}
+            self.distinctive[e.id] = (own, own & names)
 
     def _score(self, e, place, words, f: Facts) -> tuple[int, list[str]] | None:
         """The sentence's own score for event ``e`` and why; None when it contradicts it."""
@@ -217,10 +252,21 @@ class Linker:
                 why.append(f"places it in {COUNTRY_NAMES.get(e.target_country, e.target_country)}")
             else:
                 score -= 1
+        if e.actor and e.actor not in COUNTRY_WORDS and e.actor.split()[0].lower() in f.attackers:
+            score += 2  # "Jaish al-Adl, whose attacks have killed …": the attacker named
+            why.append(f"names {e.actor}")
+            if e.date_end is not None and f.words & PERIOD_WORDS and any(p == "year" for _, p in f.dates):
+                score += 1  # "its attacks killed 150 between 2012 and 2023": a tally over the period
+                why.append("a tally over years")
         shared = sorted(words & f.words)
+        own_words, own_names = self.distinctive.get(e.id, (set(), set()))
+        own = sorted(own_words & f.words)
         if shared and score >= 2:  # shared words tell events apart; with little else they link nothing
             score += min(2, len(shared))
             why.append("shares the words " + ", ".join(f"“{w}”" for w in shared[:3]))
+        elif len(own) >= 2 and own_names & f.words:  # unless they are this event's own words
+            score += 2
+            why.append("shares the words " + ", ".join(f"“{w}”" for w in own[:3]))
         return score, why
 
     @staticmethod

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
 from geo.extract import claimants, dates, nlp, patterns, voices
-from geo.extract.linking import Facts, Linker, strikers, targets
+from geo.extract.linking import Facts, Linker, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
@@ -132,6 +132,7 @@ class Extractor:
                     f.dates.append((d, prec, doc[ds_].idx, doc[de - 1].idx + len(doc[de - 1].text)))
             f.strikers = strikers(span)
             f.targets = targets(span)
+            f.attackers = attackers(span)
             f.words = {t.lower_ for t in span if t.is_alpha}
             if _heading(text, a, b):
                 headings.add(a)
@@ -144,6 +145,7 @@ class Extractor:
                 r[4].strikers,
                 r[4].targets,
                 r[4].words,
+                attackers=r[4].attackers,
             )
             for r in rows
         ]
