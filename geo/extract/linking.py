@@ -316,9 +316,10 @@ class Linker:
         """The event of a sentence (``f``), or of one figure's clause within it (``clause``: its
         facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each).
 
-        ``side`` is the country whose officials give the figure: a toll of civilians is the
-        struck side's to report, a toll of ``militants`` the striker's; a depth is only ever
-        a cross-border strike's."""
+        ``side`` is the country whose officials give the figure (in a story of strikes: a flood's
+        toll given by Pakistan's officials is no strike's): a toll of civilians is the struck
+        side's to report, a toll of ``militants`` the striker's; a depth is only ever a
+        cross-border strike's."""
         if self.ds is None:
             return Link(None, None, "no dataset to link to")
         own = self.scores(f, kinds)
@@ -336,8 +337,7 @@ class Linker:
             own = {eid: v for eid, v in own.items() if self.ds.events[eid].type == "strike"}
         if not own:
             return Link(None, None, "the sentence contradicts every event (its date or place): choose the event")
-        if side and figure and figure[0] != "depth" and (previous or main or f.words & VIOLENCE):
-            # (only in a story of strikes: a flood's toll given by Pakistan's officials is no strike's)
+        if side and figure and figure[0] != "depth":
             for eid, (s, why) in list(own.items()):
                 e = self.ds.events[eid]
                 if e.type == "strike" and (e.actor if militants else e.target_country) == side:

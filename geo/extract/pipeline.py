@@ -150,6 +150,7 @@ class Extractor:
             for r in rows
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
+        story = any(x.strikers or x.targets for x in facts)  # a story of strikes, not of floods
         voice = voices.voice(text, home)
         if home is None and voice is not None and voice.type in SIDES:
             home = SIDES[voice.type]  # a state outlet or a government's release: its officials are its side's
@@ -318,7 +319,7 @@ class Extractor:
                     main,
                     clause=clause,
                     figure=held,
-                    side=SIDES.get(speaker.type) if speaker is not None else None,
+                    side=SIDES.get(speaker.type) if speaker is not None and story else None,
                     militants=fig.victims in MILITANTS,
                 )
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
