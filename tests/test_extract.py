@@ -132,11 +132,18 @@ def test_vague_amounts_keep_their_word_and_no_value():
         ("The village lies nearly 20 km from the frontier.", 20, "about"),
         ("The target was about 90 kilometres from the Iranian border.", 90, "about"),
         ("Jets struck 48 km into Pakistani territory.", 48, "exact"),
+        ("Officials put it at about 45 kilometres.", 45, "about"),
+        ("Local reporters placed the compound some 60 km in.", 60, "about"),
+        ("The hamlet is 35 km from the zero-point line of the common border.", 35, "exact"),
     ],
 )
 def test_depth_phrasings(text, value, qualifier):
     [c] = only(extract(text), "depth")
     assert (c.value, c.qualifier) == (value, qualifier)
+
+
+def test_a_distance_put_without_a_site_or_at_is_no_depth():
+    assert only(extract("The convoy put it 30 km ahead of the column."), "depth") == []
 
 
 def test_distance_between_towns_is_not_a_depth():

@@ -437,6 +437,11 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         [_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, unit, {"LOWER": "away"}]
     )
     depth.append([num, {"ORTH": "-", "OP": "?"}, unit, _in(["inland"])])
+    # "Pakistani officials put it at about 50 kilometres", "placed the site some 40 km in"
+    placing = _in(["put", "puts", "putting", "placed", "places", "placing"])
+    site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])
+    for what in ([{"LOWER": "it"}, {"LOWER": "at"}], [{"LOWER": "the"}, site, {"LOWER": "at", "OP": "?"}]):
+        depth.append([placing, *what, QUALS, num, {"ORTH": "-", "OP": "?"}, unit])
     border = [
         [
             num,
