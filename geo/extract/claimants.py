@@ -20,7 +20,8 @@ REPORT_VERBS = frozenset(
     estimated estimates put puts counted acknowledged admitted maintained warned declared explained described
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
-    briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated""".split()
+    briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
+    spoke""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
@@ -401,6 +402,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             phrase = _after(doc, t.i, b)
         elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("not", "n't", "never"):
             continue  # "a report Iranian officials have not confirmed": no one gives it
+        elif lower == "spoke" and (t.i + 1 >= b or doc[t.i + 1].lower_ not in ("of", "about")):
+            continue  # "first spoke of three dead" reports; "spoke by telephone" does not
         elif lower in REPORT_VERBS:
             passive = (
                 t.i > a

@@ -313,6 +313,18 @@ class Extractor:
                 at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
                 own = claimants.for_figure(found[k], doc, at)
                 speaker = own if own is not None and own.type != "pronoun" else who
+                later = _AFTER.search(text[a : fig.start])
+                if (
+                    speaker is not None
+                    and later
+                    and speaker.end <= a + later.start()
+                    and not claimants.is_quotation(s)
+                    # ("a day after what it said was an Iranian attack": said inside the clause)
+                    and not _SAYS.search(later.group(0))
+                ):
+                    # "Pakistan's military said it struck …, days after an Iranian strike killed two
+                    # children": the background the article gives, not what the speaker said
+                    speaker = voice or claimants.Speaker("the author", "author", fig.start, fig.end)
                 flink = self.linker.link(
                     lf,
                     prev_event,
@@ -432,6 +444,8 @@ class Extractor:
         return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
 
 
+_AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
+_SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
 _BACK = re.compile(r"\b(?:that|this|the same) (?:strike|attack|raid|bombing|operation|incident)\b", re.I)
 
 
