@@ -647,6 +647,24 @@ def test_a_side_less_speaker_relayed_by_a_state_outlet_is_that_state_s(ex, text)
             "pakistan_official",
         ),
         ("Pakistani officials in Panjgur first spoke of three dead.", "killed", "pakistan_official"),
+        # progressive reporting and quoting
+        (
+            "The Kech Courier, a news website run by exiles, is reporting that 11 people were killed.",
+            "killed",
+            "media",
+        ),
+        ("Tasnim is quoting a local official as saying that four people were injured.", "injured", "iran_official"),
+        # recalling an envoy reports nothing; "what it said" is the subject's
+        (
+            "Islamabad recalled its ambassador, a day after what it said was an attack that killed two children.",
+            "killed",
+            "pakistan_official",
+        ),
+        # a relative clause without a comma belongs to the speaker's phrase, not the speaker
+        ("The Levies officer who took me there reckoned we were 40 km inside Pakistan.", "depth", "pakistan_official"),
+        # a nationality before an outlet; a retired officer speaks as an analyst
+        ("An Indian television channel reported that 30 soldiers were killed.", "killed", "media"),
+        ("Ali Raza, a retired Pakistani air marshal, said the missiles flew 50 km into Pakistan.", "depth", "analyst"),
         # the wire named in the dateline is an outlet
         (
             "DUBAI, Jan 18 (Corvid) - The group has killed 40 guards since 2019 according to a tally by Corvid.",

@@ -34,6 +34,7 @@ ASIDE_START = frozenset(
     "speaking who citing quoting asked adding requesting declining in at on during after before when".split()
 )  # "the minister, in answer to reporters, said": an aside, not an apposition
 BY_VERBS = frozenset("given provided released published announced issued confirmed reported compiled".split())
+_ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats commissioner".split())
 _DEEDS = frozenset("attack attacks bombing bombings killing killings assault raid ambush".split())
 COUNT_NOUNS = frozenset("count tally estimate reckoning figures account accounts".split())
 STOP_BEFORE = frozenset("that and but while as when after which who where because since then so".split())
@@ -64,7 +65,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank|consultan(?:cy|t)|"
             r"centre|center|institute|university"
-            r"|fellow|observers?|columnist|historian)\b"
+            r"|fellow|observers?|columnist|historian|retired)\b"
         ),
     ),
     (
@@ -82,7 +83,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         "iran_official",
         re.compile(
             r"\b(?:iran|iranian|iran[’']s|tehran|irna|irib|press ?tv|tasnim|fars|mehr|irgc|isna|mizan|nour news|vahidi|"
-            r"revolutionary guards?|sistan|saravan|zahedan|raisi|amir-?abdollahian|kanaani|"
+            r"revolutionary guards?|sistan|siestan|saravan|zahedan|raisi|amir-?abdollahian|kanaani|"
             r"islamic republic)"
         ),
     ),
@@ -114,10 +115,12 @@ STATE_OUTLET = re.compile(
 # local official as saying", "IRNA, quoting a provincial official"
 _RELAY = re.compile(
     rf"\b(?:told|tells|telling|to|quoted by|cited by)\s+(?:the\s+)?(?P<to>{STATE_OUTLET.pattern})"
-    rf"|(?P<by>{STATE_OUTLET.pattern})(?:\s+news agency)?,?\s+(?:quoting|citing|quotes|quoted|cites)\b"
+    rf"|(?P<by>{STATE_OUTLET.pattern})(?:\s+news agency)?,?(?:\s+(?:is|was))?"
+    r"\s+(?:quoting|citing|quotes|quoted|cites)\b"
 )
 _PRIVATE_OUTLET = re.compile(
-    r"\b(?:iranian|pakistani|baloch|local|private|independent)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:iranian|pakistani|baloch|local|private|independent|indian|afghan|chinese|american|british|arab|turkish)"
+    r"\s+(?:[\w-]+\s+){0,2}?"
     r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?)\b"
 )
 _MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?) in\b")
@@ -199,7 +202,7 @@ def side_of(name: str, country: str | None) -> str | None:
 
 def _clean(tokens) -> tuple[str, int, int] | None:
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].lower_ in ("the", "a", "an", "in", "by", "from") or toks[0].is_punct):
+    while toks and (toks[0].lower_ in ("the", "a", "an", "in", "by", "from", "what") or toks[0].is_punct):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in TRAILING):
         toks = toks[:-1]
@@ -256,6 +259,8 @@ def _before(doc, i: int, a: int) -> list:
             # "An officer of the Levies, who walked the site with this correspondent, said": the
             # officer; but "…, which Iranian officials first said": the officials
             return _before(doc, j - 1, a)
+        if t.lower_ == "who" and j > a and doc[j - 1].text[:1].isalpha():
+            return _before(doc, j, a)  # "The Levies officer who drove me there reckoned": the officer
         if t.text in ("-", "--") and not (t.whitespace_ and doc[j - 1].whitespace_):
             out.insert(0, t)  # "Jaish al-Adl": a hyphen inside a name, not a dash
             j -= 1
@@ -360,6 +365,11 @@ def _seat(doc, a: int, i: int, name: str) -> str | None:
     return "iran_official" if (seat.group(1) or seat.group(2)) in ("tehran", "iranian") else "pakistan_official"
 
 
+def _progressive(doc, i: int, a: int) -> bool:
+    """ "is reporting", "was quoting": a verb in -ing after a form of "be"."""
+    return i > a and doc[i - 1].lower_ in ("is", "are", "was", "were", "been")
+
+
 def _relayed(doc, a: int, b: int) -> str | None:
     """The side of the state outlet a sentence's speaker told or was quoted by, if any."""
     m = _RELAY.search(doc[a:b].text)
@@ -402,6 +412,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             phrase = _after(doc, t.i, b)
         elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("not", "n't", "never"):
             continue  # "a report Iranian officials have not confirmed": no one gives it
+        elif lower in ("reporting", "saying", "claiming") and _progressive(doc, t.i, a):
+            phrase = _before(doc, t.i - 1, a)  # "The Baloch Voice, a news website …, is reporting that"
         elif lower == "spoke" and (t.i + 1 >= b or doc[t.i + 1].lower_ not in ("of", "about")):
             continue  # "first spoke of three dead" reports; "spoke by telephone" does not
         elif lower in REPORT_VERBS:
@@ -425,9 +437,14 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                         nxt.lower_ == "the" and t.i + 2 < b and doc[t.i + 2].lower_ == "lives"
                     )  # "claimed the lives of"
                     or any(x.lower_ in _DEEDS for x in doc[t.i + 1 : min(b, t.i + 5)])  # "claimed a December attack"
+                    # "…, killing 27; Jaish al-Adl claimed it"
+                    or nxt.lower_ in ("it", "them")
+                    and (t.i + 2 >= b or doc[t.i + 2].is_punct)
                 )
             ):
                 continue
+            if lower in ("recalled", "recalls") and any(x.lower_ in _ENVOYS for x in doc[t.i + 1 : min(b, t.i + 4)]):
+                continue  # "recalled its ambassador from Tehran": no report
             if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
                 # "…," said the governor.   /   "it has said"
                 after = _after(doc, t.i, b)
@@ -448,7 +465,11 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                     cleaned = _clean(phrase) if phrase else None
                     if cleaned is None or classify(cleaned[0]) is None:
                         phrase = _subject(doc, a, t.i) or phrase  # "Pakistan on Wednesday condemned …, saying …"
-        elif lower in ("quotes", "quoted", "cites", "cited") and any(
+        elif (
+            lower in ("quotes", "quoted", "cites", "cited")
+            or lower in ("quoting", "citing")
+            and _progressive(doc, t.i, a)
+        ) and any(
             x.lower_ == "as" and doc[x.i + 1].lower_ in ("saying", "stating")
             for x in doc[t.i + 1 : min(b - 1, t.i + 10)]
         ):

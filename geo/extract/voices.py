@@ -91,7 +91,17 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     return None
 
 
-_TURN = re.compile(r"(?P<label>[A-Z][A-Z .'-]{0,40}?)\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s")
+# A speaker's label: in capitals ("QURESHI:", "Q (IRNA):"), or in a record's title case with a
+# title in it ("Senator Naseema Dashti:", "Mr. Khurram Naveed (Minister of State):"), never
+# "Update:" or "Correction:"
+_TITLED = (
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?|Senator|Minister|Chairman|Chairperson|Speaker|President|Secretary|"
+    r"Spokes(?:man|woman|person)|Ambassador|Deputy|Member|Governor|General|Colonel|Host|Anchor)"
+)
+_TURN = re.compile(
+    rf"(?P<label>[A-Z][A-Z .'-]{{0,40}}?|(?:[A-Z][\w.'-]* ){{0,3}}{_TITLED}(?: [A-Z][\w.'-]*| for| of| the){{0,6}})"
+    r"\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s"
+)
 _HOSTS = re.compile(
     r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q)\b", re.I
 )
@@ -111,7 +121,7 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
     programme's own voice (type "author"); a guest is whom the programme introduced them as: an
     expert ("analyst") unless introduced as speaking for a side."""
     m = _TURN.match(paragraph)
-    if m is None or len(m.group("label").split()) > 4:
+    if m is None or len(m.group("label").split()) > (4 if m.group("label").isupper() else 8):
         return None
     label, role = m.group("label").strip(), m.group("role") or ""
     span = (offset + m.start("label"), offset + m.end("label"))
