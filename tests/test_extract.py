@@ -39,6 +39,9 @@ def only(cands, *kinds):
         ("A clinic treated one more, putting the number hurt at five.", "injured", 5, "exact"),
         ("Five fishermen drowned when the boat capsized.", "killed", 5, "exact"),
         ("No deaths were recorded in the district.", "killed", 0, "exact"),
+        ("The raid, in which one police officer was martyred, was in December.", "killed", 1, "exact"),
+        ("The 2019 bombing, which took 27 lives, was its worst.", "killed", 27, "exact"),
+        ("(b) Three (03) injured, all minors, were received with splinter injuries.", "injured", 3, "exact"),
     ],
 )
 def test_casualty_figures(text, kind, value, qualifier):
@@ -732,8 +735,15 @@ def test_another_kind_of_incident_is_no_strike_s(ex, sentence):
     assert all(c.event is None for c in only(ex.extract(text), "killed", "injured"))
 
 
+def test_a_revised_toll_after_its_announcer_and_a_paragraph_number():
+    text = "The toll of that attack, first announced as 103, was later revised by the health ministry to 95."
+    assert [c.value for c in only(extract(text), "killed")] == [103, 95]
+    assert only(extract("(Adds revised death toll in paragraph 3, statement in paragraph 5)"), "killed") == []
+
+
 def test_who_the_dead_were_is_not_a_count():
     assert only(extract("None of those killed were Iranian citizens."), "killed") == []
+    assert only(extract("None of those killed had any link to the group."), "killed") == []
     assert [c.value for c in only(extract("None of the guards were killed."), "killed")] == [0]
 
 

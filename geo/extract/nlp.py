@@ -28,6 +28,17 @@ def _ruler_patterns() -> list[dict]:
             "label": CARDINAL,
             "pattern": [{"LOWER": {"IN": words}}, {"LOWER": {"IN": joiners}, "OP": "*"}, {"LOWER": {"IN": words}}],
         },
+        # "Two (02) minor children": an official notice's number with its digits, one number
+        {
+            "label": CARDINAL,
+            "pattern": [
+                {"LOWER": {"IN": words}},
+                {"LOWER": {"IN": joiners}, "OP": "*"},
+                {"ORTH": "("},
+                {"TEXT": {"REGEX": r"^\d{1,4}$"}},
+                {"ORTH": ")"},
+            ],
+        },
         {"label": ZERO, "pattern": [{"LOWER": "no"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "one"}]},
         {"label": ZERO, "pattern": [{"LOWER": {"IN": ["nobody", "none", "no-one"]}}]},
     ]

@@ -337,6 +337,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     # speaks of a toll (see figures()).
     out["update:killed"] = [
         [_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num],
+        # "was later revised by the health ministry to 95"
+        [_in(UPDATE_VERBS), {"LOWER": "by"}, {**NOT_NUM, "OP": "{1,4}"}, {"LOWER": "to"}, QUALS, any_num],
         # "revised it to 84", "revising the toll to 95"
         [
             _in(UPDATE_VERBS),
@@ -382,6 +384,23 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out["echo:killed"] = [[_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num]]
     out["toll:killed"] = [
         [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,6}"}, any_num],
+        # "the death toll of that attack, initially announced as 103"
+        [
+            {"LOWER": "toll"},
+            {**NOT_NUM, "OP": "{0,4}"},
+            {"ORTH": ","},
+            {**NOT_NUM, "OP": "{1,3}"},
+            {"LOWER": "as"},
+            QUALS,
+            any_num,
+        ],
+        # "which took 27 lives"
+        [
+            _in(["took", "taken", "taking", "claimed", "claiming", "cost", "costing"]),
+            QUALS,
+            any_num,
+            {"LOWER": "lives"},
+        ],
         [_in(["deaths", "death", "killing", "killings", "lives"]), {"LOWER": "of"}, QUALS, any_num],
     ]
     return out
@@ -562,6 +581,7 @@ def _num_tokens(doc, a: int, b: int) -> list[int]:
     return [t.i for t in doc[a:b] if t.ent_type_ in (CARDINAL, ZERO, VAGUE) or t.lower_ in ("no", "zero")]
 
 
+_NUMBERED = frozenset("paragraph paragraphs para paras graf grafs page pages section item point annex no".split())
 _ONE_BEFORE = frozenset(
     "the this that each every another any which earlier later latest last first second other new same".split()
 )
@@ -580,6 +600,8 @@ def _pronoun_one(doc, i: int) -> bool:
     """ "the earlier one killed two": "one" standing for a noun, not a count."""
     if doc[i].lower_ == "one" and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].ent_type_ == CARDINAL:
         return True  # "one of two children killed": the two are the figure
+    if i + 1 < len(doc) and (doc[i + 1].lower_ in VICTIMS or i + 2 < len(doc) and doc[i + 2].lower_ in VICTIMS):
+        return False  # "in which one police officer was martyred": a count
     return doc[i].lower_ == "one" and i > 0 and doc[i - 1].lower_ in _ONE_BEFORE
 
 
@@ -594,7 +616,7 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         if (
             b < len(doc)
             and doc[b - 1].lower_ in KILL | HURT
-            and doc[b].lower_ in ("was", "were", "is", "are")
+            and doc[b].lower_ in ("was", "were", "is", "are", "had", "has", "have")
             and not (b + 1 < len(doc) and doc[b + 1].lower_ in KILL | HURT)
         ):
             # "none of those killed were Iranian": who the dead were, not how many ("no
@@ -609,6 +631,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             return None
         if numbers.is_year(tok.text) and not (i + 1 < len(doc) and doc[i + 1].lower_ in VICTIMS):
             return None
+        if i > 0 and doc[i - 1].lower_ in _NUMBERED:
+            return None  # "in paragraph 3", "item 2": a place in the text, not a count
         if tok.is_digit and any(t.lower_ in MONTHS for t in doc[max(0, i - 1) : i + 2] if t.i != i):
             return None  # "its strikes of 18 January", "January 18": a day of the month
     if family == "echo":
