@@ -735,6 +735,16 @@ def test_another_kind_of_incident_is_no_strike_s(ex, sentence):
     assert all(c.event is None for c in only(ex.extract(text), "killed", "injured"))
 
 
+def test_a_reference_mark_ends_its_sentence(ex):
+    text = (
+        "On 15 December 2023, militants stormed a police station in Rask, killing 11 officers.[4] "
+        "On 3 January 2024, two bombings in Kerman killed at least 95 people.[5]"
+    )
+    got = {c.value: (c.event, c.quote) for c in only(ex.extract(text), "killed")}
+    assert got[95][0] == "kerman-bombing" and got[95][1].startswith("On 3 January")
+    assert got[11][1].endswith("officers.[4]")  # the mark stays with the sentence it ends
+
+
 def test_a_revised_toll_after_its_announcer_and_a_paragraph_number():
     text = "The toll of that attack, first announced as 103, was later revised by the health ministry to 95."
     assert [c.value for c in only(extract(text), "killed")] == [103, 95]
