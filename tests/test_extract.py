@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -733,6 +734,20 @@ def test_a_group_that_speaks_is_no_attacker(ex):
 def test_another_kind_of_incident_is_no_strike_s(ex, sentence):
     text = "Iran struck Panjgur on 16 January and Pakistan struck near Saravan on 18 January.\n\n" + sentence
     assert all(c.event is None for c in only(ex.extract(text), "killed", "injured"))
+
+
+def test_each_clause_takes_its_own_date_and_the_years_of_its_deed(ex):
+    text = (
+        "Pakistani drones struck a village near Saravan on 18 January.\n\n"
+        "Its crimes include the attack on January 10 near Rask, in which one police officer was martyred, "
+        "and the raid on the Rask police station in December, in which 11 police personnel were martyred."
+    )
+    got = {c.value: c.event for c in only(ex.extract(text, dt.date(2024, 1, 18)), "killed")}
+    assert got == {1: "rask-attack-2024-01-10", 11: "rask-police-attack-2023"}
+    [c] = only(
+        ex.extract("The 2019 bombing of a Revolutionary Guards bus, which took 27 lives, was its worst."), "killed"
+    )
+    assert c.event == "irgc-bombing-2019"
 
 
 def test_a_reference_mark_ends_its_sentence(ex):

@@ -105,6 +105,7 @@ def published(text: str, yearless_base: dt.date | None = None) -> dt.date | None
 
 
 _YEAR_LEAD = frozenset("in between and during from to until through of".split())
+_DEEDS = frozenset("attack attacks bombing bombings strike strikes raid raids assault ambush operation blast".split())
 
 
 def years(doc, a: int, b: int, taken: list[tuple[int, int]] = ()) -> list[tuple[dt.date, str]]:
@@ -115,7 +116,12 @@ def years(doc, a: int, b: int, taken: list[tuple[int, int]] = ()) -> list[tuple[
     for t in doc[a:b]:
         if not (t.is_digit and len(t.text) == 4 and 1950 <= int(t.text) <= 2035):
             continue
-        if t.i == a or doc[t.i - 1].lower_ not in _YEAR_LEAD or any(s <= t.idx < e for s, e in taken):
+        # "in 2023", "between 2012 and 2023", "a 2022 attack on a camp", "the 2019 bombing"
+        deed = (
+            t.i + 1 < b and doc[t.i + 1].lower_ in _DEEDS and doc[t.i - 1].lower_ in ("a", "an", "the", "its", "their")
+        )
+        lead = t.i > a and (doc[t.i - 1].lower_ in _YEAR_LEAD or deed)
+        if not lead or any(s <= t.idx < e for s, e in taken):
             continue
         if t.i + 1 < b and doc[t.i + 1].lower_ in ("revolution", "election", "elections", "war"):
             continue  # "the 1979 revolution": a landmark, not when the story happens

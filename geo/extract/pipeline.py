@@ -399,7 +399,8 @@ class Extractor:
             lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
             cf = Facts(
                 places=[p for p in f.places if lo <= p.start < hi],
-                dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi or s < opening],
+                dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi or s < opening]
+                + dates.years(doc, i, j, [(s, e) for *_, s, e in f.dates]),
                 strikers=strikers(doc[i:j]),
                 targets=targets(doc[i:j]),
                 words=f.words,
@@ -413,9 +414,11 @@ class Extractor:
             k = i - 2
             while k > a and doc[k].text not in (",", ";", ":") and doc[k].lower_ != "and":
                 k -= 1
-            if doc[k].text in (";", ":") or k <= a and doc[k].text not in (",",):
+            if doc[k].text in (";", ":"):
                 return None
-            i = k + 1
+            # back to the sentence's start: "Its crimes include the attack on January 10 near
+            # Rask, in which one officer was martyred, and the raid … in December"
+            i = k + 1 if k > a or doc[k].text == "," or doc[k].lower_ == "and" else a
         return None
 
     def _subject(self, doc, span, home):
