@@ -21,7 +21,7 @@ REPORT_VERBS = frozenset(
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
-    spoke""".split()
+    spoke suggests places""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
@@ -65,7 +65,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank|consultan(?:cy|t)|"
             r"centre|center|institute|university"
-            r"|fellow|observers?|columnist|historian|retired)\b"
+            r"|fellow|observers?|columnist|historian|retired|initiative)\b"
         ),
     ),
     (
@@ -217,6 +217,10 @@ def _before(doc, i: int, a: int) -> list:
     """The tokens before token ``i`` back to a clause boundary (at most 10)."""
     out = []
     j = i - 1
+    if j > a and doc[j].text == ")":  # "the … Authority (PDMA) said": past the acronym
+        k = next((x.i for x in reversed(list(doc[max(a, j - 5) : j])) if x.text == "("), None)
+        if k is not None and _acronym(doc, k, doc[k + 1 : j].text):
+            j = k - 1
     while j > a and doc[j].lower_ in (
         "now",
         "also",
@@ -365,6 +369,33 @@ def _seat(doc, a: int, i: int, name: str) -> str | None:
     return "iran_official" if (seat.group(1) or seat.group(2)) in ("tehran", "iranian") else "pakistan_official"
 
 
+def _quoted(doc, a: int, b: int) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks in tokens [a, b): closed pairs, and a quote the
+    sentence opens with and does not close. A straight mark after a word or a comma closes a
+    quote the sentence began in ('…150 border guards," he says.'), it opens none."""
+    out, start = [], None
+    for t in doc[a:b]:
+        if t.text not in ('"', "“", "”"):
+            continue
+        opener = t.text == "“" or t.text == '"' and (t.i == a or bool(doc[t.i - 1].whitespace_))
+        if start is None and opener:
+            start = t.idx
+        elif start is not None and not (t.text == "“"):
+            out.append((start, t.idx))
+            start = None
+    if start is not None and start == doc[a].idx:
+        out.append((start, doc[b - 1].idx + len(doc[b - 1].text)))
+    return out
+
+
+def _acronym(doc, i: int, inner: str) -> bool:
+    """ "Islamic Revolutionary Guard Corps (IRGC)": the bracket spells the words before it."""
+    if not (inner.isupper() and 2 <= len(inner) <= 8):
+        return False
+    initials = "".join(t.text[0] for t in doc[max(0, i - len(inner) - 2) : i] if t.text[:1].isupper())
+    return inner in initials
+
+
 def _progressive(doc, i: int, a: int) -> bool:
     """ "is reporting", "was quoting": a verb in -ing after a form of "be"."""
     return i > a and doc[i - 1].lower_ in ("is", "are", "was", "were", "been")
@@ -398,10 +429,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             ctype = classify(clean[0])
             if ctype in ("iran_official", "pakistan_official", "media", "other_official"):
                 found.append((a, Speaker(NAMES.get(clean[0].lower(), clean[0]), ctype, clean[1], clean[2])))
+    quoted = _quoted(doc, a, b)
     for t in doc[a:b]:
         lower = t.lower_
         phrase = None
         channel = False
+        if any(s <= t.idx < e for s, e in quoted):
+            continue  # '"… Tehran hurried to tell the world …," said X': the quote's words, not a report
         if lower == "according" and t.i + 1 < b and doc[t.i + 1].lower_ == "to":
             phrase = _after(doc, t.i + 1, b)
             by = next((x.i for x in phrase if x.lower_ == "by"), None)
@@ -532,6 +566,9 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         if words in (["statement"], ["a", "statement"], ["the", "statement"]):
             continue  # "In a statement posted on Telegram, the group … said": the group speaks
+        if words and words[0] in ("our", "my") and lower not in ("said", "says", "told"):
+            found.append((t.i, Speaker(words[0], "pronoun", s, e)))  # "Our review of the imagery suggests"
+            continue
         if words and words[0] in ("his", "her", "its", "their") and len(words) <= 3 and OFFICIAL.search(text.lower()):
             found.append((t.i, Speaker(text, "pronoun", s, e)))  # "his office said": the last speaker's side
             continue
@@ -571,6 +608,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             if close is not None and close + 1 < b and doc[close + 1].text in ("-", "–", "—", "--", ":"):
                 continue  # a dateline's outlet, "ISLAMABAD, Jan 17 (Global Wire) -", says who filed it
             inner = _clean(doc[t.i + 1 : close]) if close else None
+            if inner and _acronym(doc, t.i, inner[0]):
+                continue  # "the Islamic Revolutionary Guard Corps (IRGC)": a name spelt out, not a source
             if inner and classify(inner[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
                 found.append(
                     (t.i, Speaker(NAMES.get(inner[0].lower(), inner[0]), classify(inner[0], home), *inner[1:]))

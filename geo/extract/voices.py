@@ -99,6 +99,7 @@ _TITLED = (
     r"Spokes(?:man|woman|person)|Ambassador|Deputy|Member|Governor|General|Colonel|Host|Anchor)"
 )
 _TURN = re.compile(
+    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"  # a podcast's time code: "[00:01:07] KAVEH MOSTOFI:"
     rf"(?P<label>[A-Z][A-Z .'-]{{0,40}}?|(?:[A-Z][\w.'-]* ){{0,3}}{_TITLED}(?: [A-Z][\w.'-]*| for| of| the){{0,6}})"
     r"\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s"
 )
