@@ -695,7 +695,7 @@ def test_a_side_less_speaker_relayed_by_a_state_outlet_is_that_state_s(ex, text)
             None,
         ),
         (
-            "Three people drowned, the Provincial Disaster Management Authority (PDMA) said.",
+            "Three people drowned in Turbat, the Provincial Disaster Management Authority (PDMA) said.",
             "killed",
             "pakistan_official",
         ),
