@@ -21,7 +21,7 @@ REPORT_VERBS = frozenset(
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
-    spoke suggests places""".split()
+    spoke suggests places given""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
@@ -83,7 +83,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         "iran_official",
         re.compile(
             r"\b(?:iran|iranian|iran[’']s|tehran|irna|irib|press ?tv|tasnim|fars|mehr|irgc|isna|mizan|nour news|vahidi|"
-            r"revolutionary guards?|sistan|siestan|saravan|zahedan|raisi|amir-?abdollahian|kanaani|"
+            r"revolutionary guards?|s[ei]{1,2}stan|saravan|zahedan|raisi|amir-?abdollahian|kanaani|"
             r"islamic republic)"
         ),
     ),
@@ -124,7 +124,7 @@ _PRIVATE_OUTLET = re.compile(
     r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?)\b"
 )
 _MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?) in\b")
-_PLACE_ONLY = frozenset("sistan saravan zahedan balochistan baluchistan panjgur quetta".split())
+_PLACE_ONLY = frozenset("sistan seistan siestan saravan zahedan balochistan baluchistan panjgur quetta".split())
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
 _SEAT = re.compile(r"\bin (tehran|islamabad)\b|\bon the (iranian|pakistani) side\b")
 OFFICIAL = re.compile(

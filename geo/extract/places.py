@@ -73,11 +73,12 @@ class PlaceFinder:
             self.names.add(n, [nlp.make_doc(n)])
         self.provinces = Matcher(nlp.vocab)
         baluch = {"LOWER": {"REGEX": r"^bal[ou]ch[ie]?st[ae]n$"}}
+        sistan = {"LOWER": {"REGEX": r"^s[ei]{1,2}stan$"}}  # Sistan, Seistan, Siestan
         self.provinces.add(
             "IRN",
             [
-                [{"LOWER": "sistan"}, {"LOWER": {"IN": ["-", "and", "&", "va", "wa", "o"]}, "OP": "{0,2}"}, baluch],
-                [{"LOWER": "sistan"}],
+                [sistan, {"LOWER": {"IN": ["-", "and", "&", "va", "wa", "o"]}, "OP": "{0,2}"}, baluch],
+                [sistan],
             ],
             greedy="LONGEST",
         )
