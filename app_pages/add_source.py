@@ -196,7 +196,8 @@ with article_tab:
         author = c2.text_input("Author", found.get("author", ""), max_chars=300)
         outlet = c3.text_input("Outlet", found.get("outlet", ""), max_chars=300)
         c4, c5 = st.columns(2)
-        date = c4.date_input("Date (leave empty if unknown)", value=found.get("date"))
+        # The page's metadata, else the dateline: offered, for the reviewer to check
+        date = c4.date_input("Date (leave empty if unknown)", value=found.get("date") or state.published_date(text))
         kind = c5.selectbox("Kind", list(SourceKind.__args__), format_func=lambda k: k.replace("_", " "))
         argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
         c6, c7 = st.columns(2)

@@ -217,6 +217,8 @@ def test_add_a_source_end_to_end(tmp_path, monkeypatch):
         (c["keep"].label.split(": ")[1].capitalize(), c["value"].value) for c in kept
     }
     assert {c["event"].value for c in kept} == {"pakistan-strike-saravan"}
+    # The dateline's date is offered as the source's ("ISLAMABAD, Jan 18 (Test Wire)")
+    assert next(d for d in at.date_input if d.label.startswith("Date (leave")).value == dt.date(2024, 1, 18)
     # The suggested event comes first, with its title and date, and the reason beside it.
     assert kept[0]["event"].options[0] == "2024-01-18 · Pakistan's strike near Saravan, Sistan and Baluchestan"
     assert any(re.match(r"Suggested first \((high|medium|low) confidence\)", cap.value) for cap in at.caption)

@@ -98,6 +98,11 @@ class Extractor:
         head = text.lstrip()[:40].split(",")[0].split(" ")[0].strip().upper()
         return COUNTRY_BY_CITY.get(head)
 
+    def published(self, text: str) -> dt.date | None:
+        """The article's own date as its dateline or first lines give it (a year-less dateline
+        read within the dataset's period): what the review offers as the source's date."""
+        return dates.published(text, self.period_end)
+
     def extract(self, text: str, published: dt.date | None = None) -> list[Candidate]:
         """Candidate claims in ``text``; ``published`` is the article's date when the reviewer
         or the page's metadata gives it (else it is read from the dateline, if any)."""
