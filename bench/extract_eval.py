@@ -12,7 +12,9 @@
   tuned on, read once at ee9a8e6, then tuned on in a third round (2026-12-05).
 - Held-out splits 9 and 10 (``heldout9/``, ``heldout10/``): written before that third round,
   committed before the extractor ran on them, read once at efb6d22, then tuned on (fourth round).
-- Held-out splits 11 and 12 (``heldout11/``, ``heldout12/``): written before the fourth round and
+- Held-out splits 11 and 12 (``heldout11/``, ``heldout12/``): written before the fourth round,
+  committed before the extractor ran on them, read once at 8379328, then tuned on (fifth round).
+- Held-out splits 13 and 14 (``heldout13/``, ``heldout14/``): written before the fifth round and
   committed before the extractor ran on them. Figures only, never misses: the clean measure.
 - The five real sources against their curated claims (partly seen while the rules were written).
 
@@ -22,7 +24,7 @@ article's annotation does not have. Each split's event link is also printed with
 own figures as a hint (``Extractor(known_figures=False)``). Schema: tests/extract_eval/SCHEMA.md.
 
 Prints figures; asserts nothing. Usage: python bench/extract_eval.py [-v] [--tuning-only] (``-v``
-lists the misses of the splits tuned on, never of the clean splits 11 and 12).
+lists the misses of the splits tuned on, never of the clean splits 13 and 14).
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ EVAL = ROOT / "tests" / "extract_eval"
 # misses are listed with -v); splits 5 and 6 were written that day before tuning resumed, read
 # once at ac41c5e, then tuned on in turn; splits 7 and 8 were written before that second round,
 # read once at ee9a8e6 and tuned on in the third; splits 9 and 10 were written before it, read
-# once at efb6d22 and tuned on in the fourth; splits 11 and 12 were written before that.
+# once at efb6d22 and tuned on in the fourth; splits 11 and 12 were written before that, read
+# once at 8379328 and tuned on in the fifth; splits 13 and 14 were written before it.
 SPLITS = [
     (EVAL, "tuning split", True),
     (EVAL / "heldout", "held-out 1 (tuned on since 2026-12-04)", True),
@@ -59,8 +62,10 @@ SPLITS = [
     (EVAL / "heldout8", "held-out 8 (clean at ee9a8e6; tuned on since)", True),
     (EVAL / "heldout9", "held-out 9 (clean at efb6d22; tuned on since)", True),
     (EVAL / "heldout10", "held-out 10 (clean at efb6d22; tuned on since)", True),
-    (EVAL / "heldout11", "held-out 11 (never seen by the tuner; figures only)", False),
-    (EVAL / "heldout12", "held-out 12 (never seen by the tuner; figures only)", False),
+    (EVAL / "heldout11", "held-out 11 (clean at 8379328; tuned on since)", True),
+    (EVAL / "heldout12", "held-out 12 (clean at 8379328; tuned on since)", True),
+    (EVAL / "heldout13", "held-out 13 (never seen by the tuner; figures only)", False),
+    (EVAL / "heldout14", "held-out 14 (never seen by the tuner; figures only)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
