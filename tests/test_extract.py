@@ -565,6 +565,35 @@ def test_a_briefing_s_title_introduces_the_speaker_of_its_turns(ex):
     assert c.claimant_type == "iran_official"  # not an analyst: the title says whom he speaks for
 
 
+def test_documents_headed_by_their_type_speak_for_their_issuer(ex):
+    ngo = "KECH RIGHTS WATCH\nStatement | 19 January 2024\n\nWe have documented the deaths of two girls in Panjgur."
+    [c] = only(ex.extract(ngo), "killed")
+    assert (c.claimant, c.claimant_type) == ("Kech Rights Watch", "other_official")
+    flash = (
+        "PAKISTAN: Cross-border incident, Panjgur District\nFlash Update No. 1\n\n"
+        "This Flash Update is produced by the United Nations Office for Aid (UNOA) Pakistan.\n\n"
+        "A mobile team treated 11 people for minor injuries."
+    )
+    [f] = only(ex.extract(flash), "injured")
+    assert f.claimant_type == "other_official"  # the UN office, not the title's "PAKISTAN:"
+
+
+def test_he_is_the_official_just_met_and_a_colon_starts_another_statement(ex):
+    text = (
+        "ANCHOR (SARA): Welcome.\n\nBILAL (CORRESPONDENT, QUETTA): I spoke to the deputy commissioner of "
+        "Panjgur. He told me that two children were killed.\n\nANCHOR (SARA): Thank you.\n\n"
+        "BILAL (CORRESPONDENT, QUETTA): Thanks."
+    )
+    [c] = only(ex.extract(text), "killed")
+    assert c.claimant_type == "pakistan_official"
+    pod = (
+        "HOST: Our guest today is Dr Amina Jafri, a historian.\n\nJAFRI: Nine people died there, and here is "
+        "the thing: Tehran said at once they were not Iranian.\n\nHOST: Thanks.\n\nJAFRI: Thank you."
+    )
+    [d] = only(ex.extract(pod), "killed")
+    assert d.claimant_type == "analyst"
+
+
 def test_a_podcast_s_time_codes_and_a_think_tank_s_our(ex):
     pod = (
         "[00:00:05] SARA KHAN (HOST): Welcome. Our guest is Omid Rahimi, a historian.\n\n"
@@ -699,6 +728,18 @@ def test_a_side_less_speaker_relayed_by_a_state_outlet_is_that_state_s(ex, text)
             "killed",
             "pakistan_official",
         ),
+        # relayed by a side's state television; "the same official" is the one before
+        (
+            "A provincial security official told Iranian state TV that seven people were killed.",
+            "killed",
+            "iran_official",
+        ),
+        # a seat right after the speaker's name
+        (
+            "The hideouts were 45 km inside Iran, according to security officials in Islamabad.",
+            "depth",
+            "pakistan_official",
+        ),
         # the wire named in the dateline is an outlet
         (
             "DUBAI, Jan 18 (Corvid) - The group has killed 40 guards since 2019 according to a tally by Corvid.",
@@ -708,7 +749,7 @@ def test_a_side_less_speaker_relayed_by_a_state_outlet_is_that_state_s(ex, text)
     ],
 )
 def test_claimant_structures_of_the_third_round(ex, text, kind, ctype):
-    found = [c for c in only(ex.extract(text), kind) if c.value in (0, 2, 3, 4, 9, 11, 13, 27, 30, 40, 50, 94)]
+    found = [c for c in only(ex.extract(text), kind) if c.value in (0, 2, 3, 4, 7, 9, 11, 13, 27, 30, 40, 45, 50, 94)]
     assert found and found[0].claimant_type == ctype
 
 

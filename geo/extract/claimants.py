@@ -113,8 +113,9 @@ STATE_OUTLET = re.compile(
 )
 # The state outlet a side-less speaker talked to or was quoted by: "told IRIB", "Tasnim quotes a
 # local official as saying", "IRNA, quoting a provincial official"
+_SIDE_STATE = r"(?:iranian|pakistani|iran's|pakistan's) state (?:tv|television|media|radio|news agency)"
 _RELAY = re.compile(
-    rf"\b(?:told|tells|telling|to|quoted by|cited by)\s+(?:the\s+)?(?P<to>{STATE_OUTLET.pattern})"
+    rf"\b(?:told|tells|telling|to|quoted by|cited by)\s+(?:the\s+)?(?P<to>{STATE_OUTLET.pattern}|(?i:{_SIDE_STATE}))"
     rf"|(?P<by>{STATE_OUTLET.pattern})(?:\s+news agency)?,?(?:\s+(?:is|was))?"
     r"\s+(?:quoting|citing|quotes|quoted|cites)\b"
 )
@@ -132,6 +133,7 @@ OFFICIAL = re.compile(
     r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
     r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
     r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy|authority|cabinet|"
+    r"lawmakers?|mps?|mnas?|mpas?|senators?|parliamentarians?|member of parliament|representative of|majlis|"
     r"administrator|magistrate|inspector|superintendent|mayor|officer)\b"
 )
 _GENERIC = re.compile(
@@ -337,6 +339,13 @@ def for_figure(found: list[tuple[int, Speaker]], doc, at: int) -> Speaker | None
     return min(found, key=lambda f: (clause(f[0]), f[1].type == "pronoun", abs(f[0] - at)))[1]
 
 
+def apart(found: list[tuple[int, Speaker]], doc, at: int) -> bool:
+    """Whether every speaker of the sentence reports after a colon that follows the figure at
+    token ``at`` (a statement of its own; after a semicolon the clause may still source the
+    figure: "…; that distance was reported by a Baloch news website")."""
+    return all(i > at and any(t.text == ":" for t in doc[at:i]) for i, _ in found)
+
+
 def _text(doc) -> str:
     """The document's text, built once (spaCy rebuilds ``Doc.text`` from its tokens each time)."""
     if "text" not in doc.user_data:
@@ -364,6 +373,9 @@ def _seat(doc, a: int, i: int, name: str) -> str | None:
     if classify(name) != "unattributed" or not OFFICIAL.search(name.lower()):
         return None
     seat = _SEAT.search(doc[a:i].text.lower())
+    if seat is None:  # "according to security officials in Islamabad": the seat right after the name
+        after = _text(doc)[doc[i].idx : doc[min(i + len(name.split()) + 5, len(doc) - 1)].idx + 12].lower()
+        seat = _SEAT.search(after) if name.lower() in after else None
     if seat is None:
         return None
     return "iran_official" if (seat.group(1) or seat.group(2)) in ("tehran", "iranian") else "pakistan_official"
@@ -566,6 +578,9 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         if words in (["statement"], ["a", "statement"], ["the", "statement"]):
             continue  # "In a statement posted on Telegram, the group … said": the group speaks
+        if words and words[0] == "same" and len(words) <= 3 and is_generic(" ".join(words[1:])):
+            found.append((t.i, Speaker(text, "pronoun", s, e)))  # "The same official now says": the last one
+            continue
         if words and words[0] in ("our", "my") and lower not in ("said", "says", "told"):
             found.append((t.i, Speaker(words[0], "pronoun", s, e)))  # "Our review of the imagery suggests"
             continue
@@ -623,14 +638,22 @@ _MENTION = re.compile(
 )
 
 
-def mentioned(sentence: str, offset: int) -> Speaker | None:
+def mentioned(sentence: str, offset: int, home: str | None = None, person: bool = False) -> Speaker | None:
     """A side's officials named in a sentence without speaking ("Iranian officials changed
-    theirs."): whom a "they" in the next sentence refers to."""
-    m = _MENTION.search(sentence)
+    theirs."): whom a "they" in the next sentence refers to; with ``person``, an official met
+    ("I spoke to the deputy commissioner of Panjgur."): whom a "he" or "she" refers to."""
+    m = (_OFFICE_OF.search(sentence) if person else None) or _MENTION.search(sentence)
     if m is None:
         return None
-    ctype = classify(m.group(0))
+    ctype = classify(m.group(0), home)
     return Speaker(m.group(0), ctype, offset + m.start(), offset + m.end()) if ctype else None
+
+
+_OFFICE_OF = re.compile(
+    r"\bthe (?:deputy |assistant |district |provincial )?(?:commissioner|governor|minister|spokes(?:man|woman|person)|"
+    r"superintendent|police chief|chief|director|officer|ambassador)"
+    r"(?: (?:of|for|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)?"
+)
 
 
 SCHOLARLY = re.compile(

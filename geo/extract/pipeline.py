@@ -205,6 +205,9 @@ class Extractor:
                 who = (
                     self._subject(doc, span, home)
                     or (last_person if person else None)
+                    or (
+                        claimants.mentioned(rows[k - 1][3], rows[k - 1][0], home, person=True) if k and person else None
+                    )
                     or last_speaker
                     or (claimants.mentioned(rows[k - 1][3], rows[k - 1][0]) if k and not body else None)
                     or (claimants.Speaker(who.name, "unattributed", who.start, who.end) if body else None)
@@ -258,8 +261,10 @@ class Extractor:
                 said_in = (f.paragraph, who)
                 if who.type != "author":  # a host's or a Q&A's own turn is no one "they" can mean
                     last_speaker = who
-                if (claimants.is_name(who.name) or who.type == "analyst") and not rows[k][5]:
-                    last_person = who  # (a byline's name is the writer's, not a speaker's)
+                if (claimants.is_name(who.name) or who.type == "analyst") and not rows[k][5] and who.type != "author":
+                    # (a byline's name is the writer's, a correspondent's turn the programme's: "he
+                    # told me" is someone they met)
+                    last_person = who
                 if claimants.is_quotation(s) or '"' in s or "“" in s:
                     quote_speaker = (f.paragraph, who)
             # A heading ("Kerman, January 3") gives its event to the paragraph under it; "that
@@ -318,6 +323,10 @@ class Extractor:
                 at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
                 own = claimants.for_figure(found[k], doc, at)
                 speaker = own if own is not None and own.type != "pronoun" else who
+                if speaker is not None and found[k] and claimants.apart(found[k], doc, at):
+                    # "Nine people died there, and here's the thing: Tehran said they were not
+                    # Iranian": the speaker's statement is past a colon, not the figure's
+                    speaker = turn or voice
                 later = _AFTER.search(text[a : fig.start])
                 if (
                     speaker is not None

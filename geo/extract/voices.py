@@ -26,6 +26,12 @@ _RELEASE_HEADER = re.compile(
 _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|release|embargo", re.I
 )
+# A document's type alone on its line: "Statement | 19 January 2024", "NOTICE No. DHQ/117"
+_DOC_LINE = re.compile(r"(?:statement|notice|communiqu[eé]|advisory)\b(?:\s*(?:[|:–—-]|no\.?)|\s*$)", re.I)
+_MADE_BY = re.compile(
+    r"\b(?:is|was) (?:produced|issued|published|prepared) by (?:the )?(?P<who>[A-Z][^.(,]{3,90}?)"
+    r"(?=\s*(?:\(|,|\.| in collaboration| with ))"
+)
 _BRIEF = re.compile(
     r"\b(?:policy brief|issue brief|research brief|briefing paper|policy paper|working paper|research paper|"
     r"occasional paper|commentary|analysis|report)\b",
@@ -40,22 +46,28 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)")."""
     head = text.lstrip()[:600]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:8]
-    header = next((i for i, ln in enumerate(lines[:4]) if _RELEASE_WORDS.search(ln)), None)
+    header = next((i for i, ln in enumerate(lines[:4]) if _RELEASE_WORDS.search(ln) or _DOC_LINE.match(ln)), None)
     if header is not None:
         # A letterhead over the header ("FRONTIER RIGHTS MONITOR / Public statement", "GOVERNMENT
         # OF BALOCHISTAN / … / Press Release No. 112"), else the first line under it that is not a
         # date or a headline, else the organisation its headline opens with
         for ln in lines[:header]:
+            if ":" in ln:
+                continue  # a title ("PAKISTAN: Cross-border incident, Panjgur"), not a letterhead
             ctype = classify(ln, home)
             if ctype in ("iran_official", "pakistan_official", "other_official"):
                 return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
         # The issuer on the header's own line: "IHRC OPERATIONAL NOTE", "ISPR PRESS RELEASE"
-        own = lines[header][: _RELEASE_WORDS.search(lines[header]).start()].strip(" -–—:|")
+        words = _RELEASE_WORDS.search(lines[header]) or _DOC_LINE.match(lines[header])
+        own = lines[header][: words.start()].strip(" -–—:|")
         if own and len(own.split()) <= 6 and not _DATEISH.search(own) and own[:1].isupper():
             ctype = classify(own, home)
             if ctype not in ("media", "analyst"):
                 kind = ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
                 return Speaker(own.title() if own.isupper() and len(own) > 6 else own, kind, 0, 0)
+        made = _MADE_BY.search(head)  # "This Flash Update is produced by the United Nations Office …"
+        if made:
+            return Speaker(made.group("who").strip(), classify(made.group("who"), home) or "other_official", 0, 0)
         below = [ln for ln in lines[header + 1 :] if not _DATEISH.search(ln)]
         issuer = next((ln for ln in below if len(ln.split()) <= 6 or OFFICIAL.search(ln.lower())), None)
         if issuer is None and below:
@@ -68,6 +80,8 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     # an analyst's (SCHEMA.md), whatever it states without attribution
     if any(_BRIEF.search(ln) for ln in lines[:4]):
         for ln in lines[:4]:
+            if ln.lower().startswith("by "):
+                continue  # a byline ("By a Staff Analyst") is a writer, not the publisher
             name = re.split(r"\s[|–—-]\s|,", ln)[0].strip()
             if classify(name, home) == "analyst" and not _BRIEF.search(name) and len(name.split()) <= 8:
                 return Speaker(name.title() if name.isupper() else name, "analyst", 0, 0)
