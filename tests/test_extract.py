@@ -43,6 +43,11 @@ def only(cands, *kinds):
         ("The raid, in which one police officer was martyred, was in December.", "killed", 1, "exact"),
         ("The 2019 bombing, which took 27 lives, was its worst.", "killed", 27, "exact"),
         ("(b) Three (03) injured, all minors, were received with splinter injuries.", "injured", 3, "exact"),
+        ("Pakistan has lost more than 80,000 lives to terrorism.", "killed", 80000, "more than"),
+        ("The attack in which 95 innocent lives were lost was condemned.", "killed", 95, "exact"),
+        ("A car bomb hit a bus, and 27 of them were killed.", "killed", 27, "exact"),
+        ("In December we buried 11 police officers.", "killed", 11, "exact"),
+        ('"Nine human beings were killed in this attack," he said.', "killed", 9, "exact"),
     ],
 )
 def test_casualty_figures(text, kind, value, qualifier):
@@ -831,9 +836,20 @@ def test_a_reference_mark_ends_its_sentence(ex):
     assert got[11][1].endswith("officers.[4]")  # the mark stays with the sentence it ends
 
 
+def test_an_age_range_in_years_is_no_count_and_iranian_territory_is_no_striker(ex):
+    text = "Three (03) girls aged between 6 and 11 years were received in the emergency department with injuries."
+    assert 11 not in [c.value for c in only(extract(text), "injured")]
+    both = "Iran struck Panjgur on 16 January and Pakistan struck near Saravan on 18 January.\n\n"
+    flown = 'He said the drones had flown "about 25 kilometres" into Iranian territory before striking.'
+    [d] = only(ex.extract(both + flown), "depth")
+    assert d.event == "pakistan-strike-saravan"
+
+
 def test_a_revised_toll_after_its_announcer_and_a_paragraph_number():
     text = "The toll of that attack, first announced as 103, was later revised by the health ministry to 95."
     assert [c.value for c in only(extract(text), "killed")] == [103, 95]
+    down = "The ministry revised the death toll from the bombings down to 89, from an earlier figure of 95."
+    assert 89 in [c.value for c in only(extract(down), "killed")]
     assert only(extract("(Adds revised death toll in paragraph 3, statement in paragraph 5)"), "killed") == []
 
 

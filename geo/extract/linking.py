@@ -83,8 +83,10 @@ def strikers(tokens) -> set[str]:
             if w not in words:
                 continue
             ahead = toks[i + 1 : i + 5]
-            if ahead and ahead[0] in SPEAKS:
-                continue  # "Islamabad said that strike killed two": a speaker, not the striker
+            if ahead and ahead[0] in SPEAKS | GROUND:
+                # "Islamabad said that strike killed two": a speaker; "into Iranian territory
+                # before striking": the ground struck, not the striker
+                continue
             # not across a comma: "According to Pakistani officials, the Iranian munitions landed"
             ahead = ahead[: next((k for k, x in enumerate(ahead) if x in (",", ";", ":")), len(ahead))]
             if any(x in STRIKE_WORDS for x in ahead):
@@ -92,6 +94,7 @@ def strikers(tokens) -> set[str]:
     return out
 
 
+GROUND = frozenset("territory soil airspace land side border borders province".split())
 SPEAKS = frozenset("said says say told tells reported reports claimed claims added stated announced".split())
 ATTACK_VERBS = frozenset(
     "killed kill kills killing attacks attack attacked stormed ambushed fought carried claimed bombed whose".split()

@@ -52,11 +52,12 @@ VICTIMS = frozenset(
     laborers infants toddlers teenagers minors passengers commanders commander recruits family relatives
     citizens locals victims adults elders forces lives cousins brothers sisters daughters sons guardsmen guardsman
     miners miner foreigners foreigner fishermen fisherman compatriots tribesmen troopers rangers shepherds farmers
-    drivers traders gunmen assailants attackers hostages paramilitaries smugglers neighbours neighbors""".split()
+    drivers traders gunmen assailants attackers hostages paramilitaries smugglers neighbours neighbors beings
+    souls""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred drowned".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
-KILL_ACTIVE = frozenset("killed killing kill kills claimed martyred martyring".split())
+KILL_ACTIVE = frozenset("killed killing kill kills claimed martyred martyring buried".split())
 HURT_ACTIVE = frozenset("injured injuring injure injures wounded wounding wound wounds".split())
 NOUNS = {
     "killed": frozenset("dead deaths fatalities martyrs bodies".split()),
@@ -221,6 +222,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 AUXS,
                 verb,
             ],
+            # "and 27 of them were killed"
+            [any_num, {"LOWER": "of"}, _in(["them", "those"]), AUXS, verb],
             # "three of their cousins, all girls, were wounded"
             [
                 any_num,
@@ -257,7 +260,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 MOD,
                 VICT,
                 {"ORTH": {"IN": [",", "("]}},
-                {"ORTH": {"NOT_IN": [",", ")", ";", "."]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}, "OP": "{1,8}"},
+                {"ORTH": {"NOT_IN": [",", ")", ";", "."]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}, "OP": "{1,14}"},
                 {"ORTH": {"IN": [",", ")"]}},
                 AUXS,
                 verb,
@@ -324,8 +327,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {**VICT, "OP": "?"},
             GAP,
             AUXS,
-            _in(["brought", "admitted", "taken"]),
+            _in(["brought", "admitted", "taken", "received"]),
             {"LOWER": "in", "OP": "?"},
+            {**NOT_NUM, "LOWER": {"NOT_IN": ["with"]}, "OP": "{0,4}"},  # "in the emergency department"
             {"LOWER": "with"},
             {**NOT_NUM, "OP": "{0,2}"},
             _in(["injuries", "wounds", "burns"]),
@@ -394,13 +398,18 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             QUALS,
             any_num,
         ],
-        # "which took 27 lives"
+        # "which took 27 lives", "has lost more than 80,000 lives"
         [
-            _in(["took", "taken", "taking", "claimed", "claiming", "cost", "costing"]),
+            _in(["took", "taken", "taking", "claimed", "claiming", "cost", "costing", "lost", "losing"]),
             QUALS,
             any_num,
+            MOD,
             {"LOWER": "lives"},
         ],
+        # "in which 95 innocent lives were lost"
+        [any_num, MOD, {"LOWER": "lives"}, AUXS, {"LOWER": "lost"}],
+        # "revised the death toll from the bombings down to 89"
+        [_in(UPDATE_VERBS), {**NOT_NUM, "OP": "{0,8}"}, _in(["down", "up"]), {"LOWER": "to"}, QUALS, any_num],
         [_in(["deaths", "death", "killing", "killings", "lives"]), {"LOWER": "of"}, QUALS, any_num],
     ]
     return out
@@ -572,8 +581,10 @@ def qualifier_before(doc, i: int) -> tuple[str, int]:
 
 
 def _is_age(doc, i: int) -> bool:
-    """ "a 7-year-old", "12 years old": an age, not a count."""
+    """ "a 7-year-old", "12 years old", "aged 6 to 11 years": an age or a time, not a count."""
     nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
+    if nxt[:1] and nxt[0] in ("years", "months", "weeks", "days", "hours"):
+        return True  # "girls aged between 6 and 11 years": a span of time, never a count of people
     return (nxt[:2] == ["-", "year"] or nxt[:2] == ["-", "month"]) or nxt[:2] in (["years", "old"], ["year", "old"])
 
 
