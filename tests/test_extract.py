@@ -785,6 +785,7 @@ def test_who_gives_a_toll_and_what_a_depth_can_be_tell_the_event(ex):
         ),
         # an event's own words, one of them a name, with no date or place
         ("A suicide car bomb killed 27 members of the Revolutionary Guards.", "irgc-bombing-2019"),
+        ("A suicide car bomb hit a bus carrying Guards, and 27 of them were killed.", "irgc-bombing-2019"),
         # the group speaking is no attacker; "Islamabad said" is no striker
         ("Islamabad said that strike killed two children in Panjgur.", "iran-strike-panjgur"),
     ],

@@ -263,11 +263,12 @@ class Linker:
                 why.append("a tally over years")
         shared = sorted(words & f.words)
         own_words, own_names = self.distinctive.get(e.id, (set(), set()))
-        own = sorted(own_words & f.words)
+        said = f.words | {w[:-1] for w in f.words if w.endswith("s")}  # "Guards" is the description's "Guard"
+        own = sorted(own_words & said)
         if shared and score >= 2:  # shared words tell events apart; with little else they link nothing
             score += min(2, len(shared))
             why.append("shares the words " + ", ".join(f"“{w}”" for w in shared[:3]))
-        elif len(own) >= 2 and own_names & f.words:  # unless they are this event's own words
+        elif len(own) >= 2 and own_names & said:  # unless they are this event's own words
             score += 2
             why.append("shares the words " + ", ".join(f"“{w}”" for w in own[:3]))
         return score, why
