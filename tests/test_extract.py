@@ -837,6 +837,20 @@ def test_a_reference_mark_ends_its_sentence(ex):
     assert got[11][1].endswith("officers.[4]")  # the mark stays with the sentence it ends
 
 
+def test_a_side_less_official_in_a_state_outlet_s_dispatch_and_a_member_of_the_majlis(ex):
+    irna = (
+        "TEHRAN, Jan. 18 (IRNA) -- Nine people died near Saravan.\n\n"
+        "Earlier, a local official had put the dead at seven."
+    )
+    assert {c.value: c.claimant_type for c in only(ex.extract(irna), "killed")}[7] == "iran_official"
+    record = (
+        "Mr Reza Nouri, representative of Kerman, rose to speak.\n\n"
+        "He said that three people were injured in the attack near Saravan."
+    )
+    [c] = only(ex.extract(record), "injured")
+    assert c.claimant_type == "iran_official"
+
+
 def test_an_age_range_in_years_is_no_count_and_iranian_territory_is_no_striker(ex):
     text = "Three (03) girls aged between 6 and 11 years were received in the emergency department with injuries."
     assert 11 not in [c.value for c in only(extract(text), "injured")]

@@ -83,7 +83,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         "iran_official",
         re.compile(
             r"\b(?:iran|iranian|iran[’']s|tehran|irna|irib|press ?tv|tasnim|fars|mehr|irgc|isna|mizan|nour news|vahidi|"
-            r"revolutionary guards?|s[ei]{1,2}stan|saravan|zahedan|raisi|amir-?abdollahian|kanaani|"
+            r"revolutionary guards?|s[ei]{1,2}stan|saravan|zahedan|kerman|majlis|raisi|amir-?abdollahian|kanaani|"
             r"islamic republic)"
         ),
     ),
@@ -125,7 +125,7 @@ _PRIVATE_OUTLET = re.compile(
     r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?)\b"
 )
 _MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?) in\b")
-_PLACE_ONLY = frozenset("sistan seistan siestan saravan zahedan balochistan baluchistan panjgur quetta".split())
+_PLACE_ONLY = frozenset("sistan seistan siestan saravan zahedan kerman balochistan baluchistan panjgur quetta".split())
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
 _SEAT = re.compile(r"\bin (tehran|islamabad)\b|\bon the (iranian|pakistani) side\b")
 OFFICIAL = re.compile(
@@ -133,7 +133,7 @@ OFFICIAL = re.compile(
     r"(?:man|woman|person)|governor|authorities|administration|commissioner|source|sources|"
     r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
     r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy|authority|cabinet|"
-    r"lawmakers?|mps?|mnas?|mpas?|senators?|parliamentarians?|member of parliament|representative of|majlis|"
+    r"lawmakers?|mps?|mnas?|mpas?|senators?|parliamentarians?|member of parliament|representative of|"
     r"administrator|magistrate|inspector|superintendent|mayor|officer)\b"
 )
 _GENERIC = re.compile(

@@ -241,6 +241,14 @@ class Extractor:
                 and said_in[1].type in SIDES
             ):
                 who = replace(who, type=said_in[1].type)  # "officials" of the side the paragraph quotes
+            elif (
+                who is not None
+                and who.type == "unattributed"
+                and claimants.is_generic(who.name)
+                and voice is not None
+                and voice.type in SIDES
+            ):
+                who = replace(who, type=voice.type)  # "a local official" in IRNA's own dispatch: Iran's
             if who is not None and who.type == "unattributed" and claimants.is_name(who.name):
                 # A person named without a role: the role the article gives them elsewhere, or
                 # the official just described by title ("the deputy governor said … Hossein
