@@ -151,7 +151,8 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
         # ("PRESS BRIEFING OF THE FOREIGN MINISTRY SPOKESMAN"); not another of their turns
         for n in re.finditer(rf"(?:\b\w+\W+){{0,4}}(?P<w>\b{re.escape(word)}\b)[^.?!\n]{{0,120}}", text, re.I):
             w = n.start("w")
-            if not (w == 0 or text[w - 1] == "\n") or not _TURN.match(text, w):
+            label_at = _TURN.match(text, text.rfind("\n", 0, w) + 1)  # the line's own label, if any
+            if not (label_at and label_at.start("label") <= w < label_at.end("label")):
                 intro = n.group(0)
                 break
     if _HOSTS.search(intro):
