@@ -328,25 +328,7 @@ class Extractor:
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
-                at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
-                own = claimants.for_figure(found[k], doc, at)
-                speaker = own if own is not None and own.type != "pronoun" else who
-                if speaker is not None and found[k] and claimants.apart(found[k], doc, at):
-                    # "Nine people died there, and here's the thing: Tehran said they were not
-                    # Iranian": the speaker's statement is past a colon, not the figure's
-                    speaker = turn or voice
-                later = _AFTER.search(text[a : fig.start])
-                if (
-                    speaker is not None
-                    and later
-                    and speaker.end <= a + later.start()
-                    and not claimants.is_quotation(s)
-                    # ("a day after what it said was an Iranian attack": said inside the clause)
-                    and not _SAYS.search(later.group(0))
-                ):
-                    # "Pakistan's military said it struck …, days after an Iranian strike killed two
-                    # children": the background the article gives, not what the speaker said
-                    speaker = voice or claimants.Speaker("the author", "author", fig.start, fig.end)
+                speaker = _figure_speaker(doc, fig, found[k], who, turn or voice, voice, text, a)
                 flink = self.linker.link(
                     lf,
                     prev_event,
@@ -467,6 +449,32 @@ class Extractor:
             "km",
         )
         return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
+
+
+def _figure_speaker(doc, fig, found, who, own_voice, voice, text: str, a: int):
+    """Who gives one figure of a sentence whose reporting structure is ``found`` and whose
+    speaker is ``who``: the speaker of its own clause where the sentence has several sides;
+    the article's own voice (``own_voice``: a transcript's turn or the outlet; ``voice``) for a
+    figure told before a colon the speaker follows, or in background the article adds after the
+    speaker's words."""
+    at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
+    own = claimants.for_figure(found, doc, at)
+    speaker = own if own is not None and own.type != "pronoun" else who
+    if speaker is not None and found and claimants.apart(found, doc, at):
+        # "Nine people died there, and here's the thing: Tehran said they were not Iranian"
+        return own_voice
+    later = _AFTER.search(text[a : fig.start])
+    if (
+        speaker is not None
+        and later
+        and speaker.end <= a + later.start()
+        and not claimants.is_quotation(text[a : fig.start])
+        # ("a day after what it said was an Iranian attack": said inside the clause)
+        and not _SAYS.search(later.group(0))
+    ):
+        # "Pakistan's military said it struck …, days after an Iranian strike killed two children"
+        return voice or claimants.Speaker("the author", "author", fig.start, fig.end)
+    return speaker
 
 
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
