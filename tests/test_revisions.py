@@ -118,6 +118,21 @@ def test_exports_carry_the_link(ds):
     assert "revises" in export.claims_csv(ds, [SEVEN, NINE]).splitlines()[0]
 
 
+def test_a_revision_within_an_article_takes_over_its_earlier_figure_s_claimant(dataset):
+    from geo.extract import intake
+
+    text = "A deputy governor first said seven died. IRNA later said the toll had risen to nine."
+    common = {"keep": True, "kind": "killed", "qualifier": "exact", "event": EVENT, "claimant_type": "iran_official"}
+    cut = text.index(" IRNA")
+    first = common | {"value": "7", "claimant": "deputy governor", "start": 0, "end": cut, "index": 3}
+    later = common | {"value": "9", "claimant": "IRNA", "start": cut + 1, "end": len(text), "index": 5, "revises": 3}
+    meta = {"title": "Toll rises", "date": dt.date(2024, 1, 19), "kind": "news_report", "argument": "An update."}
+    _, claims, problems = intake.build(meta, text, [first, later], set(dataset.events), dataset.claims, dataset.sources)
+    assert problems == []
+    seven, nine = claims
+    assert (nine.revises, nine.claimant, nine.claimant_type) == (seven.id, "deputy governor", "iran_official")
+
+
 def test_an_added_article_revises_a_figure_already_in_the_atlas_as_its_claimant(dataset):
     from geo.extract import intake
 

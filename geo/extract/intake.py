@@ -54,7 +54,8 @@ def build(
 
     A row may revise a figure of this article (``revises``: its candidate index) or one already
     in the atlas (``revises_atlas``: a claim id of ``atlas``, whose sources date it). A revision
-    is by the same claimant, so the earlier claim's claimant is taken over; its event and kind
+    is by the same claimant, so the earlier claim's claimant (in the atlas or in this article) is
+    taken over; its event and kind
     must be the same, and the earlier claim not published later, or the row is refused."""
     atlas, atlas_sources = atlas or {}, atlas_sources or {}
     problems: list[str] = []
@@ -88,6 +89,7 @@ def build(
         problems.append("keep at least one claim")
     # A kept revision points at the claim id its earlier figure gets (None if that one is dropped).
     ids = {r.get("index"): f"{sid}-{n}" for n, r in enumerate(kept, 1) if r.get("index") is not None}
+    rows_at = {r.get("index"): r for r in kept if r.get("index") is not None}
     for n, row in enumerate(kept, 1):
         where = _where(row, n)
         if row.get("event") not in events:
@@ -97,6 +99,11 @@ def build(
         if row.get("revises_atlas") and earlier is None:
             problems.append(f"{where}: the claim it revises, {row['revises_atlas']!r}, is not in the atlas")
             continue
+        # the article's own earlier figure: its claimant, as the review offered ("by the same
+        # claimant": "IRNA" and "the deputy governor" it quotes are one side's one speaker)
+        first = rows_at.get(row.get("revises")) if earlier is None else None
+        if first is not None:
+            row = row | {"claimant": first.get("claimant"), "claimant_type": first.get("claimant_type")}
         try:
             kind = row["kind"]
             claims.append(
