@@ -851,6 +851,15 @@ def test_a_side_less_official_in_a_state_outlet_s_dispatch_and_a_member_of_the_m
     assert c.claimant_type == "iran_official"
 
 
+def test_a_headline_repeat_quotes_the_body_first(ex):
+    text = (
+        "Pakistan says two children killed in Iranian strike\n\n"
+        "QUETTA, Jan 17 - Two children were killed in the strike on Panjgur, the Foreign Office said."
+    )
+    [c] = only(ex.extract(text), "killed")
+    assert c.quote.startswith("QUETTA") and len(c.quotes) == 2  # the headline stays a second quote
+
+
 def test_an_age_range_in_years_is_no_count_and_iranian_territory_is_no_striker(ex):
     text = "Three (03) girls aged between 6 and 11 years were received in the emergency department with injuries."
     assert 11 not in [c.value for c in only(extract(text), "injured")]

@@ -541,15 +541,17 @@ def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Ca
             if k in first:
                 i = first[k]
                 if (c.start, c.end) not in out[i].quotes:
+                    # the body's sentence, not the headline over it, is the claim's quote
+                    base, more = (c, out[i]) if out[i].start in headings and c.start not in headings else (out[i], c)
                     out[i] = replace(
-                        out[i],
-                        quotes=out[i].quotes + ((c.start, c.end),),
-                        updates=out[i].updates or c.updates,
+                        base,
+                        quotes=base.quotes + tuple(q for q in more.quotes if q not in base.quotes),
+                        updates=base.updates or more.updates,
                         # the more telling qualifier ("at least nine" over a headline's "nine")
-                        qualifier=out[i].qualifier if out[i].qualifier not in (None, "exact") else c.qualifier,
+                        qualifier=base.qualifier if base.qualifier not in (None, "exact") else more.qualifier,
+                        breakdown=base.breakdown or more.breakdown,
+                        victims=base.victims if base.breakdown or not more.breakdown else more.victims,
                     )
-                    if c.breakdown and not out[i].breakdown:
-                        out[i] = replace(out[i], breakdown=c.breakdown, victims=c.victims)
                 continue
             first[k] = len(out)
         elif any(o.start == c.start and o.kind == c.kind and o.value == c.value for o in out):
