@@ -214,12 +214,17 @@ with article_tab:
             revises = False
             with st.container(border=True, key=f"ca_card_{n}"):
                 quote = highlight_markdown(c.quote, [(c.span_start - c.start, c.span_end - c.start)])
+                increment = c.victims == "more"  # "two more bodies were found": added to a toll, not a toll
                 keep = st.checkbox(
                     f"Keep {n}: {kind_label(c.kind)}",
-                    value=c.kind in ("killed", "injured", "casualties", "depth") and c.value is not None,
+                    value=c.kind in ("killed", "injured", "casualties", "depth")
+                    and c.value is not None
+                    and not increment,
                     key=f"{key}_keep",
                 )
                 st.markdown(f"> {quote}")
+                if increment:
+                    st.caption("Stated as “more”: an increase to an earlier toll, not a total. Left unticked.")
                 a, b, v = st.columns(3)
                 value = a.text_input("Value", value_text(c.value), key=f"{key}_value")
                 qualifier = b.selectbox(

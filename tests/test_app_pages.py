@@ -316,6 +316,17 @@ def test_the_article_is_extracted_once_not_on_every_rerun(tmp_path, monkeypatch)
     assert review(at) and calls.count(text) == 1, len(calls)
 
 
+def test_an_increment_to_a_toll_is_offered_unticked(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    text = ARTICLE + "On Friday two more bodies were found under the rubble, officials said.\n"
+    at.text_area(key="ca_add_text").input(text).run()
+    assert_clean(at)
+    by_value = {c["value"].value: c["keep"].value for c in review(at) if "keep" in c and "value" in c}
+    assert by_value.get("7") is True and by_value.get("2") is False, by_value
+    assert any("an increase to an earlier toll" in cap.value for cap in at.caption)
+
+
 REVISED = (
     "TEHRAN, Jan. 18 (Wire) - Pakistani drones struck a village near Saravan early on Thursday. "
     "Iranian officials said seven people were killed.\n\n"
