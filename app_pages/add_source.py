@@ -137,7 +137,7 @@ with article_tab:
     found = article.meta  # what an HTML page says of itself: offered, for the reviewer to check
     if found:
         st.info(
-            "The page gives its "
+            ("The page gives its " if article.html else "The article's headline and dateline give its ")
             + md(", ".join(f"{k}: {v}" for k, v in found.items()))
             + ". These fill the source's fields below: check them."
         )

@@ -851,6 +851,18 @@ def test_a_side_less_official_in_a_state_outlet_s_dispatch_and_a_member_of_the_m
     assert c.claimant_type == "iran_official"
 
 
+def test_a_pasted_article_offers_its_headline_and_its_dateline_s_outlet():
+    from geo.extract import read_article
+
+    text = "Pakistan says two children killed in Iranian strike\n\nQUETTA, Jan 17 (Frontier Wire) - Two died."
+    assert read_article(text).meta == {
+        "title": "Pakistan says two children killed in Iranian strike",
+        "outlet": "Frontier Wire",
+    }
+    assert read_article("TEHRAN, Jan. 18 (IRNA) -- Nine people died.").meta == {"outlet": "IRNA"}
+    assert read_article("PRESS TV\n\nNine people died near Saravan.").meta == {}  # a masthead is no headline
+
+
 def test_a_headline_repeat_quotes_the_body_first(ex):
     text = (
         "Pakistan says two children killed in Iranian strike\n\n"

@@ -95,6 +95,24 @@ def _from_html(html_text: str) -> Article:
     return Article(text, meta, html=True)
 
 
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,/'-]{2,40}[^\n(]{0,40}\((?P<outlet>[^)\n]{2,40})\)\s*(?:--|[-–—:])")
+
+
+def _text_meta(text: str) -> dict[str, str]:
+    """What a pasted article says of itself, offered for review like an HTML page's metadata:
+    its headline (a first line of four words or more that is not a sentence or a masthead) and
+    the outlet in its dateline ("QUETTA, Jan 17 (Frontier Wire) -")."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()][:6]
+    meta: dict[str, str] = {}
+    if lines and len(lines[0]) <= 140 and len(lines[0].split()) >= 4 and not lines[0].isupper():
+        if not lines[0].endswith((".", ":")) and not _WIRE_DATELINE.match(lines[0]):
+            meta["title"] = lines[0]
+    outlet = next((m.group("outlet").strip() for ln in lines if (m := _WIRE_DATELINE.match(ln))), None)
+    if outlet:
+        meta["outlet"] = outlet
+    return meta
+
+
 def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
     """Validated article from pasted text or an uploaded file (.txt, .md, .html); InputError
     says what is wrong with it."""
@@ -111,7 +129,8 @@ def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
     except UnicodeDecodeError as e:
         raise InputError(f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from e
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    article = _from_html(text) if name.lower().endswith((".html", ".htm")) or _LOOKS_HTML.match(text) else Article(text)
+    html = name.lower().endswith((".html", ".htm")) or _LOOKS_HTML.match(text)
+    article = _from_html(text) if html else Article(text, _text_meta(text))
     if not article.text.strip():
         raise InputError("the article is empty")
     return article
