@@ -413,10 +413,14 @@ def _progressive(doc, i: int, a: int) -> bool:
     return i > a and doc[i - 1].lower_ in ("is", "are", "was", "were", "been")
 
 
-def _relayed(doc, a: int, b: int) -> str | None:
-    """The side of the state outlet a sentence's speaker told or was quoted by, if any."""
+def _relayed(doc, a: int, b: int, name: str, ctype: str | None) -> str | None:
+    """``ctype``, or, for a speaker whose ``name`` gives no side, the side of the state outlet
+    the sentence says they told or were quoted by ("a deputy governor told IRIB": Iran's,
+    whatever the dateline)."""
+    if classify(name) != "unattributed":
+        return ctype
     m = _RELAY.search(doc[a:b].text)
-    return classify(m.group("to") or m.group("by")) if m else None
+    return (classify(m.group("to") or m.group("by")) if m else None) or ctype
 
 
 def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:
@@ -530,8 +534,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 words.append(x)
             cited = _clean(words)  # "police in Pakistan's Balochistan province": the place says whose
             if cited and (ctype := classify(cited[0], home)) is not None:
-                if classify(cited[0]) == "unattributed":
-                    ctype = _relayed(doc, a, b) or ctype  # "IRNA, quoting a provincial official"
+                ctype = _relayed(doc, a, b, cited[0], ctype)  # "IRNA, quoting a provincial official"
                 # it stands where the verb it feeds stands, for the clause test of for_figure
                 verb = next((x.i for x in doc[t.i + 1 : b] if x.lower_ in REPORT_VERBS), t.i)
                 found.append((verb, Speaker(cited[0], ctype, cited[1], cited[2], cited=True)))
@@ -612,9 +615,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             ctype = "media" if filed else introduced(text, _text(doc), home)
         if ctype is None:
             continue
-        if classify(text) == "unattributed":
-            ctype = _relayed(doc, a, b) or ctype  # "a deputy governor told IRIB": Iran's, whatever the dateline
-        ctype = _seat(doc, a, t.i, text) or ctype
+        ctype = _seat(doc, a, t.i, text) or _relayed(doc, a, b, text, ctype)
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e, channel)))
     # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks
     for t in doc[a:b]:

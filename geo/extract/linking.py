@@ -195,8 +195,9 @@ class Linker:
             own = {w for w in words if seen[w] == 1}
             self.distinctive[e.id] = (own, own & names)
 
-    def _score(self, e, place, words, f: Facts) -> tuple[int, list[str]] | None:
-        """The sentence's own score for event ``e`` and why; None when it contradicts it."""
+    def _score(self, e, place, words, f: Facts, said: set[str]) -> tuple[int, list[str]] | None:
+        """The sentence's own score for event ``e`` and why; None when it contradicts it.
+        ``said`` is the sentence's words with plurals also in the singular."""
         score, why = 0, []
         if f.words & OTHER_INCIDENTS and not f.words & (OTHER_INCIDENTS & words | VIOLENCE - SHARED_VERBS):
             return None  # "a coach overturned", not "a car bomb tore through a bus"
@@ -263,7 +264,6 @@ class Linker:
                 why.append("a tally over years")
         shared = sorted(words & f.words)
         own_words, own_names = self.distinctive.get(e.id, (set(), set()))
-        said = f.words | {w[:-1] for w in f.words if w.endswith("s")}  # "Guards" is the description's "Guard"
         own = sorted(own_words & said)
         if shared and score >= 2:  # shared words tell events apart; with little else they link nothing
             score += min(2, len(shared))
@@ -282,10 +282,11 @@ class Linker:
 
     def scores(self, f: Facts, kinds: tuple[str, ...] = VIOLENT) -> dict[str, tuple[int, list[str]]]:
         out = {}
+        said = f.words | {w[:-1] for w in f.words if w.endswith("s")}  # "Guards" is the description's "Guard"
         for e, place, words in self.events:
             if e.type not in kinds:
                 continue
-            s = self._score(e, place, words, f)
+            s = self._score(e, place, words, f, said)
             if s is not None:
                 out[e.id] = s
         return out

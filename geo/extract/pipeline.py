@@ -267,12 +267,12 @@ class Extractor:
                 who = turn or voice
             if who is not None:
                 said_in = (f.paragraph, who)
-                if who.type != "author":  # a host's or a Q&A's own turn is no one "they" can mean
+                # A host's or a Q&A's own turn is no one "they" or "he" can mean ("he told me" is
+                # someone the correspondent met), nor is a byline's name (the writer's)
+                if who.type != "author":
                     last_speaker = who
-                if (claimants.is_name(who.name) or who.type == "analyst") and not rows[k][5] and who.type != "author":
-                    # (a byline's name is the writer's, a correspondent's turn the programme's: "he
-                    # told me" is someone they met)
-                    last_person = who
+                    if (claimants.is_name(who.name) or who.type == "analyst") and not rows[k][5]:
+                        last_person = who
                 if claimants.is_quotation(s) or '"' in s or "“" in s:
                     quote_speaker = (f.paragraph, who)
             # A heading ("Kerman, January 3") gives its event to the paragraph under it; "that
