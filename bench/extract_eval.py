@@ -119,7 +119,7 @@ def score_article(cands, spec: dict, totals: dict[str, Counter], log=None) -> No
     got_sets = {
         "date": {c.value for c in cands if c.kind == "time" and len(str(c.value)) == 10},
         "weapon": {w for c in cands if c.kind == "weapon" for w in c.value},
-        "group": {g for c in cands if c.kind == "target" for g in c.value},
+        "group": {g for c in cands if c.kind in ("target", "perpetrator") for g in c.value},
         "place": {c.value for c in cands if c.kind == "location"},
         "revision": {(c.kind, _f(cands[c.revises].value), _f(c.value)) for c in cands if c.revises is not None},
     }

@@ -908,3 +908,24 @@ def test_a_place_in_a_speaker_phrase_is_not_a_side(phrase, ctype):
     from geo.extract.claimants import classify
 
     assert classify(phrase) == ctype
+
+
+@pytest.mark.parametrize(
+    "sentence, targets, perpetrators",
+    [
+        ("The IRGC fired missiles at Jaish al-Adl hideouts in Panjgur.", ["jaish al-adl"], ["irgc"]),
+        ("Missiles launched by the IRGC hit the village.", [], ["irgc"]),
+        ("The IRGC's drone strikes hit two houses.", [], ["irgc"]),
+        ("The IRGC said it struck two bases of Jaish al-Adl.", ["jaish al-adl"], ["irgc"]),
+        ("The IRGC said on Tuesday that the region was calm.", [], []),
+        ("The Jaish al-Adl hideouts were targeted by Iran.", ["jaish al-adl"], []),
+        ("Iran's strikes on Jaish al-Adl killed two children.", ["jaish al-adl"], []),
+    ],
+)
+def test_a_group_that_strikes_is_offered_as_the_perpetrator_and_one_that_speaks_as_neither(
+    ex, sentence, targets, perpetrators
+):
+    """A fresh-clone trial saw the IRGC, firing the missiles, offered as the strike's target."""
+    found = ex.extract(sentence)
+    assert [v for c in only(found, "target") for v in c.value] == targets
+    assert [v for c in only(found, "perpetrator") for v in c.value] == perpetrators

@@ -116,6 +116,34 @@ def attackers(tokens, groups=("jaish",)) -> set[str]:
     return out
 
 
+PASSIVE = frozenset("was were been being is are".split())
+
+
+def acting(doc, start: int, end: int, stop: int) -> str | None:
+    """How a group named at chars [start, end) acts, if it does: "strikes" ("the IRGC fired
+    missiles", "missiles launched by the IRGC", "the IRGC's strikes", "the IRGC said it struck")
+    or "speaks" ("the IRGC said"); None for a group named as struck ("strikes on Jaish al-Adl", "the Jaish al-Adl
+    hideouts were targeted"). ``stop``: the token where the sentence ends."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    before = doc[max(0, span.start - 2) : span.start]
+    if len(before) == 2 and before[1].lower_ == "by" and before[0].lower_ in STRIKE_WORDS:
+        return "strikes"
+    ahead = doc[span.end : span.end + 5]
+    for k, t in enumerate(ahead):
+        if t.text in (",", ";", ":", "."):
+            return None
+        if t.lower_ in STRIKE_WORDS | SPEAKS:
+            if k and ahead[k - 1].lower_ in PASSIVE:
+                return None
+            if t.lower_ not in SPEAKS:
+                return "strikes"
+            # "the IRGC said it had struck …", "Jaish al-Adl claimed responsibility for the attack"
+            said = doc[t.i + 1 : stop]
+            deed = any(x.lower_ in STRIKE_WORDS | ATTACK_VERBS or x.lower_ == "responsibility" for x in said)
+            return "strikes" if deed else "speaks"
+    return None
+
+
 TARGET_LEAD = frozenset("in inside into on against struck hit strike strikes attacked attack targeted across".split())
 
 

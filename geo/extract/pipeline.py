@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
 from geo.extract import claimants, dates, nlp, patterns, voices
-from geo.extract.linking import Facts, Linker, attackers, strikers, targets
+from geo.extract.linking import Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
@@ -373,7 +373,14 @@ class Extractor:
             for d, prec, ds_, de in f.dates:
                 add("time", d.isoformat() if prec == "day" else f"{d:%Y-%m}", ds_, de)
             cats = patterns.categories(doc, span.start, span.end)
-            for kind, key in (("weapon", "weapon"), ("target", "group")):
+            # A group that strikes ("the IRGC fired …") is offered as the perpetrator, one that
+            # speaks ("the IRGC said") as neither: only the others as the strike's target.
+            groups, cats["group"], cats["perpetrator"] = cats["group"], [], []
+            for g in groups:
+                role = acting(doc, g[1], g[2], span.end)
+                if role != "speaks":
+                    cats["perpetrator" if role else "group"].append(g)
+            for kind, key in (("weapon", "weapon"), ("target", "group"), ("perpetrator", "perpetrator")):
                 if cats[key]:
                     names = sorted({n for n, _, _ in cats[key]})
                     add(kind, names, cats[key][0][1], cats[key][0][2])
