@@ -282,6 +282,9 @@ with article_tab:
                         help="The later figure replaces the earlier one in headlines and comparisons; both stay, "
                         "shown as a history. The claimant is taken over from the earlier claim.",
                     )
+                if c.breakdown:
+                    parts = ", ".join(f"{md(k)} {v}" for k, v in c.breakdown.items())
+                    st.caption(f"Of whom: {parts}. Kept with the figure while they fit it.")
                 if c.vague:
                     st.caption(
                         f"Stated as “{md(c.vague)}”: no number, so if you keep it, it is saved without a value "
@@ -303,6 +306,7 @@ with article_tab:
                         "revises": c.revises if c.revises is not None and revises else None,
                         "revises_atlas": earlier,
                         "note": next((x for x in c.notes if x.startswith("stated as")), None),
+                        "breakdown": c.breakdown,
                     }
                 )
         submitted = st.form_submit_button("Save this source and the kept claims", type="primary")

@@ -168,3 +168,25 @@ def test_an_added_article_revises_a_figure_already_in_the_atlas_as_its_claimant(
         "Its line of argument: required",
         "claim 5 (killed): the claim it revises, 'nope', is not in the atlas",
     ]
+
+
+def test_a_kept_figure_keeps_the_breakdown_its_sentence_gave_while_it_fits(dataset):
+    from geo.extract import Extractor, intake
+
+    text = "Three women, two men and four children were killed in the strike near Saravan, Iranian officials said."
+    [c] = [c for c in Extractor(dataset).extract(text) if c.kind == "killed"]
+    assert (c.value, c.breakdown) == (9, {"women": 3, "men": 2, "children": 4})
+    row = {
+        "keep": True, "kind": "killed", "value": "9", "qualifier": None, "claimant": "Iranian officials",
+        "claimant_type": "iran_official", "event": EVENT, "start": c.start, "end": c.end, "index": 0,
+        "breakdown": c.breakdown,
+    }  # fmt: skip
+    meta = {"title": "Nine killed", "date": dt.date(2024, 1, 18), "kind": "news_report", "argument": "A toll."}
+    events = set(dataset.events)
+    _, [kept], problems = intake.build(meta, text, [row], events, dataset.claims, dataset.sources)
+    assert problems == [] and kept.breakdown == c.breakdown and "children 4" in kept.value_label()
+    # Edited below the parts' sum, or to another kind: the parts no longer describe it.
+    _, [edited], problems = intake.build(meta, text, [row | {"value": "3"}], events, dataset.claims, {})
+    assert problems == [] and edited.breakdown is None
+    _, [depth], _ = intake.build(meta, text, [row | {"kind": "depth"}], events, dataset.claims, {})
+    assert depth.breakdown is None

@@ -106,6 +106,7 @@ def build(
             row = row | {"claimant": first.get("claimant"), "claimant_type": first.get("claimant_type")}
         try:
             kind = row["kind"]
+            value = _value(kind, row.get("value"))
             claims.append(
                 Claim(
                     id=f"{sid}-{n}",
@@ -114,8 +115,9 @@ def build(
                     claimant=earlier.claimant if earlier else (row.get("claimant") or "").strip() or "the author",
                     claimant_type=earlier.claimant_type if earlier else row.get("claimant_type") or "author",
                     kind=kind,
-                    value=_value(kind, row.get("value")),
+                    value=value,
                     unit=UNITS.get(kind),
+                    breakdown=_breakdown(kind, value, row.get("breakdown")),
                     qualifier=row.get("qualifier") or None,
                     victims=row.get("victims") or None,
                     quote=text[int(row["start"]) : int(row["end"])],
@@ -136,6 +138,14 @@ def build(
             n = int(c.id.rsplit("-", 1)[1])
             problems.append(f"{_where(kept[n - 1], n)}: {why}; edit it or save it as a figure of its own")
     return source, claims, problems
+
+
+def _breakdown(kind: str, value, parts: dict[str, int] | None) -> dict[str, int] | None:
+    """The parts the sentence gave ("nine, including four children"), kept while they still fit
+    the figure the reviewer kept: an edited value below their sum, or another kind, drops them."""
+    if not parts or kind not in ("killed", "injured", "casualties"):
+        return None
+    return parts if value is None or sum(parts.values()) <= value else None
 
 
 def _where(row: dict, n: int) -> str:
