@@ -64,8 +64,10 @@ SPLITS = [
     (EVAL / "heldout10", "held-out 10 (clean at efb6d22; tuned on since)", True),
     (EVAL / "heldout11", "held-out 11 (clean at 8379328; tuned on since)", True),
     (EVAL / "heldout12", "held-out 12 (clean at 8379328; tuned on since)", True),
-    (EVAL / "heldout13", "held-out 13 (never seen by the tuner; figures only)", False),
-    (EVAL / "heldout14", "held-out 14 (never seen by the tuner; figures only)", False),
+    (EVAL / "heldout13", "held-out 13 (clean at 81159e6; tuned on since)", True),
+    (EVAL / "heldout14", "held-out 14 (clean at 81159e6; tuned on since)", True),
+    (EVAL / "heldout15", "held-out 15 (never seen by the tuner; figures only)", False),
+    (EVAL / "heldout16", "held-out 16 (never seen by the tuner; figures only)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
