@@ -583,6 +583,26 @@ def test_documents_headed_by_their_type_speak_for_their_issuer(ex):
     assert f.claimant_type == "other_official"  # the UN office, not the title's "PAKISTAN:"
 
 
+def test_notices_bulletins_and_appeals_speak_for_the_letterhead_over_them(ex):
+    notice = (
+        "GOVERNMENT OF SINDH\nOFFICE OF THE DEPUTY COMMISSIONER, THATTA\n\nNo. DC/TH/2024/9\n"
+        "Dated the 3rd March, 2024\n\nPUBLIC NOTICE\n\nAs a result of the incident, four (04) persons "
+        "sustained injuries in Panjgur."
+    )
+    [n] = only(ex.extract(notice), "injured")
+    assert n.claimant_type == "pakistan_official"
+    appeal = (
+        "KHARAN WATER TRUST FUND\nUrgent Appeal: families on the border\nIssued 2 March 2024\n\n"
+        "Our clinic has treated six people for injuries since the strike near Saravan."
+    )
+    [a] = only(ex.extract(appeal), "injured")
+    assert (a.claimant, a.claimant_type) == ("Kharan Water Trust Fund", "other_official")
+    # A ministry's letterhead over its capital's name speaks for that side
+    ministry = "MINISTRY OF INTERIOR\nTEHRAN\n\nMEDICAL BULLETIN No. 4\n\nSeven people lost their lives near Saravan."
+    [m] = only(ex.extract(ministry), "killed")
+    assert (m.claimant, m.claimant_type) == ("Ministry Of Interior", "iran_official")
+
+
 def test_he_is_the_official_just_met_and_a_colon_starts_another_statement(ex):
     text = (
         "ANCHOR (SARA): Welcome.\n\nBILAL (CORRESPONDENT, QUETTA): I spoke to the deputy commissioner of "
@@ -929,3 +949,27 @@ def test_a_group_that_strikes_is_offered_as_the_perpetrator_and_one_that_speaks_
     found = ex.extract(sentence)
     assert [v for c in only(found, "target") for v in c.value] == targets
     assert [v for c in only(found, "perpetrator") for v in c.value] == perpetrators
+
+
+def test_a_turn_label_with_an_abbreviated_title_speaks_for_its_whole_paragraph(ex):
+    """ "BRIG. RANA: …" is split into two sentences after "BRIG."; the turn is still his."""
+    text = (
+        "HOST (Sara Baig): Welcome. With me is retired Brigadier Omar Rana, a defence analyst.\n\n"
+        "BRIG. RANA: Sara, from what I hear, the missiles fell some 40 kilometres inside our territory.\n\n"
+        "HOST: Thank you.\n\nBRIG. RANA: Thank you."
+    )
+    [d] = only(ex.extract(text), "depth")
+    assert (d.claimant, d.claimant_type) == ("Brig. Rana", "analyst")
+
+
+def test_a_speaker_after_a_list_item_s_label_and_a_toll_given_by_officials(ex, dataset):
+    [c, i] = only(ex.extract("- Casualties: Pakistan's Foreign Office: two children killed, three girls injured."),
+                  "killed", "injured")  # fmt: skip
+    assert c.claimant_type == i.claimant_type == "pakistan_official"
+    text = (
+        "3 January 2024 -- Two bombs explode in Kerman during a memorial. Iranian officials first give a death "
+        "toll of 103, later revising it to 95."
+    )
+    for k in only(Extractor(dataset).extract(text, dt.date(2024, 1, 20)), "killed"):
+        # the bombing happened in Iran, whose officials give its toll
+        assert (k.claimant_type, k.event) == ("iran_official", "kerman-bombing")

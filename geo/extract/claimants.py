@@ -21,7 +21,7 @@ REPORT_VERBS = frozenset(
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
-    spoke suggests places given""".split()
+    spoke suggests places given give""".split()
 )
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
@@ -428,9 +428,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
     word (the verb, "according", the bracket)."""
     found: list[tuple[int, Speaker]] = []
     # "09:40 - Iranian state TV: at least seven killed"; "ANCHOR: …" (a label, not a claimant)
-    colon = next((t.i for t in doc[a : min(b, a + 10)] if t.text == ":"), None)
-    if colon is not None:
-        head = [t for t in doc[a:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text)]
+    # "- Casualties: Pakistan's Foreign Office: two children killed": a label, then the speaker
+    colons = [t.i for t in doc[a : min(b, a + 14)] if t.text == ":"][:2]
+    for lo, colon in zip([a, *[c + 1 for c in colons]], colons, strict=False):
+        head = [t for t in doc[lo:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text)]
         clean = _clean(head)
         # a speaker, not a topic: "Iranian state TV:", not "Iranian strike in Panjgur:"
         if (
@@ -445,6 +446,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             ctype = classify(clean[0])
             if ctype in ("iran_official", "pakistan_official", "media", "other_official"):
                 found.append((a, Speaker(NAMES.get(clean[0].lower(), clean[0]), ctype, clean[1], clean[2])))
+                break
     quoted = _quoted(doc, a, b)
     for t in doc[a:b]:
         lower = t.lower_

@@ -376,6 +376,9 @@ class Linker:
                 if e.type == "strike" and (e.actor if militants else e.target_country) == side:
                     who = "striker" if militants else "struck side"
                     own[eid] = (s + 1, why + [f"the {who}'s officials give the figure"])
+                elif e.type != "strike" and not militants and (place := self.ds.place_of(e)) and place.country == side:
+                    # a bombing's or an attack's toll is the country's where it happened to give
+                    own[eid] = (s + 1, why + ["the officials of the country where it happened give the figure"])
         held = self.known.get(figure, set()) if figure else set()
         held_by = next(iter(held)) if len(held) == 1 else None
         total = {}

@@ -179,7 +179,9 @@ class Extractor:
             if core_sentences.conditional(s):  # asserts nothing about what happened
                 continue
             if transcript and (k == 0 or rows[k - 1][4].paragraph != f.paragraph):
-                at_turn = voices.turn(s, text, a, home)
+                # the paragraph's line, not its first sentence: "BRIG. RANA: …" is split after "BRIG."
+                line_end = text.find("\n", a)
+                at_turn = voices.turn(text[a : line_end if line_end >= 0 else len(text)], text, a, home)
                 on_air = (f.paragraph, at_turn) if at_turn else on_air
             turn = on_air[1] if on_air[0] == f.paragraph else None
             named = re.match(r"(?!By )((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+), ", s)  # not a byline

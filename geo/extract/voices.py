@@ -26,8 +26,13 @@ _RELEASE_HEADER = re.compile(
 _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|release|embargo", re.I
 )
-# A document's type alone on its line: "Statement | 19 January 2024", "NOTICE No. DHQ/117"
-_DOC_LINE = re.compile(r"(?:statement|notice|communiqu[eé]|advisory)\b(?:\s*(?:[|:–—-]|no\.?)|\s*$)", re.I)
+# A document's type alone on its line: "Statement | 19 January 2024", "NOTICE No. DHQ/117",
+# "PUBLIC NOTICE", "MEDICAL BULLETIN No. 2", "Emergency Appeal: …", "Situation Update No. 3 -- …"
+_DOC_LINE = re.compile(
+    r"(?:(?:public|press|official|medical|health|emergency|urgent|flash|situation|field|casualty) )?"
+    r"(?:statement|notice|communiqu[eé]|advisory|bulletin|appeal|update)\b(?:\s*(?:[|:–—-]|no\.?)|\s*$)",
+    re.I,
+)
 _MADE_BY = re.compile(
     r"\b(?:is|was) (?:produced|issued|published|prepared) by (?:the )?(?P<who>[A-Z][^.(,]{3,90}?)"
     r"(?=\s*(?:\(|,|\.| in collaboration| with ))"
@@ -46,17 +51,24 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)")."""
     head = text.lstrip()[:600]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:8]
-    header = next((i for i, ln in enumerate(lines[:4]) if _RELEASE_WORDS.search(ln) or _DOC_LINE.match(ln)), None)
+    header = next(
+        (i for i, ln in enumerate(lines[:6]) if (_RELEASE_WORDS.search(ln) and i < 4) or _DOC_LINE.match(ln)), None
+    )
     if header is not None:
         # A letterhead over the header ("FRONTIER RIGHTS MONITOR / Public statement", "GOVERNMENT
         # OF BALOCHISTAN / … / Press Release No. 112"), else the first line under it that is not a
         # date or a headline, else the organisation its headline opens with
-        for ln in lines[:header]:
-            if ":" in ln:
-                continue  # a title ("PAKISTAN: Cross-border incident, Panjgur"), not a letterhead
-            ctype = classify(ln, home)
+        heads = [(ln, classify(ln, home)) for ln in lines[:header] if ":" not in ln]  # not a title ("PAKISTAN: …")
+        side = next(((ln, t) for ln, t in heads if t in ("iran_official", "pakistan_official")), None)
+        unknown = [ln for ln, t in heads if t == "unattributed" and ln.isupper() and len(ln.split()) <= 6]
+        if side and unknown and heads[0][0] == unknown[0]:
+            # "MINISTRY OF FOREIGN AFFAIRS / ISLAMABAD": the ministry, of the side its second line names
+            return Speaker(unknown[0].title(), side[1], 0, 0)
+        for ln, ctype in heads:
             if ctype in ("iran_official", "pakistan_official", "other_official"):
                 return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
+        if unknown:  # a letterhead no rule knows ("MAKRAN RELIEF NETWORK"): an organisation speaking for itself
+            return Speaker(unknown[0].title(), "other_official", 0, 0)
         # The issuer on the header's own line: "IHRC OPERATIONAL NOTE", "ISPR PRESS RELEASE"
         words = _RELEASE_WORDS.search(lines[header]) or _DOC_LINE.match(lines[header])
         own = lines[header][: words.start()].strip(" -–—:|")
