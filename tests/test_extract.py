@@ -973,3 +973,23 @@ def test_a_speaker_after_a_list_item_s_label_and_a_toll_given_by_officials(ex, d
     for k in only(Extractor(dataset).extract(text, dt.date(2024, 1, 20)), "killed"):
         # the bombing happened in Iran, whose officials give its toll
         assert (k.claimant_type, k.event) == ("iran_official", "kerman-bombing")
+
+
+def test_a_record_s_letterhead_gives_its_country_to_the_offices_that_speak_in_it(ex):
+    text = (
+        "SENATE OF PAKISTAN\nDEBATES (OFFICIAL REPORT)\n\nSenator Amina Baloch: Madam Chair, some sections of the "
+        "press have reported that four persons died in Panjgur.\n\nMinister for Foreign Affairs: Madam Chair, the "
+        "site is approximately 45 kilometres inside our territory.\n\nSenator Amina Baloch: Thank you."
+    )
+    found = ex.extract(text)
+    [k] = only(found, "killed")
+    assert k.claimant_type == "media"  # "the press" reported it, not the senator asking
+    [d] = only(found, "depth")
+    assert (d.claimant, d.claimant_type) == ("Minister for Foreign Affairs", "pakistan_official")
+
+
+def test_by_the_count_of_names_who_counts(ex):
+    [k] = only(ex.extract("By the count of the researcher Mehdi Shafiei, the group has killed 150 guards."), "killed")
+    assert (k.claimant, k.claimant_type) == ("researcher Mehdi Shafiei", "analyst")
+    [c] = only(ex.extract("By the tally of the Baloch Solidarity Committee, four people died in Panjgur."), "killed")
+    assert (c.claimant, c.claimant_type) == ("Baloch Solidarity Committee", "other_official")

@@ -76,7 +76,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
             r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
             r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation|"
-            r"union|federation|monitor|rights|liberation|charity|foundation|association)"
+            r"union|federation|monitor|rights|liberation|charity|foundation|association|"
+            r"committee|network|trust|society|coalition|alliance)"
         ),
     ),
     (
@@ -103,6 +104,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"express tribune|the news|media|newspaper|outlet|agency|channel|tv\b|television|"
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
             r"new york times|washington post|guardian|samaa|ary news|daily|website|wire|"
+            r"(?:the|local|foreign|international|pakistani|iranian) press\b(?! (?:release|conference|secretary|note))|"
             r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news)\b)"
         ),
     ),
@@ -556,6 +558,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 k -= 1
             k += doc[k].lower_ in ("by", "to", "in")  # "by Tehran's own count"; "Tehran's count" from the start
             phrase = [x for x in doc[k : t.i] if x.lower_ != "own"]
+        elif (
+            lower in COUNT_NOUNS
+            and t.i + 1 < b
+            and doc[t.i + 1].lower_ == "of"
+            and [x.lower_ for x in doc[max(a, t.i - 2) : t.i]] == ["by", "the"]
+        ):
+            phrase = _after(doc, t.i + 1, b)  # "By the count of the researcher Mehdi Shafiei, …"
         elif (
             lower in ("'s", "’s")
             and t.i - 2 >= a

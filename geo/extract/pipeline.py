@@ -94,9 +94,15 @@ class Extractor:
         self.period_end = (max(ends) if ends else dt.date.today()) + dt.timedelta(days=180)
 
     def _home(self, text: str) -> str | None:
-        """The dateline's country: officials unnamed in a report from Quetta are Pakistan's."""
+        """The dateline's country: officials unnamed in a report from Quetta are Pakistan's; else
+        the country of an institution whose record it is ("SENATE OF PAKISTAN" over a debate)."""
         head = text.lstrip()[:40].split(",")[0].split(" ")[0].strip().upper()
-        return COUNTRY_BY_CITY.get(head)
+        if head in COUNTRY_BY_CITY:
+            return COUNTRY_BY_CITY[head]
+        first = text.lstrip().split("\n", 1)[0].strip()
+        if first.isupper() and len(first.split()) <= 6:
+            return SIDES.get(claimants.classify(first))
+        return None
 
     def published(self, text: str) -> dt.date | None:
         """The article's own date as its dateline or first lines give it (a year-less dateline

@@ -175,6 +175,9 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
         ctype = classify(intro, home)
         if ctype in ("iran_official", "pakistan_official", "other_official"):
             return Speaker(label.title(), ctype, *span)
+    # a record's office as the label ("Minister for Foreign Affairs:"), of the record's country
+    if OFFICIAL.search(label.lower()) and (ctype := classify(label, home)) in ("iran_official", "pakistan_official"):
+        return Speaker(label if not label.isupper() else label.title(), ctype, *span)
     return Speaker(label.title(), "analyst", *span)
 
 
