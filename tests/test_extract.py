@@ -993,3 +993,25 @@ def test_by_the_count_of_names_who_counts(ex):
     assert (k.claimant, k.claimant_type) == ("researcher Mehdi Shafiei", "analyst")
     [c] = only(ex.extract("By the tally of the Baloch Solidarity Committee, four people died in Panjgur."), "killed")
     assert (c.claimant, c.claimant_type) == ("Baloch Solidarity Committee", "other_official")
+
+
+def test_a_depth_that_answers_how_far_or_heads_its_paragraph(ex):
+    qa = "How far inside Pakistan did the missiles land?\n\nAbout 20 miles, according to Pakistani security officials."
+    [d] = only(ex.extract(qa), "depth")
+    assert (d.value, d.qualifier, d.claimant_type) == (32.2, "about", "pakistan_official")
+    head = "About 30 miles -- How far inside Iran the targets lay, by the account of two Pakistani officials."
+    [h] = only(ex.extract(head), "depth")
+    assert (h.value, h.claimant_type) == (48.3, "pakistan_official")
+    # a distance that answers another question is no depth
+    assert only(ex.extract("How far is Quetta from Panjgur? About 600 km by road."), "depth") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Nine people, three women, two men and four children, all of them foreigners, lost their lives.", 9),
+        ("In Kerman, 94 of our dear compatriots, among them women and children, were martyred.", 94),
+    ],
+)
+def test_a_total_before_asides_in_a_row_and_of_our_people(ex, sentence, value):
+    assert [c.value for c in only(ex.extract(sentence), "killed")] == [value]

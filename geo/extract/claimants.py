@@ -564,7 +564,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             and doc[t.i + 1].lower_ == "of"
             and [x.lower_ for x in doc[max(a, t.i - 2) : t.i]] == ["by", "the"]
         ):
-            phrase = _after(doc, t.i + 1, b)  # "By the count of the researcher Mehdi Shafiei, …"
+            j = t.i + 1
+            while j + 1 < b and doc[j + 1].like_num:
+                j += 1  # "by the account of two Pakistani security officials"
+            phrase = _after(doc, j, b)  # "By the count of the researcher Mehdi Shafiei, …"
         elif (
             lower in ("'s", "’s")
             and t.i - 2 >= a

@@ -205,6 +205,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out: dict[str, list[list[dict]]] = {}
     passive = {"killed": KILL, "injured": HURT}
     active = {"killed": KILL_ACTIVE, "injured": HURT_ACTIVE}
+    aside = {"ORTH": {"NOT_IN": [",", ")", ";", "."]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}, "OP": "{1,10}"}
     for kind in ("killed", "injured"):
         verb = _in(passive[kind])
         out[f"passive:{kind}"] = [
@@ -228,7 +229,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [
                 any_num,
                 {"LOWER": "of"},
-                _in(["the", "their", "his", "her", "its"]),
+                _in(["the", "their", "his", "her", "its", "our"]),
                 MOD,
                 VICT,
                 {"ORTH": ","},
@@ -265,6 +266,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 AUXS,
                 verb,
             ],
+            # asides in a row: "nine people, three women, two men and four children, all of them
+            # foreigners, lost their lives" (the total; the parts are taken with it)
+            *([any_num, MOD, VICT, *([{"ORTH": ","}, aside] * n), {"ORTH": ","}, AUXS, verb] for n in (2, 3)),
             # "no one was killed", "none of the guards were hurt" (not "none of the dead were …")
             [
                 _num((ZERO,)),
@@ -465,6 +469,9 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         [_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, unit, {"LOWER": "away"}]
     )
     depth.append([num, {"ORTH": "-", "OP": "?"}, unit, _in(["inland"])])
+    # an explainer's figure as its paragraph's heading: "About 30 miles -- How far inside Iran …"
+    dash = {"ORTH": {"IN": ["-", "--", "—", "–", ":"]}}
+    depth.append([num, {"ORTH": "-", "OP": "?"}, unit, dash, {"LOWER": "how"}, _in(["far", "deep"])])
     # "Pakistani officials put it at about 50 kilometres", "placed the site some 40 km in"
     placing = _in(["put", "puts", "putting", "placed", "places", "placing"])
     site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])
@@ -509,7 +516,10 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             unit,
         ],
     ]
-    return {"depth:depth": depth, "border:border_length": border}
+    # the answer to a question that asked how far ("How far inside …? About 20 miles, …"): only
+    # opening a sentence that follows such a question (figures' ``asked``)
+    answer = [[QUALS, num, {"ORTH": "-", "OP": "?"}, unit]]
+    return {"depth:depth": depth, "border:border_length": border, "answer:depth": answer}
 
 
 def _date_patterns() -> dict[str, list[list[dict]]]:
@@ -707,8 +717,9 @@ def _verb_distance(doc, a: int, b: int, i: int) -> int:
     return min(ds) if ds else 99
 
 
-def figures(doc, a: int, b: int) -> list[Figure]:
-    """Casualty figures, depths and border lengths in tokens [a, b) (one sentence)."""
+def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
+    """Casualty figures, depths and border lengths in tokens [a, b) (one sentence); ``asked``:
+    the sentence answers a question of how far ("How far inside Pakistan did they strike?")."""
     m = matchers()[0]
     sent = doc[a:b]
     words = {t.lower_ for t in sent}
@@ -721,6 +732,8 @@ def figures(doc, a: int, b: int) -> list[Figure]:
         s, e = s + a, e + a
         if label.startswith("list:"):
             lists.append((label, s, e))
+            continue
+        if label.startswith("answer:") and not (asked and s == a):
             continue
         nums = _num_tokens(doc, s, e)
         if not nums:

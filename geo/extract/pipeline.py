@@ -332,7 +332,9 @@ class Extractor:
             if RETRACTED.search(s):  # a correction's retracted figure is the outlet's error, not a claim
                 continue
             since = a  # where the text before this figure starts (the sentence, or the last figure)
-            for fig in patterns.figures(doc, span.start, span.end):
+            # "How far inside Pakistan did the missiles land? About 20 miles, …": the answer's figure
+            asked = k > 0 and bool(_HOW_FAR.search(rows[k - 1][3]))
+            for fig in patterns.figures(doc, span.start, span.end, asked):
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
@@ -492,6 +494,9 @@ def _figure_speaker(doc, fig, found, who, own_voice, voice, text: str, a: int):
     return speaker
 
 
+_HOW_FAR = re.compile(
+    r"\bhow (?:far|deep)\b[^?]*\b(?:inside|into|within|across|beyond|border|frontier)\b[^?]*\?\s*$", re.I
+)
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
 _SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
 _BACK = re.compile(r"\b(?:that|this|the same) (?:strike|attack|raid|bombing|operation|incident)\b", re.I)
