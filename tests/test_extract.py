@@ -1015,3 +1015,11 @@ def test_a_depth_that_answers_how_far_or_heads_its_paragraph(ex):
 )
 def test_a_total_before_asides_in_a_row_and_of_our_people(ex, sentence, value):
     assert [c.value for c in only(ex.extract(sentence), "killed")] == [value]
+
+
+def test_an_undated_depth_inside_a_country_is_the_recent_strike_on_it(ex):
+    text = "The site is approximately 45 kilometres inside Pakistani territory, the minister said."
+    [d] = only(ex.extract(text, dt.date(2024, 2, 2)), "depth")
+    assert d.event == "iran-strike-panjgur"  # not India's 2019 strikes, also inside Pakistan
+    [old] = only(ex.extract(text, dt.date(2019, 3, 1)), "depth")
+    assert old.event != "iran-strike-panjgur"

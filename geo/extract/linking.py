@@ -94,6 +94,7 @@ def strikers(tokens) -> set[str]:
     return out
 
 
+RECENT_DAYS = 45  # an undated depth in a story of January 2024 is of that month's strikes, not of 2019's
 GROUND = frozenset("territory soil airspace land side border borders province".split())
 SPEAKS = frozenset("said says say told tells reported reports claimed claims added stated announced".split())
 ATTACK_VERBS = frozenset(
@@ -345,6 +346,7 @@ class Linker:
         figure: tuple[str, float] | None = None,
         side: str | None = None,
         militants: bool = False,
+        published: dt.date | None = None,
     ) -> Link:
         """The event of a sentence (``f``), or of one figure's clause within it (``clause``: its
         facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each).
@@ -352,7 +354,10 @@ class Linker:
         ``side`` is the country whose officials give the figure (in a story of strikes: a flood's
         toll given by Pakistan's officials is no strike's): a toll of civilians is the struck
         side's to report, a toll of ``militants`` the striker's; a depth is only ever a
-        cross-border strike's."""
+        cross-border strike's. ``published``: the article's date; a depth the sentence does not
+        date leans to the strikes of the weeks before it ("45 km inside Pakistan" in a story of
+        January 2024 is Iran's strike, not India's of 2019). Casualty figures do not: measured,
+        the same lean moved as many of them away from their event as towards it."""
         if self.ds is None:
             return Link(None, None, "no dataset to link to")
         own = self.scores(f, kinds)
@@ -368,6 +373,11 @@ class Linker:
                 }
         if figure and figure[0] == "depth":
             own = {eid: v for eid, v in own.items() if self.ds.events[eid].type == "strike"}
+            # a depth is measured inside the struck country: "45 km inside Pakistani territory"
+            struck = (clause.targets if clause is not None and clause.targets else set()) or f.targets
+            for eid, (s, why) in list(own.items()):
+                if self.ds.events[eid].target_country in struck:
+                    own[eid] = (s + 1, why)
         if not own:
             return Link(None, None, "the sentence contradicts every event (its date or place): choose the event")
         if side and figure and figure[0] != "depth":
@@ -379,6 +389,11 @@ class Linker:
                 elif e.type != "strike" and not militants and (place := self.ds.place_of(e)) and place.country == side:
                     # a bombing's or an attack's toll is the country's where it happened to give
                     own[eid] = (s + 1, why + ["the officials of the country where it happened give the figure"])
+        if published and figure and figure[0] == "depth" and not f.dates and not (clause and clause.dates):
+            for eid, (s, why) in list(own.items()):
+                e = self.ds.events[eid]
+                if e.date_end is None and 0 <= (published - e.date).days <= RECENT_DAYS:
+                    own[eid] = (s + 1, why + ["weeks before the article's date"])
         held = self.known.get(figure, set()) if figure else set()
         held_by = next(iter(held)) if len(held) == 1 else None
         total = {}

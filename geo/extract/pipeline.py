@@ -347,6 +347,7 @@ class Extractor:
                     figure=held,
                     side=SIDES.get(speaker.type) if speaker is not None and story else None,
                     militants=fig.victims in MILITANTS,
+                    published=base,
                 )
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
                     previous = (f.paragraph, flink.event, -9)
