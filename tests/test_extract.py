@@ -1023,3 +1023,38 @@ def test_an_undated_depth_inside_a_country_is_the_recent_strike_on_it(ex):
     assert d.event == "iran-strike-panjgur"  # not India's 2019 strikes, also inside Pakistan
     [old] = only(ex.extract(text, dt.date(2019, 3, 1)), "depth")
     assert old.event != "iran-strike-panjgur"
+
+
+def test_a_corrections_column_s_retracted_figures_are_not_claims_but_a_misattributed_one_stands(ex):
+    column = (
+        "CORRECTIONS AND CLARIFICATIONS\nMonday, 22 January 2024\n\n"
+        "A report on Iran's strike in Panjgur said the site was 50 miles inside Pakistan. Officials put it at "
+        "about 45 kilometres.\n\n"
+        "An article on Pakistan's strikes near Saravan wrongly attributed the figure of nine people killed to "
+        "Pakistan's military. It was given by Iranian officials."
+    )
+    found = ex.extract(column)
+    assert [d.value for d in only(found, "depth")] == [45]  # not the 50 miles (80.5 km) the report got wrong
+    assert [k.value for k in only(found, "killed")] == [9]
+    # Outside a corrections column, what a report said is the report's claim
+    [r] = only(ex.extract("A report on Iran's strike said the site was 50 miles inside Pakistan."), "depth")
+    assert r.value == 80.5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Claim 2: "Pakistan\'s strikes killed 40 terrorists"',
+        "Fact check: Did Pakistan's strike kill 40 Iranian soldiers?",
+        "Were 40 soldiers killed in the strike near Saravan?",
+        "The claimed depth of 120 km inside Pakistan is also unsupported.",
+        "Our verdict: the figure of more than 30 soldiers killed has no support in any official account.",
+    ],
+)
+def test_what_a_fact_check_examines_or_rejects_is_no_claim(ex, sentence):
+    assert only(ex.extract(sentence), "killed", "depth") == []
+
+
+def test_a_count_quoted_before_its_verb(ex):
+    [c] = only(ex.extract('An Indian channel reported that "over 30 terrorists" had been killed in Panjgur.'), "killed")
+    assert (c.value, c.qualifier, c.claimant_type) == (30, "more than", "media")

@@ -210,6 +210,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         verb = _in(passive[kind])
         out[f"passive:{kind}"] = [
             [any_num, MOD, VICT, GAP, AUXS, verb],
+            # a quoted count: 'that "over 30 terrorists" had been killed'
+            [any_num, MOD, VICT, {"ORTH": {"IN": ['"', "”", "’"]}}, AUXS, verb],
             # "the two children who were killed"
             [any_num, MOD, VICT, _in(["who", "that"]), AUXS, verb],
             # "dozens of people were injured", "two of the guards died"

@@ -32,6 +32,32 @@ REVISION_CUES = frozenset(
     "lowered lowering reduced corrected correcting".split()
 )
 RETRACTED = re.compile(r"\b(?:an )?earlier version of this (?:article|story|report)", re.I)
+# In a corrections column, what an earlier piece said is the outlet's error, not a claim: "The same
+# article said the site was 80 miles inside Pakistan", "- A report on Iran's strike said …"
+_CORRECTIONS = re.compile(r"\bcorrections?\b|\bclarifications?\b", re.I)
+_REPORTED_WRONGLY = re.compile(
+    r"^[-•*\s]*(?:an?|the)\s+(?:[\w'’-]+\s+){0,8}?(?:article|report|story|piece|item|headline|caption)\b"
+    r"(?:(?!\bcorrect|\battribut).)*\b(?:said|stated|reported|put|gave|described)\b(?:(?!\bcorrect|\battribut).)*$",
+    re.I,
+)
+# What a fact-check examines, not what anyone is shown to claim: 'Claim 2: "Pakistan's strikes killed
+# 40"', "Fact check: Did Pakistan's strike kill 40 Iranian soldiers?", a yes-or-no question
+_EXAMINED = re.compile(
+    r"^\W*(?:(?:claim|rumou?r|viral claim|the claim)\s*(?:\d+|[ivx]+)?\s*[:.–—-]|fact[- ]?check\w*\s*:)"
+    r"|^\W*(?:(?:fact[- ]?check\w*|q(?:uestion)?)\s*:\s*)?"
+    r"(?:did|do|does|were|was|is|are|has|have|had|could|can)\b[^?]*\?\W*$",
+    re.I,
+)
+# … or a figure the sentence itself rejects: "the figure of more than 30 soldiers killed has no
+# support", "The claimed depth of 120 km is also unsupported"
+_REJECTED = re.compile(
+    r"^(?=.*\b(?:the (?:figure|claim|number|toll|depth|distance) of|the claimed|claims? (?:of|that))\b)"
+    r"(?=.*\b(?:no support|unsupported|not supported|no evidence|baseless|fabricated|false|debunked|untrue)\b)",
+    re.I,
+)
+# … unless only who gave the figure was wrong: "That figure was given by Iranian officials", "…; that
+# distance was reported by a Baloch news website"
+_RIGHT_SOURCE = re.compile(r"(?:^\s*|;\s*)(?:that|the|this) (?:figure|toll|number|distance|depth)\b", re.I)
 COUNTRY_BY_CITY = {
     "ISLAMABAD": "PAK",
     "QUETTA": "PAK",
@@ -180,6 +206,7 @@ class Extractor:
         said_in: tuple[int, claimants.Speaker | None] = (-1, None)
         on_air: tuple[int, claimants.Speaker | None] = (-1, None)  # a transcript's turn and its speaker
         transcript = voices.is_transcript(text)
+        corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if core_sentences.conditional(s):  # asserts nothing about what happened
@@ -329,12 +356,16 @@ class Extractor:
                     )
                 )
 
-            if RETRACTED.search(s):  # a correction's retracted figure is the outlet's error, not a claim
-                continue
+            wrong = corrections and _REPORTED_WRONGLY.match(s)
+            if wrong and (_RIGHT_SOURCE.search(s) or k + 1 < len(rows) and _RIGHT_SOURCE.match(rows[k + 1][3])):
+                wrong = None  # the figure stands; the next sentence, or the clause after it, gives its source
+            # a correction's retracted figure is the outlet's error, not a claim (its places and
+            # dates are still named)
+            retracted = bool(RETRACTED.search(s) or wrong or _EXAMINED.match(s) or _REJECTED.match(s))
             since = a  # where the text before this figure starts (the sentence, or the last figure)
             # "How far inside Pakistan did the missiles land? About 20 miles, …": the answer's figure
             asked = k > 0 and bool(_HOW_FAR.search(rows[k - 1][3]))
-            for fig in patterns.figures(doc, span.start, span.end, asked):
+            for fig in [] if retracted else patterns.figures(doc, span.start, span.end, asked):
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
