@@ -1058,3 +1058,15 @@ def test_what_a_fact_check_examines_or_rejects_is_no_claim(ex, sentence):
 def test_a_count_quoted_before_its_verb(ex):
     [c] = only(ex.extract('An Indian channel reported that "over 30 terrorists" had been killed in Panjgur.'), "killed")
     assert (c.value, c.qualifier, c.claimant_type) == (30, "more than", "media")
+
+
+@pytest.mark.parametrize(
+    "sentence, values",
+    [
+        ("People we reached described as many as eleven deaths, including two who died of their wounds.", [11]),
+        ("Nine were killed, among them four children who died in hospital.", [9]),
+        ("Nine were killed near Saravan, and two others died in Panjgur.", [9, 2]),  # not a part: a figure of its own
+    ],
+)
+def test_a_part_stated_just_after_its_total_is_not_a_figure_of_its_own(ex, sentence, values):
+    assert [c.value for c in only(ex.extract(sentence), "killed")] == values

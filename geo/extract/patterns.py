@@ -9,6 +9,7 @@ matches into one reading per number (the nearest verb wins when several patterns
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -797,7 +798,30 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             taken |= set(_num_tokens(doc, s, e))
         taken.add(i)
         out.append(f)
-    return sorted(out, key=lambda f: f.start)
+    return _parts_dropped(doc.text, sorted(out, key=lambda f: f.start))
+
+
+_PART_OF = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _parts_dropped(text: str, found: list[Figure]) -> list[Figure]:
+    """Without the parts of a total stated just after it: "eleven deaths, including two people who
+    died in hospital" is one figure (11), not two."""
+    out: list[Figure] = []
+    for f in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.value
+            and f.kind in CASUALTY_OF.get(last.kind, ())
+            and _PART_OF.match(text[last.end : f.start])
+        ):
+            continue
+        out.append(f)
+    return out
+
+
+CASUALTY_OF = {"killed": ("killed",), "injured": ("injured",), "casualties": ("killed", "injured", "casualties")}
 
 
 def dates(doc, a: int, b: int) -> list[tuple[str, int, int]]:
