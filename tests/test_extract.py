@@ -1070,3 +1070,12 @@ def test_a_count_quoted_before_its_verb(ex):
 )
 def test_a_part_stated_just_after_its_total_is_not_a_figure_of_its_own(ex, sentence, values):
     assert [c.value for c in only(ex.extract(sentence), "killed")] == values
+
+
+def test_a_depth_given_by_one_side_s_officials_leans_to_the_strike_on_that_side(ex):
+    text = (
+        "Iran struck Panjgur on Tuesday and Pakistan struck near Saravan on Thursday.\n\n"
+        "According to Pakistani officials, the munitions landed some 30 miles from the frontier."
+    )
+    [d] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
+    assert d.event == "iran-strike-panjgur"
