@@ -1079,3 +1079,21 @@ def test_a_depth_given_by_one_side_s_officials_leans_to_the_strike_on_that_side(
     )
     [d] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
     assert d.event == "iran-strike-panjgur"
+
+
+def test_a_questioner_s_label_in_brackets_is_not_part_of_the_speaker(ex):
+    text = "QUESTION (Anas Malik, Dawn News): Iranian officials say the site was 20 km from the border. Your comment?"
+    [d] = only(ex.extract(text), "depth")
+    assert (d.claimant, d.claimant_type) == ("Iranian officials", "iran_official")
+
+
+def test_a_hospital_doctor_speaks_for_the_hospital_and_a_capital_that_had_said_is_no_striker(ex):
+    text = (
+        "PANJGUR, Jan 17: The three girls injured in Tuesday night's strike are out of danger, the Medical "
+        "Superintendent of the District Headquarters Hospital, Dr Abdul Wahid, said.\n\n"
+        '"The two children who died were brought in dead," Dr Wahid told reporters.\n\n'
+        "Earlier, the Foreign Office in Islamabad had said the strike killed two children."
+    )
+    hospital, office = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+    assert hospital.claimant_type == "other_official"  # "Dr" is his title here, not scholarship
+    assert (office.claimant_type, office.event) == ("pakistan_official", "iran-strike-panjgur")

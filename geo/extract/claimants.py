@@ -702,12 +702,16 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
         before = text[max(0, m.start() - 80) : m.start()].split(".")[-1]
         after = text[m.end() : m.end() + 100].split(".")[0]
         window = f"{before} {surname} {after}"
+        # "Dr" alone is a title, not scholarship: "the hospital's Medical Superintendent, Dr Abdul
+        # Wahid" speaks for the hospital
+        titled = {w.lower() for w in SCHOLARLY.findall(window)} == {"dr"}
+        official = classify(window, home) if OFFICIAL.search(window.lower()) else None
+        if titled and official in ("iran_official", "pakistan_official", "other_official"):
+            return official
         if SCHOLARLY.search(window) or dict(_RULES)["analyst"].search(window.lower()):
             return "analyst"
-        if OFFICIAL.search(window.lower()):
-            ctype = classify(window, home)
-            if ctype in ("iran_official", "pakistan_official", "other_official"):
-                return ctype
+        if official in ("iran_official", "pakistan_official", "other_official"):
+            return official
     return None
 
 

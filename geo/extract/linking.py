@@ -83,7 +83,8 @@ def strikers(tokens) -> set[str]:
             if w not in words:
                 continue
             ahead = toks[i + 1 : i + 5]
-            if ahead and ahead[0] in SPEAKS | GROUND:
+            said = next((x for x in ahead if x not in _AUX_BEFORE_SAYING), None)  # "Islamabad had said"
+            if ahead and (ahead[0] in GROUND or said in SPEAKS):
                 # "Islamabad said that strike killed two": a speaker; "into Iranian territory
                 # before striking": the ground struck, not the striker
                 continue
@@ -95,6 +96,7 @@ def strikers(tokens) -> set[str]:
 
 
 RECENT_DAYS = 45  # an undated depth in a story of January 2024 is of that month's strikes, not of 2019's
+_AUX_BEFORE_SAYING = frozenset("had has have also earlier later then first again".split())
 GROUND = frozenset("territory soil airspace land side border borders province".split())
 SPEAKS = frozenset("said says say told tells reported reports claimed claims added stated announced".split())
 ATTACK_VERBS = frozenset(

@@ -88,6 +88,10 @@ def pipeline():
     nlp = spacy.blank("en")
     # "responsibility.[4]": the reference mark and the full stop are tokens of their own
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, r"\[\d{1,3}$"]).search
+    # English's emoticons ("):", ":(", "(:") would glue a bracket to a colon: "QUESTION (Anas
+    # Malik, Dawn News): Iranian officials say …" needs the bracket and the colon apart
+    for face in ("):", ":(", "(:", ":)"):
+        nlp.tokenizer.add_special_case(face, [{"ORTH": face[0]}, {"ORTH": face[1]}])
     nlp.add_pipe("ca_paragraphs")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
