@@ -1097,3 +1097,26 @@ def test_a_hospital_doctor_speaks_for_the_hospital_and_a_capital_that_had_said_i
     hospital, office = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
     assert hospital.claimant_type == "other_official"  # "Dr" is his title here, not scholarship
     assert (office.claimant_type, office.event) == ("pakistan_official", "iran-strike-panjgur")
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, value",
+    [
+        ("Officials tell me the death toll from last night's Iranian strike stands at two children.", "killed", 2),
+        ("Three girls are being treated in hospital in Panjgur.", "injured", 3),
+        ("Local people put the distance from the border at around 50 kilometres.", "depth", 50),
+        ("Two spectators were injured in a crush at the gate, police said.", "injured", 2),
+    ],
+)
+def test_more_ways_a_figure_is_stated(ex, sentence, kind, value):
+    [c] = only(ex.extract(sentence), kind)
+    assert c.value == value
+
+
+def test_a_crush_at_a_cricket_match_is_none_of_the_strikes(ex):
+    text = (
+        "Security was tight after the Iranian strike in Panjgur.\n\n"
+        "The match was briefly halted after two spectators were injured in a crush at the gate, police said."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "injured")
+    assert c.event is None

@@ -41,7 +41,7 @@ LATE_DAYS = 10  # a sentence dated this long after an event is about something l
 # Incidents of another kind: a sentence about an earthquake is about none of the strikes.
 OTHER_INCIDENTS = frozenset(
     "earthquake quake flood floods flooding crash accident landslide avalanche cyclone storm stampede collision "
-    "bus train ferry ravine plunged drowned blaze".split()
+    "bus train ferry ravine plunged drowned blaze crush match stadium spectators".split()
 )
 # Words of an incident that is none of the strikes even where an attack is named: "a grenade
 # attack on a shop", "a clash with smugglers", "miners", "a coach overturned".

@@ -54,7 +54,8 @@ VICTIMS = frozenset(
     citizens locals victims adults elders forces lives cousins brothers sisters daughters sons guardsmen guardsman
     miners miner foreigners foreigner fishermen fisherman compatriots tribesmen troopers rangers shepherds farmers
     drivers traders gunmen assailants attackers hostages paramilitaries smugglers neighbours neighbors beings
-    souls""".split()
+    souls spectators fans mourners shoppers tourists patients refugees migrants pedestrians bystanders
+    journalists reporters doctors nurses teachers pupils labourer worker student passenger""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred drowned".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
@@ -82,7 +83,7 @@ UPDATE_VERBS = sorted(
 )
 DEATH_WORDS = frozenset("dead deaths died killed toll martyred martyrs lives fatalities".split())
 TOLL_WORDS = frozenset("toll figure figures count tally number death deaths".split())
-HOSPITAL_VERBS = sorted("taken rushed admitted brought shifted airlifted moved evacuated".split())
+HOSPITAL_VERBS = sorted("taken rushed admitted brought shifted airlifted moved evacuated treated".split())
 UNITS = {
     "km": 1.0,
     "kms": 1.0,
@@ -394,7 +395,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     # "first said seven people had died; they later said nine": the kind of the figure before it
     out["echo:killed"] = [[_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num]]
     out["toll:killed"] = [
-        [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,6}"}, any_num],
+        # "the death toll from last night's Iranian strike stands at two"
+        [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,9}"}, any_num],
         # "the death toll of that attack, initially announced as 103"
         [
             {"LOWER": "toll"},
@@ -480,6 +482,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])
     for what in ([{"LOWER": "it"}, {"LOWER": "at"}], [{"LOWER": "the"}, site, {"LOWER": "at", "OP": "?"}]):
         depth.append([placing, *what, QUALS, num, {"ORTH": "-", "OP": "?"}, unit])
+    # "put the distance from the border at around 50 kilometres"
+    depth.append([placing, {"LOWER": "the"}, site, {**NOT_NUM, "OP": "{1,5}"}, {"LOWER": "at"}, QUALS, num, unit])
     border = [
         [
             num,
