@@ -1120,3 +1120,19 @@ def test_a_crush_at_a_cricket_match_is_none_of_the_strikes(ex):
     )
     [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "injured")
     assert c.event is None
+
+
+def test_an_interview_s_answers_are_the_guest_s_an_explainer_s_are_the_outlet_s(ex):
+    interview = (
+        "In an interview, we spoke to former ambassador Asif Karim about the strikes.\n\n"
+        "Q: Ambassador, how serious was this?\n\nA: Very serious. Two children died in Panjgur.\n\n"
+        "Q: Thank you.\n\nA: Thank you."
+    )
+    [c] = only(ex.extract(interview), "killed")
+    assert (c.claimant, c.claimant_type) == ("former ambassador Asif Karim", "analyst")
+    explainer = (
+        "Your questions answered\n\nQ: What happened?\n\nA: Two children died in Panjgur.\n\n"
+        "Q: Why?\n\nA: Nobody knows."
+    )
+    [d] = only(ex.extract(explainer), "killed")
+    assert d.claimant_type in (None, "author")

@@ -543,7 +543,8 @@ def _reporting_day(doc, s: int, e: int) -> bool:
 def _key(c: Candidate):
     # Not the qualifier: "nine" in a headline and "at least nine" in the body are one claim.
     who = c.claimant_type if c.claimant_type in ("iran_official", "pakistan_official") else (c.claimant or "").lower()
-    return (c.kind, json.dumps(c.value), who, c.event)
+    # unlinked, whose dead tells figures apart: "two children" and "two terrorists" are two claims
+    return (c.kind, json.dumps(c.value), who, c.event or ("militants" if c.victims in MILITANTS else ""))
 
 
 def _heading(text: str, a: int, b: int) -> bool:

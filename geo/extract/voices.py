@@ -152,6 +152,8 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
         return None
     label, role = m.group("label").strip(), m.group("role") or ""
     span = (offset + m.start("label"), offset + m.end("label"))
+    if label in ("A", "ANSWER") and (guest := interviewee(text, home)) is not None:
+        return Speaker(guest.name, guest.type, *span)  # an interview's answers are the guest's
     if _HOSTS.search(label) or _HOSTS.search(role) or label in ("A", "ANSWER", "QUESTION"):  # a Q&A's own voice
         return Speaker(label.title(), "author", *span)
     if label.lower() in ("guest", "caller", "speaker"):
@@ -179,6 +181,34 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
     if OFFICIAL.search(label.lower()) and (ctype := classify(label, home)) in ("iran_official", "pakistan_official"):
         return Speaker(label if not label.isupper() else label.title(), ctype, *span)
     return Speaker(label.title(), "analyst", *span)
+
+
+_INTERVIEW = re.compile(r"\binterview(?:ed|s)?\b|\bin conversation with\b", re.I)
+_ADDRESSED = re.compile(
+    r"^(?:Q|QUESTION)\s*:\s*(?:Mr|Mrs|Ms|Dr|Ambassador|General|Minister|Professor|Senator|Excellency|Sir)\b",
+    re.M,
+)
+_GUEST = re.compile(
+    r"\b(?:interview(?:ed|s)?|spoke|speaks|talked|talks|conversation)\s+(?:with|to)\s+(?P<who>[^,.;:\n]{3,90})",
+    re.I,
+)
+
+
+def interviewee(text: str, home: str | None = None) -> Speaker | None:
+    """Whom an interview's answers ("A: …") are by: the guest its introduction names ("Dawn spoke
+    to former ambassador Asif Durrani") or its questions address ("Q: Ambassador, …"), an
+    analyst unless introduced as speaking for a side or an organisation now; None for an
+    explainer's Q&A, whose answers are the outlet's own."""
+    first_q = re.search(r"^(?:Q|QUESTION)\s*:", text, re.M)
+    head = text[: first_q.start()] if first_q else text[:600]
+    if not (_INTERVIEW.search(head) or _ADDRESSED.search(text)):
+        return None
+    m = _GUEST.search(head)
+    # "spoke to former ambassador Asif Karim about the strikes": the guest, not the topic
+    who = re.split(r"\s+(?:about|on|in|for|at|who|after|over|regarding|last|this)\b", m.group("who"))[0] if m else ""
+    who = who.strip() or "the interviewee"
+    ctype = classify(who, home) if m and not re.search(r"\b(?:former|retired|ex-)", who, re.I) else None
+    return Speaker(who, ctype if ctype in ("iran_official", "pakistan_official", "other_official") else "analyst", 0, 0)
 
 
 _TAGLINE = re.compile(r"\s(?:--|—|–|-|:)\s+(?P<who>[^-—–:]{3,60})$")
