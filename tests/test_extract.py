@@ -1136,3 +1136,12 @@ def test_an_interview_s_answers_are_the_guest_s_an_explainer_s_are_the_outlet_s(
     )
     [d] = only(ex.extract(explainer), "killed")
     assert d.claimant_type in (None, "author")
+
+
+def test_a_country_named_as_the_agent_of_a_strike_is_its_striker(ex):
+    text = (
+        "Pakistan has strongly condemned the unprovoked violation of its airspace by Iran, which resulted in the "
+        "death of two innocent children, the Foreign Office said."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+    assert c.event == "iran-strike-panjgur" and "names Iran as the striker" in c.event_reason

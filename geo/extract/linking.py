@@ -90,8 +90,9 @@ def strikers(tokens) -> set[str]:
                 continue
             # not across a comma: "According to Pakistani officials, the Iranian munitions landed"
             ahead = ahead[: next((k for k, x in enumerate(ahead) if x in (",", ";", ":")), len(ahead))]
-            if any(x in STRIKE_WORDS for x in ahead):
-                out.add(iso)
+            behind = toks[max(0, i - 7) : i - 1] if i and toks[i - 1] == "by" else []
+            if any(x in STRIKE_WORDS for x in ahead) or any(x in STRIKE_WORDS | {"violation"} for x in behind):
+                out.add(iso)  # … or the agent: "the violation of its airspace by Iran", "strikes by Pakistan"
     return out
 
 
