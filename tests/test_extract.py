@@ -1145,3 +1145,15 @@ def test_a_country_named_as_the_agent_of_a_strike_is_its_striker(ex):
     )
     [c] = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
     assert c.event == "iran-strike-panjgur" and "names Iran as the striker" in c.event_reason
+
+
+def test_a_digest_s_outlets_their_cited_sources_and_one_outlet_per_clause(ex):
+    text = (
+        "Dawn reported on Wednesday that two children were killed in the Iranian strike on Panjgur, citing the "
+        "Foreign Office.\n\nOn Thursday, Geo News put the toll from Pakistan's strikes near Saravan at nine, citing "
+        "Iranian officials; the BBC's Persian service said seven."
+    )
+    two, nine, seven = only(ex.extract(text, dt.date(2024, 1, 21)), "killed")
+    assert two.claimant_type == "pakistan_official"  # the outlet cites a side: the side's figure
+    assert nine.claimant_type == "iran_official"
+    assert (seven.claimant, seven.claimant_type) == ("BBC's Persian service", "media")

@@ -197,9 +197,11 @@ def side_of(name: str, country: str | None) -> str | None:
     event is in ``country``; None for generic officials and for speakers that name a side."""
     p = name.lower()
     where = re.sub(r"\s+(?:in|at|from)\s.*$", "", p.strip())  # "sources in Saravan": where, not whose
-    if classify(name) not in ("media", "unattributed") or _GENERIC.fullmatch(where):
+    ctype = classify(name)
+    if ctype not in ("media", "unattributed") or _GENERIC.fullmatch(where):
         return None
-    if _STATE_MEDIA.search(p) or OFFICIAL.search(p):
+    # an outlet's "service" or "office" is still the outlet: "the BBC's Persian service"
+    if _STATE_MEDIA.search(p) or ctype == "unattributed" and OFFICIAL.search(p):
         return _COUNTRY_OF_CITY.get(country or "")
     return None
 
@@ -338,7 +340,9 @@ def for_figure(found: list[tuple[int, Speaker]], doc, at: int) -> Speaker | None
     def clause(i: int) -> int:  # "…; Iran says", "…, while a local newspaper reported"
         return sum(1 for t in doc[min(i, at) : max(i, at)] if t.text == ";" or t.lower_ in ("while", "whereas"))
 
-    return min(found, key=lambda f: (clause(f[0]), f[1].type == "pronoun", abs(f[0] - at)))[1]
+    # within a clause, what its reporter cites before the reporter: "Dawn reported that two
+    # children were killed, citing the Foreign Office"
+    return min(found, key=lambda f: (clause(f[0]), f[1].type == "pronoun", not f[1].cited, abs(f[0] - at)))[1]
 
 
 def apart(found: list[tuple[int, Speaker]], doc, at: int) -> bool:
@@ -540,7 +544,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             if cited and (ctype := classify(cited[0], home)) is not None:
                 ctype = _relayed(doc, a, b, cited[0], ctype)  # "IRNA, quoting a provincial official"
                 # it stands where the verb it feeds stands, for the clause test of for_figure
-                verb = next((x.i for x in doc[t.i + 1 : b] if x.lower_ in REPORT_VERBS), t.i)
+                end = next((x.i for x in doc[t.i + 1 : b] if x.text == ";"), b)  # not the next clause's verb
+                verb = next((x.i for x in doc[t.i + 1 : end] if x.lower_ in REPORT_VERBS), t.i)
                 found.append((verb, Speaker(cited[0], ctype, cited[1], cited[2], cited=True)))
             continue
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
@@ -620,7 +625,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         ctype = classify(text, home)
         owner = re.match(r"([A-Z][A-Z]{1,6})['’]s\b", text)  # "BRM's field researchers": BRM speaks
-        if owner:
+        if owner and ctype not in ("media", "iran_official", "pakistan_official"):  # not "the BBC's Persian service"
             ctype = introduced(owner.group(1), _text(doc), home) or ctype
         if ctype is None and len(words) == 1 and text[:1].isupper() and s > doc[a].idx:
             # "…," Yusuf said: a surname the article introduced with a role; the wire of the
