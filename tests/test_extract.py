@@ -1157,3 +1157,10 @@ def test_a_digest_s_outlets_their_cited_sources_and_one_outlet_per_clause(ex):
     assert two.claimant_type == "pakistan_official"  # the outlet cites a side: the side's figure
     assert nine.claimant_type == "iran_official"
     assert (seven.claimant, seven.claimant_type) == ("BBC's Persian service", "media")
+
+
+def test_a_feature_s_families_and_neighbours(ex):
+    [k] = only(ex.extract("Her two grandchildren, aged six and eight, were killed in Panjgur."), "killed")
+    assert k.value == 2
+    [i] = only(ex.extract("Neighbours say three girls from the next house were hurt."), "injured")
+    assert (i.value, i.claimant_type) == (3, "unattributed")

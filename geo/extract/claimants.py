@@ -144,7 +144,8 @@ _GENERIC = re.compile(
 )
 _PERSON_WORDS = re.compile(
     r"\b(?:villagers?|residents?|witness(?:es)?|survivors?|relatives?|locals?|tribal elders?|"
-    r"elders?|mother|father|brother|family|man|woman|shopkeeper|farmer|teacher|people)\b"
+    r"elders?|mother|father|brother|family|man|woman|shopkeeper|farmer|teacher|people|"
+    r"neighbou?rs?|eyewitness(?:es)?|onlookers?|bystanders?|mourners?)\b"
 )
 _COUNTRY_OF_CITY = {"IRN": "iran_official", "PAK": "pakistan_official"}
 

@@ -55,7 +55,8 @@ VICTIMS = frozenset(
     miners miner foreigners foreigner fishermen fisherman compatriots tribesmen troopers rangers shepherds farmers
     drivers traders gunmen assailants attackers hostages paramilitaries smugglers neighbours neighbors beings
     souls spectators fans mourners shoppers tourists patients refugees migrants pedestrians bystanders
-    journalists reporters doctors nurses teachers pupils labourer worker student passenger""".split()
+    journalists reporters doctors nurses teachers pupils labourer worker student passenger grandchildren
+    grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred drowned".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
