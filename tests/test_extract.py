@@ -1164,3 +1164,15 @@ def test_a_feature_s_families_and_neighbours(ex):
     assert k.value == 2
     [i] = only(ex.extract("Neighbours say three girls from the next house were hurt."), "injured")
     assert (i.value, i.claimant_type) == (3, "unattributed")
+
+
+def test_a_year_opening_a_sentence_dates_its_clauses_and_a_far_town_is_elsewhere(ex):
+    text = (
+        "Iran's strike on Panjgur killed two children.\n\nIn 2023, UNICEF verified 14 child casualties from "
+        "armed violence in the border districts of Balochistan."
+    )
+    two, fourteen = only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "casualties")
+    assert two.event == "iran-strike-panjgur" and fourteen.event is None
+    far = "Iran's strike on Panjgur killed two children.\n\nIn Khuzdar, 23 people were taken to hospital after a fire."
+    [i] = only(ex.extract(far, dt.date(2024, 1, 20)), "injured")
+    assert i.event is None

@@ -36,7 +36,7 @@ STOPWORDS = frozenset(
 )
 PERIOD_WORDS = frozenset("attacks since between alone decade years".split())
 VIOLENCE = STRIKE_WORDS | frozenset("bomb bomber bombs suicide gunmen militants ambush ambushed".split())
-FAR_KM = 300  # a town this far from an event's place is somewhere else (Turbat–Panjgur is ~120 km)
+FAR_KM = 220  # a town this far from an event's place is somewhere else (Turbat–Panjgur ~120 km, Khuzdar ~260)
 LATE_DAYS = 10  # a sentence dated this long after an event is about something later
 # Incidents of another kind: a sentence about an earthquake is about none of the strikes.
 OTHER_INCIDENTS = frozenset(

@@ -448,12 +448,17 @@ class Extractor:
             j += 1
         # A date opening the sentence ("On January 10, …") dates every clause of it.
         opening = span[0].idx + 15
+        taken = [(s, e) for *_, s, e in f.dates]
+        # … and so does a year opening it ("In 2023, UNICEF verified 14 child casualties")
+        lead = next((t.i for t in span if t.idx >= opening), span.end)
+        opening_years = dates.years(doc, span.start, min(lead, i), taken) if i > span.start else []
         for _ in range(3):
             lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
             cf = Facts(
                 places=[p for p in f.places if lo <= p.start < hi],
                 dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi or s < opening]
-                + dates.years(doc, i, j, [(s, e) for *_, s, e in f.dates]),
+                + dates.years(doc, i, j, taken)
+                + opening_years,
                 strikers=strikers(doc[i:j]),
                 targets=targets(doc[i:j]),
                 words=f.words,
