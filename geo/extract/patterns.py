@@ -803,25 +803,23 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             taken |= set(_num_tokens(doc, s, e))
         taken.add(i)
         out.append(f)
-    return _parts_dropped(doc.text, sorted(out, key=lambda f: f.start))
+    return _parts_dropped(doc[a:b], sorted(out, key=lambda f: f.start))
 
 
 _PART_OF = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def _parts_dropped(text: str, found: list[Figure]) -> list[Figure]:
+def _parts_dropped(sent, found: list[Figure]) -> list[Figure]:
     """Without the parts of a total stated just after it: "eleven deaths, including two people who
-    died in hospital" is one figure (11), not two."""
+    died in hospital" is one figure (11), not two. ``sent``: the sentence's tokens (not
+    ``doc.text``, which rebuilds the whole article's text on every call)."""
     out: list[Figure] = []
     for f in found:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and last.value
-            and f.kind in CASUALTY_OF.get(last.kind, ())
-            and _PART_OF.match(text[last.end : f.start])
-        ):
-            continue
+        if last is not None and last.value and f.kind in CASUALTY_OF.get(last.kind, ()):
+            between = "".join(t.text_with_ws for t in sent if last.end <= t.idx < f.start)
+            if _PART_OF.match(between):
+                continue
         out.append(f)
     return out
 
