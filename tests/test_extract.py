@@ -1176,3 +1176,8 @@ def test_a_year_opening_a_sentence_dates_its_clauses_and_a_far_town_is_elsewhere
     far = "Iran's strike on Panjgur killed two children.\n\nIn Khuzdar, 23 people were taken to hospital after a fire."
     [i] = only(ex.extract(far, dt.date(2024, 1, 20)), "injured")
     assert i.event is None
+
+
+def test_the_dateline_s_city_is_not_offered_as_a_location(ex):
+    text = "ISLAMABAD, Jan 17 (Wire) - Two children were killed when missiles struck a village in Panjgur."
+    assert [c.value for c in only(ex.extract(text), "location")] == ["koh-e-sabz"]

@@ -427,6 +427,8 @@ class Extractor:
                     names = sorted({n for n, _, _ in cats[key]})
                     add(kind, names, cats[key][0][1], cats[key][0][2])
             for p in f.places:
+                if p.start < dateline:
+                    continue  # where the story was filed ("ISLAMABAD, Jan 17 -"), not where anything happened
                 add("location", p.key, p.start, p.end)
         return _revisions(_dedupe(out, headings))
 
