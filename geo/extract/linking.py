@@ -38,6 +38,8 @@ PERIOD_WORDS = frozenset("attacks since between alone decade years".split())
 VIOLENCE = STRIKE_WORDS | frozenset("bomb bomber bombs suicide gunmen militants ambush ambushed".split())
 FAR_KM = 220  # a town this far from an event's place is somewhere else (Turbat–Panjgur ~120 km, Khuzdar ~260)
 LATE_DAYS = 10  # a sentence dated this long after an event is about something later
+RECENT_DAYS = 45  # an undated depth in a story of January 2024 is of that month's strikes, not of 2019's
+_AUX_BEFORE_SAYING = frozenset("had has have also earlier later then first again".split())
 # Incidents of another kind: a sentence about an earthquake is about none of the strikes.
 OTHER_INCIDENTS = frozenset(
     "earthquake quake flood floods flooding crash accident landslide avalanche cyclone storm stampede collision "
@@ -96,8 +98,6 @@ def strikers(tokens) -> set[str]:
     return out
 
 
-RECENT_DAYS = 45  # an undated depth in a story of January 2024 is of that month's strikes, not of 2019's
-_AUX_BEFORE_SAYING = frozenset("had has have also earlier later then first again".split())
 GROUND = frozenset("territory soil airspace land side border borders province".split())
 SPEAKS = frozenset("said says say told tells reported reports claimed claims added stated announced".split())
 ATTACK_VERBS = frozenset(
@@ -126,8 +126,8 @@ PASSIVE = frozenset("was were been being is are".split())
 def acting(doc, start: int, end: int, stop: int) -> str | None:
     """How a group named at chars [start, end) acts, if it does: "strikes" ("the IRGC fired
     missiles", "missiles launched by the IRGC", "the IRGC's strikes", "the IRGC said it struck")
-    or "speaks" ("the IRGC said"); None for a group named as struck ("strikes on Jaish al-Adl", "the Jaish al-Adl
-    hideouts were targeted"). ``stop``: the token where the sentence ends."""
+    or "speaks" ("the IRGC said"); None for a group named as struck ("strikes on Jaish al-Adl",
+    "the Jaish al-Adl hideouts were targeted"). ``stop``: the token where the sentence ends."""
     span = doc.char_span(start, end, alignment_mode="expand")
     before = doc[max(0, span.start - 2) : span.start]
     if len(before) == 2 and before[1].lower_ == "by" and before[0].lower_ in STRIKE_WORDS:

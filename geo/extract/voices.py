@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from geo.extract.claimants import OFFICIAL, SCHOLARLY, STATE_OUTLET, Speaker, classify
 
@@ -194,6 +195,7 @@ _GUEST = re.compile(
 )
 
 
+@lru_cache(maxsize=8)  # asked at every "A:" turn of the same text
 def interviewee(text: str, home: str | None = None) -> Speaker | None:
     """Whom an interview's answers ("A: …") are by: the guest its introduction names ("Dawn spoke
     to former ambassador Asif Durrani") or its questions address ("Q: Ambassador, …"), an
