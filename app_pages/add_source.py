@@ -187,6 +187,13 @@ with article_tab:
         return "— pick the event —" if eid is None else f"{all_events[eid].date} · {all_events[eid].title}"
 
     sid = intake.source_id_for(text)  # widget keys per article: another article starts afresh
+    if sid in ds.sources:
+        # Said before the review, not after it: saving the same text again is refused
+        st.info(
+            f"This article is already in the atlas as source {md(sid)} ({md(ds.sources[sid].title)}): see it on "
+            "the Sources page. Paste another article to add it."
+        )
+        st.stop()
     qualifiers = [None, *Qualifier.__args__]
     claimant_types = list(ClaimantType.__args__)
     with st.form(f"ca_review_{sid}"):

@@ -233,6 +233,10 @@ def test_add_a_source_end_to_end(tmp_path, monkeypatch):
     assert any(f"with {len(kept) - 1} claims" in s.value for s in at.success), [e.value for e in at.error]
     assert len(at.sidebar.checkbox) == 6  # the new source is a layer everywhere
     assert at.text_area(key="ca_add_text").value in ("", None) and not review(at)  # the form is empty again
+    # The same article pasted again: said at once, before a review whose save would be refused
+    at.text_area(key="ca_add_text").input(ARTICLE).run()
+    assert_clean(at)
+    assert not review(at) and any("is already in the atlas as source" in i.value for i in at.info)
 
 
 @pytest.mark.parametrize(

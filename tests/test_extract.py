@@ -316,6 +316,9 @@ def test_highlight_markdown_escapes_and_bolds():
     text = "Nine <b>killed</b> near [x](javascript:1)."
     out = highlight_markdown(text, [(0, 4), (2, 6)])
     assert out.startswith("**Nine**") and "<b>" not in out and "](javascript" not in out
+    # lines stay lines: a masthead, a headline and a dateline do not run into one paragraph
+    lines = highlight_markdown("THE COURIER\nTwo killed\n\nPANJGUR: Two died.", [(12, 15)])
+    assert lines == "THE COURIER  \n**Two** killed  \n  \nPANJGUR\\: Two died\\."
 
 
 def test_no_candidate_from_a_conditional_sentence():
@@ -880,7 +883,14 @@ def test_a_pasted_article_offers_its_headline_and_its_dateline_s_outlet():
         "outlet": "Frontier Wire",
     }
     assert read_article("TEHRAN, Jan. 18 (IRNA) -- Nine people died.").meta == {"outlet": "IRNA"}
-    assert read_article("PRESS TV\n\nNine people died near Saravan.").meta == {}  # a masthead is no headline
+    # a masthead is no headline, but it names the outlet, over the headline if one follows
+    assert read_article("PRESS TV\n\nNine people died near Saravan.").meta == {"outlet": "PRESS TV"}
+    courier = "The Makran Courier\nGrief in Sabz Koh as village buries two girls\nPANJGUR, Jan 19: Two died."
+    assert read_article(courier).meta == {
+        "outlet": "The Makran Courier",
+        "title": "Grief in Sabz Koh as village buries two girls",
+    }
+    assert "outlet" not in read_article("Good news for Panjgur families\nThe girls are home.").meta
 
 
 def test_a_headline_repeat_quotes_the_body_first(ex):

@@ -70,7 +70,7 @@ def test_saved_source_joins_the_dataset(where):
         ("empty", "empty"),
         ("huge", "larger than"),
         ("duplicate", "already saved"),
-        ("curated id", "curated data"),
+        ("curated id", "already in the atlas"),
         ("event reused", "already saved with other details"),
     ],
 )

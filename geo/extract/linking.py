@@ -398,7 +398,7 @@ class Linker:
             for eid, (s, why) in list(own.items()):
                 e = self.ds.events[eid]
                 if e.date_end is None and 0 <= (published - e.date).days <= RECENT_DAYS:
-                    own[eid] = (s + 1, why + ["weeks before the article's date"])
+                    own[eid] = (s + 1, why + [f"in the {RECENT_DAYS} days before the article's date"])
         held = self.known.get(figure, set()) if figure else set()
         held_by = next(iter(held)) if len(held) == 1 else None
         total = {}

@@ -104,6 +104,16 @@ def _text_meta(text: str) -> dict[str, str]:
     the outlet in its dateline ("QUETTA, Jan 17 (Frontier Wire) -")."""
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()][:6]
     meta: dict[str, str] = {}
+    name = lines[0].split() if lines else []
+    if (
+        len(lines) > 1
+        and len(name) <= 6
+        and _MASTHEAD.search(lines[0])
+        and lines[0][-1:].isalnum()
+        and all(w[:1].isupper() or w in ("of", "and", "the") for w in name)  # a name, not "Good news for …"
+    ):
+        # "The Makran Courier" over the headline: the outlet's name, then the title
+        meta["outlet"], lines = lines[0], lines[1:]
     if lines and len(lines[0]) <= 140 and len(lines[0].split()) >= 4 and not lines[0].isupper():
         if not lines[0].endswith((".", ":")) and not _WIRE_DATELINE.match(lines[0]):
             meta["title"] = lines[0]
@@ -111,6 +121,14 @@ def _text_meta(text: str) -> dict[str, str]:
     if outlet:
         meta["outlet"] = outlet
     return meta
+
+
+# Words of an outlet's name standing alone on an article's first line
+_MASTHEAD = re.compile(
+    r"\b(?:courier|times|post|daily|news|tribune|herald|gazette|journal|express|observer|chronicle|review|"
+    r"voice|monitor|mail|star|telegraph|today|weekly|tonight|radio|tv|television|agency|wire|dispatch)\b",
+    re.I,
+)
 
 
 def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:

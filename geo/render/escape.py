@@ -73,13 +73,18 @@ def quote_in_context(text: str, start: int, end: int, radius: int = 280) -> tupl
 
 
 def highlight_markdown(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text as escaped Markdown with the given spans in bold (overlapping spans: first wins)."""
+    """The text as escaped Markdown with the given spans in bold (overlapping spans: first wins),
+    its lines kept as lines (a masthead, a headline and a dateline do not run into one)."""
+
+    def lines(piece: str) -> str:
+        return "  \n".join(md(line) for line in piece.split("\n"))
+
     parts, pos = [], 0
     for a, b in sorted(set(spans)):
         if a >= pos:
-            parts += [md(text[pos:a]), "**", md(text[a:b]), "**"]
+            parts += [lines(text[pos:a]), "**", md(text[a:b]), "**"]
             pos = b
-    parts.append(md(text[pos:]))
+    parts.append(lines(text[pos:]))
     return "".join(parts)
 
 

@@ -334,7 +334,8 @@ def _check(source: Source, text: str, claims: list[Claim], known_ids: set[str]) 
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
         problems.append(f"the article is larger than {MAX_TEXT_BYTES // 1_000_000} MB")
     if source.id in known_ids:
-        problems.append(f"the id {source.id!r} is already used by the curated data")
+        # the same text gives the same id: this article is in the atlas already (its claims' ids too)
+        return [f"this article is already in the atlas as source {source.id!r}: it was saved before"]
     seen = set()
     for c in claims:
         if c.source != source.id:
