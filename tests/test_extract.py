@@ -1191,3 +1191,8 @@ def test_a_year_opening_a_sentence_dates_its_clauses_and_a_far_town_is_elsewhere
 def test_the_dateline_s_city_is_not_offered_as_a_location(ex):
     text = "ISLAMABAD, Jan 17 (Wire) - Two children were killed when missiles struck a village in Panjgur."
     assert [c.value for c in only(ex.extract(text), "location")] == ["koh-e-sabz"]
+
+
+def test_a_toll_names_whom_it_counts_before_the_number(ex):
+    [c] = only(ex.extract("A Pakistani official put the number of militants killed at seven."), "killed")
+    assert (c.value, c.victims) == (7, "militants")

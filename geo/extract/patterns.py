@@ -712,6 +712,10 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         if t.lower_ in VICTIMS:
             victims = t.lower_
             break
+    if victims is None and family in ("toll", "tally", "echo", "update"):
+        # "put the number of militants killed at seven": who the toll counts, named before it
+        of = [t for t in doc[a:i] if t.lower_ in VICTIMS and t.i > a and doc[t.i - 1].lower_ == "of"]
+        victims = of[0].lower_ if of else None
     start = doc[q0].idx
     end_tok = doc[b - 1]
     return Figure(
