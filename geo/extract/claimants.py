@@ -711,13 +711,14 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
         # "Dr" alone is a title, not scholarship: "the hospital's Medical Superintendent, Dr Abdul
         # Wahid" speaks for the hospital
         titled = {w.lower() for w in SCHOLARLY.findall(window)} == {"dr"}
+        scholarly = bool(SCHOLARLY.search(window) or dict(_RULES)["analyst"].search(window.lower()))
+        if scholarly and not titled:
+            return "analyst"  # settled without classifying the window (the costly step)
         official = classify(window, home) if OFFICIAL.search(window.lower()) else None
-        if titled and official in ("iran_official", "pakistan_official", "other_official"):
-            return official
-        if SCHOLARLY.search(window) or dict(_RULES)["analyst"].search(window.lower()):
-            return "analyst"
         if official in ("iran_official", "pakistan_official", "other_official"):
             return official
+        if scholarly:
+            return "analyst"
     return None
 
 
