@@ -66,8 +66,8 @@ SPLITS = [
     (EVAL / "heldout12", "held-out 12 (clean at 8379328; tuned on since)", True),
     (EVAL / "heldout13", "held-out 13 (clean at 81159e6; tuned on since)", True),
     (EVAL / "heldout14", "held-out 14 (clean at 81159e6; tuned on since)", True),
-    (EVAL / "heldout15", "held-out 15 (read once at d1a26f3; never tuned on)", False),
-    (EVAL / "heldout16", "held-out 16 (read once at d1a26f3; never tuned on)", False),
+    (EVAL / "heldout15", "held-out 15 (clean at d1a26f3; tuned on since)", True),
+    (EVAL / "heldout16", "held-out 16 (clean at d1a26f3; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
