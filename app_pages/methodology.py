@@ -84,7 +84,10 @@ st.markdown(
     "matters**. Only a finding whose claims cannot all be right is *material*: it is flagged ⚠ on the map, "
     "in popups, on the Claims and Sources pages. The rest are listed, unflagged.\n\n"
     '- **Numbers**: each figure becomes a range after its qualifier ("about" ±10 %, "at least" and '
-    '"more than" open above). Ranges that do not overlap disagree.\n'
+    '"more than" open above). Ranges that do not overlap disagree, with one exception: a higher toll given '
+    "on a later day by the same side (the same claimant, or two voices of one government) is listed as a "
+    "likely update, not flagged, since tolls rise as the dead are found and the injured die. A toll revised "
+    "down, two figures of one day, or an undated source stay a disagreement.\n"
     "- **Victims** are compared by class: role (combatant, civilian, security forces, with police and "
     "military as kinds of security force) and nationality. A general description never contradicts a "
     'specific one ("security officers" and "police officers" agree); classes that cannot both be right do '

@@ -72,9 +72,11 @@ def test_a_revision_is_a_history_not_a_disagreement_and_the_latest_figure_is_com
         "Iran's interior ministry revised their figure for killed: "
         "7 people (18 Jan 2024, r1) → 9 people (19 Jan 2024, r2)."
     )
-    # Without the link the same figures are two claimants who cannot both be right.
+    # Without the link, the same side's higher figure a day later reads as a likely update: listed, not flagged.
     unlinked = claim("c9", "r2", 9)
-    assert [f.type for f in find_discrepancies(ds, [SEVEN, unlinked, other]) if f.material] == ["different_numbers"]
+    [later] = [f for f in find_discrepancies(ds, [SEVEN, unlinked, other]) if f.type == "different_numbers"]
+    assert (later.verdict, later.material, later.claims) == ("differ", False, ("c7", "c9", "o9"))
+    assert later.summary.startswith("A later count of killed from the same side is higher: ")
     # A third claimant's 7 disagrees with the ministry's latest figure, not with its superseded one.
     low = claim("o7", "o1", 7, claimant="a local official")
     numbers = [f for f in find_discrepancies(ds, [SEVEN, NINE, low]) if f.type == "different_numbers"]
@@ -190,3 +192,23 @@ def test_a_kept_figure_keeps_the_breakdown_its_sentence_gave_while_it_fits(datas
     assert problems == [] and edited.breakdown is None
     _, [depth], _ = intake.build(meta, text, [row | {"kind": "depth"}], events, dataset.claims, {})
     assert depth.breakdown is None
+
+
+@pytest.mark.parametrize(
+    ("later", "material"),
+    [
+        (claim("x", "r2", 9), False),  # the same ministry, a day later, higher: a likely update
+        (claim("x", "r2", 9, claimant="Sistan-Baluchestan's governor"), False),  # the same government
+        (claim("x", "r2", 5), True),  # a later toll revised down is not how tolls move: flagged
+        # the other side
+        (claim("x", "o1", 9, claimant="ISPR").model_copy(update={"claimant_type": "pakistan_official"}), True),
+        (claim("x", "r1", 9, claimant="the provincial coroner"), True),  # the same day
+        (claim("x", "undated", 9), True),  # no date to order them by
+        (claim("x", "r2", 90, kind="depth"), True),  # a depth does not grow with time
+    ],
+)
+def test_a_higher_toll_from_the_same_side_on_a_later_day_is_an_update_not_a_contradiction(ds, later, material):
+    ds = dataclasses.replace(ds, sources={**ds.sources, "undated": source("undated", None)})
+    earlier = claim("e", "r1", 7, kind=later.kind)
+    [f] = [f for f in find_discrepancies(ds, [earlier, later]) if f.type == "different_numbers"]
+    assert f.material is material and f.claims == ("e", "x")

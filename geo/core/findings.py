@@ -4,7 +4,9 @@ Findings are computed from the data, never typed in. Each says what differs (``d
 figure, the victims, the place, the weapon, ...), why that matters (``why``), and whether it
 is material: only an ``inconsistent`` verdict is, and only a material finding is flagged ⚠.
 
-- ``different_numbers``: figures whose ranges (qualifiers included) do not overlap;
+- ``different_numbers``: figures whose ranges (qualifiers included) do not overlap; a higher
+  toll given on a later day by the same side (claimant, or government) is listed as a likely
+  update, not flagged: tolls rise as the dead are found;
 - ``different_victims``: victims described differently; material only when their classes
   cannot both be right (``geo.core.compare``: police and security officers are one class);
 - ``depth_vs_measured``: a stated depth against the geodesic distance from the geocoded place
@@ -52,7 +54,9 @@ FindingType = Literal[
 Verdict = Literal["inconsistent", "partly", "consistent", "cannot tell", "differ"]
 Differs = Literal["figure", "victims", "place", "weapon", "target", "perpetrator", "time"]
 COARSE_PRECISIONS = feasible.COARSE_PRECISIONS
-QUANTITY_KINDS = ("killed", "injured", "casualties", "depth")
+TOLL_KINDS = ("killed", "injured", "casualties")
+GOVERNMENTS = ("iran_official", "pakistan_official")  # claimant types that are one side each
+QUANTITY_KINDS = (*TOLL_KINDS, "depth")
 CATEGORY_KINDS = ("weapon", "target", "perpetrator", "time")
 __all__ = ["DESCRIPTOR_DEPTH_KM", "Finding", "find_discrepancies", "findings_by_claim", "measured_depth_km"]
 
@@ -100,7 +104,7 @@ def find_discrepancies(
         out += _revisions(ds, event, kind, group)
         group = revisions.latest(group)
         if kind in QUANTITY_KINDS:
-            out += _numbers(event, kind, group)
+            out += _numbers(ds, event, kind, group)
             out += _victims(event, kind, group)
         if kind in CATEGORY_KINDS:
             out += _categories(event, kind, group)
@@ -143,28 +147,62 @@ def _measured(check, ds, event, group, *args) -> list[Finding]:
         ]
 
 
-def _numbers(event, kind, group) -> list[Finding]:
+def _numbers(ds: Dataset, event, kind, group) -> list[Finding]:
     numeric = [c for c in group if c.interval() is not None]
     pairs = [
         (a, b) for i, a in enumerate(numeric) for b in numeric[i + 1 :] if not _overlap(a.interval(), b.interval())
     ]
-    if not pairs:
-        return []
-    ids = tuple(sorted({c.id for p in pairs for c in p}))
-    text = "; ".join(f"{_who(c)} says {c.value_label()}" for c in numeric if c.id in ids)
-    return [
-        Finding(
-            f"{event}:{kind}:numbers",
-            event,
-            kind,
-            "different_numbers",
-            "inconsistent",
-            ids,
-            f"The figures for {kind} do not agree: {text}.",
-            differs="figure",
-            why="Their ranges, qualifiers included, do not overlap: the sources cannot all be right.",
+    rising = [p for p in pairs if kind in TOLL_KINDS and _later_count(ds, *p)]
+    out = []
+    if conflicting := [p for p in pairs if p not in rising]:
+        out.append(
+            _numbers_finding(
+                event,
+                kind,
+                conflicting,
+                f"{event}:{kind}:numbers",
+                "inconsistent",
+                f"The figures for {kind} do not agree",
+                "Their ranges, qualifiers included, do not overlap: the sources cannot all be right.",
+            )
         )
-    ]
+    if rising:
+        out.append(
+            _numbers_finding(
+                event,
+                kind,
+                rising,
+                f"{event}:{kind}:later",
+                "differ",
+                f"A later count of {kind} from the same side is higher",
+                "Tolls rise as the dead are found and the injured die: a higher figure from the same side, "
+                "given on a later day, reads as an update rather than a contradiction. Where the later source "
+                "says it revises the earlier figure, link the two as a revision.",
+            )
+        )
+    return out
+
+
+def _numbers_finding(event, kind, pairs, fid, verdict, lead, why) -> Finding:
+    ids = tuple(sorted({c.id for p in pairs for c in p}))
+    members = sorted({c.id: c for p in pairs for c in p}.values(), key=lambda c: c.id)
+    text = "; ".join(f"{_who(c)} says {c.value_label()}" for c in members)
+    return Finding(fid, event, kind, "different_numbers", verdict, ids, f"{lead}: {text}.", differs="figure", why=why)
+
+
+def _later_count(ds: Dataset, a: Claim, b: Claim) -> bool:
+    """Whether one of two figures that do not overlap is the same side's higher count of a later day.
+
+    The same side is the same claimant, or two claimants of one government; undated sources or
+    a lower later figure (a toll revised down) stay a disagreement."""
+    same_side = a.claimant.casefold() == b.claimant.casefold() or (
+        a.claimant_type == b.claimant_type and a.claimant_type in GOVERNMENTS
+    )
+    da, db = (ds.sources[c.source].date if c.source in ds.sources else None for c in (a, b))
+    if not same_side or da is None or db is None or da == db:
+        return False
+    early, late = (a, b) if da < db else (b, a)
+    return late.interval()[0] > early.interval()[1]
 
 
 def _revisions(ds: Dataset, event, kind, group) -> list[Finding]:
