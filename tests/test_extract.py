@@ -1196,3 +1196,85 @@ def test_the_dateline_s_city_is_not_offered_as_a_location(ex):
 def test_a_toll_names_whom_it_counts_before_the_number(ex):
     [c] = only(ex.extract("A Pakistani official put the number of militants killed at seven."), "killed")
     assert (c.value, c.victims) == (7, "militants")
+
+
+def test_a_second_verb_after_an_opening_phrase_keeps_the_sentence_s_subject(ex):
+    text = (
+        "In a statement issued shortly before midnight, Pakistan's Foreign Office called the strike an unprovoked "
+        "violation and said it had caused the deaths of two children."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+    assert c.claimant_type == "pakistan_official"
+
+
+def test_ages_after_ages_of_are_not_counts(ex):
+    assert not only(ex.extract("Girls between the ages of nine and 14 were injured in Panjgur."), "injured")
+    text = "Three girls, between the ages of nine and 14, were injured in Panjgur."
+    assert [c.value for c in only(ex.extract(text), "injured")] == [3]
+
+
+def test_who_the_dead_were_is_not_a_zero_toll(ex):
+    text = "None of those martyred in this incident held Iranian nationality, the deputy governor said."
+    assert not only(ex.extract(text), "killed")
+
+
+def test_an_opening_participle_is_not_the_subject_a_pronoun_stands_for(ex):
+    text = (
+        "QUETTA, Jan 18 (Wire) - The deputy governor of Sistan and Baluchestan for security affairs has given the "
+        "first details. Speaking on state TV, he said nine people were killed in the strikes near Saravan."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert c.claimant_type == "iran_official"
+
+
+def test_a_clause_naming_the_striker_and_the_struck_country_rules_out_the_other_strike(ex):
+    text = (
+        "Pakistan's military struck militant hideouts inside Iran's Sistan-Baluchestan province on Thursday, two "
+        "days after an Iranian missile and drone attack on Pakistani soil that Islamabad said had killed two children."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert c.event == "iran-strike-panjgur"
+
+
+def test_a_wire_s_bracket_is_an_outlet_even_where_the_story_gives_a_home(ex):
+    # "MPA" is also a Member of a Provincial Assembly: in a dateline's bracket it is the wire itself
+    text = (
+        "ISLAMABAD/TEHRAN, Jan 18 (MPA) - Pakistan struck militant hideouts near Saravan in Iran on Thursday.\n\n"
+        "Twin suicide bombings in Kerman on Jan. 3 killed some 90 people."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert c.claimant_type in (None, "author")
+
+
+def test_a_letterhead_naming_both_countries_speaks_for_neither(ex):
+    text = (
+        "HUMANITARIAN COORDINATION SERVICE - PAKISTAN / IRAN BORDER AREAS\nFlash Update No. 2\n\n"
+        "On 16 January, strikes hit Koh-e-Sabz in Panjgur. Two children were killed."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 22)), "killed")
+    assert c.claimant_type == "other_official"
+
+
+def test_a_briefing_s_question_and_spokesperson_labels_make_a_transcript(ex):
+    text = (
+        "Ministry of Foreign Affairs, Islamabad\n\nTranscript of the Weekly Press Briefing\n\n"
+        "Question (Anwar Abbas, Daily Mashriq): Has Iran shared their identities?\n\n"
+        "Spokesperson: We have not received any information.\n\n"
+        "Question (Sadia Rafiq, Channel 24): Will the families be compensated?\n\n"
+        "Spokesperson: The Iranian action on 16 January, which resulted in the deaths of two innocent children, "
+        "was a clear violation of Pakistan's sovereignty."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 25)), "killed")
+    assert (c.claimant, c.claimant_type) == ("Spokesperson", "pakistan_official")
+
+
+def test_an_outlet_reporting_after_a_comma_and_a_toll_repeated(ex):
+    text = (
+        "- The Indus Courier went further on Thursday, reporting that a third child had died of her injuries in "
+        "Panjgur, which would take the toll to three."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert (c.claimant, c.claimant_type) == ("Indus Courier", "media")
+    text = "IRIB, Iran's state broadcaster, repeated the official toll of 95 for the Kerman bombings of 3 January."
+    [k] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert k.claimant_type == "iran_official"

@@ -21,8 +21,9 @@ REPORT_VERBS = frozenset(
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
-    spoke suggests places given give""".split()
+    spoke suggests places given give repeated repeats reporting""".split()
 )
+SIDE_TYPES = ("iran_official", "pakistan_official")
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
 # Words that end a speaker phrase without being part of it: "Iranian officials first put …".
@@ -105,7 +106,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
             r"new york times|washington post|guardian|samaa|ary news|daily|website|wire|"
             r"(?:the|local|foreign|international|pakistani|iranian) press\b(?! (?:release|conference|secretary|note))|"
-            r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news)\b)"
+            r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news|courier|dispatch|telegraph)\b)"
         ),
     ),
 ]
@@ -360,19 +361,23 @@ def _text(doc) -> str:
     return doc.user_data["text"]
 
 
-def _subject(doc, a: int, i: int) -> list:
+def _subject(doc, a: int, i: int, kinds=("iran_official", "pakistan_official")) -> list:
     """The proper name a sentence opens with, after any dateline ("ISLAMABAD, Jan 17 (Wire) -
-    Pakistan on Wednesday condemned"): "Pakistan", "Iran's"; empty when it opens otherwise."""
+    Pakistan on Wednesday condemned"): "Pakistan", "Iran's"; empty when it opens otherwise or
+    names no speaker of ``kinds``."""
     start = a
     for t in doc[a : min(i, a + 16)]:
         if t.text in ("-", "–", "—", "--", ":"):
             start = t.i + 1
+    if start < i and doc[start].lower_ in ("in", "on", "at", "after", "late", "earlier", "later"):
+        # "In a statement issued shortly before midnight, Pakistan's Foreign Office called …": past the opening phrase
+        start = next((t.i + 1 for t in doc[start : min(i, start + 20)] if t.text == ","), start)
     out = []
     for t in doc[start:i]:
         if not (t.text[:1].isupper() or t.lower_ in ("'s", "’s", "of", "the") and out):
             break
         out.append(t)
-    return out if out and classify(" ".join(x.text for x in out)) in ("iran_official", "pakistan_official") else []
+    return out if out and classify(" ".join(x.text for x in out)) in kinds else []
 
 
 def _seat(doc, a: int, i: int, name: str) -> str | None:
@@ -520,10 +525,11 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                     channel = after[0].lower_ == "by"  # "was quoted as saying by the ISNA news agency"
                 else:
                     phrase = _before(doc, phrase[0].i, a) if phrase else None
-                if lower in ("saying", "adding", "insisting", "claiming") and doc[t.i - 1].text == ",":
+                if lower in ("saying", "adding", "insisting", "claiming", "reporting") and doc[t.i - 1].text == ",":
                     cleaned = _clean(phrase) if phrase else None
                     if cleaned is None or classify(cleaned[0]) is None:
-                        phrase = _subject(doc, a, t.i) or phrase  # "Pakistan on Wednesday condemned …, saying …"
+                        # "Pakistan on Wednesday condemned …, saying …"; "The Indus Courier went further, reporting …"
+                        phrase = _subject(doc, a, t.i, (*SIDE_TYPES, "media", "other_official")) or phrase
         elif (
             lower in ("quotes", "quoted", "cites", "cited")
             or lower in ("quoting", "citing")

@@ -276,6 +276,9 @@ class Linker:
                 why.append(f"names a place in {COUNTRY_NAMES.get(country, country)}")
             elif not any(p.country == country for p in spots):
                 return None
+        if e.type in VIOLENT and e.actor in COUNTRY_WORDS and f.strikers and f.targets:
+            if e.actor not in f.strikers and e.target_country not in f.targets:
+                return None  # "an Iranian attack on Pakistani soil that … killed two": not Pakistan's strike
         if e.type in VIOLENT and e.actor in COUNTRY_WORDS:
             if e.actor in f.strikers:
                 score += 2

@@ -603,7 +603,15 @@ def _is_age(doc, i: int) -> bool:
     nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
     if nxt[:1] and nxt[0] in ("years", "months", "weeks", "days", "hours"):
         return True  # "girls aged between 6 and 11 years": a span of time, never a count of people
-    return (nxt[:2] == ["-", "year"] or nxt[:2] == ["-", "month"]) or nxt[:2] in (["years", "old"], ["year", "old"])
+    if (nxt[:2] == ["-", "year"] or nxt[:2] == ["-", "month"]) or nxt[:2] in (["years", "old"], ["year", "old"]):
+        return True
+    # "girls between the ages of nine and 14", "aged 6 and 11": the numbers after "ages" / "aged"
+    for t in reversed(doc[max(0, i - 6) : i]):
+        if t.lower_ in ("aged", "ages", "age"):
+            return True
+        if not (t.ent_type_ == CARDINAL or t.lower_ in ("and", "to", "-", "–", "of", "the", "between", "from")):
+            return False
+    return False
 
 
 def _num_tokens(doc, a: int, b: int) -> list[int]:
@@ -651,6 +659,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             # "none of those killed were Iranian": who the dead were, not how many ("no
             # casualties were reported" is a count)
             return None
+        if b - 2 > i and doc[b - 1].lower_ in KILL | HURT and doc[b - 2].lower_ in ("those", "the"):
+            return None  # "None of those martyred in this incident held Iranian nationality": the same
     elif tok.ent_type_ == VAGUE:
         vague, value = tok.lower_, None
         low, high = numbers.VAGUE[vague]

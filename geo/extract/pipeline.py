@@ -483,6 +483,8 @@ class Extractor:
 
     def _subject(self, doc, span, home):
         """ "…, which it claims …": the sentence's subject, when it names a side."""
+        if span[0].lower_.endswith("ing") or span[0].lower_ in ("in", "on", "at", "after", "from", "with", "by", "to"):
+            return None  # "Speaking on state TV, he said": an opening phrase, not the subject
         head = []
         for t in span:
             if t.is_punct or t.lower_ in claimants.REPORT_VERBS or len(head) >= 4:

@@ -46,6 +46,18 @@ _BRIEF = re.compile(
 _DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'-]{2,}[^\n(]{0,40}\((?P<who>[A-Za-z .]{2,30})\)")
 
 
+_BOTH = re.compile(r"\b(?:iran|pakistan)\b", re.I)
+
+
+def _letterhead(line: str, home: str | None) -> str | None:
+    """A letterhead's claimant type; one naming both countries ("… SERVICE - PAKISTAN / IRAN
+    BORDER AREAS") is an organisation of neither side."""
+    ctype = classify(line, home)
+    if ctype in ("iran_official", "pakistan_official") and len({w.lower() for w in _BOTH.findall(line)}) == 2:
+        return "other_official"
+    return ctype
+
+
 def voice(text: str, home: str | None = None) -> Speaker | None:
     """Who speaks where the article names no one: the issuer of a statement ("Statement by
     the Ministry of Foreign Affairs", a "FOR IMMEDIATE RELEASE" header over its name) or a
@@ -59,7 +71,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
         # A letterhead over the header ("FRONTIER RIGHTS MONITOR / Public statement", "GOVERNMENT
         # OF BALOCHISTAN / … / Press Release No. 112"), else the first line under it that is not a
         # date or a headline, else the organisation its headline opens with
-        heads = [(ln, classify(ln, home)) for ln in lines[:header] if ":" not in ln]  # not a title ("PAKISTAN: …")
+        heads = [(ln, _letterhead(ln, home)) for ln in lines[:header] if ":" not in ln]  # not a title ("PAKISTAN: …")
         side = next(((ln, t) for ln, t in heads if t in ("iran_official", "pakistan_official")), None)
         unknown = [ln for ln, t in heads if t == "unattributed" and ln.isupper() and len(ln.split()) <= 6]
         if side and unknown and heads[0][0] == unknown[0]:
@@ -108,7 +120,8 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
             who = m.group("who").strip(" .:-")
             if _RELEASE_HEADER.match(who) or _DATEISH.search(who):
                 continue  # "PRESS RELEASE - FOR IMMEDIATE RELEASE": a header, not an issuer
-            ctype = classify(who, home)
+            # The dateline's bracket names an outlet: the home country cannot make it an office ("(MPA)")
+            ctype = classify(who, None if rule is _DATELINE_OUTLET else home)
             if rule is _DATELINE_OUTLET and ctype not in ("iran_official", "pakistan_official"):
                 continue  # a wire's own voice is the author's
             if ctype is None and rule is _OWN_VOICE:
@@ -123,7 +136,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
 # "Update:" or "Correction:"
 _TITLED = (
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?|Senator|Minister|Chairman|Chairperson|Speaker|President|Secretary|"
-    r"Spokes(?:man|woman|person)|Ambassador|Deputy|Member|Governor|General|Colonel|Host|Anchor)"
+    r"Spokes(?:man|woman|person)|Ambassador|Deputy|Member|Governor|General|Colonel|Host|Anchor|Question|Answer)"
 )
 _TURN = re.compile(
     r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"  # a podcast's time code: "[00:01:07] KAVEH MOSTOFI:"
@@ -131,7 +144,7 @@ _TURN = re.compile(
     r"\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s"
 )
 _HOSTS = re.compile(
-    r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q)\b", re.I
+    r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q|question)\b", re.I
 )
 
 
