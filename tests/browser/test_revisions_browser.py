@@ -53,7 +53,7 @@ def test_a_revised_toll_reads_as_a_history_in_the_popup(browser, server_with_emp
         page.goto(server_with_empty_db + "/")
         p.wait_map()
         popup = p.open_popup("pakistan-strike-saravan")
-        p.press(popup.locator("details.ca-details summary"))
+        p.unfold(popup)
         new = popup.locator(f'li[data-source="{sid}"]')
         assert "History: revised figure, the claimant's latest: 9 people" in new.inner_text()
         assert "11 people" in new.inner_text() and "disagrees" not in new.inner_text()
