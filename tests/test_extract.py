@@ -1278,3 +1278,34 @@ def test_an_outlet_reporting_after_a_comma_and_a_toll_repeated(ex):
     text = "IRIB, Iran's state broadcaster, repeated the official toll of 95 for the Kerman bombings of 3 January."
     [k] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
     assert k.claimant_type == "iran_official"
+
+
+def test_an_interview_s_guest_met_as_him_is_the_person_the_introduction_opens_with(ex):
+    text = (
+        "Tariq Mehmood Rana served as a Pakistani diplomat for 34 years. We spoke to him by phone from his home. "
+        "The interview has been edited.\n\n"
+        "Q: Why did Iran strike?\n\nA: After Kerman, where almost a hundred people were killed, it needed to hit back."
+        "\n\nQ: And now?\n\nA: Calm."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 24)), "killed")
+    assert (c.claimant, c.claimant_type) == ("Tariq Mehmood Rana", "analyst")
+
+
+def test_a_timeline_s_month_and_year_date_its_entry(ex):
+    text = (
+        "Iran and Pakistan's border crisis: a timeline\n\nPakistan struck near Saravan on 18 January, killing nine.\n\n"
+        "Mid-December 2023 — Militants storm a police station in Rask, in Iran's Sistan and Baluchestan province. "
+        "Iranian officials say 11 police officers were killed."
+    )
+    [c] = [c for c in only(ex.extract(text, dt.date(2024, 1, 30)), "killed") if c.value == 11]
+    assert c.event == "rask-police-attack-2023"
+
+
+def test_in_from_the_border_and_a_question_about_what_happened(ex):
+    [c] = only(ex.extract("Koh-e-Sabz is, what, maybe 30 miles in from the border."), "depth")
+    assert c.value == 48.3
+    text = (
+        "The paper wrote that Iranian missiles had penetrated nearly 90 kilometres into Pakistani territory, and "
+        "asked how this could have happened."
+    )
+    assert [c.value for c in only(ex.extract(text), "depth")] == [90]

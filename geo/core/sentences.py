@@ -39,12 +39,17 @@ _COUNTERFACTUAL = re.compile(
 )
 
 
+_ASKED = re.compile(r"\b(?:how|why|whether)\s+(?:\w+\s+){0,3}$", re.I)
+
+
 def conditional(sentence: str) -> str | None:
     """Why a sentence is a condition or counterfactual rather than a statement, or None."""
     s = sentence.strip()
     if m := _CONDITIONAL_START.match(s):
         word = m.group(0).lstrip('"“‘(')
         return f"it opens with a condition ({word!r})"
-    if m := _COUNTERFACTUAL.search(s):
+    for m in _COUNTERFACTUAL.finditer(s):
+        if _ASKED.search(s[: m.start()]):
+            continue  # "asked how this could have happened": a question about what did happen
         return f"its {m.group(0)!r} is a counterfactual"
     return None

@@ -64,7 +64,7 @@ def resolve(label: str, text: str, base: dt.date | None) -> tuple[dt.date | None
             return None, "day"
         return (base - dt.timedelta(days=1) if low in ("yesterday", "last night") else base), "day"
     if label == "date:month":
-        words = low.split()
+        words = re.split(r"[\s-]+", low)  # "mid-december 2023"
         month = next((MONTHS[w] for w in words if w in MONTHS), None)
         year = next((int(w) for w in words if w.isdigit()), None)
         if month is None:

@@ -453,7 +453,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     num, unit = _num((CARDINAL,)), _in(UNITS)
     paren = [{"ORTH": "("}, {"OP": "{1,4}", "ORTH": {"NOT_IN": [")"]}}, {"ORTH": ")"}]
     border_rel = [
-        {"LOWER": {"IN": ["away", "off"]}, "OP": "?"},
+        {"LOWER": {"IN": ["away", "off", "in"]}, "OP": "?"},  # "30 miles in from the border"
         # "20 kilometres west of the border"
         {"LOWER": {"IN": "west east north south northwest northeast southwest southeast".split()}, "OP": "?"},
         _in(["from", "across", "beyond", "of", "past"]),
@@ -537,7 +537,17 @@ def _date_patterns() -> dict[str, list[list[dict]]]:
     comma = {"ORTH": ",", "OP": "?"}
     return {
         "date:day": [[day, {"LOWER": "of", "OP": "?"}, month, comma, year], [month, day, comma, year]],
-        "date:month": [[_in(["in", "during", "since", "early", "late", "mid", "mid-"]), month, year]],
+        "date:month": [
+            [_in(["in", "during", "since", "early", "late", "mid", "mid-"]), month, year],
+            # "Mid-December 2023 — militants storm …", "December 2023:" (a timeline's entry): the year
+            # makes a bare month a date ("May" alone is a verb as often)
+            [
+                {**_in(["mid", "early", "late"]), "OP": "?"},
+                {"ORTH": "-", "OP": "?"},
+                {**month, "IS_TITLE": True},
+                {"TEXT": year["TEXT"]},
+            ],
+        ],
         "date:weekday": [[_in(WEEKDAYS)]],
         "date:relative": [[_in(["yesterday", "today", "tonight"])], [{"LOWER": "last"}, _in(["night", "week"])]],
     }

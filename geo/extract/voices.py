@@ -222,6 +222,10 @@ def interviewee(text: str, home: str | None = None) -> Speaker | None:
     # "spoke to former ambassador Asif Karim about the strikes": the guest, not the topic
     who = re.split(r"\s+(?:about|on|in|for|at|who|after|over|regarding|last|this)\b", m.group("who"))[0] if m else ""
     who = who.strip() or "the interviewee"
+    if re.match(r"(?:him|her|them)\b", who, re.I):
+        # "We spoke to him by phone": the person the introduction opens with ("Tariq Rana served …")
+        named = re.search(r"^((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+) [a-z]", head, re.M)
+        return Speaker(named.group(1) if named else "the interviewee", "analyst", 0, 0)
     ctype = classify(who, home) if m and not re.search(r"\b(?:former|retired|ex-)", who, re.I) else None
     return Speaker(who, ctype if ctype in ("iran_official", "pakistan_official", "other_official") else "analyst", 0, 0)
 
