@@ -1309,3 +1309,30 @@ def test_in_from_the_border_and_a_question_about_what_happened(ex):
         "asked how this could have happened."
     )
     assert [c.value for c in only(ex.extract(text), "depth")] == [90]
+
+
+def test_a_later_the_two_children_who_had_died_is_the_figure_already_given(ex):
+    text = (
+        "Doctors at the hospital in Panjgur said two children were killed.\n\nA nurse on the children's ward, who "
+        "asked not to be named, said the girls kept asking about the two children who had died."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+    assert c.claimant_type == "other_official" and len(c.quotes) == 2
+
+
+def test_the_martyrdom_of_and_an_initial_count_revised(ex):
+    text = "The strike in Panjgur resulted in the martyrdom of two innocent children, the Foreign Office said."
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 17)), "killed")] == [2]
+    text = "Iran's interior ministry put the death toll at 89, revising an initial count of 103 given on the day."
+    new, old = only(ex.extract(text, dt.date(2024, 1, 5)), "killed")
+    assert (new.value, old.value) == (89, 103)
+    assert new.updates and not old.updates and new.revises is not None
+    assert not only(ex.extract("Jaish al-Adl has killed police, by a tally of 14 attacks since 2019."), "killed")
+
+
+def test_a_correction_s_wrong_figure_is_not_offered_even_where_it_says_whom_it_was_attributed_to(ex):
+    text = (
+        "CORRECTION\n\nThe article stated that Iran's strike in Panjgur killed three children and attributed that "
+        "figure to Pakistan's Foreign Office. The Foreign Office said two children were killed."
+    )
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")] == [2]

@@ -393,6 +393,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             any_num,
         ],
     ]
+    # "revising an initial count of 103 given on the day" (where the sentence speaks of the dead)
+    out["countof:killed"] = [[_in(["figure", "tally", "count"]), {"LOWER": "of"}, QUALS, any_num]]
     # "first said seven people had died; they later said nine": the kind of the figure before it
     out["echo:killed"] = [[_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num]]
     out["toll:killed"] = [
@@ -420,7 +422,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [any_num, MOD, {"LOWER": "lives"}, AUXS, {"LOWER": "lost"}],
         # "revised the death toll from the bombings down to 89"
         [_in(UPDATE_VERBS), {**NOT_NUM, "OP": "{0,8}"}, _in(["down", "up"]), {"LOWER": "to"}, QUALS, any_num],
-        [_in(["deaths", "death", "killing", "killings", "lives"]), {"LOWER": "of"}, QUALS, any_num],
+        [_in(["deaths", "death", "killing", "killings", "lives", "martyrdom"]), {"LOWER": "of"}, QUALS, any_num],
     ]
     return out
 
@@ -608,6 +610,9 @@ def qualifier_before(doc, i: int) -> tuple[str, int]:
     return "exact", i
 
 
+_COUNT_ENDS = VICTIMS | frozenset("given reported announced issued on in by from and but at".split())
+
+
 def _is_age(doc, i: int) -> bool:
     """ "a 7-year-old", "12 years old", "aged 6 to 11 years": an age or a time, not a count."""
     nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
@@ -692,8 +697,10 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         if not prior:
             return None
         kind = "injured" if prior[-1].lower_ in HURT else "killed"
-    if family == "tally" and kind == "killed" and not {t.lower_ for t in doc[i].sent} & DEATH_WORDS:
+    if family in ("tally", "countof") and kind == "killed" and not {t.lower_ for t in doc[i].sent} & DEATH_WORDS:
         return None
+    if family == "countof" and i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].lower_ not in _COUNT_ENDS:
+        return None  # "a tally of 14 attacks": a count of something else
     if family == "update":
         sent_words = {t.lower_ for t in doc[i].sent}
         if not sent_words & TOLL_WORDS:

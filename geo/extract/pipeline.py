@@ -37,7 +37,7 @@ RETRACTED = re.compile(r"\b(?:an )?earlier version of this (?:article|story|repo
 _CORRECTIONS = re.compile(r"\bcorrections?\b|\bclarifications?\b", re.I)
 _REPORTED_WRONGLY = re.compile(
     r"^[-•*\s]*(?:an?|the)\s+(?:[\w'’-]+\s+){0,8}?(?:article|report|story|piece|item|headline|caption)\b"
-    r"(?:(?!\bcorrect|\battribut).)*\b(?:said|stated|reported|put|gave|described)\b(?:(?!\bcorrect|\battribut).)*$",
+    r"(?:(?!\bcorrect).)*\b(?:said|stated|reported|put|gave|described)\b(?:(?!\bcorrect).)*$",
     re.I,
 )
 # What a fact-check examines, not what anyone is shown to claim: 'Claim 2: "Pakistan's strikes killed
@@ -383,6 +383,11 @@ class Extractor:
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
                     previous = (f.paragraph, flink.event, -9)
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
+                # "put the toll at 89, revising an initial count of 103": the figure the cue names
+                # as the old one is not the update; the sentence's figure before it is
+                superseded = bool(before & REVISION_CUES) and bool(_OLD_FIGURE.search(text[since : fig.start]))
+                if superseded and out and out[-1].start == a and out[-1].kind == fig.kind:
+                    out[-1] = replace(out[-1], updates=True)
                 since = fig.end
                 if fig.kind == "border_length":
                     geo = [e for e in (self.ds.events.values() if self.ds else ()) if e.type == "geography"]
@@ -405,7 +410,7 @@ class Extractor:
                     unit=unit,
                     qualifier=fig.qualifier if not fig.vague else None,
                     breakdown=fig.breakdown,
-                    updates=bool(before & REVISION_CUES),
+                    updates=bool(before & REVISION_CUES) and not superseded,
                     victims=fig.victims,
                     vague=fig.vague,
                     low=fig.low,
@@ -430,7 +435,7 @@ class Extractor:
                 if p.start < dateline:
                     continue  # where the story was filed ("ISLAMABAD, Jan 17 -"), not where anything happened
                 add("location", p.key, p.start, p.end)
-        return _revisions(_dedupe(out, headings))
+        return _revisions(_dedupe(_references(out, text), headings))
 
     def _clause(self, doc, span, fig, f: Facts) -> Facts | None:
         """The facts of the clause around a figure (between commas, semicolons or colons), or
@@ -538,6 +543,7 @@ def _figure_speaker(doc, fig, found, who, own_voice, voice, text: str, a: int):
 _HOW_FAR = re.compile(
     r"\bhow (?:far|deep)\b[^?]*\b(?:inside|into|within|across|beyond|border|frontier)\b[^?]*\?\s*$", re.I
 )
+_OLD_FIGURE = re.compile(r"\b(?:initial|earlier|previous|original|first|old)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
 _SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
 _BACK = re.compile(r"\b(?:that|this|the same) (?:strike|attack|raid|bombing|operation|incident)\b", re.I)
@@ -583,6 +589,32 @@ def _headline_repeats(cands: list[Candidate], headings: set[int]) -> list[Candid
         if body:
             i = out.index(body[0])
             out[i] = replace(body[0], quotes=body[0].quotes + ((c.start, c.end),))
+            out.remove(c)
+    return out
+
+
+def _references(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A figure no one gives that points back with "the" ("the girls kept asking about the two
+    children who had died") to a figure already given earlier is that figure again: one more
+    quote of it, not the author's own new claim."""
+    out = list(cands)
+    for c in cands:
+        if c.claimant_type or c.kind not in FIGURE_KINDS or c.value is None:
+            continue
+        if not re.search(r"\bthe\s+$", text[max(0, c.span_start - 8) : c.span_start], re.I):
+            continue
+        earlier = [
+            o
+            for o in out
+            if o.start < c.start
+            and o.kind == c.kind
+            and o.value == c.value
+            and o.claimant_type
+            and (c.event is None or o.event == c.event)
+        ]
+        if earlier:
+            i = out.index(earlier[0])
+            out[i] = replace(earlier[0], quotes=earlier[0].quotes + ((c.start, c.end),))
             out.remove(c)
     return out
 
