@@ -1336,3 +1336,17 @@ def test_a_correction_s_wrong_figure_is_not_offered_even_where_it_says_whom_it_w
         "figure to Pakistan's Foreign Office. The Foreign Office said two children were killed."
     )
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")] == [2]
+
+
+def test_pakistani_media_an_outlet_so_described_and_more_reporting_verbs(ex):
+    text = "Pakistani media reported that the targets were about 50 km inside Iranian territory."
+    assert only(ex.extract(text, dt.date(2024, 1, 19)), "depth")[0].claimant_type == "media"
+    text = "Roj Monitor, a Kurdish news site, reported that four civilians were killed in Erbil."
+    assert only(ex.extract(text, dt.date(2024, 1, 19)), "killed")[0].claimant_type == "media"
+    text = (
+        "As the independent analyst Omar Baig has pointed out, Iranian munitions landed roughly 28 miles inside "
+        "Pakistan."
+    )
+    assert only(ex.extract(text, dt.date(2024, 1, 19)), "depth")[0].claimant_type == "analyst"
+    text = "Iranian officials attribute the deaths of more than 150 border guards to Jaish al-Adl since 2012."
+    assert only(ex.extract(text, dt.date(2024, 1, 19)), "killed")[0].claimant_type == "iran_official"
