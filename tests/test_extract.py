@@ -1350,3 +1350,11 @@ def test_pakistani_media_an_outlet_so_described_and_more_reporting_verbs(ex):
     assert only(ex.extract(text, dt.date(2024, 1, 19)), "depth")[0].claimant_type == "analyst"
     text = "Iranian officials attribute the deaths of more than 150 border guards to Jaish al-Adl since 2012."
     assert only(ex.extract(text, dt.date(2024, 1, 19)), "killed")[0].claimant_type == "iran_official"
+
+
+def test_a_denial_is_a_zero_figure_a_question_is_not(ex):
+    text = "Jaish al-Adl denied that any of its fighters were killed in the Iranian strike on Panjgur."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+    assert (c.value, c.claimant, c.claimant_type) == (0, "Jaish al-Adl", "other_official")
+    for text in ("Were any soldiers killed?", "Officials did not say whether any soldiers were killed."):
+        assert not only(ex.extract(text), "killed"), text

@@ -41,6 +41,8 @@ def _ruler_patterns() -> list[dict]:
         },
         {"label": ZERO, "pattern": [{"LOWER": "no"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "one"}]},
         {"label": ZERO, "pattern": [{"LOWER": {"IN": ["nobody", "none", "no-one"]}}]},
+        # "denied that any of its fighters were killed": a zero only after a denial (patterns._reading)
+        {"label": ZERO, "pattern": [{"LOWER": {"IN": ["any", "anyone", "anybody"]}}]},
     ]
     for phrase in numbers.PHRASES:
         pats.append({"label": CARDINAL, "pattern": [{"LOWER": w} for w in phrase.split()]})

@@ -610,6 +610,7 @@ def qualifier_before(doc, i: int) -> tuple[str, int]:
     return "exact", i
 
 
+_DENIALS = frozenset("denied denies deny denying".split())
 _COUNT_ENDS = VICTIMS | frozenset("given reported announced issued on in by from and but at".split())
 
 
@@ -665,6 +666,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
     low = high = None
     if tok.ent_type_ == ZERO or tok.lower_ in ("no", "zero"):
         value = 0.0
+        if tok.lower_ in ("any", "anyone", "anybody") and not any(t.lower_ in _DENIALS for t in doc[max(0, i - 3) : i]):
+            return None  # "were any soldiers killed?": a zero only where it is denied
         if (
             b < len(doc)
             and doc[b - 1].lower_ in KILL | HURT
