@@ -1358,3 +1358,9 @@ def test_a_denial_is_a_zero_figure_a_question_is_not(ex):
     assert (c.value, c.claimant, c.claimant_type) == (0, "Jaish al-Adl", "other_official")
     for text in ("Were any soldiers killed?", "Officials did not say whether any soldiers were killed."):
         assert not only(ex.extract(text), "killed"), text
+
+
+def test_an_outlet_that_quoted_someone_as_saying_relays_them(ex):
+    text = "Tasnim quoted a provincial official as saying nine people were killed near Saravan."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert (c.claimant, c.claimant_type) == ("provincial official", "iran_official")

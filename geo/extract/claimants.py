@@ -485,6 +485,18 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             phrase = _before(doc, t.i - 1, a)  # "The Baloch Voice, a news website …, is reporting that"
         elif lower == "spoke" and (t.i + 1 >= b or doc[t.i + 1].lower_ not in ("of", "about")):
             continue  # "first spoke of three dead" reports; "spoke by telephone" does not
+        elif (
+            lower in ("quotes", "quoted", "cites", "cited")
+            and not (t.i > a and doc[t.i - 1].lower_ in ("was", "were", "is", "are", "been", "being", "be"))
+            or lower in ("quoting", "citing")
+            and _progressive(doc, t.i, a)
+        ) and any(
+            x.lower_ == "as" and doc[x.i + 1].lower_ in ("saying", "stating")
+            for x in doc[t.i + 1 : min(b - 1, t.i + 10)]
+        ):
+            # "Tasnim quoted a local official as saying": the official, the outlet only relays
+            # (but "an official was quoted by Sahil News as saying": the official, before the verb)
+            phrase = _after(doc, t.i, b)
         elif lower in REPORT_VERBS:
             passive = (
                 t.i > a
@@ -535,16 +547,6 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                     if cleaned is None or classify(cleaned[0]) is None:
                         # "Pakistan on Wednesday condemned …, saying …"; "The Indus Courier went further, reporting …"
                         phrase = _subject(doc, a, t.i, (*SIDE_TYPES, "media", "other_official")) or phrase
-        elif (
-            lower in ("quotes", "quoted", "cites", "cited")
-            or lower in ("quoting", "citing")
-            and _progressive(doc, t.i, a)
-        ) and any(
-            x.lower_ == "as" and doc[x.i + 1].lower_ in ("saying", "stating")
-            for x in doc[t.i + 1 : min(b - 1, t.i + 10)]
-        ):
-            # "Tasnim quotes a local official as saying": the official, the outlet only relays
-            phrase = _after(doc, t.i, b)
         elif lower in ("citing", "quoting") and (t.i == a or doc[t.i - 1].text == ","):
             # "Citing a report in a Quetta newspaper, he said": the newspaper is the source
             words = []
