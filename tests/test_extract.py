@@ -1364,3 +1364,22 @@ def test_an_outlet_that_quoted_someone_as_saying_relays_them(ex):
     text = "Tasnim quoted a provincial official as saying nine people were killed near Saravan."
     [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
     assert (c.claimant, c.claimant_type) == ("provincial official", "iran_official")
+
+
+def test_a_tally_since_a_year_links_the_period_and_by_the_count_of_is_no_byline(ex):
+    text = (
+        "By the count of the Tehran-based researcher Mehdi Shafiei, it and its predecessors have killed at least "
+        "150 Iranian border guards, soldiers and police since 2012."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+    assert (c.event, c.claimant_type) == ("jaish-al-adl-attacks-2012-2023", "analyst")
+    assert "a tally since its start" in c.event_reason
+
+
+def test_bylines_and_sentences_that_open_with_by():
+    from geo.extract import dates
+
+    for line in ("By Saima Khurshid and Kaveh Nouri", "BY STAFF REPORTER", "By our correspondent", "Published 17 Jan"):
+        assert dates.is_byline(line), line
+    for line in ("By the count of the researcher, 150 died.", "By our count, nine died.", "by a tally of officials"):
+        assert not dates.is_byline(line), line

@@ -15,7 +15,11 @@ from functools import lru_cache
 from geo.extract.patterns import MONTHS, WEEKDAYS
 
 _CAPTION = re.compile(r"^\s*(?:\(?(?:photo|image|picture|caption|file photo|video|graphic)\b|\[photo)", re.I)
-_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]\w*|published|updated|posted|last updated|first published|filed)\b", re.I)
+# "By Saima Khurshid", "BY STAFF"; not "By the count of …" (the name's capital is required)
+_BYLINE = re.compile(
+    r"^\s*(?:(?i:by)\s+(?:[A-Z]\w*|(?i:(?:our|a) (?:own |special )?(?:staff|correspondent|reporter)s?)\b)"
+    r"|(?i:published|updated|posted|last updated|first published|filed))\b"
+)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z .]+)?,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
@@ -110,8 +114,9 @@ _DEEDS = frozenset("attack attacks bombing bombings strike strikes raid raids as
 
 def years(doc, a: int, b: int, taken: list[tuple[int, int]] = ()) -> list[tuple[dt.date, str]]:
     """Bare years that date what a sentence tells ("in 2023 alone", "between 2012 and 2023"), as
-    (1 January of the year, "year"); not "since 2019" (a start, not when) nor a year inside a
-    fuller date already read (``taken``: character spans)."""
+    (1 January of the year, "year"); "since 2012" as (…, "since"): a tally's start, not when
+    anything happened, which only a period's events use; not a year inside a fuller date
+    already read (``taken``: character spans)."""
     out = []
     for t in doc[a:b]:
         if not (t.is_digit and len(t.text) == 4 and 1950 <= int(t.text) <= 2035):
@@ -120,10 +125,11 @@ def years(doc, a: int, b: int, taken: list[tuple[int, int]] = ()) -> list[tuple[
         deed = (
             t.i + 1 < b and doc[t.i + 1].lower_ in _DEEDS and doc[t.i - 1].lower_ in ("a", "an", "the", "its", "their")
         )
+        since = t.i > a and doc[t.i - 1].lower_ == "since"
         lead = t.i > a and (doc[t.i - 1].lower_ in _YEAR_LEAD or deed)
-        if not lead or any(s <= t.idx < e for s, e in taken):
+        if not (lead or since) or any(s <= t.idx < e for s, e in taken):
             continue
         if t.i + 1 < b and doc[t.i + 1].lower_ in ("revolution", "election", "elections", "war"):
             continue  # "the 1979 revolution": a landmark, not when the story happens
-        out.append((dt.date(int(t.text), 1, 1), "year"))
+        out.append((dt.date(int(t.text), 1, 1), "since" if since else "year"))
     return out

@@ -177,8 +177,8 @@ def _same_time(d: dt.date, prec: str, e) -> bool:
     time zones), or the same month when either is known only to the month; the same year, or a
     date within a period (a campaign of attacks over a decade)."""
     first, last = _span(e)
-    if prec == "year" or e.date_precision == "year" or e.date_end is not None:
-        if prec == "year":
+    if prec in ("year", "since") or e.date_precision == "year" or e.date_end is not None:
+        if prec in ("year", "since"):
             return first.year <= d.year <= last.year
         return first.replace(day=1) <= d <= last
     if prec == "month" or e.date_precision in ("month", "week"):
@@ -188,7 +188,7 @@ def _same_time(d: dt.date, prec: str, e) -> bool:
 
 def _contradicts(d: dt.date, e, prec: str = "day") -> bool:
     """A date before the event, or too long after it to be a report of it."""
-    if prec == "year":
+    if prec in ("year", "since"):
         first, last = _span(e)
         return not first.year <= d.year <= (last + dt.timedelta(days=LATE_DAYS)).year
     if e.date_precision == "year" or e.date_end is not None:
@@ -235,19 +235,24 @@ class Linker:
             return None  # "a coach overturned", not "a car bomb tore through a bus"
         if f.words & NOT_A_STRIKE - words or "shot" in f.words and "down" not in f.words:
             return None  # ("shot dead" is gunfire; "shot down an Indian jet" is the 2019 strikes' story)
-        if f.dates:
-            fits = [(d, prec) for d, prec in f.dates if _same_time(d, prec, e)]
-            matched = [d for d, prec in fits if prec != "year"]
+        # "since 2012" starts a tally: it dates a period's events, and says nothing of the others
+        dated = [(d, prec) for d, prec in f.dates if prec != "since" or e.date_end is not None]
+        if dated:
+            fits = [(d, prec) for d, prec in dated if _same_time(d, prec, e)]
+            matched = [d for d, prec in fits if prec not in ("year", "since")]
             if fits:
                 first, last = _span(e)
                 if not matched or e.date_end is not None or e.date_precision == "year":
                     score += 1  # within a period or a year: an event dated to its day or month is likelier
                     why.append(f"dated within {first.year}–{last.year}" if last.year > first.year else f"{first.year}")
+                    if any(prec == "since" for _, prec in fits):
+                        score += 2  # "… have killed at least 150 border guards since 2012": a tally over the period
+                        why.append("a tally since its start")
                 else:
                     score += 3
                     day = e.date_precision == "day"
                     why.append(f"dated {matched[0]:%-d %B %Y}" if day else f"dated {e.date:%B %Y}")
-            elif all(_contradicts(d, e, prec) for d, prec in f.dates):
+            elif all(_contradicts(d, e, prec) for d, prec in dated):
                 return None
             else:
                 score -= 2  # dated, but not on its day: a report days later, or another event
@@ -294,7 +299,7 @@ class Linker:
         if e.actor and e.actor not in COUNTRY_WORDS and e.actor.split()[0].lower() in f.attackers:
             score += 2  # "Jaish al-Adl, whose attacks have killed …": the attacker named
             why.append(f"names {e.actor}")
-            if e.date_end is not None and f.words & PERIOD_WORDS and any(p == "year" for _, p in f.dates):
+            if e.date_end is not None and f.words & PERIOD_WORDS and any(p in ("year", "since") for _, p in f.dates):
                 score += 1  # "its attacks killed 150 between 2012 and 2023": a tally over the period
                 why.append("a tally over years")
         shared = sorted(words & f.words)
