@@ -1383,3 +1383,12 @@ def test_bylines_and_sentences_that_open_with_by():
         assert dates.is_byline(line), line
     for line in ("By the count of the researcher, 150 died.", "By our count, nine died.", "by a tally of officials"):
         assert not dates.is_byline(line), line
+
+
+def test_what_a_sentence_adds_after_a_figure_s_clause_is_not_its_story(ex):
+    text = (
+        "Levies officials who visited the site put it at some 48 kilometres inside Pakistani territory, in a valley "
+        "that villagers say smugglers use to move diesel across the border into Balochistan's markets."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
+    assert c.event == "iran-strike-panjgur"

@@ -468,7 +468,8 @@ class Extractor:
                 + opening_years,
                 strikers=strikers(doc[i:j]),
                 targets=targets(doc[i:j]),
-                words=f.words,
+                # the sentence up to the clause's end: "smugglers" after it are not its story
+                words={t.lower_ for t in doc[a:j] if t.is_alpha},
             )
             if cf.places or cf.dates or cf.strikers or cf.targets:
                 return cf
