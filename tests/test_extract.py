@@ -1392,3 +1392,14 @@ def test_what_a_sentence_adds_after_a_figure_s_clause_is_not_its_story(ex):
     )
     [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
     assert c.event == "iran-strike-panjgur"
+
+
+def test_a_participle_aside_after_the_speaker_and_a_pakistani_broadcaster(ex):
+    text = (
+        'Tasnim news agency, revisiting the Kerman bombing of 3 January in a commentary on "the enemies\' plan", '
+        "said its toll stood at 95."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+    assert c.claimant_type == "iran_official"
+    text = "Pakistani broadcaster Geo News is reporting that the targets lay about 40 km inside Iranian territory."
+    assert only(ex.extract(text, dt.date(2024, 1, 18)), "depth")[0].claimant_type == "media"

@@ -128,7 +128,7 @@ _PRIVATE_OUTLET = re.compile(
     r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?)\b"
     # Pakistan's press is mostly private ("Pakistani media reported"); Iran's is not, so "Iranian
     # media" stays the state's (SCHEMA.md: state media speak for their side)
-    r"|\bpakistan(?:i|'s|’s) (?:media|press)\b(?! release)"
+    r"|\bpakistan(?:i|'s|’s) (?:media|press|broadcasters?)\b(?! release)"
     # an outlet described as one: "Roj Monitor, a Kurdish news site"
     r"|, an? (?:[\w-]+ ){0,2}(?:news site|news website|newspaper|news agency|tv channel|broadcaster)\b"
 )
@@ -256,8 +256,8 @@ def _before(doc, i: int, a: int) -> list:
             if _names(cited) and classify(" ".join(x.text for x in cited)) not in ("media", None):
                 return cited  # "Reuters, citing police in Balochistan, reports": the police
             j = k - 1
-        elif doc[k].text == "," and k + 1 < j and doc[k + 1].lower_ in ASIDE_START:
-            j = k - 1
+        elif doc[k].text == "," and k + 1 < j and (doc[k + 1].lower_ in ASIDE_START or _participle(doc[k + 1])):
+            j = k - 1  # "Tasnim news agency, revisiting the Kerman bombing …, said": the agency
         elif doc[k].text == "," and k + 1 < j:
             # "Ali Reza Marhamati, the deputy governor of Sistan-Baluchestan, said": name and apposition
             return _before(doc, k, a) + list(doc[k:j])
@@ -287,6 +287,17 @@ def _before(doc, i: int, a: int) -> list:
         out.insert(0, t)
         j -= 1
     return out
+
+
+def _participle(t) -> bool:
+    """ "revisiting", "writing": an -ing word opening an aside (not "Beijing", not "thing")."""
+    return (
+        t.is_lower
+        and t.is_alpha
+        and len(t.text) > 5
+        and t.text.endswith("ing")
+        and t.text not in ("during", "morning", "evening")
+    )
 
 
 def _names(tokens) -> bool:
