@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 REPORT_VERBS = frozenset(
     """said says say told tells stated states reported reports claimed claims announced announces confirmed
@@ -719,6 +720,7 @@ def is_name(phrase: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not OFFICIAL.search(phrase.lower())
 
 
+@lru_cache(maxsize=64)  # asked again at each mention of a person; the key holds the text (str caches its hash)
 def introduced(name: str, text: str, home: str | None = None) -> str | None:
     """The type of a person the article introduces by role where it names them elsewhere
     ("Kamran Yusuf, a fellow at …", "the chief inspector, Ghulam Sarwar"); None when no role
