@@ -1403,3 +1403,14 @@ def test_a_participle_aside_after_the_speaker_and_a_pakistani_broadcaster(ex):
     assert c.claimant_type == "iran_official"
     text = "Pakistani broadcaster Geo News is reporting that the targets lay about 40 km inside Iranian territory."
     assert only(ex.extract(text, dt.date(2024, 1, 18)), "depth")[0].claimant_type == "media"
+
+
+def test_a_timeline_s_present_tense_revision_and_down_from(ex):
+    text = "Iranian officials first put the toll at 103, then revise it to 95."
+    old, new = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert (old.value, new.value, new.updates, old.updates) == (103, 95, True, False)
+    text = "Kerman bombing, 3 January: 84 killed (Iranian officials' revised figure, down from 103)."
+    new, old = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert (new.value, old.value, new.updates, old.updates) == (84, 103, True, False)
+    text = "The number of the killed persons had been seven persons, and it later rose to nine persons."
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 19)), "killed")] == [7, 9]

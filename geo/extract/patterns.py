@@ -80,7 +80,7 @@ MOD_STOP = sorted({*GAP_STOP, *AUX, *KILL, *HURT, "of", "in", "on", "at", "to", 
 INCLUDING = sorted("including among mostly most all many incl".split())
 UPDATE_VERBS = sorted(
     "revised raised lowered rose risen climbed increased jumped updated corrected reached grew revising raising "
-    "lowering".split()
+    "lowering revise revises raise raises rises climbs updates".split()  # a timeline's present: "then revise it to 95"
 )
 DEATH_WORDS = frozenset("dead deaths died killed toll martyred martyrs lives fatalities".split())
 TOLL_WORDS = frozenset("toll figure figures count tally number death deaths".split())
@@ -350,6 +350,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     # speaks of a toll (see figures()).
     out["update:killed"] = [
         [_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num],
+        # "84 killed (the revised figure, down from 103)"
+        [_in(["down", "up"]), {"LOWER": "from"}, QUALS, any_num],
         # "was later revised by the health ministry to 95"
         [_in(UPDATE_VERBS), {"LOWER": "by"}, {**NOT_NUM, "OP": "{1,4}"}, {"LOWER": "to"}, QUALS, any_num],
         # "revised it to 84", "revising the toll to 95"
@@ -375,7 +377,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 {"LOWER": "the", "OP": "?"},
                 _in(nouns),
                 {**NOT_NUM, "OP": "{0,8}"},
-                {"LOWER": {"IN": ["is", "was", "as", "at", "to", "stood", "reached"]}},
+                {"LOWER": {"IN": ["is", "was", "been", "as", "at", "to", "stood", "reached"]}},
                 QUALS,
                 any_num,
             ],

@@ -29,7 +29,7 @@ MILITANTS = frozenset(
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
-    "lowered lowering reduced corrected correcting".split()
+    "lowered lowering reduced corrected correcting revise revises rises climbs raises".split()
 )
 RETRACTED = re.compile(r"\b(?:an )?earlier version of this (?:article|story|report)", re.I)
 # In a corrections column, what an earlier piece said is the outlet's error, not a claim: "The same
@@ -385,7 +385,7 @@ class Extractor:
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
                 # "put the toll at 89, revising an initial count of 103": the figure the cue names
                 # as the old one is not the update; the sentence's figure before it is
-                superseded = bool(before & REVISION_CUES) and bool(_OLD_FIGURE.search(text[since : fig.start]))
+                superseded = bool(before & REVISION_CUES) and bool(_OLD_FIGURE.search(text[since : fig.end]))
                 if superseded and out and out[-1].start == a and out[-1].kind == fig.kind:
                     out[-1] = replace(out[-1], updates=True)
                 since = fig.end
@@ -544,7 +544,10 @@ def _figure_speaker(doc, fig, found, who, own_voice, voice, text: str, a: int):
 _HOW_FAR = re.compile(
     r"\bhow (?:far|deep)\b[^?]*\b(?:inside|into|within|across|beyond|border|frontier)\b[^?]*\?\s*$", re.I
 )
-_OLD_FIGURE = re.compile(r"\b(?:initial|earlier|previous|original|first|old)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# the figure a revision names as the old one: "an initial count of 103", "down from 103"
+_OLD_FIGURE = re.compile(
+    r"\b(?:initial|earlier|previous|original|first|old|down from|up from)\s+(?:[\w-]+\s+){0,2}[\w.,-]+$", re.I
+)
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
 _SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
 _BACK = re.compile(r"\b(?:that|this|the same) (?:strike|attack|raid|bombing|operation|incident)\b", re.I)
