@@ -1414,3 +1414,11 @@ def test_a_timeline_s_present_tense_revision_and_down_from(ex):
     assert (new.value, old.value, new.updates, old.updates) == (84, 103, True, False)
     text = "The number of the killed persons had been seven persons, and it later rose to nine persons."
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 19)), "killed")] == [7, 9]
+
+
+def test_risen_from_one_to_two_offers_both_and_the_second_updates(ex):
+    text = "Iran's police said the toll from the attack near Rask had risen from one to two."
+    old, new = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert (old.value, new.value, old.updates, new.updates) == (1, 2, False, True)
+    text = "Not a single person was killed in that strike, in which only some trees were damaged."
+    assert [c.value for c in only(ex.extract(text), "killed")] == [0]

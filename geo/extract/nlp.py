@@ -41,6 +41,7 @@ def _ruler_patterns() -> list[dict]:
         },
         {"label": ZERO, "pattern": [{"LOWER": "no"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "one"}]},
         {"label": ZERO, "pattern": [{"LOWER": {"IN": ["nobody", "none", "no-one"]}}]},
+        {"label": ZERO, "pattern": [{"LOWER": "not"}, {"LOWER": "a"}, {"LOWER": "single"}]},  # "not a single person"
         # "denied that any of its fighters were killed": a zero only after a denial (patterns._reading)
         {"label": ZERO, "pattern": [{"LOWER": {"IN": ["any", "anyone", "anybody"]}}]},
     ]

@@ -350,8 +350,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     # speaks of a toll (see figures()).
     out["update:killed"] = [
         [_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num],
-        # "84 killed (the revised figure, down from 103)"
-        [_in(["down", "up"]), {"LOWER": "from"}, QUALS, any_num],
+        # "84 killed (the revised figure, down from 103)", "had risen from one to two" (both figures)
+        [_in(["down", "up", *UPDATE_VERBS]), {"LOWER": "from"}, QUALS, any_num],
+        [_in(UPDATE_VERBS), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
         # "was later revised by the health ministry to 95"
         [_in(UPDATE_VERBS), {"LOWER": "by"}, {**NOT_NUM, "OP": "{1,4}"}, {"LOWER": "to"}, QUALS, any_num],
         # "revised it to 84", "revising the toll to 95"
@@ -785,6 +786,8 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
         # The number the pattern is about: the first for most families, the one after the verb
         # for active and toll patterns (the qualifier words come between).
         i = nums[0]
+        if label.startswith("update:") and doc[nums[-1] - 1].lower_ in ("to", *QUAL_WORDS) and len(nums) > 1:
+            i = nums[-1]  # "risen from one to two": the new figure (the old one has its own match)
         rank = (_verb_distance(doc, s, e, i), -(e - s))
         best.setdefault(i, []).append((rank, label, s, e))
     out: list[Figure] = []

@@ -363,6 +363,7 @@ class Extractor:
             # dates are still named)
             retracted = bool(RETRACTED.search(s) or wrong or _EXAMINED.match(s) or _REJECTED.match(s))
             since = a  # where the text before this figure starts (the sentence, or the last figure)
+            old_kind = None  # the kind of an old figure the sentence named before its new one
             # "How far inside Pakistan did the missiles land? About 20 miles, …": the answer's figure
             asked = k > 0 and bool(_HOW_FAR.search(rows[k - 1][3]))
             for fig in [] if retracted else patterns.figures(doc, span.start, span.end, asked):
@@ -384,10 +385,14 @@ class Extractor:
                     previous = (f.paragraph, flink.event, -9)
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
                 # "put the toll at 89, revising an initial count of 103": the figure the cue names
-                # as the old one is not the update; the sentence's figure before it is
+                # as the old one is not the update; the sentence's other figure is, before it or
+                # after it ("had risen from one to two")
                 superseded = bool(before & REVISION_CUES) and bool(_OLD_FIGURE.search(text[since : fig.end]))
                 if superseded and out and out[-1].start == a and out[-1].kind == fig.kind:
                     out[-1] = replace(out[-1], updates=True)
+                elif superseded:
+                    old_kind = fig.kind
+                newer = old_kind == fig.kind and not superseded
                 since = fig.end
                 if fig.kind == "border_length":
                     geo = [e for e in (self.ds.events.values() if self.ds else ()) if e.type == "geography"]
@@ -410,7 +415,7 @@ class Extractor:
                     unit=unit,
                     qualifier=fig.qualifier if not fig.vague else None,
                     breakdown=fig.breakdown,
-                    updates=bool(before & REVISION_CUES) and not superseded,
+                    updates=(bool(before & REVISION_CUES) or newer) and not superseded,
                     victims=fig.victims,
                     vague=fig.vague,
                     low=fig.low,
@@ -546,7 +551,9 @@ _HOW_FAR = re.compile(
 )
 # the figure a revision names as the old one: "an initial count of 103", "down from 103"
 _OLD_FIGURE = re.compile(
-    r"\b(?:initial|earlier|previous|original|first|old|down from|up from)\s+(?:[\w-]+\s+){0,2}[\w.,-]+$", re.I
+    r"\b(?:initial|earlier|previous|original|first|old|(?:down|up|risen|rose|revised|raised|lowered|increased) from)"
+    r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
+    re.I,
 )
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
 _SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
