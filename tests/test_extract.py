@@ -1422,3 +1422,14 @@ def test_risen_from_one_to_two_offers_both_and_the_second_updates(ex):
     assert (old.value, new.value, old.updates, new.updates) == (1, 2, False, True)
     text = "Not a single person was killed in that strike, in which only some trees were damaged."
     assert [c.value for c in only(ex.extract(text), "killed")] == [0]
+
+
+def test_a_summary_line_s_labels_a_table_row_and_a_list_past_a_relative_clause(ex):
+    found = ex.extract("Killed: 2 | Injured: 3 | Displaced: about 850 people")
+    assert [(c.kind, c.value) for c in found if c.kind in ("killed", "injured")] == [("killed", 2), ("injured", 3)]
+    assert [
+        c.value for c in only(ex.extract("| People killed | 2 (children) | District administration |"), "killed")
+    ] == [2]
+    assert not only(ex.extract("He was wounded: 3 times."), "injured")
+    text = "Three women, two men and four children who were not Iranian nationals lost their lives near Saravan."
+    assert [c.value for c in only(ex.extract(text), "killed")] == [9]

@@ -427,6 +427,12 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [_in(UPDATE_VERBS), {**NOT_NUM, "OP": "{0,8}"}, _in(["down", "up"]), {"LOWER": "to"}, QUALS, any_num],
         [_in(["deaths", "death", "killing", "killings", "lives", "martyrdom"]), {"LOWER": "of"}, QUALS, any_num],
     ]
+    # a table's or a summary line's label and value: "Killed: 2 | Injured: 3", "| People injured | 3 (girls) |"
+    for kind, labels in (
+        ("killed", ["killed", "dead", "deaths", "fatalities"]),
+        ("injured", ["injured", "wounded", "injuries", "hurt"]),
+    ):
+        out[f"label:{kind}"] = [[_in(labels), {"ORTH": {"IN": [":", "|"]}}, QUALS, _num((CARDINAL, ZERO))]]
     return out
 
 
@@ -446,9 +452,12 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
                 last = i == n - 1
                 sep = [{"ORTH": ",", "OP": "?"}, {"LOWER": "and"}] if last else [{"ORTH": ","}]
                 seq += sep + shape[i]
-            pats.append(seq + [AUXS, _in(passive)])
-            if kind == "killed":
-                pats.append(seq + [AUXS, {"LOWER": "lost"}, {"LOWER": "their"}, {"LOWER": "lives"}])
+            # "… four children who were not Iranian nationals lost their lives": past a short relative clause
+            who = [{"LOWER": "who"}, {"IS_PUNCT": False, "ENT_TYPE": {"NOT_IN": [CARDINAL]}, "OP": "{1,5}"}]
+            for rel in ([], who):
+                pats.append(seq + rel + [AUXS, _in(passive)])
+                if kind == "killed":
+                    pats.append(seq + rel + [AUXS, {"LOWER": "lost"}, {"LOWER": "their"}, {"LOWER": "lives"}])
             pats.append([_in(active), {"ORTH": ":", "OP": "?"}, QUALS] + seq)
         out[f"list:{kind}"] = pats
     return out
@@ -705,8 +714,13 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         kind = "injured" if prior[-1].lower_ in HURT else "killed"
     if family in ("tally", "countof") and kind == "killed" and not {t.lower_ for t in doc[i].sent} & DEATH_WORDS:
         return None
-    if family == "countof" and i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].lower_ not in _COUNT_ENDS:
-        return None  # "a tally of 14 attacks": a count of something else
+    if (
+        family in ("countof", "label")
+        and i + 1 < len(doc)
+        and doc[i + 1].is_alpha
+        and doc[i + 1].lower_ not in _COUNT_ENDS
+    ):
+        return None  # "a tally of 14 attacks", "wounded: 3 times": a count of something else
     if family == "update":
         sent_words = {t.lower_ for t in doc[i].sent}
         if not sent_words & TOLL_WORDS:
