@@ -1433,3 +1433,11 @@ def test_a_summary_line_s_labels_a_table_row_and_a_list_past_a_relative_clause(e
     assert not only(ex.extract("He was wounded: 3 times."), "injured")
     text = "Three women, two men and four children who were not Iranian nationals lost their lives near Saravan."
     assert [c.value for c in only(ex.extract(text), "killed")] == [9]
+
+
+def test_a_hospital_update_s_ages_asides_and_no_further_casualties(ex):
+    text = "Two children, a boy aged 7 and a girl aged 10, were brought dead to the emergency department."
+    assert [c.value for c in only(ex.extract(text), "killed")] == [2]
+    text = "Three (03) female patients aged 6 to 11 years were admitted with splinter wounds."
+    assert [c.value for c in only(ex.extract(text), "injured")] == [3]
+    assert not only(ex.extract("No further casualties have been received since 02:00."), "casualties")

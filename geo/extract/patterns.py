@@ -69,7 +69,7 @@ NOUNS = {
 }
 AUX = sorted(
     """were was have has had been are is being be reportedly also all later since subsequently confirmed
-    believed said thought feared now later reported among them both""".split()
+    believed said thought feared now later reported among them both brought found pronounced declared""".split()
 )
 # Words that end a victim phrase's gap: a new clause or figure begins.
 GAP_STOP = sorted(
@@ -329,20 +329,25 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {**NOT_NUM, "OP": "{0,3}"},
             _in(["injuries", "wounds", "wounded"]),
         ],
-        # "three girls brought in with shrapnel wounds"
-        [
-            any_num,
-            MOD,
-            {**VICT, "OP": "?"},
-            GAP,
-            AUXS,
-            _in(["brought", "admitted", "taken", "received"]),
-            {"LOWER": "in", "OP": "?"},
-            {**NOT_NUM, "LOWER": {"NOT_IN": ["with"]}, "OP": "{0,4}"},  # "in the emergency department"
-            {"LOWER": "with"},
-            {**NOT_NUM, "OP": "{0,2}"},
-            _in(["injuries", "wounds", "burns"]),
-        ],
+        # "three girls brought in with shrapnel wounds", "Three (03) female patients aged 6 to 11 years
+        # were admitted with splinter wounds" (the ages are not counts: see _is_age)
+        *(
+            [
+                any_num,
+                MOD,
+                {**VICT, "OP": "?"},
+                *aged,
+                GAP,
+                AUXS,
+                _in(["brought", "admitted", "taken", "received"]),
+                {"LOWER": "in", "OP": "?"},
+                {**NOT_NUM, "LOWER": {"NOT_IN": ["with"]}, "OP": "{0,4}"},  # "in the emergency department"
+                {"LOWER": "with"},
+                {**NOT_NUM, "OP": "{0,2}"},
+                _in(["injuries", "wounds", "burns"]),
+            ]
+            for aged in ([], [{"LOWER": "aged"}, {"ORTH": {"NOT_IN": [",", ";", "."]}, "OP": "{1,5}"}])
+        ),
     ]
     for kind, nouns in NOUNS.items():
         out[f"noun:{kind}"] = [[any_num, MOD, _in(nouns)], [_in(["no", "zero"]), MOD, _in(nouns)]]
@@ -680,6 +685,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         value = 0.0
         if tok.lower_ in ("any", "anyone", "anybody") and not any(t.lower_ in _DENIALS for t in doc[max(0, i - 3) : i]):
             return None  # "were any soldiers killed?": a zero only where it is denied
+        if i + 1 < len(doc) and doc[i + 1].lower_ in ("further", "more", "new", "additional", "fresh", "other"):
+            return None  # "no further casualties have been received": none since, not none at all
         if (
             b < len(doc)
             and doc[b - 1].lower_ in KILL | HURT
