@@ -1441,3 +1441,9 @@ def test_a_hospital_update_s_ages_asides_and_no_further_casualties(ex):
     text = "Three (03) female patients aged 6 to 11 years were admitted with splinter wounds."
     assert [c.value for c in only(ex.extract(text), "injured")] == [3]
     assert not only(ex.extract("No further casualties have been received since 02:00."), "casualties")
+
+
+def test_social_media_voices_are_unattributed_not_the_author(ex):
+    text = 'Within hours, posts on X claimed that "over 40 terrorists" had been killed near Saravan.'
+    [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert (c.claimant, c.claimant_type) == ("posts on X", "unattributed")

@@ -152,7 +152,9 @@ _GENERIC = re.compile(
 _PERSON_WORDS = re.compile(
     r"\b(?:villagers?|residents?|witness(?:es)?|survivors?|relatives?|locals?|tribal elders?|"
     r"elders?|mother|father|brother|family|man|woman|shopkeeper|farmer|teacher|people|"
-    r"neighbou?rs?|eyewitness(?:es)?|onlookers?|bystanders?|mourners?)\b"
+    r"neighbou?rs?|eyewitness(?:es)?|onlookers?|bystanders?|mourners?|"
+    # social media's anonymous voices: "posts on X claimed", "users also claimed"
+    r"posts?|users?|accounts?|tweets?|bloggers?)\b"
 )
 _COUNTRY_OF_CITY = {"IRN": "iran_official", "PAK": "pakistan_official"}
 
