@@ -1447,3 +1447,18 @@ def test_social_media_voices_are_unattributed_not_the_author(ex):
     text = 'Within hours, posts on X claimed that "over 40 terrorists" had been killed near Saravan.'
     [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
     assert (c.claimant, c.claimant_type) == ("posts on X", "unattributed")
+
+
+def test_a_record_whose_titled_speakers_each_speak_once_is_a_transcript(ex):
+    text = (
+        "SENATE OF PAKISTAN\nDebates, Friday 19 January 2024\n\n"
+        "Senator Raza Rabbani: Madam Chair, two of our children were martyred in Panjgur.\n\n"
+        "Minister for Foreign Affairs: Madam Chair, the site is more than 50 kilometres inside Pakistan."
+    )
+    found = ex.extract(text, dt.date(2024, 1, 19))
+    [k] = only(found, "killed")
+    assert (k.claimant, k.claimant_type) == ("Senator Raza Rabbani", "pakistan_official")
+    [d] = only(found, "depth")
+    assert d.claimant_type == "pakistan_official"
+    [c] = only(ex.extract("Iranian officials, meanwhile, say nine people died near Saravan."), "killed")
+    assert c.claimant == "Iranian officials"

@@ -30,7 +30,7 @@ BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "�
 # Words that end a speaker phrase without being part of it: "Iranian officials first put …".
 TRAILING = frozenset(
     "'s ’s in on first also later initially earlier now today yesterday have has had then separately was were is are "
-    "been since".split()
+    "been since meanwhile however too though".split()
 )
 ASIDE_START = frozenset(
     "speaking who citing quoting asked adding requesting declining in at on during after before when".split()

@@ -138,6 +138,7 @@ _TITLED = (
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?|Senator|Minister|Chairman|Chairperson|Speaker|President|Secretary|"
     r"Spokes(?:man|woman|person)|Ambassador|Deputy|Member|Governor|General|Colonel|Host|Anchor|Question|Answer)"
 )
+_TITLE_WORD = re.compile(rf"^(?:[A-Z][\w.'-]* ){{0,3}}{_TITLED}\b")
 _TURN = re.compile(
     r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"  # a podcast's time code: "[00:01:07] KAVEH MOSTOFI:"
     rf"(?P<label>[A-Z][A-Z .'-]{{0,40}}?|(?:[A-Z][\w.'-]* ){{0,3}}{_TITLED}(?: [A-Z][\w.'-]*| for| of| the){{0,6}})"
@@ -153,7 +154,10 @@ def is_transcript(text: str) -> bool:
     datelines, "PANJGUR: …", "QUETTA: …", are labels too, each once)."""
     starts = (m for m in _TURN.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n")
     labels = Counter(m.group("label").strip() for m in starts)
-    return len(labels) >= 2 and max(labels.values()) >= 2  # a host speaks more than once; datelines do not repeat
+    # a host speaks more than once, datelines do not repeat; a record's titled speakers
+    # ("Senator Raza Rabbani:", "Minister for Foreign Affairs:") may each speak once
+    titled = [label for label in labels if _TITLE_WORD.search(label)]
+    return len(labels) >= 2 and (max(labels.values()) >= 2 or len(titled) >= 2)
 
 
 def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Speaker | None:
