@@ -68,8 +68,8 @@ SPLITS = [
     (EVAL / "heldout14", "held-out 14 (clean at 81159e6; tuned on since)", True),
     (EVAL / "heldout15", "held-out 15 (clean at d1a26f3; tuned on since)", True),
     (EVAL / "heldout16", "held-out 16 (clean at d1a26f3; tuned on since)", True),
-    (EVAL / "heldout17", "held-out 17 (read once at ce9b45c; never tuned on)", False),
-    (EVAL / "heldout18", "held-out 18 (read once at ce9b45c; never tuned on)", False),
+    (EVAL / "heldout17", "held-out 17 (clean at ce9b45c; tuned on since)", True),
+    (EVAL / "heldout18", "held-out 18 (clean at ce9b45c; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
