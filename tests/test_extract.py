@@ -1462,3 +1462,46 @@ def test_a_record_whose_titled_speakers_each_speak_once_is_a_transcript(ex):
     assert d.claimant_type == "pakistan_official"
     [c] = only(ex.extract("Iranian officials, meanwhile, say nine people died near Saravan."), "killed")
     assert c.claimant == "Iranian officials"
+
+
+def test_shahadat_a_citizen_a_quoted_count_and_a_tally_that_is_now(ex):
+    text = "The breach in Panjgur resulted in the shahadat of two innocent children and injuries to three girls."
+    assert [c.value for c in only(ex.extract(text), "killed")] == [2]
+    assert [c.value for c in only(ex.extract("No Pakistani citizen was killed in our operation."), "killed")] == [0]
+    assert [c.value for c in only(ex.extract('A journalist wrote that "at least seven" were killed.'), "killed")] == [7]
+    text = "The total number of injured patients received is now three, all female."
+    assert [c.value for c in only(ex.extract(text), "injured")] == [3]
+
+
+def test_one_of_a_group_counted_elsewhere_is_no_figure_but_one_of_the_guards_killed_is(ex):
+    text = "The government said one of those girls had died in a hospital in Karachi, raising the toll to three."
+    assert [c.value for c in only(ex.extract(text), "killed")] == [3]
+    assert not only(ex.extract("A teacher whose pupils included one of the children killed spoke."), "killed")
+    assert [c.value for c in only(ex.extract("One of the guards was killed."), "killed")] == [1]
+
+
+def test_a_caption_repeating_the_body_s_figure_is_the_body_s_claim(ex):
+    text = (
+        "Two children were killed in Koh-e-Sabz, the district administration said.\n\n"
+        "Caption: Villagers gather outside the damaged house in Koh-e-Sabz, where two children were killed."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+    assert c.claimant_type == "pakistan_official" and len(c.quotes) == 2
+
+
+def test_a_closing_speaker_gives_the_background_and_a_relayed_speaker_keeps_the_role(ex):
+    text = (
+        "Pakistan on Wednesday recalled its ambassador and told Iran's envoy not to return, after an Iranian missile "
+        "attack on a village in Panjgur killed two children, the Foreign Office said."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+    assert c.claimant_type == "pakistan_official"
+    text = (
+        "State broadcaster IRIB quotes Ahmad Kiani, deputy governor of Sistan and Baluchestan for security affairs, "
+        "as saying at least seven people were killed near Saravan."
+    )
+    [k] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert k.claimant_type == "iran_official" and k.claimant.startswith("Ahmad Kiani")
+    text = 'Targets "about 90 kilometres" inside Iran, according to two Pakistani security sources.'
+    [d] = only(ex.extract(text, dt.date(2024, 1, 18)), "depth")
+    assert (d.claimant, d.claimant_type) == ("two Pakistani security sources", "pakistan_official")

@@ -22,7 +22,7 @@ REPORT_VERBS = frozenset(
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
-    spoke suggests places given give repeated repeats reporting attribute attributes pointed""".split()
+    spoke suggests places given give repeated repeats reporting attribute attributes pointed geolocated""".split()
 )
 SIDE_TYPES = ("iran_official", "pakistan_official")
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
@@ -313,6 +313,10 @@ def _after(doc, i: int, b: int) -> list:
     j = i + 1
     while j < b and len(out) < 8:
         t = doc[j]
+        if not out and t.ent_type_ == "CARDINAL" and j + 1 < b and doc[j + 1].is_alpha:
+            out.append(t)  # "according to two Pakistani security sources": the sources, counted
+            j += 1
+            continue
         hyphen = t.text in ("-", "--") and not (t.whitespace_ and doc[j - 1].whitespace_)  # "Lahore-based"
         if not hyphen and (
             t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.lower_ in REPORT_VERBS or t.ent_type_
@@ -506,11 +510,15 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             and _progressive(doc, t.i, a)
         ) and any(
             x.lower_ == "as" and doc[x.i + 1].lower_ in ("saying", "stating")
-            for x in doc[t.i + 1 : min(b - 1, t.i + 10)]
+            for x in doc[t.i + 1 : min(b - 1, t.i + 20)]
         ):
             # "Tasnim quoted a local official as saying": the official, the outlet only relays
-            # (but "an official was quoted by Sahil News as saying": the official, before the verb)
+            # (but "an official was quoted by Sahil News as saying": the official, before the verb);
+            # "IRIB quotes Ahmad Kiani, deputy governor of …, as saying": the name and its role
             phrase = _after(doc, t.i, b)
+            end = phrase[-1].i + 1 if phrase else b
+            if phrase and end + 1 < b and doc[end].text == "," and doc[end + 1].lower_ != "as":
+                phrase += [doc[end]] + _after(doc, end, b)
         elif lower in REPORT_VERBS:
             passive = (
                 t.i > a

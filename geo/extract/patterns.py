@@ -56,7 +56,7 @@ VICTIMS = frozenset(
     drivers traders gunmen assailants attackers hostages paramilitaries smugglers neighbours neighbors beings
     souls spectators fans mourners shoppers tourists patients refugees migrants pedestrians bystanders
     journalists reporters doctors nurses teachers pupils labourer worker student passenger grandchildren
-    grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies""".split()
+    grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred drowned".split())
 HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
@@ -213,8 +213,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         verb = _in(passive[kind])
         out[f"passive:{kind}"] = [
             [any_num, MOD, VICT, GAP, AUXS, verb],
-            # a quoted count: 'that "over 30 terrorists" had been killed'
+            # a quoted count: 'that "over 30 terrorists" had been killed', 'that "at least seven" were killed'
             [any_num, MOD, VICT, {"ORTH": {"IN": ['"', "”", "’"]}}, AUXS, verb],
+            [any_num, {"ORTH": {"IN": ['"', "”", "’"]}}, AUXS, verb],
             # "the two children who were killed"
             [any_num, MOD, VICT, _in(["who", "that"]), AUXS, verb],
             # "dozens of people were injured", "two of the guards died"
@@ -384,6 +385,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 _in(nouns),
                 {**NOT_NUM, "OP": "{0,8}"},
                 {"LOWER": {"IN": ["is", "was", "been", "as", "at", "to", "stood", "reached"]}},
+                {"LOWER": {"IN": ["now", "still", "currently"]}, "OP": "?"},  # "is now three"
                 QUALS,
                 any_num,
             ],
@@ -430,7 +432,12 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [any_num, MOD, {"LOWER": "lives"}, AUXS, {"LOWER": "lost"}],
         # "revised the death toll from the bombings down to 89"
         [_in(UPDATE_VERBS), {**NOT_NUM, "OP": "{0,8}"}, _in(["down", "up"]), {"LOWER": "to"}, QUALS, any_num],
-        [_in(["deaths", "death", "killing", "killings", "lives", "martyrdom"]), {"LOWER": "of"}, QUALS, any_num],
+        [
+            _in(["deaths", "death", "killing", "killings", "lives", "martyrdom", "shahadat"]),
+            {"LOWER": "of"},
+            QUALS,
+            any_num,
+        ],
     ]
     # a table's or a summary line's label and value: "Killed: 2 | Injured: 3", "| People injured | 3 (girls) |"
     for kind, labels in (
@@ -670,6 +677,12 @@ def _pronoun_one(doc, i: int) -> bool:
     """ "the earlier one killed two": "one" standing for a noun, not a count."""
     if doc[i].lower_ == "one" and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].ent_type_ == CARDINAL:
         return True  # "one of two children killed": the two are the figure
+    if doc[i].lower_ == "one" and i + 3 < len(doc) and doc[i + 1].lower_ == "of":
+        # one of a group counted elsewhere: "one of those girls had died", "one of the children killed";
+        # not "one of the guards was killed" (a count of one)
+        group, after = doc[i + 2].lower_, doc[i + 4].lower_ if i + 4 < len(doc) else ""
+        if group in ("those", "these") or group == "the" and after in KILL | HURT:
+            return True
     if i + 1 < len(doc) and (doc[i + 1].lower_ in VICTIMS or i + 2 < len(doc) and doc[i + 2].lower_ in VICTIMS):
         return False  # "in which one police officer was martyred": a count
     return doc[i].lower_ == "one" and i > 0 and doc[i - 1].lower_ in _ONE_BEFORE

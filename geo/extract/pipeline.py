@@ -440,7 +440,9 @@ class Extractor:
                 if p.start < dateline:
                     continue  # where the story was filed ("ISLAMABAD, Jan 17 -"), not where anything happened
                 add("location", p.key, p.start, p.end)
-        return _revisions(_dedupe(_references(out, text), headings))
+        # a caption repeating a figure the body attributes is the body's claim, like a headline
+        captions = {r[0] for r in rows if dates.is_caption(r[3])}
+        return _revisions(_dedupe(_references(out, text), headings | captions))
 
     def _clause(self, doc, span, fig, f: Facts) -> Facts | None:
         """The facts of the clause around a figure (between commas, semicolons or colons), or
@@ -541,8 +543,12 @@ def _figure_speaker(doc, fig, found, who, own_voice, voice, text: str, a: int):
         # ("a day after what it said was an Iranian attack": said inside the clause)
         and not _SAYS.search(later.group(0))
     ):
-        # "Pakistan's military said it struck …, days after an Iranian strike killed two children"
-        return voice or claimants.Speaker("the author", "author", fig.start, fig.end)
+        # "Pakistan's military said it struck …, days after an Iranian strike killed two children";
+        # but "…, after an Iranian attack … killed two children, the Foreign Office said.": a speaker
+        # closing the sentence gives its background too
+        end = doc[at].sent.end
+        closing = [sp for i, sp in found if at < i and end - i <= 3 and sp.type != "pronoun"]
+        return closing[-1] if closing else voice or claimants.Speaker("the author", "author", fig.start, fig.end)
     return speaker
 
 
