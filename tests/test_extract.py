@@ -1505,3 +1505,10 @@ def test_a_closing_speaker_gives_the_background_and_a_relayed_speaker_keeps_the_
     text = 'Targets "about 90 kilometres" inside Iran, according to two Pakistani security sources.'
     [d] = only(ex.extract(text, dt.date(2024, 1, 18)), "depth")
     assert (d.claimant, d.claimant_type) == ("two Pakistani security sources", "pakistan_official")
+
+
+def test_the_december_raid_dates_its_clause(ex):
+    from geo.extract import nlp, patterns
+
+    doc = nlp.parse("Iran attributed to it the December raid on a police station in Rask.")
+    assert [label for label, *_ in patterns.dates(doc, 0, len(doc))] == ["date:month"]

@@ -573,6 +573,12 @@ def _date_patterns() -> dict[str, list[list[dict]]]:
                 {**month, "IS_TITLE": True},
                 {"TEXT": year["TEXT"]},
             ],
+            # "the December raid on a police station", "last January's attack"
+            [
+                _in(["the", "last", "a"]),
+                {**month, "IS_TITLE": True},
+                _in("raid raids attack attacks bombing bombings strike strikes assault ambush".split()),
+            ],
         ],
         "date:weekday": [[_in(WEEKDAYS)]],
         "date:relative": [[_in(["yesterday", "today", "tonight"])], [{"LOWER": "last"}, _in(["night", "week"])]],
