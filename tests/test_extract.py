@@ -1512,3 +1512,11 @@ def test_the_december_raid_dates_its_clause(ex):
 
     doc = nlp.parse("Iran attributed to it the December raid on a police station in Rask.")
     assert [label for label, *_ in patterns.dates(doc, 0, len(doc))] == ["date:month"]
+
+
+def test_a_table_row_s_distance_and_a_fragment_the_next_sentence_explains(ex):
+    [d] = only(ex.extract("| Distance of site from border  | approx. 55 km | BCRN GPS reading |"), "depth")
+    assert (d.value, d.qualifier) == (55, "about")
+    text = "Fifty kilometres. That, Pakistani officials tell us, is how far inside our territory the missiles landed."
+    [f] = only(ex.extract(text, dt.date(2024, 1, 19)), "depth")
+    assert (f.value, f.claimant_type) == (50, "pakistan_official")

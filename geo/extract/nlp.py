@@ -95,6 +95,9 @@ def pipeline():
     # Malik, Dawn News): Iranian officials say …" needs the bracket and the colon apart
     for face in ("):", ":(", "(:", ":)"):
         nlp.tokenizer.add_special_case(face, [{"ORTH": face[0]}, {"ORTH": face[1]}])
+    # an abbreviation's full stop ends no sentence: "approx. 55 km" in a table row
+    for abbrev in ("approx.", "Approx.", "est.", "Est."):
+        nlp.tokenizer.add_special_case(abbrev, [{"ORTH": abbrev}])
     nlp.add_pipe("ca_paragraphs")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})

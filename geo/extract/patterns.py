@@ -32,6 +32,7 @@ QUALIFIERS = {
     "about": "about",
     "around": "about",
     "approximately": "about",
+    "approx.": "about",
     "some": "about",
     "roughly": "about",
     "close to": "about",
@@ -553,6 +554,21 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     # the answer to a question that asked how far ("How far inside …? About 20 miles, …"): only
     # opening a sentence that follows such a question (figures' ``asked``)
     answer = [[QUALS, num, {"ORTH": "-", "OP": "?"}, unit]]
+    # a table row: "| Distance of site from border | approx. 55 km |", "Distance from the border: 50 km"
+    depth.append(
+        [
+            _in(["distance", "depth"]),
+            {**NOT_NUM, "OP": "{0,4}"},
+            _in(BORDER_WORDS),
+            {"IS_SPACE": True, "OP": "?"},  # a table's padding
+            {"ORTH": {"IN": ["|", ":"]}},
+            {"IS_SPACE": True, "OP": "?"},
+            QUALS,
+            num,
+            {"ORTH": "-", "OP": "?"},
+            unit,
+        ]
+    )
     return {"depth:depth": depth, "border:border_length": border, "answer:depth": answer}
 
 

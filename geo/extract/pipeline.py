@@ -366,7 +366,12 @@ class Extractor:
             old_kind = None  # the kind of an old figure the sentence named before its new one
             # "How far inside Pakistan did the missiles land? About 20 miles, …": the answer's figure
             asked = k > 0 and bool(_HOW_FAR.search(rows[k - 1][3]))
-            for fig in [] if retracted else patterns.figures(doc, span.start, span.end, asked):
+            # "Fifty kilometres. That, officials tell us, is how far inside our territory the missiles
+            # landed.": a fragment the next sentence says is how far, and whose speaker gives it
+            told = len(span) <= 4 and k + 1 < len(rows) and bool(_TOLD_HOW_FAR.search(rows[k + 1][3]))
+            if told and who is None:
+                who = said[k + 1]
+            for fig in [] if retracted else patterns.figures(doc, span.start, span.end, asked or told):
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
@@ -561,6 +566,7 @@ _OLD_FIGURE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
     re.I,
 )
+_TOLD_HOW_FAR = re.compile(r"\b(?:is|was) how (?:far|deep)\b", re.I)
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
 _SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
 _BACK = re.compile(r"\b(?:that|this|the same) (?:strike|attack|raid|bombing|operation|incident)\b", re.I)
