@@ -1520,3 +1520,14 @@ def test_a_table_row_s_distance_and_a_fragment_the_next_sentence_explains(ex):
     text = "Fifty kilometres. That, Pakistani officials tell us, is how far inside our territory the missiles landed."
     [f] = only(ex.extract(text, dt.date(2024, 1, 19)), "depth")
     assert (f.value, f.claimant_type) == (50, "pakistan_official")
+
+
+def test_irna_s_own_dateline_and_an_outlet_that_carried_a_toll(ex):
+    text = "Tehran, Jan 17, IRNA -- The operation, carried out with full intelligence, caused no civilian casualties."
+    [c] = only(ex.extract(text), "casualties")
+    assert c.claimant_type == "iran_official"
+    text = "- IRNA carried the provincial deputy governor's toll: nine dead, four of them children, near Saravan."
+    [k] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert k.claimant_type == "iran_official"
+    text = "Pakistan carried out strikes that killed nine people near Saravan, Iran said."
+    assert only(ex.extract(text, dt.date(2024, 1, 19)), "killed")[0].claimant_type == "iran_official"

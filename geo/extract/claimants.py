@@ -36,6 +36,7 @@ ASIDE_START = frozenset(
     "speaking who citing quoting asked adding requesting declining in at on during after before when".split()
 )  # "the minister, in answer to reporters, said": an aside, not an apposition
 BY_VERBS = frozenset("given provided released published announced issued confirmed reported compiled".split())
+_CARRIED = frozenset("toll tolls figure figures count report reports ticker story statement claim".split())
 _ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats commissioner".split())
 _DEEDS = frozenset("attack attacks bombing bombings killing killings assault raid ambush".split())
 COUNT_NOUNS = frozenset("count tally estimate reckoning figures account accounts".split())
@@ -501,6 +502,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue  # "a report Iranian officials have not confirmed": no one gives it
         elif lower in ("reporting", "saying", "claiming") and _progressive(doc, t.i, a):
             phrase = _before(doc, t.i - 1, a)  # "The Baloch Voice, a news website …, is reporting that"
+        elif lower in ("carried", "carries", "ran", "runs", "aired", "airs") and any(
+            x.lower_ in _CARRIED for x in doc[t.i + 1 : min(b, t.i + 8)]
+        ):
+            phrase = _before(doc, t.i, a)  # "IRNA carried the deputy governor's toll", "a channel ran a ticker"
         elif lower == "spoke" and (t.i + 1 >= b or doc[t.i + 1].lower_ not in ("of", "about")):
             continue  # "first spoke of three dead" reports; "spoke by telephone" does not
         elif (

@@ -43,7 +43,11 @@ _BRIEF = re.compile(
     r"occasional paper|commentary|analysis|report)\b",
     re.I,
 )
-_DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'-]{2,}[^\n(]{0,40}\((?P<who>[A-Za-z .]{2,30})\)")
+_DATELINE_OUTLET = re.compile(
+    r"^[A-Z][A-Z .'-]{2,}[^\n(]{0,40}\((?P<who>[A-Za-z .]{2,30})\)"
+    # IRNA's own form: "Tehran, Jan 17, IRNA -- The IRGC destroyed …"
+    r"|^[A-Z][A-Za-z .'-]{2,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?P<agency>[A-Z][A-Za-z]{2,12})\s*(?:--|—|–)"
+)
 
 
 _BOTH = re.compile(r"\b(?:iran|pakistan)\b", re.I)
@@ -117,7 +121,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     for rule, line in [(_OWN_VOICE, head)] + [(_DATELINE_OUTLET, ln) for ln in lines[:8]]:
         m = rule.match(line)
         if m:
-            who = m.group("who").strip(" .:-")
+            who = (m.group("who") or m.group("agency")).strip(" .:-")
             if _RELEASE_HEADER.match(who) or _DATEISH.search(who):
                 continue  # "PRESS RELEASE - FOR IMMEDIATE RELEASE": a header, not an issuer
             # The dateline's bracket names an outlet: the home country cannot make it an office ("(MPA)")
