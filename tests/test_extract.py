@@ -1531,3 +1531,12 @@ def test_irna_s_own_dateline_and_an_outlet_that_carried_a_toll(ex):
     assert k.claimant_type == "iran_official"
     text = "Pakistan carried out strikes that killed nine people near Saravan, Iran said."
     assert only(ex.extract(text, dt.date(2024, 1, 19)), "killed")[0].claimant_type == "iran_official"
+
+
+def test_a_bare_toll_is_not_a_campaign_over_years(ex):
+    text = (
+        "11:20 PKT\n\nSeven dead, according to the deputy governor of Sistan and Baluchestan for security affairs, "
+        "speaking on Iranian state TV."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert c.event != "jaish-al-adl-attacks-2012-2023"
