@@ -566,6 +566,7 @@ _OLD_FIGURE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
     re.I,
 )
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _TOLD_HOW_FAR = re.compile(r"\b(?:is|was) how (?:far|deep)\b", re.I)
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
 _SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
@@ -593,53 +594,44 @@ def _heading(text: str, a: int, b: int) -> bool:
     return line_start and line_end and len(line.split()) <= 20 and not line.endswith((".", "!", "?", '"', "”", ":"))
 
 
-def _headline_repeats(cands: list[Candidate], headings: set[int]) -> list[Candidate]:
-    """A headline repeating a figure the body attributes is the body's claim, not the author's
-    own (SCHEMA.md, settled cases): its sentence becomes one more quote of the body's candidate."""
+def _fold(cands: list[Candidate], repeats, source) -> list[Candidate]:
+    """Each figure no one gives that ``repeats(c)`` accepts becomes one more quote of the first
+    attributed candidate of the same figure (kind, value, event) that ``source(o, c)`` accepts."""
     out = list(cands)
     for c in cands:
-        if c.start not in headings or c.kind not in FIGURE_KINDS or c.value is None or c.claimant_type:
+        if c.claimant_type or c.kind not in FIGURE_KINDS or c.value is None or not repeats(c):
             continue
-        body = [
+        given = [
             o
             for o in out
-            if o.start not in headings
+            if source(o, c)
             and o.kind == c.kind
             and o.value == c.value
             and o.claimant_type
             and (c.event is None or o.event == c.event)
         ]
-        if body:
-            i = out.index(body[0])
-            out[i] = replace(body[0], quotes=body[0].quotes + ((c.start, c.end),))
+        if given:
+            i = out.index(given[0])
+            out[i] = replace(given[0], quotes=given[0].quotes + ((c.start, c.end),))
             out.remove(c)
     return out
+
+
+def _headline_repeats(cands: list[Candidate], headings: set[int]) -> list[Candidate]:
+    """A headline (or caption) repeating a figure the body attributes is the body's claim, not the
+    author's own (SCHEMA.md, settled cases): its sentence becomes one more quote of the body's."""
+    return _fold(cands, lambda c: c.start in headings, lambda o, c: o.start not in headings)
 
 
 def _references(cands: list[Candidate], text: str) -> list[Candidate]:
     """A figure no one gives that points back with "the" ("the girls kept asking about the two
     children who had died") to a figure already given earlier is that figure again: one more
     quote of it, not the author's own new claim."""
-    out = list(cands)
-    for c in cands:
-        if c.claimant_type or c.kind not in FIGURE_KINDS or c.value is None:
-            continue
-        if not re.search(r"\bthe\s+$", text[max(0, c.span_start - 8) : c.span_start], re.I):
-            continue
-        earlier = [
-            o
-            for o in out
-            if o.start < c.start
-            and o.kind == c.kind
-            and o.value == c.value
-            and o.claimant_type
-            and (c.event is None or o.event == c.event)
-        ]
-        if earlier:
-            i = out.index(earlier[0])
-            out[i] = replace(earlier[0], quotes=earlier[0].quotes + ((c.start, c.end),))
-            out.remove(c)
-    return out
+
+    def pointing_back(c: Candidate) -> bool:
+        return bool(_THE_BEFORE.search(text[max(0, c.span_start - 8) : c.span_start]))
+
+    return _fold(cands, pointing_back, lambda o, c: o.start < c.start)
 
 
 def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Candidate]:
