@@ -184,9 +184,9 @@ def _numbers(ds: Dataset, event, kind, group) -> list[Finding]:
 
 
 def _numbers_finding(event, kind, pairs, fid, verdict, lead, why) -> Finding:
-    ids = tuple(sorted({c.id for p in pairs for c in p}))
     members = sorted({c.id: c for p in pairs for c in p}.values(), key=lambda c: c.id)
     text = "; ".join(f"{_who(c)} says {c.value_label()}" for c in members)
+    ids = tuple(c.id for c in members)
     return Finding(fid, event, kind, "different_numbers", verdict, ids, f"{lead}: {text}.", differs="figure", why=why)
 
 

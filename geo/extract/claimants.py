@@ -330,6 +330,22 @@ def _after(doc, i: int, b: int) -> list:
     return out
 
 
+def _apposed(doc, phrase: list, b: int, stop: tuple[str, ...] = ()) -> list:
+    """A speaker phrase after its verb with the apposition that follows its comma ("said Baloch,
+    the ministry's spokeswoman"; "quotes Ahmad Kiani, deputy governor of …, as saying"), up to
+    token ``b``; not past a number or a word of ``stop``."""
+    end = phrase[-1].i + 1 if phrase else b
+    if (
+        phrase
+        and end + 1 < b
+        and doc[end].text == ","
+        and not doc[end + 1].ent_type_
+        and doc[end + 1].lower_ not in stop
+    ):
+        return phrase + [doc[end]] + _after(doc, end, b)
+    return phrase
+
+
 def best(found: list[tuple[int, Speaker]]) -> Speaker | None:
     """The speaker of a sentence from its :func:`speakers`, or None when it names none.
 
@@ -385,7 +401,7 @@ def _text(doc) -> str:
     return doc.user_data["text"]
 
 
-def _subject(doc, a: int, i: int, kinds=("iran_official", "pakistan_official")) -> list:
+def _subject(doc, a: int, i: int, kinds: tuple[str, ...] = SIDE_TYPES) -> list:
     """The proper name a sentence opens with, after any dateline ("ISLAMABAD, Jan 17 (Wire) -
     Pakistan on Wednesday condemned"): "Pakistan", "Iran's"; empty when it opens otherwise or
     names no speaker of ``kinds``."""
@@ -520,10 +536,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # "Tasnim quoted a local official as saying": the official, the outlet only relays
             # (but "an official was quoted by Sahil News as saying": the official, before the verb);
             # "IRIB quotes Ahmad Kiani, deputy governor of …, as saying": the name and its role
-            phrase = _after(doc, t.i, b)
-            end = phrase[-1].i + 1 if phrase else b
-            if phrase and end + 1 < b and doc[end].text == "," and doc[end + 1].lower_ != "as":
-                phrase += [doc[end]] + _after(doc, end, b)
+            phrase = _apposed(doc, _after(doc, t.i, b), b, stop=("as",))
         elif lower in REPORT_VERBS:
             passive = (
                 t.i > a
@@ -555,10 +568,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 continue  # "recalled its ambassador from Tehran": no report
             if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
                 # "…," said the governor.   /   "it has said"
-                after = _after(doc, t.i, b)
-                end = after[-1].i + 1 if after else b
-                if after and end + 1 < b and doc[end].text == "," and not doc[end + 1].ent_type_:
-                    after += [doc[end]] + _after(doc, end, b)  # "…, said Baloch, the ministry's spokeswoman."
+                after = _apposed(doc, _after(doc, t.i, b), b)  # "…, said Baloch, the ministry's spokeswoman."
                 subject = _subject(doc, a, t.i) if not phrase and t.i > a and doc[t.i - 1].lower_ == "and" else []
                 if passive and after and after[0].lower_ != "by":
                     after = []  # "was briefed on the Iranian strike": no speaker after a passive but its agent

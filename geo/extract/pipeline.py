@@ -146,6 +146,7 @@ class Extractor:
         paragraph, prev_end = 0, 0
         rows = []
         headings: set[int] = set()
+        captions: set[int] = set()  # a caption repeating a figure the body attributes is the body's claim
         for a, b, span in sents:
             if "\n\n" in text[prev_end:a] or "\n" in text[prev_end:a] and prev_end:
                 paragraph += 1
@@ -154,6 +155,8 @@ class Extractor:
             f = Facts(paragraph=paragraph)
             f.places = self.places.find(doc, span.start, span.end)
             caption, byline = dates.is_caption(s), dates.is_byline(s)
+            if caption:
+                captions.add(a)
             if not (caption or byline):
                 for label, ds_, de in patterns.dates(doc, span.start, span.end):
                     # A date without a year, in an article without a date, is read in the dataset's period.
@@ -445,8 +448,6 @@ class Extractor:
                 if p.start < dateline:
                     continue  # where the story was filed ("ISLAMABAD, Jan 17 -"), not where anything happened
                 add("location", p.key, p.start, p.end)
-        # a caption repeating a figure the body attributes is the body's claim, like a headline
-        captions = {r[0] for r in rows if dates.is_caption(r[3])}
         return _revisions(_dedupe(_references(out, text), headings | captions))
 
     def _clause(self, doc, span, fig, f: Facts) -> Facts | None:

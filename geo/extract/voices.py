@@ -142,10 +142,11 @@ _TITLED = (
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?|Senator|Minister|Chairman|Chairperson|Speaker|President|Secretary|"
     r"Spokes(?:man|woman|person)|Ambassador|Deputy|Member|Governor|General|Colonel|Host|Anchor|Question|Answer)"
 )
-_TITLE_WORD = re.compile(rf"^(?:[A-Z][\w.'-]* ){{0,3}}{_TITLED}\b")
+_TITLED_NAME = rf"(?:[A-Z][\w.'-]* ){{0,3}}{_TITLED}"  # "Senator Raza Rabbani", "Minister for …"
+_TITLE_WORD = re.compile(rf"^{_TITLED_NAME}\b")
 _TURN = re.compile(
     r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"  # a podcast's time code: "[00:01:07] KAVEH MOSTOFI:"
-    rf"(?P<label>[A-Z][A-Z .'-]{{0,40}}?|(?:[A-Z][\w.'-]* ){{0,3}}{_TITLED}(?: [A-Z][\w.'-]*| for| of| the){{0,6}})"
+    rf"(?P<label>[A-Z][A-Z .'-]{{0,40}}?|{_TITLED_NAME}(?: [A-Z][\w.'-]*| for| of| the){{0,6}})"
     r"\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s"
 )
 _HOSTS = re.compile(
