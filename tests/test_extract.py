@@ -1540,3 +1540,89 @@ def test_a_bare_toll_is_not_a_campaign_over_years(ex):
     )
     [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
     assert c.event != "jaish-al-adl-attacks-2012-2023"
+
+
+def test_a_relative_aside_s_speaker_says_only_what_the_aside_says(ex):
+    text = (
+        "Islamabad's foreign ministry said the strike on Panjgur, which Tehran said had hit only militants, "
+        "killed two children."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+    assert c.claimant_type == "pakistan_official"
+    text = (
+        "A strike in Panjgur on Tuesday, which Islamabad says killed two children, drew a reply on Thursday, "
+        "Iranian officials said."
+    )
+    [k] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert k.claimant_type == "pakistan_official"
+
+
+def test_a_panel_s_guests_take_the_roles_of_their_own_lines(ex):
+    text = (
+        "EVENING DEBATE\nAired: 19 January 2024, 21:00 PST\n\nGuests:\n"
+        "- Amna Siddiqui, spokeswoman, Ministry of Interior\n"
+        "- Maj Gen (retd) Tariq Hayat, defence commentator\n"
+        "- Dr Parviz Nouri, lecturer, University of Isfahan\n\n"
+        "HOST: Ms Siddiqui, what do we know?\n\n"
+        "AMNA SIDDIQUI: Two children died in Panjgur. The Iranians say their target was a militant camp.\n\n"
+        "TARIQ HAYAT: Iran says a great deal. Jaish al-Adl killed 11 policemen in Rask in December.\n\n"
+        "HOST: Dr Nouri?\n\nPARVIZ NOURI: Nine people died near Saravan.\n\n"
+        "HOST: Thank you all.\n"
+    )
+    found = ex.extract(text)
+    by = {c.value: c for c in only(found, "killed")}
+    assert by[2].claimant_type == "pakistan_official"  # her line: an office, of the programme's country
+    assert (by[11].claimant, by[11].claimant_type) == ("Tariq Hayat", "analyst")  # retired; his own words
+    assert by[9].claimant_type == "analyst"
+
+
+def test_an_office_as_a_turn_s_label_and_a_report_s_letterhead(ex):
+    text = (
+        "BRIEFING\n\nDG ISPR: Two soldiers were martyred in the exchange.\n\n"
+        "Q (Reporter): And the other side?\n\nDG ISPR: No comment.\n"
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert c.claimant_type == "pakistan_official"
+    text = (
+        "MAKRAN CIVILIAN WATCH\nField Report No. 3 | 24 January 2024\n\n"
+        "The strike near Saravan killed nine people, among them four children."
+    )
+    [k] = only(ex.extract(text), "killed")
+    assert (k.claimant, k.claimant_type) == ("Makran Civilian Watch", "other_official")
+    text = (
+        "Ministry of Foreign Affairs\nStatement on the attack by Pakistan's armed forces near Saravan\n\n"
+        "Four women, two men and three children were killed."
+    )
+    [s] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert s.claimant_type == "iran_official"
+
+
+def test_our_offices_in_a_writer_s_voice_are_the_writer_s_country(ex):
+    text = (
+        "PESHAWAR, Jan 20 -- Sir, our Foreign Office confirms two children were killed in Panjgur. "
+        "By our own count, the attack was the worst in years."
+    )
+    [c] = only(ex.extract(text), "killed")
+    assert c.claimant_type == "pakistan_official"
+    text = "TEHRAN, Jan 21 -- The retaliation near Saravan killed nine people, none Iranian, our officials confirm."
+    [i] = only(ex.extract(text), "killed")
+    assert i.claimant_type == "iran_official"
+    [a] = only(ex.extract("By our own reckoning, at least 40 people were killed in the Rask raids."), "killed")
+    assert a.claimant_type == "author"
+
+
+def test_an_acronym_an_adjective_participle_a_source_that_a_count_comes_from(ex):
+    text = "The Kech Rights Desk (KRD) visited the village. KRD confirmed the deaths of two children in Koh-e-Sabz."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+    assert c.claimant_type == "other_official"
+    text = "By our count 150 guards were killed between 2012 and 2023, which explains Tehran's stated motive."
+    [k] = only(ex.extract(text), "killed")
+    assert k.claimant_type == "author"
+    text = "The lowest count, seven dead, comes from Dasht Times, a weekly that cites villagers."
+    [m] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+    assert m.claimant_type == "media"
+    [r] = only(ex.extract("Some reports put the site about 90 km inside Iran.", dt.date(2024, 1, 19)), "depth")
+    assert r.claimant_type == "media"
+    text = "A Baloch rights network that tracks abuses posted the names of nine dead and said four more were injured."
+    found = ex.extract(text, dt.date(2024, 1, 20))
+    assert {c.claimant_type for c in only(found, "killed", "injured")} == {"other_official"}

@@ -108,6 +108,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
             r"new york times|washington post|guardian|samaa|ary news|daily|website|wire|"
             r"(?:the|local|foreign|international|pakistani|iranian) press\b(?! (?:release|conference|secretary|note))|"
+            r"(?:some|several|other|many|news|press|media|unconfirmed|early|initial) reports\b|"
             r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news|courier|dispatch|telegraph)\b)"
         ),
     ),
@@ -346,6 +347,36 @@ def _apposed(doc, phrase: list, b: int, stop: tuple[str, ...] = ()) -> list:
     return phrase
 
 
+def asides(doc, a: int, b: int) -> list[tuple[int, int]]:
+    """A sentence's asides as token spans: relative clauses set off by commas (", which …,",
+    ", who …,") or brackets, closed before the sentence ends. In "Pakistan's Foreign Office said
+    Iran's strike, which Tehran said was aimed at Jaish al-Adl, killed two children" Tehran says
+    only what the aside says."""
+    out = []
+    for t in doc[a:b]:
+        if t.lower_ in ("which", "who") and t.i > a and doc[t.i - 1].text == ",":
+            close = next((u.i for u in doc[t.i + 1 : b] if u.text in (",", ";")), None)
+        elif t.text == "(":
+            close = next((u.i for u in doc[t.i + 1 : b] if u.text == ")"), None)
+        else:
+            continue
+        if close is not None and close < b - 1:
+            out.append((t.i, close))
+    return out
+
+
+def main_clause(found: list[tuple[int, Speaker]], spans: list[tuple[int, int]], at: int | None = None):
+    """The speakers of the clause a figure (token ``at``) is in: an aside's own where the figure
+    is inside one that names a speaker, else the speakers outside the asides (all of them where
+    none is outside)."""
+    for s, e in spans:
+        inner = [f for f in found if s <= f[0] < e]
+        if at is not None and s <= at < e and inner:
+            return inner
+    kept = [f for f in found if not any(s <= f[0] < e for s, e in spans)]
+    return kept if kept else found
+
+
 def best(found: list[tuple[int, Speaker]]) -> Speaker | None:
     """The speaker of a sentence from its :func:`speakers`, or None when it names none.
 
@@ -418,6 +449,21 @@ def _subject(doc, a: int, i: int, kinds: tuple[str, ...] = SIDE_TYPES) -> list:
             break
         out.append(t)
     return out if out and classify(" ".join(x.text for x in out)) in kinds else []
+
+
+def _noun_subject(doc, a: int, i: int) -> list:
+    """The noun phrase a sentence opens with, up to its relative clause or first comma ("A Baloch
+    human rights campaign that documents abuses … published … and said"), where it names an
+    organisation or an outlet; else empty."""
+    if doc[a].lower_ not in ("a", "an", "the"):
+        return []
+    out = []
+    for t in doc[a + 1 : min(i, a + 9)]:
+        if t.lower_ in STOP_BEFORE or t.text in BOUNDARY or t.lower_ in REPORT_VERBS:
+            break
+        out.append(t)
+    ctype = classify(" ".join(x.text for x in out)) if out else None
+    return out if ctype in ("other_official", "media") else []
 
 
 def _seat(doc, a: int, i: int, name: str) -> str | None:
@@ -537,6 +583,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # (but "an official was quoted by Sahil News as saying": the official, before the verb);
             # "IRIB quotes Ahmad Kiani, deputy governor of …, as saying": the name and its role
             phrase = _apposed(doc, _after(doc, t.i, b), b, stop=("as",))
+        elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("'s", "’s"):
+            # "Tehran's stated motive": an adjective, no report; "Iran's reported toll": Iran's count
+            if t.i + 1 < b and doc[t.i + 1].lower_ in COUNT_NOUNS | {"toll", "figure", "number"}:
+                phrase = [doc[t.i - 2]] if t.i - 2 >= a else None
         elif lower in REPORT_VERBS:
             passive = (
                 t.i > a
@@ -569,7 +619,11 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             if not phrase or (len(phrase) == 1 and phrase[0].lower_ in ("also", "later", "has", "had", "have")):
                 # "…," said the governor.   /   "it has said"
                 after = _apposed(doc, _after(doc, t.i, b), b)  # "…, said Baloch, the ministry's spokeswoman."
-                subject = _subject(doc, a, t.i) if not phrase and t.i > a and doc[t.i - 1].lower_ == "and" else []
+                subject = (
+                    (_subject(doc, a, t.i) or _noun_subject(doc, a, t.i))
+                    if not phrase and t.i > a and doc[t.i - 1].lower_ == "and"
+                    else []
+                )
                 if passive and after and after[0].lower_ != "by":
                     after = []  # "was briefed on the Iranian strike": no speaker after a passive but its agent
                 if subject:
@@ -599,6 +653,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 verb = next((x.i for x in doc[t.i + 1 : end] if x.lower_ in REPORT_VERBS), t.i)
                 found.append((verb, Speaker(cited[0], ctype, cited[1], cited[2], cited=True)))
             continue
+        elif lower == "from" and t.i > a and doc[t.i - 1].lower_ in ("comes", "come", "came"):
+            phrase = _after(doc, t.i, b)  # "The highest count … comes from Sarbaz News"
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
         elif (
@@ -678,9 +734,9 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         owner = re.match(r"([A-Z][A-Z]{1,6})['’]s\b", text)  # "BRM's field researchers": BRM speaks
         if owner and ctype not in ("media", "iran_official", "pakistan_official"):  # not "the BBC's Persian service"
             ctype = introduced(owner.group(1), _text(doc), home) or ctype
-        if ctype is None and len(words) == 1 and text[:1].isupper() and s > doc[a].idx:
-            # "…," Yusuf said: a surname the article introduced with a role; the wire of the
-            # dateline ("ISLAMABAD, Jan 18 (Meridian) -"): an outlet
+        if ctype is None and len(words) == 1 and text[:1].isupper() and (s > doc[a].idx or text.isupper()):
+            # "…," Yusuf said: a surname the article introduced with a role ("BRM confirmed": an
+            # acronym it spelt out); the wire of the dateline ("ISLAMABAD, Jan 18 (Meridian) -"): an outlet
             filed = re.search(rf"\({re.escape(text)}\)\s*[-–—]", _text(doc))
             ctype = "media" if filed else introduced(text, _text(doc), home)
         if ctype is None:
@@ -756,8 +812,9 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
         ctype = classify(org.group(1), home)
         return ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
     for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-        before = text[max(0, m.start() - 80) : m.start()].split(".")[-1]
-        after = text[m.end() : m.end() + 100].split(".")[0]
+        # the sentence around the name, never past its line: a panel's list gives each guest a line
+        before = text[max(0, m.start() - 80) : m.start()].split(".")[-1].split("\n")[-1]
+        after = text[m.end() : m.end() + 100].split(".")[0].split("\n")[0]
         window = f"{before} {surname} {after}"
         # "Dr" alone is a title, not scholarship: "the hospital's Medical Superintendent, Dr Abdul
         # Wahid" speaks for the hospital

@@ -21,6 +21,7 @@ from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
 SIDES = {"iran_official": "IRN", "pakistan_official": "PAK"}
+SIDE_OF_HOME = {country: side for side, country in SIDES.items()}
 # Victims a striker counts (its targets), not the struck side (its dead)
 MILITANTS = frozenset(
     "militants militant fighters fighter insurgents insurgent separatists separatist terrorists terrorist commanders "
@@ -191,6 +192,12 @@ class Extractor:
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
         story = any(x.strikers or x.targets for x in facts)  # a story of strikes, not of floods
+        transcript = voices.is_transcript(text)
+        zone = _TIME_ZONE.search(text[:400])
+        if home is None and transcript and zone:
+            # a programme "Broadcast: 20:00 PST" is made in Pakistan: its guests' offices are
+            # Pakistan's (a live blog's time stamps say less: it quotes both sides' officials)
+            home = "PAK" if zone.group(1) else "IRN"
         voice = voices.voice(text, home)
         if home is None and voice is not None and voice.type in SIDES:
             home = SIDES[voice.type]  # a state outlet or a government's release: its officials are its side's
@@ -205,10 +212,10 @@ class Extractor:
         quote_speaker: tuple[int, claimants.Speaker] | None = None
         previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
         found = [claimants.speakers(doc, r[2].start, r[2].end, home) for r in rows]
-        said = [claimants.best(f) for f in found]
+        asides = [claimants.asides(doc, r[2].start, r[2].end) for r in rows]
+        said = [claimants.best(claimants.main_clause(f, sp)) for f, sp in zip(found, asides, strict=True)]
         said_in: tuple[int, claimants.Speaker | None] = (-1, None)
         on_air: tuple[int, claimants.Speaker | None] = (-1, None)  # a transcript's turn and its speaker
-        transcript = voices.is_transcript(text)
         corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
@@ -235,8 +242,16 @@ class Extractor:
                 and not ('"' in s or "“" in s or claimants.is_quotation(s))
             ):
                 # "by our estimate", "we measured" outside quotation marks: the article's own voice
-                # (a release's issuer, a transcript's speaker, else the author)
-                who = turn or voice or claimants.Speaker("the author", "author", who.start, who.end)
+                # (a release's issuer, a transcript's speaker, else the author); "our Foreign
+                # Office", "our officials" in a writer's own voice: the offices of the writer's country
+                phrase = text[who.start : who.end]
+                ours = SIDE_OF_HOME.get(home) if claimants.OFFICIAL.search(phrase.lower()) else None
+                who = (
+                    turn
+                    or voice
+                    or (claimants.Speaker(phrase, ours, who.start, who.end) if ours else None)
+                    or claimants.Speaker("the author", "author", who.start, who.end)
+                )
             if who is not None and who.type == "pronoun":
                 body = who.name.lower() not in claimants.PRONOUNS  # "the army said", "police said"
                 person = who.name.lower() in ("he", "she", "his", "her")  # a person, not "the officials"
@@ -299,6 +314,10 @@ class Extractor:
             if who is not None and voice is not None and re.search(r"\b(?:our|we)\b", who.name.lower()):
                 who = voice  # "our researchers" in a press release: its issuer
             opens_with_date = bool(f.dates) and f.dates[0][2] - a < 12  # "In February 2019, …": a new story
+            if who is None and turn is not None and turn.type != "author":
+                # a guest's own words are the guest's, whomever the turn reported before (a
+                # correspondent's go on relaying whom they reported)
+                who = turn
             if who is None and said_in[0] == f.paragraph and not opens_with_date:
                 who = said_in[1]  # the paragraph goes on with what its speaker said
             if who is None:
@@ -378,7 +397,7 @@ class Extractor:
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
-                speaker = _figure_speaker(doc, fig, found[k], who, turn or voice, voice, text, a)
+                speaker = _figure_speaker(doc, fig, found[k], asides[k], who, turn or voice, voice, text, a)
                 flink = self.linker.link(
                     lf,
                     prev_event,
@@ -528,13 +547,18 @@ class Extractor:
         return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
 
 
-def _figure_speaker(doc, fig, found, who, own_voice, voice, text: str, a: int):
+def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a: int):
     """Who gives one figure of a sentence whose reporting structure is ``found`` and whose
     speaker is ``who``: the speaker of its own clause where the sentence has several sides;
     the article's own voice (``own_voice``: a transcript's turn or the outlet; ``voice``) for a
     figure told before a colon the speaker follows, or in background the article adds after the
     speaker's words."""
     at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
+    clause = claimants.main_clause(found, asides, at)
+    inner = claimants.best(clause) if clause is not found and any(s <= at < e for s, e in asides) else None
+    if inner is not None and inner.type != "pronoun":
+        return inner  # "…, which Islamabad says killed two children, …"
+    found = clause
     own = claimants.for_figure(found, doc, at)
     speaker = own if own is not None and own.type != "pronoun" else who
     if speaker is not None and found and claimants.apart(found, doc, at):
@@ -558,6 +582,7 @@ def _figure_speaker(doc, fig, found, who, own_voice, voice, text: str, a: int):
     return speaker
 
 
+_TIME_ZONE = re.compile(r"\b\d{1,2}:?\d{2}\s*(?:hrs\s*)?(?:(PKT|PST)|IRST)\b")
 _HOW_FAR = re.compile(
     r"\bhow (?:far|deep)\b[^?]*\b(?:inside|into|within|across|beyond|border|frontier)\b[^?]*\?\s*$", re.I
 )

@@ -28,10 +28,12 @@ _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|release|embargo", re.I
 )
 # A document's type alone on its line: "Statement | 19 January 2024", "NOTICE No. DHQ/117",
-# "PUBLIC NOTICE", "MEDICAL BULLETIN No. 2", "Emergency Appeal: …", "Situation Update No. 3 -- …"
+# "PUBLIC NOTICE", "MEDICAL BULLETIN No. 2", "Emergency Appeal: …", "Situation Update No. 3 -- …",
+# "Field Report No. 7 | Published …"
 _DOC_LINE = re.compile(
     r"(?:(?:public|press|official|medical|health|emergency|urgent|flash|situation|field|casualty) )?"
-    r"(?:statement|notice|communiqu[eé]|advisory|bulletin|appeal|update)\b(?:\s*(?:[|:–—-]|no\.?)|\s*$)",
+    r"(?:statement|notice|communiqu[eé]|advisory|bulletin|appeal|update|report)\b(?:\s*(?:[|:–—-]|no\.?)|\s*$)"
+    r"|statement (?:on|regarding|concerning|about) the\b",  # "Statement on the attack by …"
     re.I,
 )
 _MADE_BY = re.compile(
@@ -149,6 +151,7 @@ _TURN = re.compile(
     rf"(?P<label>[A-Z][A-Z .'-]{{0,40}}?|{_TITLED_NAME}(?: [A-Z][\w.'-]*| for| of| the){{0,6}})"
     r"\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s"
 )
+_FORMER = re.compile(r"\b(?:former|retired|retd|ex-)", re.I)
 _HOSTS = re.compile(
     r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q|question)\b", re.I
 )
@@ -194,6 +197,8 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
                 break
     if _HOSTS.search(intro):
         return Speaker(label.title(), "author", *span)
+    if _FORMER.search(role or intro):  # "a former ambassador", "Lt Gen (retd)": speaks for no office now
+        return Speaker(label.title(), "analyst", *span)
     if role and (ctype := classify(role, home)) not in (None, "unattributed"):
         return Speaker(label.title(), ctype, *span)
     if not SCHOLARLY.search(intro) and OFFICIAL.search(intro.lower()):
@@ -201,7 +206,7 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
         if ctype in ("iran_official", "pakistan_official", "other_official"):
             return Speaker(label.title(), ctype, *span)
     # a record's office as the label ("Minister for Foreign Affairs:"), of the record's country
-    if OFFICIAL.search(label.lower()) and (ctype := classify(label, home)) in ("iran_official", "pakistan_official"):
+    if (ctype := classify(label, home)) in ("iran_official", "pakistan_official"):  # "DG ISPR:" too
         return Speaker(label if not label.isupper() else label.title(), ctype, *span)
     return Speaker(label.title(), "analyst", *span)
 
@@ -235,7 +240,7 @@ def interviewee(text: str, home: str | None = None) -> Speaker | None:
         # "We spoke to him by phone": the person the introduction opens with ("Tariq Rana served …")
         named = re.search(r"^((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+) [a-z]", head, re.M)
         return Speaker(named.group(1) if named else "the interviewee", "analyst", 0, 0)
-    ctype = classify(who, home) if m and not re.search(r"\b(?:former|retired|ex-)", who, re.I) else None
+    ctype = classify(who, home) if m and not _FORMER.search(who) else None
     return Speaker(who, ctype if ctype in ("iran_official", "pakistan_official", "other_official") else "analyst", 0, 0)
 
 
