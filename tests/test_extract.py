@@ -1626,3 +1626,31 @@ def test_an_acronym_an_adjective_participle_a_source_that_a_count_comes_from(ex)
     text = "A Baloch rights network that tracks abuses posted the names of nine dead and said four more were injured."
     found = ex.extract(text, dt.date(2024, 1, 20))
     assert {c.claimant_type for c in only(found, "killed", "injured")} == {"other_official"}
+
+
+def test_depths_from_our_frontier_with_a_tilde_across_the_line_but_not_across_a_sea_or_underground(ex):
+    def depths(text):
+        return [(c.value, c.qualifier) for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")]
+
+    assert depths("The camps sat a mere 35 kilometres from our frontier, near Panjgur.") == [(35, "exact")]
+    assert depths("My estimate for the Saravan site: ~15 km from the frontier.") == [(15, "about")]
+    assert depths("The targets were about 22 kilometres across the line, officials said.") == [(22, "about")]
+    assert depths("Muscat lies some 900 km across the sea from Panjgur.") == []
+    assert depths("The tremor, of magnitude 4.9, struck Panjgur at a depth of 12 km.") == []
+
+
+def test_an_old_figure_named_by_its_revision_and_a_figure_called_wrong(ex):
+    text = (
+        "Three people were killed, the district officer told reporters, revising a figure of five dead "
+        "he had given earlier."
+    )
+    found = ex.extract(text, dt.date(2024, 1, 17))
+    new = next(c for c in only(found, "killed") if c.value == 3)
+    assert new.revises is not None and found[new.revises].value == 5
+    text = "At least eight people were killed and 20 injured, the authority said, raising its earlier toll of five."
+    found = ex.extract(text, dt.date(2024, 1, 17))
+    new = next(c for c in only(found, "killed") if c.value == 8)
+    assert new.revises is not None and found[new.revises].value == 5
+    assert not only(ex.extract("They now say the earlier figure of four dead was wrong."), "killed")
+    found = only(ex.extract("Tasnim now reports nine dead: four women, two men and three children."), "killed")
+    assert [c.value for c in found] == [9]

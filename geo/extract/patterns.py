@@ -33,6 +33,9 @@ QUALIFIERS = {
     "around": "about",
     "approximately": "about",
     "approx.": "about",
+    "~": "about",
+    "a mere": "exact",
+    "only": "exact",
     "some": "about",
     "roughly": "about",
     "close to": "about",
@@ -484,16 +487,18 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         # "20 kilometres west of the border"
         {"LOWER": {"IN": "west east north south northwest northeast southwest southeast".split()}, "OP": "?"},
         _in(["from", "across", "beyond", "of", "past"]),
-        {"LOWER": "the"},
+        _in(["the", "our", "its", "their"]),  # "40 kilometres from our frontier"
         # "the Pak-Iran border", "the Pakistan-Iran frontier"
         # "the zero-point line of the common border"
         {"TEXT": {"REGEX": r"^[\w-]+$"}, "OP": "{0,7}", "LOWER": {"NOT_IN": BORDER_WORDS}},
         _in(BORDER_WORDS),
     ]
-    inside = [_in(["inside", "into", "within", "deep", "across", "beyond"])]
+    inside = [_in(["inside", "into", "within", "deep"])]
+    # "25 km across the line", "beyond the frontier" (not "1,100 km across the Gulf from Saravan")
+    over = [_in(["across", "beyond"]), {"LOWER": "the", "OP": "?"}, _in([*BORDER_WORDS, "line", "iran", "pakistan"])]
     closing = {"ORTH": {"IN": ['"', "”", "’", "'"]}, "OP": "?"}  # '"well over forty kilometres" inside'
     depth = []
-    for rel in (inside, border_rel):
+    for rel in (inside, over, border_rel):
         for p in ([], paren):
             depth.append([num, {"ORTH": "-", "OP": "?"}, unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])
@@ -836,6 +841,8 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             continue
         if label.startswith("answer:") and not (asked and s == a):
             continue
+        if label.startswith("label:") and s > a and doc[s - 1].like_num:
+            continue  # "nine dead: three women, two men and four children": a breakdown, not a label
         nums = _num_tokens(doc, s, e)
         if not nums:
             continue

@@ -52,8 +52,10 @@ _EXAMINED = re.compile(
 # … or a figure the sentence itself rejects: "the figure of more than 30 soldiers killed has no
 # support", "The claimed depth of 120 km is also unsupported"
 _REJECTED = re.compile(
-    r"^(?=.*\b(?:the (?:figure|claim|number|toll|depth|distance) of|the claimed|claims? (?:of|that))\b)"
-    r"(?=.*\b(?:no support|unsupported|not supported|no evidence|baseless|fabricated|false|debunked|untrue)\b)",
+    r"^(?=.*\b(?:the (?:earlier |initial |first |original )?(?:figure|claim|number|toll|depth|distance) of|"
+    r"the claimed|claims? (?:of|that))\b)"
+    r"(?=.*\b(?:no support|unsupported|not supported|no evidence|baseless|fabricated|false|debunked|untrue|"
+    r"wrong|incorrect|mistaken|erroneous)\b)",
     re.I,
 )
 # … unless only who gave the figure was wrong: "That figure was given by Iranian officials", "…; that
@@ -238,7 +240,7 @@ class Extractor:
             if (
                 who is not None
                 and who.type == "pronoun"
-                and who.name.lower() in ("we", "our", "us")
+                and who.name.lower() in ("we", "our", "us", "i", "my", "me")
                 and not ('"' in s or "“" in s or claimants.is_quotation(s))
             ):
                 # "by our estimate", "we measured" outside quotation marks: the article's own voice
@@ -394,6 +396,8 @@ class Extractor:
             if told and who is None:
                 who = said[k + 1]
             for fig in [] if retracted else patterns.figures(doc, span.start, span.end, asked or told):
+                if fig.kind == "depth" and _SEISMIC.search(s):
+                    continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
@@ -415,8 +419,13 @@ class Extractor:
                 # as the old one is not the update; the sentence's other figure is, before it or
                 # after it ("had risen from one to two")
                 superseded = bool(before & REVISION_CUES) and bool(_OLD_FIGURE.search(text[since : fig.end]))
-                if superseded and out and out[-1].start == a and out[-1].kind == fig.kind:
-                    out[-1] = replace(out[-1], updates=True)
+                # the sentence's earlier figure of the same kind is the update ("six killed and 23
+                # injured, …, raising its earlier toll of four")
+                newer_at = next(
+                    (n for n in range(len(out) - 1, -1, -1) if out[n].start == a and out[n].kind == fig.kind), None
+                )
+                if superseded and newer_at is not None:
+                    out[newer_at] = replace(out[newer_at], updates=True)
                 elif superseded:
                     old_kind = fig.kind
                 newer = old_kind == fig.kind and not superseded
@@ -582,13 +591,16 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
     return speaker
 
 
+_SEISMIC = re.compile(r"\b(?:earthquake|quake|tremor|magnitude|epicent(?:re|er)|seismic)", re.I)
 _TIME_ZONE = re.compile(r"\b\d{1,2}:?\d{2}\s*(?:hrs\s*)?(?:(PKT|PST)|IRST)\b")
 _HOW_FAR = re.compile(
     r"\bhow (?:far|deep)\b[^?]*\b(?:inside|into|within|across|beyond|border|frontier)\b[^?]*\?\s*$", re.I
 )
 # the figure a revision names as the old one: "an initial count of 103", "down from 103"
 _OLD_FIGURE = re.compile(
-    r"\b(?:initial|earlier|previous|original|first|old|(?:down|up|risen|rose|revised|raised|lowered|increased) from)"
+    r"\b(?:initial|earlier|previous|original|first|old|(?:down|up|risen|rose|revised|raised|lowered|increased) from"
+    # "revising a figure of three dead", "correcting its count of 11"
+    r"|(?:revis|correct|rais|lower|updat|replac)\w* (?:a|an|the|its|his|her|their) (?:figure|toll|count|tally) of)"
     r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
     re.I,
 )
