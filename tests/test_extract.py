@@ -1654,3 +1654,34 @@ def test_an_old_figure_named_by_its_revision_and_a_figure_called_wrong(ex):
     assert not only(ex.extract("They now say the earlier figure of four dead was wrong."), "killed")
     found = only(ex.extract("Tasnim now reports nine dead: four women, two men and three children."), "killed")
     assert [c.value for c in found] == [9]
+
+
+def test_a_paragraph_about_another_cause_of_death_links_to_no_strike(ex):
+    text = (
+        "ISLAMABAD, Jan 19 -- Iran's strike on Panjgur killed two children, the Foreign Office said.\n\n"
+        "Separately, a bus overturned near Kharan on Thursday. A hospital spokesman in Panjgur said "
+        "the number of dead had risen to five."
+    )
+    by = {c.value: c for c in only(ex.extract(text), "killed")}
+    assert by[2].event == "iran-strike-panjgur"
+    assert by[5].event is None
+
+
+def test_a_clause_s_own_date_outweighs_the_sentence_s_opening_one(ex):
+    text = (
+        "On 3 January, two bombs in Kerman killed more than 90 people. "
+        "In December, militants stormed a police station in Rask and killed 11 officers, and on 10 January "
+        "one police officer was killed in an attack near Rask."
+    )
+    by = {c.value: c for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")}
+    assert by[11].event == "rask-police-attack-2023"
+    assert by[1].event == "rask-attack-2024-01-10"
+
+
+def test_a_depth_inside_a_country_is_that_country_s_strike_whoever_gives_it(ex):
+    text = (
+        "A Pakistani security official, who asked not to be named as he was not cleared to brief the media, "
+        "said the targets lay some 15 km inside Iran and were hit with drones."
+    )
+    [d] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
+    assert d.event == "pakistan-strike-saravan"

@@ -84,6 +84,8 @@ def strikers(tokens) -> set[str]:
         for iso, words in COUNTRY_WORDS.items():
             if w not in words:
                 continue
+            if i and toks[i - 1] in ("inside", "into", "within"):
+                continue  # "20 km inside Iran and were hit with drones": the ground struck
             ahead = toks[i + 1 : i + 5]
             said = next((x for x in ahead if x not in _AUX_BEFORE_SAYING), None)  # "Islamabad had said"
             if ahead and (ahead[0] in GROUND or said in SPEAKS):
@@ -393,7 +395,8 @@ class Linker:
             struck = (clause.targets if clause is not None and clause.targets else set()) or f.targets
             for eid, (s, why) in list(own.items()):
                 if self.ds.events[eid].target_country in struck:
-                    own[eid] = (s + 1, why)
+                    # said outright, it outweighs whose officials give the figure (a lean, +1)
+                    own[eid] = (s + 2, why + ["the depth is inside the country it struck"])
         if not own:
             return Link(None, None, "the sentence contradicts every event (its date or place): choose the event")
         if side and figure:

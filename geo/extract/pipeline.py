@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
 from geo.extract import claimants, dates, nlp, patterns, voices
-from geo.extract.linking import Facts, Linker, acting, attackers, strikers, targets
+from geo.extract.linking import STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
@@ -193,6 +193,11 @@ class Extractor:
             for r in rows
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
+        # A coach that overturned, a quake: a paragraph (or, from its first lines, an article)
+        # about another cause of death; its figures are no strike's unless their sentence says so
+        mishap = {r[4].paragraph for r in rows if _MISHAP.search(r[3])}
+        if any(_MISHAP.search(r[3]) for r in rows[:3]):
+            main, mishap = None, mishap | {r[4].paragraph for r in rows}
         story = any(x.strikers or x.targets for x in facts)  # a story of strikes, not of floods
         transcript = voices.is_transcript(text)
         zone = _TIME_ZONE.search(text[:400])
@@ -412,6 +417,8 @@ class Extractor:
                     militants=fig.victims in MILITANTS,
                     published=base,
                 )
+                if f.paragraph in mishap and flink.event and not (lf.strikers or lf.targets or f.words & STRIKE_WORDS):
+                    flink = type(flink)(None, None, "the paragraph tells of another cause of death: choose the event")
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
                     previous = (f.paragraph, flink.event, -9)
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
@@ -502,11 +509,12 @@ class Extractor:
         opening_years = dates.years(doc, span.start, min(lead, i), taken) if i > span.start else []
         for _ in range(3):
             lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            own = [(d, p) for d, p, s, _ in f.dates if lo <= s < hi] + dates.years(doc, i, j, taken)
             cf = Facts(
                 places=[p for p in f.places if lo <= p.start < hi],
-                dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi or s < opening]
-                + dates.years(doc, i, j, taken)
-                + opening_years,
+                # the opening date, unless the clause has its own ("In December, … killed 11, and
+                # on 10 January one officer was killed")
+                dates=own or [(d, p) for d, p, s, _ in f.dates if s < opening] + opening_years,
                 strikers=strikers(doc[i:j]),
                 targets=targets(doc[i:j]),
                 # the sentence up to the clause's end: "smugglers" after it are not its story
@@ -591,6 +599,11 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
     return speaker
 
 
+_MISHAP = re.compile(
+    r"\b(?:earthquake|quake|tremors?|floods?|flooding|landslides?|avalanche|overturned|crash(?:ed)?|collided|"
+    r"collision|road accident|traffic accident|capsized|cyclone|heatwave|blaze)\b",
+    re.I,
+)
 _SEISMIC = re.compile(r"\b(?:earthquake|quake|tremor|magnitude|epicent(?:re|er)|seismic)", re.I)
 _TIME_ZONE = re.compile(r"\b\d{1,2}:?\d{2}\s*(?:hrs\s*)?(?:(PKT|PST)|IRST)\b")
 _HOW_FAR = re.compile(
