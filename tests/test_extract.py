@@ -1685,3 +1685,27 @@ def test_a_depth_inside_a_country_is_that_country_s_strike_whoever_gives_it(ex):
     )
     [d] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
     assert d.event == "pakistan-strike-saravan"
+
+
+def test_a_sentence_whose_only_speaker_is_in_an_aside_is_the_article_s_own(ex):
+    text = (
+        "Jaish al-Adl, which Tehran says hides across the frontier, claimed a raid on a police post in Rask "
+        "in December that killed 11 officers."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+    assert c.claimant_type is None  # the article's own voice (the author)
+
+
+def test_an_interview_without_labels_gives_the_answers_to_the_guest(ex):
+    text = (
+        "THE WEEKLY LEDGER -- Interview\n\n"
+        "Farida Baloch, a geographer, spoke to the Ledger about the strikes.\n\n"
+        "How far inside Pakistan did the missiles land?\n\n"
+        "From the imagery I have seen, the place that was hit is about 45 kilometres inside Pakistan.\n\n"
+        "And the dead?\n\n"
+        "Two children died in Panjgur.\n"
+    )
+    found = ex.extract(text, dt.date(2024, 1, 22))
+    [d] = only(found, "depth")
+    [k] = only(found, "killed")
+    assert d.claimant_type == k.claimant_type == "analyst"

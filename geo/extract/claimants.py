@@ -349,17 +349,14 @@ def _apposed(doc, phrase: list, b: int, stop: tuple[str, ...] = ()) -> list:
 
 def asides(doc, a: int, b: int) -> list[tuple[int, int]]:
     """A sentence's asides as token spans: relative clauses set off by commas (", which …,",
-    ", who …,") or brackets, closed before the sentence ends. In "Pakistan's Foreign Office said
-    Iran's strike, which Tehran said was aimed at Jaish al-Adl, killed two children" Tehran says
-    only what the aside says."""
+    ", who …,"), closed before the sentence ends (not brackets: a bracket is often the figure's
+    source). In "Pakistan's Foreign Office said Iran's strike, which Tehran said was aimed at
+    Jaish al-Adl, killed two children" Tehran says only what the aside says."""
     out = []
     for t in doc[a:b]:
-        if t.lower_ in ("which", "who") and t.i > a and doc[t.i - 1].text == ",":
-            close = next((u.i for u in doc[t.i + 1 : b] if u.text in (",", ";")), None)
-        elif t.text == "(":
-            close = next((u.i for u in doc[t.i + 1 : b] if u.text == ")"), None)
-        else:
+        if t.lower_ not in ("which", "who") or t.i == a or doc[t.i - 1].text != ",":
             continue
+        close = next((u.i for u in doc[t.i + 1 : b] if u.text in (",", ";")), None)
         if close is not None and close < b - 1:
             out.append((t.i, close))
     return out
@@ -367,14 +364,13 @@ def asides(doc, a: int, b: int) -> list[tuple[int, int]]:
 
 def main_clause(found: list[tuple[int, Speaker]], spans: list[tuple[int, int]], at: int | None = None):
     """The speakers of the clause a figure (token ``at``) is in: an aside's own where the figure
-    is inside one that names a speaker, else the speakers outside the asides (all of them where
-    none is outside)."""
+    is inside one that names a speaker, else the speakers outside the asides (none where every
+    speaker is inside one: "the raid, which Tehran says …, killed 11" is the sentence's own)."""
     for s, e in spans:
         inner = [f for f in found if s <= f[0] < e]
         if at is not None and s <= at < e and inner:
             return inner
-    kept = [f for f in found if not any(s <= f[0] < e for s, e in spans)]
-    return kept if kept else found
+    return [f for f in found if not any(s <= f[0] < e for s, e in spans)]
 
 
 def best(found: list[tuple[int, Speaker]]) -> Speaker | None:

@@ -223,6 +223,8 @@ class Extractor:
         said = [claimants.best(claimants.main_clause(f, sp)) for f, sp in zip(found, asides, strict=True)]
         said_in: tuple[int, claimants.Speaker | None] = (-1, None)
         on_air: tuple[int, claimants.Speaker | None] = (-1, None)  # a transcript's turn and its speaker
+        guest = voices.interviewee(text, home) if not transcript and voices.unlabelled_qa(text) else None
+        answering = False
         corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
@@ -233,6 +235,12 @@ class Extractor:
                 line_end = text.find("\n", a)
                 at_turn = voices.turn(text[a : line_end if line_end >= 0 else len(text)], text, a, home)
                 on_air = (f.paragraph, at_turn) if at_turn else on_air
+            elif guest is not None and (k == 0 or rows[k - 1][4].paragraph != f.paragraph):
+                # an interview without labels: the paragraphs after a question are the guest's
+                line_end = text.find("\n", a)
+                asking = text[a : line_end if line_end >= 0 else len(text)].rstrip().endswith("?")
+                answering = (answering or k > 0 and rows[k - 1][3].rstrip().endswith("?")) and not asking
+                on_air = (f.paragraph, guest) if answering else (-1, None)
             turn = on_air[1] if on_air[0] == f.paragraph else None
             named = re.match(r"(?!By )((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+), ", s)  # not a byline
             if named and claimants.is_name(named.group(1)):
@@ -572,7 +580,7 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
     speaker's words."""
     at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
     clause = claimants.main_clause(found, asides, at)
-    inner = claimants.best(clause) if clause is not found and any(s <= at < e for s, e in asides) else None
+    inner = claimants.best(clause) if any(s <= at < e for s, e in asides) else None
     if inner is not None and inner.type != "pronoun":
         return inner  # "…, which Islamabad says killed two children, …"
     found = clause

@@ -212,6 +212,16 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
 
 
 _INTERVIEW = re.compile(r"\binterview(?:ed|s)?\b|\bin conversation with\b", re.I)
+
+
+def unlabelled_qa(text: str) -> bool:
+    """An interview whose questions are paragraphs of their own, ending with "?", and whose
+    answers carry no label ("How deep did the strikes go?" / "Not deep. …"); whose the answers
+    are is :func:`interviewee`'s to say (an explainer's Q&A has no guest)."""
+    questions = [p for p in re.split(r"\n\s*\n", text) if p.strip().endswith("?") and "\n" not in p.strip()]
+    return len(questions) >= 2 and bool(_INTERVIEW.search(text[:600]))
+
+
 _ADDRESSED = re.compile(
     r"^(?:Q|QUESTION)\s*:\s*(?:Mr|Mrs|Ms|Dr|Ambassador|General|Minister|Professor|Senator|Excellency|Sir)\b",
     re.M,
