@@ -1709,3 +1709,14 @@ def test_an_interview_without_labels_gives_the_answers_to_the_guest(ex):
     [d] = only(found, "depth")
     [k] = only(found, "killed")
     assert d.claimant_type == k.claimant_type == "analyst"
+
+
+def test_the_injury_of_people_those_who_received_treatment_and_we_lost_two_children(ex):
+    def values(text, kind):
+        return [c.value for c in only(ex.extract(text), kind)]
+
+    assert values("The group confirmed the deaths of two boys and the injury of five other people.", "injured") == [5]
+    text = "Aid workers said six people, including two elderly men, received treatment at the clinic."
+    assert values(text, "injured") == [6]
+    assert values('"We lost three children that night," the mother said.', "killed") == [3]
+    assert values("The family lost two houses and three goats.", "killed") == []

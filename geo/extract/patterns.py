@@ -180,6 +180,7 @@ FIGURE_CUES = frozenset(
     | set(UNITS)
     | set(UPDATE_VERBS)
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
+    | {"treatment", "injury", "lost", "lose", "loses", "losing"}
     | {"shahadat", "martyrdom"}
     | {"death", "deaths", "killing", "killings", "depth"}
 )
@@ -300,9 +301,34 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [_in(active[kind]), {"ORTH": {"IN": [":", '"', "“"]}, "OP": "?"}, QUALS, any_num, MOD, VICT],
             [_in(active[kind]), {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}, QUALS, any_num],
         ]
+        if kind == "killed":  # "we lost two children that night" (people only: not "lost two houses")
+            out["active:killed"].append([_in(["lost", "lose", "loses", "losing"]), QUALS, any_num, MOD, VICT])
     out["hospital:injured"] = [
         # "the deaths of two children and injuries to four girls"
         [_in(["injuries", "wounds"]), {"LOWER": "to"}, QUALS, any_num, MOD, VICT],
+        # "the deaths of two children and the injury of four other people"
+        [_in(["injury", "injuries", "wounding"]), {"LOWER": "of"}, QUALS, any_num, MOD, VICT],
+        # "four people, including one adult woman, received treatment at the district hospital"
+        *(
+            [
+                any_num,
+                MOD,
+                VICT,
+                *aside,
+                AUXS,
+                _in(["received", "receiving", "needed", "required"]),
+                {"LOWER": "treatment"},
+            ]
+            for aside in (
+                [],
+                [
+                    {"ORTH": ","},
+                    _in(["including", "among", "all"]),
+                    {"ORTH": {"NOT_IN": [",", ";", "."]}, "OP": "{1,5}"},
+                    {"ORTH": ","},
+                ],
+            )
+        ),
         # "treated five people for wounds"
         [
             _in(["treated", "treating", "admitted", "received"]),
