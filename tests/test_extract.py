@@ -1720,3 +1720,12 @@ def test_the_injury_of_people_those_who_received_treatment_and_we_lost_two_child
     assert values(text, "injured") == [6]
     assert values('"We lost three children that night," the mother said.', "killed") == [3]
     assert values("The family lost two houses and three goats.", "killed") == []
+
+
+def test_an_outlet_citing_side_less_people_gives_the_figure_itself(ex):
+    text = "- Daily Kech, an Urdu-language paper, reported five girls injured, quoting a neighbour of the family."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "injured")
+    assert c.claimant_type == "media"
+    text = "Dawn reported two children were killed, citing the Foreign Office."
+    [k] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert k.claimant_type == "pakistan_official"

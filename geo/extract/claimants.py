@@ -389,7 +389,11 @@ def best(found: list[tuple[int, Speaker]]) -> Speaker | None:
     # "According to the report of our correspondent, the governor stated": the original source
     # (an official) before the channel (media), before the unplaced; what a speaker cites
     # ("Citing a Quetta newspaper, he said") before the speaker.
-    return min(found, key=lambda f: (not f[1].cited, f[1].channel, RANK.get(f[1].type, 3), f[0]))[1]
+    # (A side-less source an outlet cites, "citing relatives of the victims", leaves it the outlet's.)
+    return min(
+        found,
+        key=lambda f: (not (f[1].cited and f[1].type != "unattributed"), f[1].channel, RANK.get(f[1].type, 3), f[0]),
+    )[1]
 
 
 RANK = {"iran_official": 0, "pakistan_official": 0, "other_official": 0, "analyst": 0, "pronoun": 1, "media": 2}
