@@ -219,7 +219,8 @@ class Extractor:
         quote_speaker: tuple[int, claimants.Speaker] | None = None
         previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
         found = [claimants.speakers(doc, r[2].start, r[2].end, home) for r in rows]
-        asides = [claimants.asides(doc, r[2].start, r[2].end) for r in rows]
+        # (the tokens are walked only where the text has an aside: a walk builds every token)
+        asides = [claimants.asides(doc, r[2].start, r[2].end) if _ASIDE.search(r[3]) else [] for r in rows]
         said = [claimants.best(claimants.main_clause(f, sp)) for f, sp in zip(found, asides, strict=True)]
         said_in: tuple[int, claimants.Speaker | None] = (-1, None)
         on_air: tuple[int, claimants.Speaker | None] = (-1, None)  # a transcript's turn and its speaker
@@ -607,6 +608,7 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
     return speaker
 
 
+_ASIDE = re.compile(r",\s+(?:which|who)\b", re.I)
 _MISHAP = re.compile(
     r"\b(?:earthquake|quake|tremors?|floods?|flooding|landslides?|avalanche|overturned|crash(?:ed)?|collided|"
     r"collision|road accident|traffic accident|capsized|cyclone|heatwave|blaze)\b",
