@@ -281,9 +281,21 @@ with article_tab:
                 earlier = None
                 if c.kind in NUMERIC_KINDS:
                     options = intake.revisable(ds.claims.values(), c.kind, c.event, c.claimant_type)
+                    stated = c.updates and c.revises is None  # "rose to", with no earlier figure in the text
+                    guess = (
+                        intake.likely_revised(ds.claims.values(), ds.sources, c.kind, c.event, c.claimant_type, c.value)
+                        if stated
+                        else None
+                    )
+                    if guess in options:
+                        st.caption(
+                            f"Stated as an update: the atlas figure it most likely updates is preselected "
+                            f"({md(options[guess])}). Choose “no” if it updates none."
+                        )
                     earlier = st.selectbox(
                         "Updates a figure already in the atlas (its claimant is taken over; type to search)",
                         [None, *options],
+                        index=1 + list(options).index(guess) if guess in options else 0,
                         format_func=lambda cid, o=options: "— no, a figure of its own" if cid is None else o[cid],
                         key=f"{key}_revises_atlas",
                         help="The later figure replaces the earlier one in headlines and comparisons; both stay, "

@@ -394,10 +394,13 @@ def test_an_added_article_revises_an_atlas_figure_and_the_claims_page_shows_the_
     at.text_area(key="ca_add_text").input(UPDATE).run()
     assert_clean(at)
     [card] = [c for c in review(at) if c["keep"].label.endswith("killed")]
-    assert card["revises_atlas"].value is None  # a figure of its own unless the reader says otherwise
+    # Stated as an update ("rose again") by Iran: Iran's standing figure for the event is preselected
+    assert card["revises_atlas"].value == "c-sv-killed-003"
+    assert any(
+        c.value.startswith("Stated as an update") and "c-sv-killed-003" in c.value.replace("\\", "") for c in at.caption
+    )
     offered = card["revises_atlas"].options
     assert "saravan" in offered[1] and any("c-pj-killed" in o for o in offered)  # this event's first, then all
-    card["revises_atlas"].set_value("c-sv-killed-003")
     next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("A later toll.")
     next(b for b in at.button if b.label.startswith("Save this source")).click().run()
     assert_clean(at)
@@ -410,6 +413,17 @@ def test_an_added_article_revises_an_atlas_figure_and_the_claims_page_shows_the_
     history = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("Toll history")]
     assert any(h.startswith("Toll history: superseded by the claimant's later figure: 9 people") for h in history)
     assert any("revised figure, the claimant's latest" in h and "11 people" in h for h in history), history
+
+
+def test_a_figure_not_stated_as_an_update_revises_nothing_unless_the_reader_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    text = "TEHRAN, Feb. 3 (Wire) - Iran said eleven people had been killed in the Pakistani strike near Saravan."
+    at.text_area(key="ca_add_text").input(text).run()
+    assert_clean(at)
+    [card] = [c for c in review(at) if c["keep"].label.endswith("killed")]
+    assert card["revises_atlas"].value is None  # a figure of its own
+    assert not any(c.value.startswith("Stated as an update") for c in at.caption)
 
 
 def test_a_linked_depth_claim_shows_where_the_strike_must_lie():

@@ -212,3 +212,23 @@ def test_a_higher_toll_from_the_same_side_on_a_later_day_is_an_update_not_a_cont
     earlier = claim("e", "r1", 7, kind=later.kind)
     [f] = [f for f in find_discrepancies(ds, [earlier, later]) if f.type == "different_numbers"]
     assert f.material is material and f.claims == ("e", "x")
+
+
+def test_the_atlas_figure_a_stated_update_most_likely_revises(dataset):
+    from geo.extract import intake
+
+    claims, sources = dataset.claims.values(), dataset.sources
+    # Iran's standing toll for Saravan is 9 (one source); Pakistan's officials' for Panjgur is 2,
+    # repeated by two sources: the latest published one is offered
+    assert intake.likely_revised(claims, sources, "killed", "pakistan-strike-saravan", "iran_official", 11) == (
+        "c-sv-killed-003"
+    )
+    pj = intake.likely_revised(claims, sources, "killed", "iran-strike-panjgur", "pakistan_official", 3)
+    assert pj in ("c-pj-killed-001", "c-pj-killed-003")
+    dated = {i: sources[dataset.claims[i].source].date or dt.date.min for i in ("c-pj-killed-001", "c-pj-killed-003")}
+    assert pj == max(dated, key=lambda i: (dated[i], i))
+    # the same value is no update; no event, the author's voice, or no figure of that claimant: none
+    assert intake.likely_revised(claims, sources, "killed", "pakistan-strike-saravan", "iran_official", 9) is None
+    assert intake.likely_revised(claims, sources, "killed", None, "iran_official", 11) is None
+    assert intake.likely_revised(claims, sources, "killed", "rask-police-attack-2023", "author", 12) is None
+    assert intake.likely_revised(claims, sources, "injured", "pakistan-strike-saravan", "iran_official", 4) is None

@@ -42,6 +42,31 @@ def revisable(claims, kind: str, event: str | None = None, claimant_type: str | 
     return {c.id: f"{c.value_label()} · {c.claimant} · {c.event} · {c.source} ({c.id})" for c in mine}
 
 
+def likely_revised(claims, sources, kind: str, event: str | None, claimant_type: str | None, value) -> str | None:
+    """The atlas figure a candidate stated as an update ("rose to", "revised") most likely revises:
+    the standing figure of the same kind and event by the same claimant type (not revised since,
+    of another value; the latest published where sources repeat it); None where there is none,
+    where the standing figures differ (the reviewer chooses), or for the author's or an unnamed
+    voice (a revision is a claimant's own)."""
+    if event is None or claimant_type in (None, "author", "unattributed") or value is None:
+        return None
+    revised = {c.revises for c in claims if c.revises is not None}
+    heads = [
+        c
+        for c in claims
+        if c.kind == kind
+        and c.event == event
+        and c.claimant_type == claimant_type
+        and isinstance(c.value, (int, float))
+        and c.value != value
+        and c.id not in revised
+    ]
+    if not heads or len({c.value for c in heads}) > 1:
+        return None
+    undated = dt.date.min
+    return max(heads, key=lambda c: (getattr(sources.get(c.source), "date", None) or undated, c.id)).id
+
+
 def build(
     meta: dict,
     text: str,
