@@ -362,15 +362,16 @@ def asides(doc, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def main_clause(found: list[tuple[int, Speaker]], spans: list[tuple[int, int]], at: int | None = None):
-    """The speakers of the clause a figure (token ``at``) is in: an aside's own where the figure
-    is inside one that names a speaker, else the speakers outside the asides (none where every
-    speaker is inside one: "the raid, which Tehran says …, killed 11" is the sentence's own)."""
-    for s, e in spans:
-        inner = [f for f in found if s <= f[0] < e]
-        if at is not None and s <= at < e and inner:
-            return inner
+def main_clause(found: list[tuple[int, Speaker]], spans: list[tuple[int, int]]) -> list[tuple[int, Speaker]]:
+    """The speakers outside a sentence's asides (none where every speaker is inside one: "the
+    raid, which Tehran says …, killed 11" is the sentence's own)."""
     return [f for f in found if not any(s <= f[0] < e for s, e in spans)]
+
+
+def in_aside(found: list[tuple[int, Speaker]], spans: list[tuple[int, int]], at: int) -> list[tuple[int, Speaker]]:
+    """The speakers of the aside the figure at token ``at`` is in ("…, which Islamabad says killed
+    two children, …"); empty when it is in none, or in one that names no one."""
+    return [f for s, e in spans if s <= at < e for f in found if s <= f[0] < e]
 
 
 def best(found: list[tuple[int, Speaker]]) -> Speaker | None:

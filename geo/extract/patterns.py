@@ -35,7 +35,6 @@ QUALIFIERS = {
     "approx.": "about",
     "~": "about",
     "a mere": "exact",
-    "only": "exact",
     "some": "about",
     "roughly": "about",
     "close to": "about",

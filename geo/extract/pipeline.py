@@ -410,7 +410,7 @@ class Extractor:
             if told and who is None:
                 who = said[k + 1]
             for fig in [] if retracted else patterns.figures(doc, span.start, span.end, asked or told):
-                if fig.kind == "depth" and _SEISMIC.search(s):
+                if fig.kind == "depth" and _MISHAP.search(s):
                     continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" else fig.value
@@ -580,11 +580,10 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
     figure told before a colon the speaker follows, or in background the article adds after the
     speaker's words."""
     at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
-    clause = claimants.main_clause(found, asides, at)
-    inner = claimants.best(clause) if any(s <= at < e for s, e in asides) else None
+    inner = claimants.best(claimants.in_aside(found, asides, at))
     if inner is not None and inner.type != "pronoun":
         return inner  # "…, which Islamabad says killed two children, …"
-    found = clause
+    found = claimants.main_clause(found, asides)
     own = claimants.for_figure(found, doc, at)
     speaker = own if own is not None and own.type != "pronoun" else who
     if speaker is not None and found and claimants.apart(found, doc, at):
@@ -609,12 +608,12 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
 
 
 _ASIDE = re.compile(r",\s+(?:which|who)\b", re.I)
+# another cause of death than a strike: its figures link to no strike, its depths are none
 _MISHAP = re.compile(
-    r"\b(?:earthquake|quake|tremors?|floods?|flooding|landslides?|avalanche|overturned|crash(?:ed)?|collided|"
-    r"collision|road accident|traffic accident|capsized|cyclone|heatwave|blaze)\b",
+    r"\b(?:earthquake|quake|tremors?|magnitude|epicent(?:re|er)|seismic|floods?|flooding|landslides?|avalanche|"
+    r"overturned|crash(?:ed)?|collided|collision|road accident|traffic accident|capsized|cyclone|heatwave|blaze)\b",
     re.I,
 )
-_SEISMIC = re.compile(r"\b(?:earthquake|quake|tremor|magnitude|epicent(?:re|er)|seismic)", re.I)
 _TIME_ZONE = re.compile(r"\b\d{1,2}:?\d{2}\s*(?:hrs\s*)?(?:(PKT|PST)|IRST)\b")
 _HOW_FAR = re.compile(
     r"\bhow (?:far|deep)\b[^?]*\b(?:inside|into|within|across|beyond|border|frontier)\b[^?]*\?\s*$", re.I
