@@ -72,8 +72,8 @@ SPLITS = [
     (EVAL / "heldout18", "held-out 18 (clean at ce9b45c; tuned on since)", True),
     (EVAL / "heldout19", "held-out 19 (clean at 8f3d9f7; tuned on since)", True),
     (EVAL / "heldout20", "held-out 20 (clean at 8f3d9f7; tuned on since)", True),
-    (EVAL / "heldout21", "held-out 21 (read once at e931940; never tuned on)", False),
-    (EVAL / "heldout22", "held-out 22 (read once at e931940; never tuned on)", False),
+    (EVAL / "heldout21", "held-out 21 (clean at e931940; tuned on since)", True),
+    (EVAL / "heldout22", "held-out 22 (clean at e931940; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
