@@ -229,6 +229,11 @@ def test_the_atlas_figure_a_stated_update_most_likely_revises(dataset):
     assert pj == max(dated, key=lambda i: (dated[i], i))
     # the same value is no update; no event, the author's voice, or no figure of that claimant: none
     assert intake.likely_revised(claims, sources, "killed", "pakistan-strike-saravan", "iran_official", 9) is None
+    # an article dated before the standing figure's source cannot revise it (the save would refuse)
+    published = sources[dataset.claims["c-sv-killed-003"].source].date
+    args = (claims, sources, "killed", "pakistan-strike-saravan", "iran_official", 11)
+    assert intake.likely_revised(*args, published) == "c-sv-killed-003"
+    assert intake.likely_revised(*args, published - dt.timedelta(days=1)) is None
     assert intake.likely_revised(claims, sources, "killed", None, "iran_official", 11) is None
     assert intake.likely_revised(claims, sources, "killed", "rask-police-attack-2023", "author", 12) is None
     assert intake.likely_revised(claims, sources, "injured", "pakistan-strike-saravan", "iran_official", 4) is None

@@ -42,15 +42,19 @@ def revisable(claims, kind: str, event: str | None = None, claimant_type: str | 
     return {c.id: f"{c.value_label()} · {c.claimant} · {c.event} · {c.source} ({c.id})" for c in mine}
 
 
-def likely_revised(claims, sources, kind: str, event: str | None, claimant_type: str | None, value) -> str | None:
+def likely_revised(
+    claims, sources, kind: str, event: str | None, claimant_type: str | None, value, published: dt.date | None = None
+) -> str | None:
     """The atlas figure a candidate stated as an update ("rose to", "revised") most likely revises:
     the standing figure of the same kind and event by the same claimant type (not revised since,
-    of another value; the latest published where sources repeat it); None where there is none,
+    of another value, not published after the new article's date ``published``: :func:`build`
+    would refuse it; the latest published where sources repeat it); None where there is none,
     where the standing figures differ (the reviewer chooses), or for the author's or an unnamed
     voice (a revision is a claimant's own)."""
     if event is None or claimant_type in (None, "author", "unattributed") or value is None:
         return None
     revised = {c.revises for c in claims if c.revises is not None}
+    later = {sid for sid, src in sources.items() if published and getattr(src, "date", None) and src.date > published}
     heads = [
         c
         for c in claims
@@ -60,6 +64,7 @@ def likely_revised(claims, sources, kind: str, event: str | None, claimant_type:
         and isinstance(c.value, (int, float))
         and c.value != value
         and c.id not in revised
+        and c.source not in later
     ]
     if not heads or len({c.value for c in heads}) > 1:
         return None
