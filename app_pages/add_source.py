@@ -143,7 +143,7 @@ with article_tab:
         )
     if article.html:
         st.caption("Only the page's main text is kept (menus, related links and footers are dropped); review it below.")
-    cands = state.candidates_for(text, found.get("date"))
+    cands = state.candidates_for(text, found.get("date"), found.get("outlet"))
     st.subheader(f"{len(cands)} candidate claims")
     with st.expander("The article with the figures found in bold", expanded=False):
         st.markdown(highlight_markdown(text, [(c.span_start, c.span_end) for c in cands]))
@@ -283,7 +283,9 @@ with article_tab:
                     options = intake.revisable(ds.claims.values(), c.kind, c.event, c.claimant_type)
                     stated = c.updates and c.revises is None  # "rose to", with no earlier figure in the text
                     guess = (
-                        intake.likely_revised(ds.claims.values(), ds.sources, c.kind, c.event, c.claimant_type, c.value)
+                        intake.likely_revised(
+                            ds.claims.values(), ds.sources, c.kind, c.event, c.claimant_type, c.value, date
+                        )
                         if stated
                         else None
                     )

@@ -160,7 +160,7 @@ def evaluate_split(folder: Path, verbose: bool = False, extractor: Extractor | N
     totals = {k: Counter() for k in (*FIELDS, "invented")}
     for name, spec in sorted(expected.items()):
         article = read_article((folder / name).read_bytes(), name)
-        cands = extractor.extract(article.text, article.meta.get("date"))
+        cands = extractor.extract(article.text, article.meta.get("date"), article.meta.get("outlet"))
         log = (lambda msg, name=name: print(f"  {name} {msg}")) if verbose else None
         score_article(cands, spec, totals, log)
     out = {k: (*_prf(totals[k]), dict(totals[k])) for k in FIELDS}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import html
+import json
 import re
 from unittest import mock
 
@@ -310,7 +311,9 @@ def test_the_article_is_extracted_once_not_on_every_rerun(tmp_path, monkeypatch)
     calls = []
     real = Extractor.extract
     monkeypatch.setattr(
-        Extractor, "extract", lambda self, t, published=None: calls.append(t) or real(self, t, published)
+        Extractor,
+        "extract",
+        lambda self, t, published=None, outlet=None: calls.append(t) or real(self, t, published, outlet),
     )
     at = run_app("add_source")
     at.text_area(key="ca_add_text").input(text).run()
@@ -447,3 +450,11 @@ def test_the_claimant_split_draws_one_map_per_group_whatever_the_lens():
     said = [m.value for m in at.markdown if "claims about" in m.value]
     assert [s.split(":")[0] for s in said] == ["**Iranian official**", "**Pakistani official**", "**Others**"]
     assert all(not s.endswith(": 0 claims about 0 events") for s in said), said
+
+
+def test_the_casualty_bars_are_not_stacked_a_revision_overlaps_its_earlier_figure():
+    at = run_app("claims")
+    assert_clean(at)
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    bars = [layer for spec in specs for layer in spec.get("layer", []) if layer["mark"]["type"] == "bar"]
+    assert bars and all(layer["encoding"]["x"].get("stack", "unset") is None for layer in bars)

@@ -1729,3 +1729,84 @@ def test_an_outlet_citing_side_less_people_gives_the_figure_itself(ex):
     text = "Dawn reported two children were killed, citing the Foreign Office."
     [k] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
     assert k.claimant_type == "pakistan_official"
+
+
+def test_a_table_of_claims_by_source_gives_each_row_its_claimant_and_each_column_its_kind(ex):
+    text = (
+        "CLAIMS BY SOURCE\n\n"
+        "| Source                          | Strike             | Dead | Wounded | Depth        |\n"
+        "|---------------------------------|--------------------|------|---------|--------------|\n"
+        "| Pakistan Foreign Office         | Iran's, Panjgur    | 2    | 3       | more than 50 km |\n"
+        "| Kech Times (local daily)        | Pakistan's, Saravan | 10  | -       | about 55 miles |\n"
+        '| ISPR                            | Pakistan\'s, Saravan | "several terrorists" | - | - |\n\n'
+        "Kech Times, a local daily, reported that 10 people died near Saravan.\n"
+    )
+    found = ex.extract(text, dt.date(2024, 1, 25))
+    rows = {(c.kind, c.value): c for c in only(found, "killed", "injured", "depth")}
+    assert set(rows) == {("killed", 2), ("injured", 3), ("depth", 50), ("killed", 10), ("depth", 88.5)}
+    assert rows[("killed", 2)].claimant_type == rows[("depth", 50)].claimant_type == "pakistan_official"
+    assert rows[("depth", 50)].qualifier == "more than"
+    assert rows[("killed", 10)].claimant.startswith("Kech Times") and rows[("killed", 10)].claimant_type == "media"
+    assert len(rows[("killed", 10)].quotes) == 2  # the row and the sentence: one claim
+    assert (
+        rows[("killed", 2)].event == "iran-strike-panjgur" and rows[("killed", 10)].event == "pakistan-strike-saravan"
+    )
+    cell = rows[("killed", 2)]
+    assert text[cell.span_start : cell.span_end] == "2"
+
+
+def test_a_state_outlet_named_by_the_page_s_metadata_speaks_for_its_side(ex):
+    text = "The village lies about 20 kilometres from the border, near Saravan."
+    [d] = only(ex.extract(text, dt.date(2024, 1, 18), "IRIB Provincial Network"), "depth")
+    assert d.claimant_type == "iran_official"
+    [p] = only(ex.extract(text, dt.date(2024, 1, 18), "Frontier Weekly"), "depth")
+    assert p.claimant_type is None
+
+
+def test_a_press_conference_record_s_later_turns_take_the_first_turn_s_title(ex):
+    text = (
+        "Governorate of Sistan and Baluchestan - Public Relations Office\n"
+        "Transcript: press conference of the Governor\n\n"
+        "GOVERNOR HOSSEIN RAHIMI: Nine people lost their lives near Saravan.\n\n"
+        "Q (IRNA): And the wounded?\n\n"
+        "RAHIMI: Two were wounded and taken to hospital in Saravan.\n\n"
+        "Q (Tasnim): Thank you.\n"
+    )
+    found = ex.extract(text, dt.date(2024, 1, 19))
+    assert {c.claimant_type for c in only(found, "killed", "injured")} == {"iran_official"}
+
+
+def test_an_interview_s_guest_who_spoke_to_us_is_the_person_introduced_before(ex):
+    from geo.extract import voices
+
+    text = (
+        "Interview by Amna Rind\n\n"
+        "Dr. Rashid Bugti has been the medical superintendent of the district hospital in Panjgur for six years. "
+        "He spoke to us by telephone.\n\n"
+        "What arrived that night?\n\nTwo children, already dead, and three injured girls.\n"
+    )
+    guest = voices.interviewee(text, "PAK")
+    assert guest.name == "Rashid Bugti" and guest.type == "other_official"
+
+
+def test_an_opening_quote_mark_after_a_full_stop_opens_the_next_sentence(ex):
+    from geo.core.model import _sentences
+
+    text = (
+        '"We received six bodies and treated four people for wounds," said Dr. Amir Nouri, head of the '
+        'emergency ward at the hospital in Saravan. "Two of the injured were moved to Zahedan."'
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert c.quote.endswith("Saravan.") and _sentences(c.quote) == 1  # a saved claim's quote: one sentence
+    [i] = only(ex.extract(text, dt.date(2024, 1, 19)), "injured")
+    assert i.value == 4
+    from geo.extract import nlp
+
+    said = 'The toll is nine. "It may rise," he said. He added: "Nine were killed." Then he left.'
+    doc = nlp.parse(said)
+    assert [said[a:b] for a, b, _ in nlp.sentence_spans(doc)] == [
+        "The toll is nine.",
+        '"It may rise," he said.',
+        'He added: "Nine were killed."',
+        "Then he left.",
+    ]

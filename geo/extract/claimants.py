@@ -629,7 +629,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                     after = []  # "was briefed on the Iranian strike": no speaker after a passive but its agent
                 if subject:
                     phrase = subject  # "Pakistan on Wednesday recalled its ambassador … and said …": the subject
-                elif after and (not phrase or phrase[0].lower_ not in ("also", "later")):
+                elif after and (not phrase or phrase[0].lower_ not in ("also", "later", "has", "had", "have")):
                     phrase = after
                     channel = after[0].lower_ == "by"  # "was quoted as saying by the ISNA news agency"
                 else:

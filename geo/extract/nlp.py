@@ -83,6 +83,12 @@ def pipeline():
                 if 0 < k < len(doc) and cols[k, 0] == m.end():
                     starts[i:k] = -1
                     starts[k] = 1
+            # An opening quote mark after a full stop and a space (`Hospital. "Two of the …`)
+            # opens the next sentence; a closing one (`… in hospital."`) stays with its own
+            for m in re.finditer(r"(?<=[.!?])[ \t]+[\"“](?=\S)", doc.text):
+                i = int(np.searchsorted(cols[:, 0], m.end() - 1))
+                if 0 < i < len(doc) - 1 and cols[i, 0] == m.end() - 1:
+                    starts[i], starts[i + 1] = 1, -1
             if starts.any():
                 starts[0] = 1
                 doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))

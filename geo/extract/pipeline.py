@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
-from geo.extract import claimants, dates, nlp, patterns, voices
+from geo.extract import claimants, dates, nlp, patterns, tables, voices
 from geo.extract.linking import STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
 
@@ -138,9 +138,10 @@ class Extractor:
         read within the dataset's period): what the review offers as the source's date."""
         return dates.published(text, self.period_end)
 
-    def extract(self, text: str, published: dt.date | None = None) -> list[Candidate]:
-        """Candidate claims in ``text``; ``published`` is the article's date when the reviewer
-        or the page's metadata gives it (else it is read from the dateline, if any)."""
+    def extract(self, text: str, published: dt.date | None = None, outlet: str | None = None) -> list[Candidate]:
+        """Candidate claims in ``text``; ``published`` is the article's date and ``outlet`` its
+        site when the reviewer or the page's metadata gives them (else the date is read from the
+        dateline, if any, and the outlet from the dateline or masthead)."""
         doc = nlp.parse(text)
         sents = nlp.sentence_spans(doc)
         base = published or dates.published(text, self.period_end)
@@ -201,11 +202,21 @@ class Extractor:
         story = any(x.strikers or x.targets for x in facts)  # a story of strikes, not of floods
         transcript = voices.is_transcript(text)
         zone = _TIME_ZONE.search(text[:400])
+        letterhead = text.lstrip().split("\n", 1)[0]
         if home is None and transcript and zone:
             # a programme "Broadcast: 20:00 PST" is made in Pakistan: its guests' offices are
             # Pakistan's (a live blog's time stamps say less: it quotes both sides' officials)
             home = "PAK" if zone.group(1) else "IRN"
+        elif home is None and transcript and claimants.OFFICIAL.search(letterhead.lower()):
+            # an office's record of its own press conference ("Governorate-General of Sistan and
+            # Baluchestan - Public Relations Office"): its speakers' offices are its side's
+            home = SIDES.get(claimants.classify(letterhead))
         voice = voices.voice(text, home)
+        state = claimants.STATE_OUTLET.search(outlet or "")
+        if voice is None and state and (side := claimants.classify(state.group(0))) in SIDES:
+            # the page's own site ("IRIB Hamoun Provincial Network", from its metadata or the
+            # reviewer): a state outlet's own voice is its side's (SCHEMA.md)
+            voice = claimants.Speaker(outlet, side, 0, 0)
         if home is None and voice is not None and voice.type in SIDES:
             home = SIDES[voice.type]  # a state outlet or a government's release: its officials are its side's
         settled = home is not None  # the dateline or the outlet says whose officials are unnamed
@@ -227,6 +238,7 @@ class Extractor:
         guest = voices.interviewee(text, home) if not transcript and voices.unlabelled_qa(text) else None
         answering = False
         corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
+        table_rows = tables.rows(text) if "|" in text else {}
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if core_sentences.conditional(s):  # asserts nothing about what happened
@@ -409,13 +421,25 @@ class Extractor:
             told = len(span) <= 4 and k + 1 < len(rows) and bool(_TOLD_HOW_FAR.search(rows[k + 1][3]))
             if told and who is None:
                 who = said[k + 1]
-            for fig in [] if retracted else patterns.figures(doc, span.start, span.end, asked or told):
+            # a table's row: its source cell speaks, its header says what each number counts
+            row = table_rows.get(text.rfind("\n", 0, a) + 1)
+            cell = row.source(text) if row is not None else None
+            cell_speaker = _cell_speaker(text, cell, home) if cell else None
+            if retracted:
+                figs = []
+            elif row is not None and row.counts:
+                figs = row.figures(text)
+            else:
+                figs = patterns.figures(doc, span.start, span.end, asked or told)
+            for fig in figs:
                 if fig.kind == "depth" and _MISHAP.search(s):
                     continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
                 clause = self._clause(doc, span, fig, f)
-                value = self._km(doc, fig) if fig.kind == "depth" else fig.value
+                value = self._km(doc, fig) if fig.kind == "depth" and not (row and row.counts) else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
-                speaker = _figure_speaker(doc, fig, found[k], asides[k], who, turn or voice, voice, text, a)
+                speaker = cell_speaker or _figure_speaker(
+                    doc, fig, found[k], asides[k], who, turn or voice, voice, text, a
+                )
                 flink = self.linker.link(
                     lf,
                     prev_event,
@@ -573,6 +597,19 @@ class Extractor:
         return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
 
 
+def _cell_speaker(text: str, cell: tuple[int, int], home: str | None) -> claimants.Speaker:
+    """A table's source cell as the speaker of its row: "Sarbaz News (local Baloch outlet)" is
+    Sarbaz News, a medium (the bracket says what it is, the name is who); "BCRN GPS reading" is the
+    organisation the article spelt out as BCRN."""
+    said = text[cell[0] : cell[1]]
+    ctype = claimants.classify(said, home)
+    first = said.split()[0]
+    if ctype in (None, "unattributed") and first.isupper() and len(first) > 1:
+        ctype = claimants.introduced(first, text, home) or ctype
+    name = said.split(" (")[0].strip() or said
+    return claimants.Speaker(name, ctype or "unattributed", cell[0], cell[0] + len(name))
+
+
 def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a: int):
     """Who gives one figure of a sentence whose reporting structure is ``found`` and whose
     speaker is ``who``: the speaker of its own clause where the sentence has several sides;
@@ -641,7 +678,9 @@ def _reporting_day(doc, s: int, e: int) -> bool:
 
 def _key(c: Candidate):
     # Not the qualifier: "nine" in a headline and "at least nine" in the body are one claim.
-    who = c.claimant_type if c.claimant_type in ("iran_official", "pakistan_official") else (c.claimant or "").lower()
+    # a claimant by name, not by the apposition or bracket one sentence adds ("Kech Times, a local daily")
+    name = re.split(r",|\s\(", c.claimant or "")[0].strip().lower()
+    who = c.claimant_type if c.claimant_type in ("iran_official", "pakistan_official") else name
     # unlinked, whose dead tells figures apart: "two children" and "two terrorists" are two claims
     return (c.kind, json.dumps(c.value), who, c.event or ("militants" if c.victims in MILITANTS else ""))
 

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from geo.extract.claimants import OFFICIAL, SCHOLARLY, STATE_OUTLET, Speaker, classify
+from geo.extract.claimants import OFFICIAL, SCHOLARLY, STATE_OUTLET, Speaker, classify, introduced
 
 _OWN_VOICE = re.compile(
     r"^\s*(?:(?:press )?statement (?:by|of|from)|press release(?: by| from|:)?|communiqu[eé] (?:by|of))"
@@ -184,17 +184,22 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
         return Speaker(label.title(), "author", *span)
     if label.lower() in ("guest", "caller", "speaker"):
         return Speaker(label.title(), "analyst", *span)
-    intro = ""
+    intro = titled = ""
     for word in label.split()[-1:]:
         # where the programme introduced them: "our correspondent Bilal Ahmed", "Dr Farhan
         # Qureshi of the Centre for …", "Colonel X, a spokesman for the army", a briefing's title
-        # ("PRESS BRIEFING OF THE FOREIGN MINISTRY SPOKESMAN"); not another of their turns
+        # ("PRESS BRIEFING OF THE FOREIGN MINISTRY SPOKESMAN"); not another of their turns, but
+        # their first turn's fuller label ("GOVERNOR-GENERAL HOSSEIN NAKHAEI:" before "NAKHAEI:")
         for n in re.finditer(rf"(?:\b\w+\W+){{0,4}}(?P<w>\b{re.escape(word)}\b)[^.?!\n]{{0,120}}", text, re.I):
             w = n.start("w")
             label_at = _TURN.match(text, text.rfind("\n", 0, w) + 1)  # the line's own label, if any
             if not (label_at and label_at.start("label") <= w < label_at.end("label")):
                 intro = n.group(0)
                 break
+            longer = label_at.group("label").strip()
+            if not titled and len(longer.split()) > len(label.split()):
+                titled = longer
+    intro = intro or titled
     if _HOSTS.search(intro):
         return Speaker(label.title(), "author", *span)
     if _FORMER.search(role or intro):  # "a former ambassador", "Lt Gen (retd)": speaks for no office now
@@ -250,6 +255,17 @@ def interviewee(text: str, home: str | None = None) -> Speaker | None:
         # "We spoke to him by phone": the person the introduction opens with ("Tariq Rana served …")
         named = re.search(r"^((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+) [a-z]", head, re.M)
         return Speaker(named.group(1) if named else "the interviewee", "analyst", 0, 0)
+    if re.match(r"(?:us|me)\b", who, re.I):
+        # "Dr. Naseer Baloch has been its medical superintendent … He spoke to us by telephone": the
+        # person named last before, as whom the introduction gives them
+        names = re.findall(
+            r"\b((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+) (?:is|has|was|had|heads|runs)\b", head[: m.start()]
+        )
+        if names:
+            role = introduced(names[-1], text, home)
+            return Speaker(
+                names[-1], role if role in ("iran_official", "pakistan_official", "other_official") else "analyst", 0, 0
+            )
     ctype = classify(who, home) if m and not _FORMER.search(who) else None
     return Speaker(who, ctype if ctype in ("iran_official", "pakistan_official", "other_official") else "analyst", 0, 0)
 

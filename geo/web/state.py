@@ -171,8 +171,8 @@ def feasible_sketch(claim: Claim, resolution: str) -> Sketch | None:
 
 
 @st.cache_resource(max_entries=16, show_spinner="Finding the claims in the article…")
-def _candidates(key: tuple[str, str, str, int], text: str, published) -> tuple[Candidate, ...]:
-    return tuple(_extractor(key).extract(text, published))
+def _candidates(key: tuple[str, str, str, int], text: str, published, outlet) -> tuple[Candidate, ...]:
+    return tuple(_extractor(key).extract(text, published, outlet))
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the extraction rules…")
@@ -185,10 +185,10 @@ def published_date(text: str):
     return _extractor(data_key()).published(text)
 
 
-def candidates_for(text: str, published=None) -> tuple[Candidate, ...]:
-    """The candidate claims in an article, extracted once per text, date and data (every rerun
-    of the review used to extract again: 6.2 s for a 419 KB article). Candidates are frozen."""
-    return _candidates(data_key(), text, published)
+def candidates_for(text: str, published=None, outlet: str | None = None) -> tuple[Candidate, ...]:
+    """The candidate claims in an article, extracted once per text, date, outlet and data (every
+    rerun of the review used to extract again: 6.2 s for a 419 KB article). Candidates are frozen."""
+    return _candidates(data_key(), text, published, outlet)
 
 
 @st.cache_resource(max_entries=32, show_spinner="Checking the figures against the others and the geometry…")

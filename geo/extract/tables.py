@@ -1,0 +1,108 @@
+"""Tables of claims in an article's text: pipe tables ("| Source | Strike | Killed | Injured |")
+whose header says what each column holds, so that each row's figures get their kind from the
+header and their claimant from the row's source cell (a data piece's "claims by source", an
+encyclopedia's casualty table, a sitrep's indicator table with a source column).
+
+Offsets are into the text: a cell's figure is quoted by its own characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.extract import numbers
+from geo.extract.patterns import QUALIFIERS, UNITS, Figure
+
+# What a header cell names (the first that matches): the column's role
+_HEADERS = (
+    ("source", re.compile(r"\b(?:source|sources|claimant|according to|reported by|who says|said by|by whom)\b", re.I)),
+    ("depth", re.compile(r"\b(?:depth|distance|how far|km|kilomet(?:re|er)s|miles)\b", re.I)),
+    ("injured", re.compile(r"\b(?:injured|wounded|injuries|hurt)\b", re.I)),
+    ("killed", re.compile(r"\b(?:killed|dead|deaths?|fatalities|death toll)\b", re.I)),
+)
+_NUMBER = re.compile(
+    r"(?P<qual>(?:at least|more than|over|about|around|approx\.|approximately|some|nearly|up to|roughly|~)\s*)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(sorted(numbers.UNITS, key=len, reverse=True)) + r")\b)"
+    r"(?:\s*(?P<unit>km|kilomet(?:re|er)s?|miles?|mi)\b)?",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table's data row: its line's span, each cell's span and the role its column's header gives."""
+
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...]
+    roles: tuple[str | None, ...]
+
+    def source(self, text: str) -> tuple[int, int] | None:
+        """The span of the row's source cell ("Government of Pakistan"), or None."""
+        for (a, b), role in zip(self.cells, self.roles, strict=False):
+            if role == "source" and text[a:b].strip(" -–—"):
+                return a, b
+        return None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the header gives the row's figures their kinds (else its own words do: "| People
+        killed | 2 | District administration |")."""
+        return any(role in ("killed", "injured", "depth") for role in self.roles)
+
+    def figures(self, text: str) -> list[Figure]:
+        """The row's figures: the first number of each cell under a killed, injured or depth
+        header (a dash or a phrase without a number is none)."""
+        out = []
+        for (a, b), role in zip(self.cells, self.roles, strict=False):
+            if role not in ("killed", "injured", "depth"):
+                continue
+            m = _NUMBER.search(text, a, b)
+            if m is None or text[a : m.start()].strip(' "“'):
+                continue  # "a number of terrorists", "(see note)": not a figure the cell states
+            value = numbers.value(m.group("num"))
+            if value is None:
+                continue
+            unit = (m.group("unit") or "").lower()
+            if role == "depth":
+                value = round(value * UNITS["miles" if unit.startswith("mi") else "km"], 1)
+            qual = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
+            end = m.end("unit") if m.group("unit") else m.end("num")
+            out.append(Figure(role, value, qual, m.start(), end))
+        return out
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of a pipe table line's cells, each trimmed of its padding."""
+    bars = [i for i in range(a, b) if text[i] == "|"]
+    spans = []
+    for lo, hi in zip(bars, bars[1:], strict=False):
+        inner = text[lo + 1 : hi]
+        left = len(inner) - len(inner.lstrip())
+        spans.append((lo + 1 + left, lo + 1 + len(inner.rstrip())))
+    return spans
+
+
+def rows(text: str) -> dict[int, Row]:
+    """{line start: Row} for every data row of every pipe table whose header names a figure
+    column (killed, injured, depth) or a source column."""
+    out: dict[int, Row] = {}
+    roles: tuple[str | None, ...] | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        a, b = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        stripped = line.strip()
+        if not (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3):
+            roles = None  # the table, if any, ended
+            continue
+        cells = _cells(text, a, b)
+        if roles is None:  # a header
+            named = tuple(next((role for role, rule in _HEADERS if rule.search(text[lo:hi])), None) for lo, hi in cells)
+            roles = named if any(named) else ()
+            continue
+        if re.fullmatch(r"[\s|:-]+", stripped) or not roles:
+            continue  # the separator under the header, or a table no column of which is ours
+        out[a] = Row(a, b, tuple(cells), roles)
+    return out
