@@ -100,3 +100,20 @@ def test_conservative_headline_keeps_more_than_apart_from_at_least():
     assert headline([more], "conservative") == {("e", "killed"): "more than 90"}
     assert headline([more, least], "conservative") == {("e", "killed"): "at least 90"}
     assert headline([more, claim("c", "s3", value=95.0)], "conservative") == {("e", "killed"): "more than 90"}
+
+
+def test_a_band_names_a_user_added_source_by_its_outlet_not_its_hash():
+    from types import SimpleNamespace
+
+    from geo.core.view import _source_label
+
+    sources = {
+        "u-4732ace82b": SimpleNamespace(outlet="Frontier Wire"),
+        "u-9f00000000": SimpleNamespace(outlet="The Very Long Name of a Provincial Broadcasting Network"),
+        "u-1111111111": SimpleNamespace(outlet=None),
+        "s003": SimpleNamespace(outlet="Dawn"),
+    }
+    assert _source_label(sources, "u-4732ace82b") == "Frontier Wire"
+    assert _source_label(sources, "u-9f00000000") == "The Very Long Name of a…"
+    assert _source_label(sources, "u-1111111111") == "u-1111111111"
+    assert _source_label(sources, "s003") == "s003"  # the curated ids are what the Sources page lists

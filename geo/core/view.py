@@ -303,7 +303,15 @@ def _tooltip(e: Event, taken: set[str]) -> str:
     return text
 
 
-def _bands(e: Event, place: Place, claims: list[Claim], resolution) -> tuple[Band, ...]:
+def _source_label(sources: dict, sid: str) -> str:
+    """What a map label calls a source: its id for the curated ones ("s003", listed on the Sources
+    page), the outlet of one a user added ("Frontier Wire", not "u-4732ace82b"), shortened."""
+    src = sources.get(sid)
+    outlet = (getattr(src, "outlet", None) or "").strip() if sid.startswith("u-") else ""
+    return (outlet if len(outlet) <= 24 else outlet[:23].rstrip() + "…") if outlet else sid
+
+
+def _bands(e: Event, place: Place, claims: list[Claim], resolution, sources: dict) -> tuple[Band, ...]:
     out = []
     if e.target_country not in ("PAK", "IRN"):
         return ()
@@ -320,7 +328,7 @@ def _bands(e: Event, place: Place, claims: list[Claim], resolution) -> tuple[Ban
             f"{c.claimant} [{c.source}]; "
             f"band drawn {lo:g}–{hi:g} km from the border{' and beyond' if open_ended else ''}"
         )
-        out.append(Band(geom, (anchor.x, anchor.y), f"{c.source}: {c.value_label()}", detail))
+        out.append(Band(geom, (anchor.x, anchor.y), f"{_source_label(sources, c.source)}: {c.value_label()}", detail))
     return tuple(out)
 
 
@@ -386,7 +394,7 @@ def build_view(
                 flagged=flagged,
                 summary=_summary(mine, ev_findings, flagged, history),
                 depth_note=("Depth check: " + " ".join(f.summary for f in verdicts)) if verdicts else None,
-                bands=_bands(e, place, revisions.latest(mine), resolution),
+                bands=_bands(e, place, revisions.latest(mine), resolution, ds.sources),
                 measured=_measured(ds, e, place, verdicts, by_id, resolution) if verdicts else None,
                 uncertainty=unc,
                 tooltip=_tooltip(e, taken),
