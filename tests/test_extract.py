@@ -1810,3 +1810,24 @@ def test_an_opening_quote_mark_after_a_full_stop_opens_the_next_sentence(ex):
         'He added: "Nine were killed."',
         "Then he left.",
     ]
+
+
+def test_as_per_a_report_by_an_office_its_figure_and_an_organisation_s_it_said(ex):
+    text = "(a) As per the report furnished by the Deputy Commissioner, Panjgur, two girls embraced shahadat."
+    [c] = only(ex.extract(text, dt.date(2024, 2, 1)), "killed")
+    assert c.claimant_type == "pakistan_official"
+    [f] = only(ex.extract("The Foreign Office's figure remains two children killed.", dt.date(2024, 1, 20)), "killed")
+    assert f.claimant_type == "pakistan_official"
+    text = "A Turbat-based Urdu weekly reported on its website that four people had been injured."
+    [w] = only(ex.extract(text, dt.date(2024, 1, 20)), "injured")
+    assert w.claimant_type == "media"
+    text = (
+        "Iran said nine people died near Saravan. Darya Watch, a rights group that monitors the province, "
+        "published the names of ten people it said were killed."
+    )
+    by = {c.value: c for c in only(ex.extract(text, dt.date(2024, 1, 22)), "killed")}
+    assert by[9].claimant_type == "iran_official"
+    assert (by[10].claimant, by[10].claimant_type) == ("Darya Watch", "other_official")
+    text = "INTER SERVICES PUBLIC RELATIONS\nPress Release\n\nAt least seven terrorists were killed."
+    [i] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert i.claimant_type == "pakistan_official"

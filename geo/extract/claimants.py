@@ -94,7 +94,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     (
         "pakistan_official",
         re.compile(
-            r"\b(?:pakistan|pakistani|pakistan[’']s|islamabad|ispr|inter-services|"
+            r"\b(?:pakistan|pakistani|pakistan[’']s|islamabad|ispr|inter[- ]services|"
             r"foreign office|balochistan|baluchistan|panjgur|quetta|kakar|jilani|ptv|radio pakistan|"
             r"associated press of pakistan|app\b|bugti|munir|"
             r"baloch government|fo\b|rawalpindi|frontier corps|levies|pdma|ndma)"
@@ -106,7 +106,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"\b(?:reuters|associated press|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
             r"express tribune|the news|media|newspaper|outlet|agency|channel|tv\b|television|"
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
-            r"new york times|washington post|guardian|samaa|ary news|daily|website|wire|"
+            r"new york times|washington post|guardian|samaa|ary news|daily|weekly|website|wire|"
             r"(?:the|local|foreign|international|pakistani|iranian) press\b(?! (?:release|conference|secretary|note))|"
             r"(?:some|several|other|many|news|press|media|unconfirmed|early|initial) reports\b|"
             r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news|courier|dispatch|telegraph)\b)"
@@ -559,8 +559,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             if by is not None and classify(" ".join(x.text for x in phrase if x.i < by)) is None:
                 phrase = [x for x in _after(doc, by, b) if x.i < b]  # "according to information gathered by FRM"
                 phrase = phrase[: next((k for k, x in enumerate(phrase) if x.lower_ in ("from", "with")), None)]
-        elif lower == "per" and t.i > a and doc[t.i - 1].text == ",":
-            phrase = _after(doc, t.i, b)
+        elif lower == "per" and t.i > a and (doc[t.i - 1].text == "," or doc[t.i - 1].lower_ == "as"):
+            # ", per Tehran"; "As per the report furnished by the Deputy Commissioner": its author
+            by = next((x.i for x in doc[t.i + 1 : min(b, t.i + 8)] if x.lower_ == "by"), None)
+            phrase = _after(doc, by if by is not None else t.i, b)
         elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("not", "n't", "never"):
             continue  # "a report Iranian officials have not confirmed": no one gives it
         elif lower in ("reporting", "saying", "claiming") and _progressive(doc, t.i, a):
@@ -665,7 +667,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             in ("his", "her", "their", "our", "my")
         ):
             phrase = [owner]  # "By his estimate", "by her reading of satellite imagery", "our own review"
-        elif lower in COUNT_NOUNS and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
+        elif lower in COUNT_NOUNS | {"figure", "toll"} and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
             k = t.i - 1
             while k > a and doc[k].lower_ not in ("by", "to", "in"):
                 k -= 1
@@ -716,6 +718,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         if words and words[0] in ("his", "her", "its", "their") and len(words) <= 3 and OFFICIAL.search(text.lower()):
             found.append((t.i, Speaker(text, "pronoun", s, e)))  # "his office said": the last speaker's side
+            continue
+        if len(words) > 1 and words[-1] in ("it", "they", "he", "she") and lower in ("said", "says", "claimed"):
+            # "the names of nine people it said were killed": the pronoun, not "people it"
+            found.append((t.i, Speaker(words[-1], "pronoun", e - len(words[-1]), e)))
             continue
         if words and words[-1] in PRONOUNS | {"officials"} and len(words) == 1 and words[-1] != "officials":
             found.append((t.i, Speaker(text, "pronoun", s, e)))

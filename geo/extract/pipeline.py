@@ -582,6 +582,18 @@ class Extractor:
         if ctype in ("iran_official", "pakistan_official"):
             name = {"iran_official": "Government of Iran", "pakistan_official": "Government of Pakistan"}[ctype]
             return claimants.Speaker(name, ctype, span[0].idx, span[0].idx + len(span[0].text))
+        # "Haalvsh, a rights group that monitors …, published the names of nine people it said were
+        # killed": a name the sentence's own apposition says is an organisation or an outlet
+        k = span.start + len(head)
+        if head and k + 1 < span.end and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an"):
+            words = []
+            for t in doc[k + 2 : min(span.end, k + 9)]:
+                if t.is_punct or t.lower_ in claimants.STOP_BEFORE:
+                    break
+                words.append(t.text)
+            kind = claimants.classify(" ".join(words), home) if words else None
+            if kind in ("other_official", "media", "analyst"):
+                return claimants.Speaker(" ".join(head), kind, span[0].idx, doc[k - 1].idx + len(doc[k - 1].text))
         return None
 
     @staticmethod
