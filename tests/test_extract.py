@@ -1831,3 +1831,17 @@ def test_as_per_a_report_by_an_office_its_figure_and_an_organisation_s_it_said(e
     text = "INTER SERVICES PUBLIC RELATIONS\nPress Release\n\nAt least seven terrorists were killed."
     [i] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
     assert i.claimant_type == "pakistan_official"
+
+
+def test_a_paragraph_dated_otherwise_is_not_the_article_s_main_story(ex):
+    text = (
+        "BALOCHISTAN IN 2024\n\n"
+        "JANUARY: Iran's strike on Koh-e-Sabz in Panjgur on 16 January killed two children, Islamabad said.\n\n"
+        "Pakistan struck back near Saravan two days later.\n\n"
+        "AUGUST: Highway attacks\n\n"
+        "On 26 August, gunmen stopped vehicles on a highway near Musakhel. The provincial government said "
+        "23 people were killed.\n"
+    )
+    by = {c.value: c for c in only(ex.extract(text, dt.date(2024, 12, 30)), "killed")}
+    assert by[2].event == "iran-strike-panjgur"
+    assert by[23].event is None

@@ -333,6 +333,13 @@ class Linker:
                 out[e.id] = s
         return out
 
+    def dated_otherwise(self, eid: str | None, dated: list[tuple[dt.date, str]]) -> bool:
+        """Whether dates stated (a paragraph's) all miss event ``eid``'s time: the paragraph tells
+        another story than the article's main one ("In August, … 28 people were killed")."""
+        return bool(eid and dated and self.ds is not None) and not any(
+            _same_time(d, prec, self.ds.events[eid]) for d, prec in dated
+        )
+
     def main_event(self, facts: list[Facts]) -> str | None:
         """The event the article is mostly about, when one clearly leads."""
         totals: dict[str, int] = {}

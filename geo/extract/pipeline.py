@@ -194,6 +194,11 @@ class Extractor:
             for r in rows
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
+        # the dates each paragraph states, but the article's own day ("tonight", "said on Friday")
+        para_dates: dict[int, list[tuple[dt.date, str]]] = {}
+        for r, lf in zip(rows, facts, strict=True):
+            if not r[5]:
+                para_dates.setdefault(r[4].paragraph, []).extend(x for x in lf.dates if x[0] != base)
         # A coach that overturned, a quake: a paragraph (or, from its first lines, an article)
         # about another cause of death; its figures are no strike's unless their sentence says so
         mishap = {r[4].paragraph for r in rows if _MISHAP.search(r[3])}
@@ -443,7 +448,7 @@ class Extractor:
                 flink = self.linker.link(
                     lf,
                     prev_event,
-                    main,
+                    None if self.linker.dated_otherwise(main, para_dates.get(f.paragraph, [])) else main,
                     clause=clause,
                     figure=held,
                     side=SIDES.get(speaker.type) if speaker is not None and story else None,
