@@ -74,8 +74,8 @@ SPLITS = [
     (EVAL / "heldout20", "held-out 20 (clean at 8f3d9f7; tuned on since)", True),
     (EVAL / "heldout21", "held-out 21 (clean at e931940; tuned on since)", True),
     (EVAL / "heldout22", "held-out 22 (clean at e931940; tuned on since)", True),
-    (EVAL / "heldout23", "held-out 23 (read once at d0f6ed6; never tuned on)", False),
-    (EVAL / "heldout24", "held-out 24 (read once at d0f6ed6; never tuned on)", False),
+    (EVAL / "heldout23", "held-out 23 (clean at d0f6ed6; tuned on since)", True),
+    (EVAL / "heldout24", "held-out 24 (clean at d0f6ed6; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
