@@ -120,6 +120,8 @@ st.markdown(
     "shown as a history (7 → 9, each with its date and source) in popups, on the Claims page and in its "
     "chart, where a superseded figure is drawn faint. A revision whose source is switched off leaves the "
     "earlier figure as the latest shown.\n"
+    '- **A zero said of a group is no toll**: "none of its fighters was killed" stays a claim, with its '
+    'victims, but no headline counts it as the event\'s lowest figure; "no one was killed" does.\n'
 )
 
 st.header("Context data: ACLED and UCDP GED")

@@ -237,3 +237,11 @@ def test_the_atlas_figure_a_stated_update_most_likely_revises(dataset):
     assert intake.likely_revised(claims, sources, "killed", None, "iran_official", 11) is None
     assert intake.likely_revised(claims, sources, "killed", "rask-police-attack-2023", "author", 12) is None
     assert intake.likely_revised(claims, sources, "injured", "pakistan-strike-saravan", "iran_official", 4) is None
+
+
+def test_a_zero_said_of_a_group_is_no_headline_toll_but_no_one_killed_is():
+    fighters = claim("f0", "r2", 0, claimant="a militant group").model_copy(update={"victims": "fighters"})
+    nobody = claim("n0", "r2", 0, claimant="a local official").model_copy(update={"victims": "people"})
+    assert headline.headline([NINE, fighters], "conservative") == {(EVENT, "killed"): "9"}
+    assert headline.headline([NINE, fighters], "range") == {(EVENT, "killed"): "9"}
+    assert headline.headline([NINE, nobody], "conservative") == {(EVENT, "killed"): "0"}

@@ -4,7 +4,8 @@ Rules: ``conservative`` (the lowest figure any claimant gives), ``range`` (lowes
 figure claimed; "+" marks an open-ended "at least"/"more than"), ``each`` (every claimant
 separately). The rule in use is always shown on screen next to the figures. Every rule counts
 each claimant's latest figure: one that a later claim by the same claimant revises is left out,
-and :func:`basis` says which.
+and :func:`basis` says which. A zero said of a group ("none of its fighters was killed") is no
+toll of the event and no headline's lowest figure; it stays a claim, shown with its victims.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ RULES = {
     "each": "Each claimant separately",
 }
 HEADLINE_KINDS = ("killed", "injured")
+# victims a zero may name and still be the whole toll ("no one", "no civilians", "no people")
+WHOLE = frozenset("people persons person civilians civilian anyone one".split())
+
+
+def _toll(c: Claim) -> bool:
+    """Whether the claim counts toward a headline: not a zero about a group ("fighters")."""
+    return not (c.value == 0 and c.victims and c.victims.strip().lower() not in WHOLE)
 
 
 def _fmt(x: float) -> str:
@@ -34,7 +42,7 @@ def headline(claims: Iterable[Claim], rule: str) -> dict[tuple[str, str], str]:
         raise ValueError(f"unknown headline rule {rule!r}; choose one of {', '.join(RULES)}")
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in revisions.latest(claims):
-        if c.kind in HEADLINE_KINDS and c.interval() is not None:
+        if c.kind in HEADLINE_KINDS and c.interval() is not None and _toll(c):
             groups[(c.event, c.kind)].append(c)
     out = {}
     for key, cs in sorted(groups.items()):
