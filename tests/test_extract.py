@@ -1845,3 +1845,34 @@ def test_a_paragraph_dated_otherwise_is_not_the_article_s_main_story(ex):
     by = {c.value: c for c in only(ex.extract(text, dt.date(2024, 12, 30)), "killed")}
     assert by[2].event == "iran-strike-panjgur"
     assert by[23].event is None
+
+
+def test_an_op_ed_by_a_serving_official_and_a_speech_in_the_majlis_speak_for_their_side(ex):
+    body = "OPINION\n\nBy Karim Rostami\n\nNine people were killed near Saravan, none of them Iranian.\n\n"
+    text = body + "The writer is the Ambassador of the Islamic Republic of Iran to Indonesia."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 25)), "killed")
+    assert c.claimant_type == "iran_official"
+    text = body + "The writer is a former diplomat who served in Tehran."
+    [a] = only(ex.extract(text, dt.date(2024, 1, 25)), "killed")
+    assert a.claimant_type is None  # a former official's op-ed is the author's
+    text = (
+        "[Unofficial translation. Speech delivered in the open session of the Majlis, 21 January 2024.]\n\n"
+        "Eleven of our police officers were martyred in Rask in December."
+    )
+    [m] = only(ex.extract(text), "killed")
+    assert m.claimant_type == "iran_official"
+
+
+def test_when_opens_no_speaker_and_a_third_country_s_press_is_media(ex):
+    text = (
+        "Bashir Karimzai, the deputy commissioner of Panjgur, visited the village. "
+        "By Wednesday afternoon Karimzai had revised the figure, saying two children had died."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert (c.claimant, c.claimant_type) == ("Karimzai", "pakistan_official")
+    [i] = only(ex.extract("Indian media put the toll at 300 militants.", dt.date(2019, 2, 27)), "killed")
+    assert i.claimant_type == "media"
+    [d] = only(
+        ex.extract("Pakistan's newspaper Dawn put the number of injured at four.", dt.date(2024, 1, 18)), "injured"
+    )
+    assert d.claimant_type == "media"

@@ -131,7 +131,9 @@ _PRIVATE_OUTLET = re.compile(
     r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?)\b"
     # Pakistan's press is mostly private ("Pakistani media reported"); Iran's is not, so "Iranian
     # media" stays the state's (SCHEMA.md: state media speak for their side)
-    r"|\bpakistan(?:i|'s|’s) (?:media|press|broadcasters?)\b(?! release)"
+    r"|\bpakistan(?:i|'s|’s) (?:media|press|broadcasters?|newspapers?|daily|dailies|paper)\b(?! release)"
+    # a third country's press is its own, not its government's: "Indian media put the toll at 300"
+    r"|\b(?:indian|afghan|chinese|american|british|arab|turkish|gulf|western|foreign) (?:media|press)\b(?! release)"
     # an outlet described as one: "Roj Monitor, a Kurdish news site"
     r"|, an? (?:[\w-]+ ){0,2}(?:news site|news website|newspaper|news agency|tv channel|broadcaster)\b"
 )
@@ -218,9 +220,18 @@ def side_of(name: str, country: str | None) -> str | None:
     return None
 
 
+_WHEN = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night tonight today "
+    "yesterday".split()
+)
+
+
 def _clean(tokens) -> tuple[str, int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[0].lower_ in ("the", "a", "an", "in", "by", "from", "what") or toks[0].is_punct):
+        toks = toks[1:]
+    # "By Wednesday afternoon Lango had revised", "On Monday it updated": when, not who
+    while len(toks) > 1 and (toks[0].lower_ in _WHEN or toks[0].lower_ == "on" and toks[1].lower_ in _WHEN):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in TRAILING):
         toks = toks[:-1]

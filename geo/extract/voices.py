@@ -64,10 +64,34 @@ def _letterhead(line: str, home: str | None) -> str | None:
     return ctype
 
 
+def _official_writer(text: str, home: str | None) -> Speaker | None:
+    """An official who wrote or spoke the piece: an op-ed's closing line ("The writer is the
+    Ambassador of the Islamic Republic of Iran to Malaysia."), a speech's header ("Speech
+    delivered in the open session of the … Majlis"). Only a serving office speaks so: an
+    analyst's or a former official's op-ed stays the author's."""
+    for m in _WRITER.finditer(text[-600:]):
+        if _FORMER.search(m.group("role")):
+            continue  # "a former diplomat who served in Tehran": no office now
+        if (ctype := classify(m.group("role"), home)) in ("iran_official", "pakistan_official", "other_official"):
+            return Speaker(m.group("role").strip(" ."), ctype, 0, 0)
+    for line in text.lstrip()[:400].splitlines()[:3]:
+        if _SPEECH.search(line) and (ctype := classify(line, home)) in ("iran_official", "pakistan_official"):
+            return Speaker(_SPEECH.search(line).group(0), ctype, 0, 0)
+    return None
+
+
+_WRITER = re.compile(r"^\s*(?:the|this) (?:writer|author|columnist) (?:is|was) (?P<role>[^\n]{5,160})$", re.I | re.M)
+_SPEECH = re.compile(r"\b(?:speech|address|remarks)\b[^\n]{0,200}?\b(?:delivered|made|given)\b[^\n]*", re.I)
+
+
 def voice(text: str, home: str | None = None) -> Speaker | None:
     """Who speaks where the article names no one: the issuer of a statement ("Statement by
-    the Ministry of Foreign Affairs", a "FOR IMMEDIATE RELEASE" header over its name) or a
-    state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)")."""
+    the Ministry of Foreign Affairs", a "FOR IMMEDIATE RELEASE" header over its name), a
+    state outlet in the dateline ("TEHRAN, Jan. 18 (IRNA)"), or an official who wrote or
+    delivered it (:func:`_official_writer`)."""
+    written = _official_writer(text, home)
+    if written is not None:
+        return written
     head = text.lstrip()[:600]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:8]
     header = next(
