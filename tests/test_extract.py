@@ -1876,3 +1876,15 @@ def test_when_opens_no_speaker_and_a_third_country_s_press_is_media(ex):
         ex.extract("Pakistan's newspaper Dawn put the number of injured at four.", dt.date(2024, 1, 18)), "injured"
     )
     assert d.claimant_type == "media"
+
+
+def test_a_local_source_somewhere_is_side_less_and_opposition_or_television_channels_are_media(ex):
+    text = "A local source in Saravan tells me the village is barely 10 km from the border line."
+    [d] = only(ex.extract(text, dt.date(2024, 1, 19)), "depth")
+    assert d.claimant_type == "unattributed"
+    text = "Syrian opposition media reported that the strikes in Idlib caused no casualties."
+    [s] = only(ex.extract(text, dt.date(2024, 1, 16)), "casualties")
+    assert s.claimant_type == "media"
+    text = "A Pakistani television channel claimed that seven terrorists had been killed."
+    [k] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert k.claimant_type == "media"

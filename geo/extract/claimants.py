@@ -128,12 +128,14 @@ _RELAY = re.compile(
 _PRIVATE_OUTLET = re.compile(
     r"\b(?:iranian|pakistani|baloch|local|private|independent|indian|afghan|chinese|american|british|arab|turkish)"
     r"\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?)\b"
+    r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?|"
+    r"television channel|television station|tv station)\b"
     # Pakistan's press is mostly private ("Pakistani media reported"); Iran's is not, so "Iranian
     # media" stays the state's (SCHEMA.md: state media speak for their side)
     r"|\bpakistan(?:i|'s|’s) (?:media|press|broadcasters?|newspapers?|daily|dailies|paper)\b(?! release)"
     # a third country's press is its own, not its government's: "Indian media put the toll at 300"
-    r"|\b(?:indian|afghan|chinese|american|british|arab|turkish|gulf|western|foreign) (?:media|press)\b(?! release)"
+    r"|\b(?:indian|afghan|chinese|american|british|arab|turkish|gulf|western|foreign|syrian|iraqi|kurdish|"
+    r"opposition|exile) (?:media|press)\b(?! release)"
     # an outlet described as one: "Roj Monitor, a Kurdish news site"
     r"|, an? (?:[\w-]+ ){0,2}(?:news site|news website|newspaper|news agency|tv channel|broadcaster)\b"
 )
@@ -186,7 +188,7 @@ def classify(phrase: str, home: str | None = None) -> str | None:
             # place says where they are, not whose side speaks
             if dict(_RULES)["media"].search(p) and not OFFICIAL.search(p):
                 return "media"
-            if _PERSON_WORDS.search(p) and not OFFICIAL.search(p) or re.match(r"(?:\w+ )*sources in\b", p):
+            if _PERSON_WORDS.search(p) and not OFFICIAL.search(p) or re.match(r"(?:\w+ )*sources? in\b", p):
                 return "unattributed"  # "sources in Saravan": where they are, not whose they are
         if m and ctype in ("iran_official", "pakistan_official") and _MEDIA_IN.search(p) and not _STATE_MEDIA.search(p):
             return "media"  # "local media in Iran"
