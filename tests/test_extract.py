@@ -1888,3 +1888,15 @@ def test_a_local_source_somewhere_is_side_less_and_opposition_or_television_chan
     text = "A Pakistani television channel claimed that seven terrorists had been killed."
     [k] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
     assert k.claimant_type == "media"
+
+
+def test_a_form_s_padded_labels_and_a_border_s_length_in_our_words(ex):
+    text = "4. CASUALTIES\n   Killed:   02 (two), both minors\n   Injured:  03 (three), all female minors\n"
+    found = ex.extract(text, dt.date(2024, 1, 17))
+    assert [(c.kind, c.value) for c in only(found, "killed", "injured")] == [("killed", 2), ("injured", 3)]
+    text = "Of the roughly 900 kilometres of our border with Pakistan, hundreds are still open."
+    assert not only(ex.extract(text, dt.date(2024, 1, 21)), "depth")
+    from geo.extract import voices
+
+    speech = "[Speech delivered in the open session of the Majlis. Speaker: Nader Rigi, MP for Zahedan]\n\nText."
+    assert voices.voice(speech) == voices.Speaker("Nader Rigi", "iran_official", 0, 0)

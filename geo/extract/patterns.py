@@ -473,7 +473,10 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ("killed", ["killed", "dead", "deaths", "fatalities"]),
         ("injured", ["injured", "wounded", "injuries", "hurt"]),
     ):
-        out[f"label:{kind}"] = [[_in(labels), {"ORTH": {"IN": [":", "|"]}}, QUALS, _num((CARDINAL, ZERO))]]
+        out[f"label:{kind}"] = [
+            # "Killed:   02 (two)": a form's padding after the colon
+            [_in(labels), {"ORTH": {"IN": [":", "|"]}}, {"IS_SPACE": True, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))]
+        ]
     return out
 
 
@@ -512,7 +515,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         # "20 kilometres west of the border"
         {"LOWER": {"IN": "west east north south northwest northeast southwest southeast".split()}, "OP": "?"},
         _in(["from", "across", "beyond", "of", "past"]),
-        _in(["the", "our", "its", "their"]),  # "40 kilometres from our frontier"
+        {"LOWER": "the"},
         # "the Pak-Iran border", "the Pakistan-Iran frontier"
         # "the zero-point line of the common border"
         {"TEXT": {"REGEX": r"^[\w-]+$"}, "OP": "{0,7}", "LOWER": {"NOT_IN": BORDER_WORDS}},
@@ -523,7 +526,9 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     over = [_in(["across", "beyond"]), {"LOWER": "the", "OP": "?"}, _in([*BORDER_WORDS, "line", "iran", "pakistan"])]
     closing = {"ORTH": {"IN": ['"', "”", "’", "'"]}, "OP": "?"}  # '"well over forty kilometres" inside'
     depth = []
-    for rel in (inside, over, border_rel):
+    # "40 kilometres from our frontier" (not "900 kilometres of our border": its length)
+    own = [_in(["from"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
+    for rel in (inside, over, own, border_rel):
         for p in ([], paren):
             depth.append([num, {"ORTH": "-", "OP": "?"}, unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])

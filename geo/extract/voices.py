@@ -76,7 +76,8 @@ def _official_writer(text: str, home: str | None) -> Speaker | None:
             return Speaker(m.group("role").strip(" ."), ctype, 0, 0)
     for line in text.lstrip()[:400].splitlines()[:3]:
         if _SPEECH.search(line) and (ctype := classify(line, home)) in ("iran_official", "pakistan_official"):
-            return Speaker(_SPEECH.search(line).group(0), ctype, 0, 0)
+            named = re.search(r"\bSpeaker:\s*([^,;\]\n]{3,60})", line)
+            return Speaker(named.group(1).strip() if named else "the speech's speaker", ctype, 0, 0)
     return None
 
 
