@@ -1900,3 +1900,11 @@ def test_a_form_s_padded_labels_and_a_border_s_length_in_our_words(ex):
 
     speech = "[Speech delivered in the open session of the Majlis. Speaker: Nader Rigi, MP for Zahedan]\n\nText."
     assert voices.voice(speech) == voices.Speaker("Nader Rigi", "iran_official", 0, 0)
+
+
+def test_a_spoken_ordinal_day_dates_its_clause_and_an_approximately_sign_is_about(ex):
+    text = "Then on the tenth of January there was another attack near Rask, and one more police officer was killed."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 25)), "killed")
+    assert c.event == "rask-attack-2024-01-10"
+    [d] = only(ex.extract("Summary: Site A ≈ 46 km into Pakistan.", dt.date(2024, 1, 25)), "depth")
+    assert (d.value, d.qualifier) == (46, "about")

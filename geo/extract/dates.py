@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from geo.extract.patterns import MONTHS, WEEKDAYS
+from geo.extract.patterns import MONTHS, ORDINAL_DAYS, WEEKDAYS
 
 _CAPTION = re.compile(r"^\s*(?:\(?(?:photo|image|picture|caption|file photo|video|graphic)\b|\[photo)", re.I)
 # "By Saima Khurshid", "BY STAFF"; not "By the count of …" (the name's capital is required)
@@ -78,6 +78,11 @@ def resolve(label: str, text: str, base: dt.date | None) -> tuple[dt.date | None
             if year is not None and base is not None and month > base.month:
                 year -= 1
         return (dt.date(year, month, 1) if year else None), "month"
+    # "the tenth of January": the day as a number, for the date parser
+    words = text.lower().split()
+    if words and words[0] == "the" and len(words) > 1 and words[1] in ORDINAL_DAYS:
+        day = ORDINAL_DAYS.index(words[1]) + 1 if words[1] != "thirtieth" else 30
+        text = " ".join([str(day), *text.split()[2:]])
     return _parse(text, base), "day"
 
 

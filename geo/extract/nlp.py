@@ -97,8 +97,8 @@ def pipeline():
     nlp = spacy.blank("en")
     # "responsibility.[4]": the reference mark and the full stop are tokens of their own
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, r"\[\d{1,3}$"]).search
-    # "~12 km": the tilde is "about", a token of its own
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, r"~"]).search
+    # "~12 km", "≈ 46 km": the tilde is "about", a token of its own
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, r"~", r"≈"]).search
     # English's emoticons ("):", ":(", "(:") would glue a bracket to a colon: "QUESTION (Anas
     # Malik, Dawn News): Iranian officials say …" needs the bracket and the colon apart
     for face in ("):", ":(", "(:", ":)"):

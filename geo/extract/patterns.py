@@ -34,6 +34,7 @@ QUALIFIERS = {
     "approximately": "about",
     "approx.": "about",
     "~": "about",
+    "≈": "about",
     "a mere": "exact",
     "some": "about",
     "roughly": "about",
@@ -607,13 +608,24 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     return {"depth:depth": depth, "border:border_length": border, "answer:depth": answer}
 
 
+ORDINAL_DAYS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
+).split()
+
+
 def _date_patterns() -> dict[str, list[list[dict]]]:
     day = {"TEXT": {"REGEX": r"^(?:[0-3]?\d)(?:st|nd|rd|th)?$"}}
     month = _in(MONTHS)
     year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}, "OP": "?"}
     comma = {"ORTH": ",", "OP": "?"}
     return {
-        "date:day": [[day, {"LOWER": "of", "OP": "?"}, month, comma, year], [month, day, comma, year]],
+        "date:day": [
+            [day, {"LOWER": "of", "OP": "?"}, month, comma, year],
+            [month, day, comma, year],
+            # "on the tenth of January" (spoken)
+            [{"LOWER": "the"}, _in(ORDINAL_DAYS), {"LOWER": "of"}, month, comma, year],
+        ],
         "date:month": [
             [_in(["in", "during", "since", "early", "late", "mid", "mid-"]), month, year],
             # "Mid-December 2023 — militants storm …", "December 2023:" (a timeline's entry): the year
