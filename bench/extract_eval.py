@@ -76,8 +76,8 @@ SPLITS = [
     (EVAL / "heldout22", "held-out 22 (clean at e931940; tuned on since)", True),
     (EVAL / "heldout23", "held-out 23 (clean at d0f6ed6; tuned on since)", True),
     (EVAL / "heldout24", "held-out 24 (clean at d0f6ed6; tuned on since)", True),
-    (EVAL / "heldout25", "held-out 25 (written at the eleventh round's start; not tuned on)", False),
-    (EVAL / "heldout26", "held-out 26 (written at the eleventh round's start; not tuned on)", False),
+    (EVAL / "heldout25", "held-out 25 (read once at 42f1fd3; never tuned on)", False),
+    (EVAL / "heldout26", "held-out 26 (read once at 42f1fd3; never tuned on)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
