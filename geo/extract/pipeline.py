@@ -248,15 +248,13 @@ class Extractor:
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if core_sentences.conditional(s):  # asserts nothing about what happened
                 continue
-            if transcript and (k == 0 or rows[k - 1][4].paragraph != f.paragraph):
-                # the paragraph's line, not its first sentence: "BRIG. RANA: …" is split after "BRIG."
-                line_end = text.find("\n", a)
-                at_turn = voices.turn(text[a : line_end if line_end >= 0 else len(text)], text, a, home)
+            opens = k == 0 or rows[k - 1][4].paragraph != f.paragraph  # the paragraph's first sentence
+            if transcript and opens:
+                at_turn = voices.turn(_line(text, a), text, a, home)
                 on_air = (f.paragraph, at_turn) if at_turn else on_air
-            elif guest is not None and (k == 0 or rows[k - 1][4].paragraph != f.paragraph):
+            elif guest is not None and opens:
                 # an interview without labels: the paragraphs after a question are the guest's
-                line_end = text.find("\n", a)
-                asking = text[a : line_end if line_end >= 0 else len(text)].rstrip().endswith("?")
+                asking = _line(text, a).rstrip().endswith("?")
                 answering = (answering or k > 0 and rows[k - 1][3].rstrip().endswith("?")) and not asking
                 on_air = (f.paragraph, guest) if answering else (-1, None)
             turn = on_air[1] if on_air[0] == f.paragraph else None
@@ -612,6 +610,13 @@ class Extractor:
             "km",
         )
         return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
+
+
+def _line(text: str, a: int) -> str:
+    """The line from ``a`` to its end: a transcript's turn or an interview's question is the
+    paragraph's line, not its first sentence ("BRIG. RANA: …" is split after "BRIG.")."""
+    end = text.find("\n", a)
+    return text[a : end if end >= 0 else len(text)]
 
 
 def _cell_speaker(text: str, cell: tuple[int, int], home: str | None) -> claimants.Speaker:
