@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geo.extract.patterns import WEEKDAYS
+
 REPORT_VERBS = frozenset(
     """said says say told tells stated states reported reports claimed claims announced announces confirmed
     confirms added adds insisted insists alleged alleges noted notes wrote writes tweeted posted quoted cited
@@ -162,7 +164,7 @@ _PERSON_WORDS = re.compile(
     # social media's anonymous voices: "posts on X claimed", "users also claimed"
     r"posts?|users?|accounts?|tweets?|bloggers?)\b"
 )
-_COUNTRY_OF_CITY = {"IRN": "iran_official", "PAK": "pakistan_official"}
+SIDE_OF_COUNTRY = {"IRN": "iran_official", "PAK": "pakistan_official"}  # a dateline's country: its officials' side
 
 
 def classify(phrase: str, home: str | None = None) -> str | None:
@@ -176,7 +178,7 @@ def classify(phrase: str, home: str | None = None) -> str | None:
         for ctype in ("iran_official", "pakistan_official"):
             if dict(_RULES)[ctype].search(p):
                 return ctype
-        return _COUNTRY_OF_CITY.get(home or "", "media")  # "state media" in a story from Tehran
+        return SIDE_OF_COUNTRY.get(home or "", "media")  # "state media" in a story from Tehran
     if _PRIVATE_OUTLET.search(p) and not STATE_OUTLET.search(phrase):
         return "media"  # "the Pakistani daily Sahil Express": a nationality, not a side
     for ctype, rule in _RULES:
@@ -199,7 +201,7 @@ def classify(phrase: str, home: str | None = None) -> str | None:
         # "officials" or "sources" with no side given stay unattributed (SCHEMA.md).
         if _GENERIC.fullmatch(p.strip()):
             return "unattributed"
-        return _COUNTRY_OF_CITY.get(home or "", "unattributed")
+        return SIDE_OF_COUNTRY.get(home or "", "unattributed")
     if _PERSON_WORDS.search(p):
         return "unattributed"
     words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w[0].isupper()]
@@ -218,14 +220,11 @@ def side_of(name: str, country: str | None) -> str | None:
         return None
     # an outlet's "service" or "office" is still the outlet: "the BBC's Persian service"
     if _STATE_MEDIA.search(p) or ctype == "unattributed" and OFFICIAL.search(p):
-        return _COUNTRY_OF_CITY.get(country or "")
+        return SIDE_OF_COUNTRY.get(country or "")
     return None
 
 
-_WHEN = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night tonight today "
-    "yesterday".split()
-)
+_WHEN = frozenset([*WEEKDAYS, *"morning afternoon evening night tonight today yesterday".split()])
 
 
 def _clean(tokens) -> tuple[str, int, int] | None:

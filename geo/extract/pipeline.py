@@ -21,7 +21,6 @@ from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
 SIDES = {"iran_official": "IRN", "pakistan_official": "PAK"}
-SIDE_OF_HOME = {country: side for side, country in SIDES.items()}
 # Victims a striker counts (its targets), not the struck side (its dead)
 MILITANTS = frozenset(
     "militants militant fighters fighter insurgents insurgent separatists separatist terrorists terrorist commanders "
@@ -201,8 +200,9 @@ class Extractor:
                 para_dates.setdefault(r[4].paragraph, []).extend(x for x in lf.dates if x[0] != base)
         # A coach that overturned, a quake: a paragraph (or, from its first lines, an article)
         # about another cause of death; its figures are no strike's unless their sentence says so
-        mishap = {r[4].paragraph for r in rows if _MISHAP.search(r[3])}
-        if any(_MISHAP.search(r[3]) for r in rows[:3]):
+        mishaps = [bool(_MISHAP.search(r[3])) for r in rows]  # each sentence searched once
+        mishap = {r[4].paragraph for r, m in zip(rows, mishaps, strict=True) if m}
+        if any(mishaps[:3]):
             main, mishap = None, mishap | {r[4].paragraph for r in rows}
         story = any(x.strikers or x.targets for x in facts)  # a story of strikes, not of floods
         transcript = voices.is_transcript(text)
@@ -276,7 +276,7 @@ class Extractor:
                 # (a release's issuer, a transcript's speaker, else the author); "our Foreign
                 # Office", "our officials" in a writer's own voice: the offices of the writer's country
                 phrase = text[who.start : who.end]
-                ours = SIDE_OF_HOME.get(home) if claimants.OFFICIAL.search(phrase.lower()) else None
+                ours = claimants.SIDE_OF_COUNTRY.get(home or "") if claimants.OFFICIAL.search(phrase.lower()) else None
                 who = (
                     turn
                     or voice
@@ -435,7 +435,7 @@ class Extractor:
             else:
                 figs = patterns.figures(doc, span.start, span.end, asked or told)
             for fig in figs:
-                if fig.kind == "depth" and _MISHAP.search(s):
+                if fig.kind == "depth" and mishaps[k]:
                     continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" and not (row and row.counts) else fig.value
