@@ -1908,3 +1908,28 @@ def test_a_spoken_ordinal_day_dates_its_clause_and_an_approximately_sign_is_abou
     assert c.event == "rask-attack-2024-01-10"
     [d] = only(ex.extract("Summary: Site A ≈ 46 km into Pakistan.", dt.date(2024, 1, 25)), "depth")
     assert (d.value, d.qualifier) == (46, "about")
+
+
+def test_an_outlet_quoting_a_resident_gives_the_figure_itself_but_one_citing_police_does_not(ex):
+    day = dt.date(2024, 1, 20)
+    text = "Reuters, quoting a resident, reports that the houses hit were about 30 miles inside Iran."
+    [d] = only(ex.extract(text, day), "depth")
+    assert (d.claimant_type, d.claimant) == ("media", "Reuters")
+    text = "Reuters, citing local police, reported that the strike in Panjgur district killed two children."
+    [k] = only(ex.extract(text, day), "killed")
+    assert k.claimant_type != "media"
+
+
+def test_a_finding_an_admission_and_figures_cited_by_or_a_report_of_officials(ex):
+    day = dt.date(2024, 2, 8)
+    [k] = only(ex.extract("Human Rights Watch found that the strike killed two children.", day), "killed")
+    assert (k.claimant_type, k.claimant) == ("other_official", "Human Rights Watch")
+    [k] = only(ex.extract("Investigators found two bodies and no survivors.", day), "killed")
+    assert k.claimant_type is None  # a finding of things, not "found that": no speaker
+    text = "In Koh-e-Sabz, Islamabad's own Foreign Office admits that two children were killed."
+    assert only(ex.extract(text, day), "killed")[0].claimant_type == "pakistan_official"
+    text = "According to figures cited by Iranian officials, the group's attacks have killed more than 200 guards."
+    assert only(ex.extract(text, day), "killed")[0].claimant_type == "iran_official"
+    text = "According to the report of the officials of Sistan and Baluchestan province, nine people lost their lives."
+    [k] = only(ex.extract(text, day), "killed")
+    assert k.claimant_type == "iran_official" and k.claimant.endswith("Sistan and Baluchestan province")

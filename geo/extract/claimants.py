@@ -24,7 +24,8 @@ REPORT_VERBS = frozenset(
     reiterated asserted telling saying say confirm announce
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
-    spoke suggests places given give repeated repeats reporting attribute attributes pointed geolocated""".split()
+    spoke suggests places given give repeated repeats reporting attribute attributes pointed geolocated
+    admits acknowledges concedes conceded""".split()
 )
 SIDE_TYPES = ("iran_official", "pakistan_official")
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
@@ -270,8 +271,12 @@ def _before(doc, i: int, a: int) -> list:
             k -= 1
         if doc[k].text == "," and k + 1 < j and doc[k + 1].lower_ in ("citing", "quoting"):
             cited = [x for x in doc[k + 2 : j] if not x.is_space]
-            if _names(cited) and classify(" ".join(x.text for x in cited)) not in ("media", None):
-                return cited  # "Reuters, citing police in Balochistan, reports": the police
+            phrase = " ".join(x.text for x in cited)
+            ctype = classify(phrase) if _names(cited) else None
+            if ctype not in ("media", None) and (ctype != "unattributed" or OFFICIAL.search(phrase.lower())):
+                # "Reuters, citing police in Balochistan, reports": the police; "Reuters, quoting a
+                # resident, reports" stays Reuters' (a resident is no side: SCHEMA.md)
+                return cited
             j = k - 1
         elif doc[k].text == "," and k + 1 < j and (doc[k + 1].lower_ in ASIDE_START or _participle(doc[k + 1])):
             j = k - 1  # "Tasnim news agency, revisiting the Kerman bombing …, said": the agency
@@ -325,14 +330,17 @@ def _names(tokens) -> bool:
 def _after(doc, i: int, b: int) -> list:
     out = []
     j = i + 1
-    while j < b and len(out) < 8:
+    while j < b and len(out) < 12:
         t = doc[j]
         if not out and t.ent_type_ == "CARDINAL" and j + 1 < b and doc[j + 1].is_alpha:
             out.append(t)  # "according to two Pakistani security sources": the sources, counted
             j += 1
             continue
         hyphen = t.text in ("-", "--") and not (t.whitespace_ and doc[j - 1].whitespace_)  # "Lahore-based"
-        if not hyphen and (
+        # "the report of the officials of Sistan and Baluchestan province": a noun, and a name's "and"
+        noun = t.lower_ in REPORT_VERBS and doc[j - 1].lower_ in ("the", "a", "an", "its", "their", "his", "her")
+        named = t.lower_ == "and" and doc[j - 1].lower_ in ("sistan", "jammu") and j + 1 < b and doc[j + 1].is_title
+        if not (hyphen or noun or named) and (
             t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.lower_ in REPORT_VERBS or t.ent_type_
         ):
             break
@@ -568,6 +576,9 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         if lower == "according" and t.i + 1 < b and doc[t.i + 1].lower_ == "to":
             phrase = _after(doc, t.i + 1, b)
             by = next((x.i for x in phrase if x.lower_ == "by"), None)
+            end = phrase[-1].i + 1 if phrase else b
+            if by is None and end + 1 < b and doc[end].lower_ in BY_VERBS | {"cited"} and doc[end + 1].lower_ == "by":
+                by = end + 1  # "according to figures cited by Iranian officials"
             if by is not None and classify(" ".join(x.text for x in phrase if x.i < by)) is None:
                 phrase = [x for x in _after(doc, by, b) if x.i < b]  # "according to information gathered by FRM"
                 phrase = phrase[: next((k for k, x in enumerate(phrase) if x.lower_ in ("from", "with")), None)]
@@ -598,6 +609,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # (but "an official was quoted by Sahil News as saying": the official, before the verb);
             # "IRIB quotes Ahmad Kiani, deputy governor of …, as saying": the name and its role
             phrase = _apposed(doc, _after(doc, t.i, b), b, stop=("as",))
+        elif lower in ("found", "finds", "concluded", "concludes") and t.i + 1 < b and doc[t.i + 1].lower_ == "that":
+            phrase = _before(doc, t.i, a)  # "Human Rights Watch found that the strike killed two": a finding
         elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("'s", "’s"):
             # "Tehran's stated motive": an adjective, no report; "Iran's reported toll": Iran's count
             if t.i + 1 < b and doc[t.i + 1].lower_ in COUNT_NOUNS | {"toll", "figure", "number"}:
