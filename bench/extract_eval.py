@@ -66,6 +66,7 @@ SPLITS = [
     (EVAL / "heldout25", "held-out 25 (clean at 42f1fd3; tuned on since)", True),
     (EVAL / "heldout26", "held-out 26 (clean at 42f1fd3; tuned on since)", True),
     (EVAL / "heldout27", "held-out 27 (written at the twelfth round's start; not tuned on)", False),
+    (EVAL / "heldout28", "held-out 28 (written at the twelfth round's start; not tuned on)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
