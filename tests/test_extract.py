@@ -1933,3 +1933,17 @@ def test_a_finding_an_admission_and_figures_cited_by_or_a_report_of_officials(ex
     text = "According to the report of the officials of Sistan and Baluchestan province, nine people lost their lives."
     [k] = only(ex.extract(text, day), "killed")
     assert k.claimant_type == "iran_official" and k.claimant.endswith("Sistan and Baluchestan province")
+
+
+def test_a_breakdown_after_a_colon_shrapnel_fifty_odd_kilometres_and_a_toll_put_higher(ex):
+    day = dt.date(2024, 1, 20)
+    kills = only(ex.extract("In Saravan, nine people were killed: three women, four children, two men.", day), "killed")
+    assert [k.value for k in kills] == [9]
+    assert not only(ex.extract("X-ray: two small metallic foreign bodies in soft tissue.", day), "killed")
+    [d] = only(ex.extract("From what I understand it was 50-odd kilometres inside.", day), "depth")
+    assert (d.value, d.qualifier) == (50, "about")
+    [d] = only(ex.extract("Our drones went in about 30 kilometres, no more.", day), "depth")
+    assert (d.value, d.qualifier) == (30, "about")
+    assert only(ex.extract("Some local reports put the toll higher, at 12.", day), "killed")[0].value == 12
+    [z] = only(ex.extract("Not a single one of our soldiers was hurt.", day), "injured")
+    assert z.value == 0

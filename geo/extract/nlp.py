@@ -41,7 +41,11 @@ def _ruler_patterns() -> list[dict]:
         },
         {"label": ZERO, "pattern": [{"LOWER": "no"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "one"}]},
         {"label": ZERO, "pattern": [{"LOWER": {"IN": ["nobody", "none", "no-one"]}}]},
-        {"label": ZERO, "pattern": [{"LOWER": "not"}, {"LOWER": "a"}, {"LOWER": "single"}]},  # "not a single person"
+        # "not a single person", "not a single one of our soldiers"
+        {
+            "label": ZERO,
+            "pattern": [{"LOWER": "not"}, {"LOWER": "a"}, {"LOWER": "single"}, {"LOWER": "one", "OP": "?"}],
+        },
         # "denied that any of its fighters were killed": a zero only after a denial (patterns._reading)
         {"label": ZERO, "pattern": [{"LOWER": {"IN": ["any", "anyone", "anybody"]}}]},
     ]

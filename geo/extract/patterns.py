@@ -190,6 +190,7 @@ def _num(types=(CARDINAL, ZERO)):
     return {"ENT_TYPE": {"IN": list(types)}}
 
 
+ODD = {"LOWER": "odd", "OP": "?"}  # "50-odd kilometres": about 50 (see _reading)
 MOD = {"LOWER": {"NOT_IN": MOD_STOP}, "TEXT": {"REGEX": r"^(?:[A-Za-z’'-]+)$"}, "OP": "{0,3}"}
 VICT = {"LOWER": {"IN": sorted(VICTIMS)}}
 GAP = {
@@ -458,6 +459,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             MOD,
             {"LOWER": "lives"},
         ],
+        # "local reports put the toll higher, at 12"
+        [{"LOWER": "toll"}, _in(["higher", "lower"]), {"ORTH": ",", "OP": "?"}, {"LOWER": "at"}, QUALS, any_num],
         # "in which 95 innocent lives were lost"
         [any_num, MOD, {"LOWER": "lives"}, AUXS, {"LOWER": "lost"}],
         # "revised the death toll from the bombings down to 89"
@@ -531,27 +534,31 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     own = [_in(["from"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
     for rel in (inside, over, own, border_rel):
         for p in ([], paren):
-            depth.append([num, {"ORTH": "-", "OP": "?"}, unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
+            depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])
     # "the border, some 50 km away"; "50 km inland"
     depth.append(
-        [_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, unit, {"LOWER": "away"}]
+        [_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit, _in(["away"])]
     )
-    depth.append([num, {"ORTH": "-", "OP": "?"}, unit, _in(["inland"])])
+    depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, _in(["inland"])])
+    # "our drones went in about 30 kilometres", "flew some 40 km in"
+    went = _in(["went", "gone", "go", "goes", "going", "flew", "flown", "pushed", "penetrated"])
+    depth.append([went, {"LOWER": "in", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit])
     # an explainer's figure as its paragraph's heading: "About 30 miles -- How far inside Iran …"
     dash = {"ORTH": {"IN": ["-", "--", "—", "–", ":"]}}
-    depth.append([num, {"ORTH": "-", "OP": "?"}, unit, dash, {"LOWER": "how"}, _in(["far", "deep"])])
+    depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, dash, {"LOWER": "how"}, _in(["far", "deep"])])
     # "Pakistani officials put it at about 50 kilometres", "placed the site some 40 km in"
     placing = _in(["put", "puts", "putting", "placed", "places", "placing"])
     site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])
     for what in ([{"LOWER": "it"}, {"LOWER": "at"}], [{"LOWER": "the"}, site, {"LOWER": "at", "OP": "?"}]):
-        depth.append([placing, *what, QUALS, num, {"ORTH": "-", "OP": "?"}, unit])
+        depth.append([placing, *what, QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit])
     # "put the distance from the border at around 50 kilometres"
     depth.append([placing, {"LOWER": "the"}, site, {**NOT_NUM, "OP": "{1,5}"}, {"LOWER": "at"}, QUALS, num, unit])
     border = [
         [
             num,
             {"ORTH": "-", "OP": "?"},
+            ODD,
             unit,
             {"ORTH": "-", "OP": "?"},
             {"LOWER": "long", "OP": "?"},
@@ -589,7 +596,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     ]
     # the answer to a question that asked how far ("How far inside …? About 20 miles, …"): only
     # opening a sentence that follows such a question (figures' ``asked``)
-    answer = [[QUALS, num, {"ORTH": "-", "OP": "?"}, unit]]
+    answer = [[QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit]]
     # a table row: "| Distance of site from border | approx. 55 km |", "Distance from the border: 50 km"
     depth.append(
         [
@@ -602,6 +609,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             QUALS,
             num,
             {"ORTH": "-", "OP": "?"},
+            ODD,
             unit,
         ]
     )
@@ -793,6 +801,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             return None  # "in paragraph 3", "item 2": a place in the text, not a count
         if tok.is_digit and any(t.lower_ in MONTHS for t in doc[max(0, i - 1) : i + 2] if t.i != i):
             return None  # "its strikes of 18 January", "January 18": a day of the month
+        if any(t.lower_ == "bodies" and doc[t.i - 1].lower_ == "foreign" for t in doc[i + 1 : b]):
+            return None  # "two metallic foreign bodies in soft tissue": shrapnel, not the dead
     if family == "echo":
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "adding", "while")):
@@ -843,6 +853,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
     if kind in ("killed", "injured") and _either(doc, a, b):
         kind = "casualties"  # "no one was killed or wounded": not told apart
     qual, q0 = qualifier_before(doc, i)
+    if qual == "exact" and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "odd":
+        qual = "about"
     victims = None
     for t in doc[i + 1 : b]:
         if t.lower_ in VICTIMS:
@@ -964,6 +976,8 @@ def _parts_dropped(sent, found: list[Figure]) -> list[Figure]:
             between = "".join(t.text_with_ws for t in sent if last.end <= t.idx < f.start)
             if _PART_OF.match(between):
                 continue
+            if f.start < last.end and "".join(t.text for t in sent if last.end <= t.idx < f.end).startswith(":"):
+                continue  # "nine people were killed: three women, four children": a breakdown after a colon
         out.append(f)
     return out
 
