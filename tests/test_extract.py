@@ -1947,3 +1947,22 @@ def test_a_breakdown_after_a_colon_shrapnel_fifty_odd_kilometres_and_a_toll_put_
     assert only(ex.extract("Some local reports put the toll higher, at 12.", day), "killed")[0].value == 12
     [z] = only(ex.extract("Not a single one of our soldiers was hurt.", day), "injured")
     assert z.value == 0
+
+
+def test_an_undated_record_is_of_the_day_it_tells_of_most_and_its_depths_lean_there(ex):
+    # both strikes told, neither leading: the record's most stated day (16 January) dates it
+    text = (
+        "Question No. 12. Will the Minister state the facts of the incidents of January 2024?\n\n"
+        "Answer. (a) On 18 January 2024 Pakistan carried out strikes near Saravan in Iran. "
+        "(b) On 16 January 2024 Iranian missiles struck a village in Panjgur district.\n\n"
+        "(c) Talks were held on 16 January 2024 and again on 16 January 2024 in the evening.\n\n"
+        "(d) The affected site is located approximately 48 kilometres inside Pakistani territory."
+    )
+    [d] = only(ex.extract(text), "depth")
+    assert d.event == "iran-strike-panjgur"
+    # with the talks of February 2019 the record's day is 2019's: no lean to January 2024
+    earlier = text.replace(
+        "(c) Talks were held on 16 January 2024 and again on 16 January 2024",
+        "(c) Talks were held on 26 February 2019 and again on 26 February 2019",
+    )
+    assert only(ex.extract(earlier), "depth")[0].event != "iran-strike-panjgur"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
@@ -193,6 +194,10 @@ class Extractor:
             for r in rows
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
+        # an article with no date of its own (a parliament's record, an encyclopedia's entry) is
+        # taken to be of the day it tells of most: its depths lean to that time's strikes
+        told = Counter(d for f, r in zip(facts, rows, strict=True) if not r[5] for d, prec in f.dates if prec == "day")
+        around = base or (told.most_common(1)[0][0] if told else None)
         # the dates each paragraph states, but the article's own day ("tonight", "said on Friday")
         para_dates: dict[int, list[tuple[dt.date, str]]] = {}
         for r, lf in zip(rows, facts, strict=True):
@@ -451,7 +456,7 @@ class Extractor:
                     figure=held,
                     side=SIDES.get(speaker.type) if speaker is not None and story else None,
                     militants=fig.victims in MILITANTS,
-                    published=base,
+                    published=around,
                 )
                 if f.paragraph in mishap and flink.event and not (lf.strikers or lf.targets or f.words & STRIKE_WORDS):
                     flink = type(flink)(None, None, "the paragraph tells of another cause of death: choose the event")
