@@ -1966,3 +1966,9 @@ def test_an_undated_record_is_of_the_day_it_tells_of_most_and_its_depths_lean_th
         "(c) Talks were held on 26 February 2019 and again on 26 February 2019",
     )
     assert only(ex.extract(earlier), "depth")[0].event != "iran-strike-panjgur"
+
+
+def test_sites_struck_by_a_country_name_its_striker_not_its_ground(ex):
+    text = "An analyst told us the sites struck by Pakistan appeared to be no more than 15 miles from the border."
+    [d] = only(ex.extract(text, dt.date(2024, 1, 18)), "depth")
+    assert d.event == "pakistan-strike-saravan"

@@ -158,7 +158,7 @@ def targets(tokens) -> set[str]:
     toks = [t.lower_ for t in tokens]
     out = set()
     for i, w in enumerate(toks):
-        if w in TARGET_LEAD:
+        if w in TARGET_LEAD and toks[i + 1 : i + 2] != ["by"]:  # "the sites struck by Pakistan": its striker
             for x in toks[i + 1 : i + 3]:
                 for iso, words in COUNTRY_WORDS.items():
                     if x in words and x not in ("tehran", "islamabad", "irgc", "ispr"):
