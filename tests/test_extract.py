@@ -1972,3 +1972,11 @@ def test_sites_struck_by_a_country_name_its_striker_not_its_ground(ex):
     text = "An analyst told us the sites struck by Pakistan appeared to be no more than 15 miles from the border."
     [d] = only(ex.extract(text, dt.date(2024, 1, 18)), "depth")
     assert d.event == "pakistan-strike-saravan"
+
+
+def test_a_group_that_claimed_that_an_attack_killed_and_a_district_hospital_s_register(ex):
+    day = dt.date(2024, 1, 20)
+    text = "In a statement, the Baloch Liberation Front claimed that the Pakistani attack had killed seven people."
+    assert only(ex.extract(text, day), "killed")[0].claimant_type == "other_official"
+    text = "According to the DHQ emergency register, five casualties were received that night."
+    assert only(ex.extract(text, day), "casualties")[0].claimant_type == "other_official"

@@ -79,6 +79,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:u\.n\.|un\b|united nations|china|chinese|beijing|u\.s\.|united states|"
             r"washington|state department|white house|hospitals?|doctors?|medics?|ngo|amnesty|"
+            r"dhq|thq|rhc|bhu|"  # Pakistan's district, tehsil, rural and basic health facilities
             r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
             r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
             r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation|"
@@ -628,6 +629,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # "a bombing claimed by Jaish al-Adl", "which the group claimed,": responsibility, not a report
             if (
                 lower in ("claimed", "claims", "claim")
+                and not (nxt is not None and nxt.lower_ == "that")  # "claimed that the attack had killed seven"
                 and (
                     nxt is None
                     or nxt.lower_ in ("by", "responsibility", "lives")
