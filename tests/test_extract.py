@@ -1980,3 +1980,14 @@ def test_a_group_that_claimed_that_an_attack_killed_and_a_district_hospital_s_re
     assert only(ex.extract(text, day), "killed")[0].claimant_type == "other_official"
     text = "According to the DHQ emergency register, five casualties were received that night."
     assert only(ex.extract(text, day), "casualties")[0].claimant_type == "other_official"
+
+
+def test_a_figure_of_an_older_story_after_a_speaker_is_the_writer_s_background(ex):
+    text = (
+        "Iran says Jaish al-Adl is behind attacks on its forces. Earlier this month, on January 3, a bombing "
+        "in the city of Kerman killed more than 90 people."
+    )
+    [k] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert k.claimant_type is None and k.event == "kerman-bombing"
+    text = "Iranian officials said the strike hit a village near Saravan on Thursday. Nine people were killed."
+    assert only(ex.extract(text, dt.date(2024, 1, 19)), "killed")[0].claimant_type == "iran_official"

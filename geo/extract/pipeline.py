@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
 from geo.extract import claimants, dates, nlp, patterns, tables, voices
-from geo.extract.linking import STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
+from geo.extract.linking import LATE_DAYS, STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
@@ -354,7 +354,10 @@ class Extractor:
                 # a guest's own words are the guest's, whomever the turn reported before (a
                 # correspondent's go on relaying whom they reported)
                 who = turn
-            if who is None and said_in[0] == f.paragraph and not opens_with_date:
+            # a figure of an older story ("on January 3, a bombing in Kerman killed …") is the
+            # writer's background, not more of what the paragraph's speaker said
+            older = around is not None and any((around - d).days > LATE_DAYS for d, *_ in f.dates)
+            if who is None and said_in[0] == f.paragraph and not opens_with_date and not older:
                 who = said_in[1]  # the paragraph goes on with what its speaker said
             if who is None:
                 who = turn or voice
