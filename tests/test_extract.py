@@ -1991,3 +1991,19 @@ def test_a_figure_of_an_older_story_after_a_speaker_is_the_writer_s_background(e
     assert k.claimant_type is None and k.event == "kerman-bombing"
     text = "Iranian officials said the strike hit a village near Saravan on Thursday. Nine people were killed."
     assert only(ex.extract(text, dt.date(2024, 1, 19)), "killed")[0].claimant_type == "iran_official"
+
+
+def test_a_closing_according_to_sticking_to_a_figure_and_a_side_s_official_toll(ex):
+    day = dt.date(2024, 1, 19)
+    text = (
+        "Pakistan said the envoy would not return, after an Iranian strike killed two children, "
+        "according to the Foreign Office."
+    )
+    assert only(ex.extract(text, day), "killed")[0].claimant_type == "pakistan_official"
+    text = "Iranian officials are sticking to a figure of nine dead in that village outside Saravan."
+    assert only(ex.extract(text, day), "killed")[0].claimant_type == "iran_official"
+    text = "Iranian state TV has stuck with nine dead near Saravan."
+    assert only(ex.extract(text, day), "killed")[0].claimant_type == "iran_official"
+    text = "Kerman (3 January): Iran's official toll now stands at 95."
+    assert only(ex.extract(text, day), "killed")[0].claimant_type == "iran_official"
+    assert only(ex.extract("The soldiers held to the ridge, and two were killed.", day), "killed")[0].claimant is None

@@ -610,6 +610,19 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # (but "an official was quoted by Sahil News as saying": the official, before the verb);
             # "IRIB quotes Ahmad Kiani, deputy governor of …, as saying": the name and its role
             phrase = _apposed(doc, _after(doc, t.i, b), b, stop=("as",))
+        elif (
+            lower in ("sticking", "stuck", "sticks", "stick", "held", "holds", "holding")
+            and t.i + 1 < b
+            and doc[t.i + 1].lower_ in ("to", "with")
+        ):
+            phrase = _before(doc, t.i, a)  # "Iranian officials are sticking to a figure of nine dead"
+        elif (
+            lower in ("toll", "figure", "count", "tally")
+            and t.i - 3 >= a
+            and doc[t.i - 1].lower_ in ("official", "latest", "updated", "revised", "initial", "final", "provisional")
+            and doc[t.i - 2].lower_ in ("'s", "’s")
+        ):
+            phrase = _before(doc, t.i - 2, a)  # "Iran's official toll now stands at 95"
         elif lower in ("found", "finds", "concluded", "concludes") and t.i + 1 < b and doc[t.i + 1].lower_ == "that":
             phrase = _before(doc, t.i, a)  # "Human Rights Watch found that the strike killed two": a finding
         elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("'s", "’s"):

@@ -669,7 +669,12 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
         # but "…, after an Iranian attack … killed two children, the Foreign Office said.": a speaker
         # closing the sentence gives its background too
         end = doc[at].sent.end
-        closing = [sp for i, sp in found if at < i and end - i <= 3 and sp.type != "pronoun"]
+        # ("…, the Foreign Office said."; "…, according to the Foreign Office.")
+        closing = [
+            sp
+            for i, sp in found
+            if at < i and (end - i <= 3 or doc[i].lower_ == "according" and end - i <= 10) and sp.type != "pronoun"
+        ]
         return closing[-1] if closing else voice or claimants.Speaker("the author", "author", fig.start, fig.end)
     return speaker
 
