@@ -2007,3 +2007,13 @@ def test_a_closing_according_to_sticking_to_a_figure_and_a_side_s_official_toll(
     text = "Kerman (3 January): Iran's official toll now stands at 95."
     assert only(ex.extract(text, day), "killed")[0].claimant_type == "iran_official"
     assert only(ex.extract("The soldiers held to the ridge, and two were killed.", day), "killed")[0].claimant is None
+
+
+def test_a_sum_of_money_a_numbered_heading_and_a_reference_list_entry_are_no_figures(ex):
+    day = dt.date(2024, 2, 1)
+    text = "Compensation of Rs 1.5 million for each deceased and Rs 500,000 for each injured person was approved."
+    assert not [c for c in ex.extract(text, day) if c.kind in ("killed", "injured")]
+    assert not ex.extract("4 Casualties", day)
+    assert only(ex.extract("2 Killed", day), "killed")[0].value == 2  # a ticker's headline stays
+    text = 'The strikes were widely reported.\n\n^ "Nine killed near Saravan". Example News. 18 January 2024.'
+    assert not only(ex.extract(text, day), "killed")

@@ -735,6 +735,7 @@ def _num_tokens(doc, a: int, b: int) -> list[int]:
     return [t.i for t in doc[a:b] if t.ent_type_ in (CARDINAL, ZERO, VAGUE) or t.lower_ in ("no", "zero")]
 
 
+_MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
 _NUMBERED = frozenset("paragraph paragraphs para paras graf grafs page pages section item point annex no".split())
 _ONE_BEFORE = frozenset(
     "the this that each every another any which earlier later latest last first second other new same".split()
@@ -799,6 +800,16 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             return None
         if i > 0 and doc[i - 1].lower_ in _NUMBERED:
             return None  # "in paragraph 3", "item 2": a place in the text, not a count
+        if i > 0 and doc[i - 1].lower_ in _MONEY or i + 1 < len(doc) and doc[i + 1].lower_ in _MONEY:
+            return None  # "Rs 500,000 for each injured person": a sum, not people
+        if (
+            tok.is_digit
+            and i == doc[i].sent.start
+            and doc[i].sent.end - i == 2
+            and doc[i + 1].is_title
+            and doc[i + 1].lower_ not in KILL | HURT
+        ):
+            return None  # "4 Casualties": a numbered section heading (not "2 Killed")
         if tok.is_digit and any(t.lower_ in MONTHS for t in doc[max(0, i - 1) : i + 2] if t.i != i):
             return None  # "its strikes of 18 January", "January 18": a day of the month
         if any(t.lower_ == "bodies" and doc[t.i - 1].lower_ == "foreign" for t in doc[i + 1 : b]):

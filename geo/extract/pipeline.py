@@ -436,8 +436,8 @@ class Extractor:
             row = table_rows.get(text.rfind("\n", 0, a) + 1)
             cell = row.source(text) if row is not None else None
             cell_speaker = _cell_speaker(text, cell, home) if cell else None
-            if retracted:
-                figs = []
+            if retracted or s.startswith("^"):
+                figs = []  # (a reference list's entry, '^ "Nine killed near Saravan"', cites a headline)
             elif row is not None and row.counts:
                 figs = row.figures(text)
             else:
