@@ -76,9 +76,9 @@ class Link:
     evidence: int = 0  # the sentence's own score for the event, context left out
 
 
-def strikers(tokens) -> set[str]:
-    """Countries named as striking: "Iranian missiles", "Pakistan struck", "Iran's strikes"."""
-    toks = [t.lower_ for t in tokens]
+def strikers(toks: list[str]) -> set[str]:
+    """Countries named as striking: "Iranian missiles", "Pakistan struck", "Iran's strikes".
+    ``toks``: a sentence's words in lower case (as the two functions below)."""
     out = set()
     for i, w in enumerate(toks):
         for iso, words in COUNTRY_WORDS.items():
@@ -107,10 +107,9 @@ ATTACK_VERBS = frozenset(
 )
 
 
-def attackers(tokens, groups=("jaish",)) -> set[str]:
+def attackers(toks: list[str], groups=("jaish",)) -> set[str]:
     """Armed groups named as attacking: "Jaish al-Adl, whose attacks have killed …", "attacks
     claimed by Jaish al-Adl"; not the group that speaks ("Jaish al-Adl said") or is targeted."""
-    toks = [t.lower_ for t in tokens]
     out = set()
     for i, w in enumerate(toks):
         if w not in groups:
@@ -153,9 +152,8 @@ def acting(doc, start: int, end: int, stop: int) -> str | None:
 TARGET_LEAD = frozenset("in inside into on against struck hit strike strikes attacked attack targeted across".split())
 
 
-def targets(tokens) -> set[str]:
+def targets(toks: list[str]) -> set[str]:
     """Countries named as struck: "inside Pakistan", "struck Iran", "on Iranian soil"."""
-    toks = [t.lower_ for t in tokens]
     out = set()
     for i, w in enumerate(toks):
         if w in TARGET_LEAD and toks[i + 1 : i + 2] != ["by"]:  # "the sites struck by Pakistan": its striker

@@ -174,10 +174,9 @@ class Extractor:
                     if d == base and (len(rows) < 4 and len(span) <= 14 or _reporting_day(doc, ds_, de)):
                         continue  # the date line ("NEWS AT NINE — 17 January"), or "said on Wednesday"
                     f.dates.append((d, prec, doc[ds_].idx, doc[de - 1].idx + len(doc[de - 1].text)))
-            f.strikers = strikers(span)
-            f.targets = targets(span)
-            f.attackers = attackers(span)
-            f.words = {t.lower_ for t in span if t.is_alpha}
+            low = [t.lower_ for t in span]
+            f.strikers, f.targets, f.attackers = strikers(low), targets(low), attackers(low)
+            f.words = {w for w in low if w.isalpha()}
             if _heading(text, a, b):
                 headings.add(a)
             rows.append((a, b, span, s, f, caption or byline))
@@ -539,7 +538,8 @@ class Extractor:
         def edge(k: int) -> bool:
             # a comma, a semicolon, or "and" before a new striker: "… killed two in Panjgur and
             # Pakistani strikes near Saravan killed nine"
-            return doc[k].text in (",", ";", ":") or doc[k].lower_ == "and" and bool(strikers(doc[k + 1 : k + 6]))
+            ahead = [t.lower_ for t in doc[k + 1 : k + 6]]
+            return doc[k].text in (",", ";", ":") or doc[k].lower_ == "and" and bool(strikers(ahead))
 
         while i > a and not edge(i - 1):
             i -= 1
@@ -559,8 +559,8 @@ class Extractor:
                 # the opening date, unless the clause has its own ("In December, … killed 11, and
                 # on 10 January one officer was killed")
                 dates=own or [(d, p) for d, p, s, _ in f.dates if s < opening] + opening_years,
-                strikers=strikers(doc[i:j]),
-                targets=targets(doc[i:j]),
+                strikers=strikers(low := [t.lower_ for t in doc[i:j]]),
+                targets=targets(low),
                 # the sentence up to the clause's end: "smugglers" after it are not its story
                 words={t.lower_ for t in doc[a:j] if t.is_alpha},
             )
