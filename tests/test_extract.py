@@ -2017,3 +2017,11 @@ def test_a_sum_of_money_a_numbered_heading_and_a_reference_list_entry_are_no_fig
     assert only(ex.extract("2 Killed", day), "killed")[0].value == 2  # a ticker's headline stays
     text = 'The strikes were widely reported.\n\n^ "Nine killed near Saravan". Example News. 18 January 2024.'
     assert not only(ex.extract(text, day), "killed")
+
+
+def test_one_day_s_killing_is_not_a_campaign_over_years_but_a_month_s_attack_may_be(ex):
+    day = dt.date(2024, 2, 8)
+    text = "On 30 September 2022, security forces in Zahedan killed at least 66 people during a protest."
+    assert only(ex.extract(text, day), "killed")[0].event != "jaish-al-adl-attacks-2012-2023"
+    text = "In October 2013, fighters from Jaish al-Adl, a Sunni group, killed 14 Iranian border guards near Saravan."
+    assert only(ex.extract(text, day), "killed")[0].event == "jaish-al-adl-attacks-2012-2023"

@@ -391,8 +391,13 @@ class Linker:
                     eid: (s + own.get(eid, (0, []))[0], why + [w for w in own.get(eid, (0, []))[1] if w not in why])
                     for eid, (s, why) in inner.items()
                 }
-        if not any(x is not None and (x.words & PERIOD_WORDS or x.dates or x.attackers) for x in (f, clause)):
-            # a campaign over years is a tally's (dated, or its attacker named), not a bare toll's
+        if not any(
+            x is not None and (x.words & PERIOD_WORDS or any(p != "day" for _, p in x.dates) or x.attackers)
+            for x in (f, clause)
+        ):
+            # a campaign over years is a tally's or one of its attacks' (dated by month or year, or
+            # its attacker named), not a bare toll's nor one day's ("On 30 September 2022, security
+            # forces … killed at least 66")
             own = {eid: v for eid, v in own.items() if self.ds.events[eid].date_end is None}
         if figure and figure[0] == "depth":
             own = {eid: v for eid, v in own.items() if self.ds.events[eid].type == "strike"}
