@@ -2025,3 +2025,16 @@ def test_one_day_s_killing_is_not_a_campaign_over_years_but_a_month_s_attack_may
     assert only(ex.extract(text, day), "killed")[0].event != "jaish-al-adl-attacks-2012-2023"
     text = "In October 2013, fighters from Jaish al-Adl, a Sunni group, killed 14 Iranian border guards near Saravan."
     assert only(ex.extract(text, day), "killed")[0].event == "jaish-al-adl-attacks-2012-2023"
+
+
+def test_none_of_a_long_group_hurt_no_one_harmed_a_long_aside_and_kilometres_in(ex):
+    day = dt.date(2024, 1, 18)
+    text = "He said none of the Levies or FC personnel deployed in the area had been hurt."
+    assert only(ex.extract(text, day), "injured")[0].value == 0
+    [z] = only(ex.extract("The navy said no member of staff was harmed.", day), "casualties")
+    assert z.value == 0
+    text = "Three of their cousins, girls aged between five and thirteen who were sleeping nearby, were injured."
+    assert only(ex.extract(text, day), "injured")[0].value == 3
+    [d] = only(ex.extract("By my reckoning it is about 50 kilometres in.", day), "depth")
+    assert (d.value, d.qualifier) == (50, "about")
+    assert not only(ex.extract("None of the dead had been identified by evening.", day), "killed")

@@ -63,7 +63,7 @@ VICTIMS = frozenset(
     grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen""".split()
 )
 KILL = frozenset("killed dead died slain perished martyred drowned".split())
-HURT = frozenset("injured wounded hurt hospitalised hospitalized".split())
+HURT = frozenset("injured wounded hurt harmed hospitalised hospitalized".split())
 KILL_ACTIVE = frozenset("killed killing kill kills claimed martyred martyring buried".split())
 HURT_ACTIVE = frozenset("injured injuring injure injures wounded wounding wound wounds".split())
 NOUNS = {
@@ -245,7 +245,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 MOD,
                 VICT,
                 {"ORTH": ","},
-                {"ORTH": {"NOT_IN": [",", ")", ";", "."]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}, "OP": "{1,6}"},
+                {"ORTH": {"NOT_IN": [",", ")", ";", "."]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}, "OP": "{1,14}"},
                 {"ORTH": ","},
                 AUXS,
                 verb,
@@ -285,7 +285,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [
                 _num((ZERO,)),
                 {"LOWER": "of", "OP": "?"},
-                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead"]}, "OP": "{0,4}"},
+                # ("none of the Levies or FC personnel deployed in the area had been hurt")
+                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead"]}, "OP": "{0,9}"},
                 AUXS,
                 _in(passive[kind] - {"dead"}),
             ],
@@ -541,6 +542,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         [_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit, _in(["away"])]
     )
     depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, _in(["inland"])])
+    # "by my reckoning it is about 50 kilometres in." (the clause ends there)
+    depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, {"LOWER": "in"}, {"ORTH": {"IN": [".", ",", ";", "!"]}}])
     # "our drones went in about 30 kilometres", "flew some 40 km in"
     went = _in(["went", "gone", "go", "goes", "going", "flew", "flown", "pushed", "penetrated"])
     depth.append([went, {"LOWER": "in", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit])
@@ -861,8 +864,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             "people",
         }:
             return None
-    if kind in ("killed", "injured") and _either(doc, a, b):
-        kind = "casualties"  # "no one was killed or wounded": not told apart
+    if kind in ("killed", "injured") and _either(doc, a, b) or kind == "injured" and doc[b - 1].lower_ == "harmed":
+        kind = "casualties"  # "no one was killed or wounded", "no one was harmed": not told apart
     qual, q0 = qualifier_before(doc, i)
     if qual == "exact" and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "odd":
         qual = "about"
