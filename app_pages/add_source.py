@@ -12,7 +12,7 @@ from geo.extract import intake
 from geo.render.escape import highlight_markdown, md
 from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
 from geo.store import StoreError, archive
-from geo.web import identity, state
+from geo.web import added, identity, state
 
 MAX_NEW_EVENTS = 20  # per session until a save: session state stays bounded
 # One article gives a few dozen candidates (the five sources together: 118). A text that gives
@@ -232,7 +232,9 @@ with article_tab:
                 st.markdown(f"> {quote}")
                 if increment:
                     st.caption("Stated as “more”: an increase to an earlier toll, not a total. Left unticked.")
-                a, b, v = st.columns(3)
+                numeric = c.kind in NUMERIC_KINDS
+                kc, a, b, v = st.columns(4) if numeric else (None, *st.columns(3))
+                figure_kind = added.kind_picker(kc, c.kind, f"{key}_kind") if numeric else c.kind
                 value = a.text_input("Value", value_text(c.value), key=f"{key}_value")
                 qualifier = b.selectbox(
                     "Qualifier",
@@ -314,7 +316,7 @@ with article_tab:
                 rows.append(
                     {
                         "keep": keep,
-                        "kind": c.kind,
+                        "kind": figure_kind,
                         "value": value,
                         "qualifier": qualifier,
                         "claimant": claimant,
@@ -330,6 +332,7 @@ with article_tab:
                         "breakdown": c.breakdown,
                     }
                 )
+        rows += added.missed_claims(sid, all_events, event_label, qualifiers, claimant_types)
         submitted = st.form_submit_button("Save this source and the kept claims", type="primary")
 
     if submitted:

@@ -458,3 +458,56 @@ def test_the_casualty_bars_are_not_stacked_a_revision_overlaps_its_earlier_figur
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     bars = [layer for spec in specs for layer in spec.get("layer", []) if layer["mark"]["type"] == "bar"]
     assert bars and all(layer["encoding"]["x"].get("stack", "unset") is None for layer in bars)
+
+
+MISSED = (
+    "QUETTA, Jan 18 (Test Wire) - Pakistani jets struck hideouts near Saravan, about 40 km inside Iran, on "
+    "January 18. Iranian officials said seven people were killed.\n\nIn the village the elder spoke of eleven\n"
+    "fresh graves dug before noon."
+)
+
+
+def test_a_reviewer_corrects_a_figure_s_kind_and_adds_a_claim_the_extractor_missed(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input(MISSED).run()
+    assert_clean(at)
+    cards = review(at)
+    assert "11" not in {c["value"].value for c in cards}  # missed: the reviewer adds it
+    [seven] = [c for c in cards if c["value"].value == "7"]
+    seven["kind"].select("casualties")  # the reviewer reads it otherwise
+    slot = {
+        w.key.rsplit("_", 1)[1]: w for w in [*at.text_area, *at.text_input, *at.selectbox] if "_add1_" in (w.key or "")
+    }
+    # pasted with the line break in another place and quote marks around it
+    slot["quote"].input('"the elder spoke\nof eleven fresh graves dug before noon."')
+    slot["value"].input("11")
+    slot["ctype"].select("unattributed")
+    slot["claimant"].input("a village elder")
+    slot["event"].select("pakistan-strike-saravan")
+    # a second slot whose sentence is not the article's: refused, nothing saved
+    at.text_area(key=next(w.key for w in at.text_area if "_add2_quote" in (w.key or ""))).input("Twelve graves.")
+    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("A wire report.")
+    next(b for b in at.button if b.label.startswith("Save this source")).click().run()
+    assert_clean(at)
+    assert any(
+        "added claim 2 (killed): its quote is not in the article" in e.value.replace("\\", "") for e in at.error
+    ), [e.value for e in at.error]
+    assert not at.success
+    at.text_area(key=next(w.key for w in at.text_area if "_add2_quote" in (w.key or ""))).input("")
+    next(b for b in at.button if b.label.startswith("Save this source")).click().run()
+    assert_clean(at)
+    assert at.success, [e.value for e in at.error]
+    from geo.store import Store
+
+    records, _ = Store(tmp_path / "user.db").records()
+    mine = {(c["kind"], c["value"]): c for c in records["claims"] if c["source"].startswith("u-")}
+    assert ("casualties", 7) in mine and ("killed", 7) not in mine
+    graves = mine[("killed", 11)]
+    assert graves["quote"] == "the elder spoke of eleven\nfresh graves dug before noon."
+    assert MISSED[graves["quote_start"] : graves["quote_end"]] == graves["quote"]
+    assert (graves["claimant"], graves["claimant_type"], graves["event"]) == (
+        "a village elder",
+        "unattributed",
+        "pakistan-strike-saravan",
+    )

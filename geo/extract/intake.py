@@ -32,6 +32,19 @@ def _value(kind: str, raw) -> float | str | list[str] | None:
     return text or None
 
 
+def locate(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a reviewer's pasted quote stands in the article: its character offsets, or None.
+
+    A claim the extractor missed is added by pasting its sentence; the claim keeps the article's
+    own words at those offsets. Spacing and line breaks may differ (a copy from the page joins or
+    splits lines) and quote marks around it are dropped; the words themselves must be the text's."""
+    words = quote.strip().strip('"“”').split()
+    if not words:
+        return None
+    m = re.search(r"\s+".join(map(re.escape, words)), text)
+    return (m.start(), m.end()) if m else None
+
+
 def revisable(claims, kind: str, event: str | None = None, claimant_type: str | None = None) -> dict[str, str]:
     """{claim id: a line saying what it is} for the atlas's figures of ``kind`` a new one may
     revise: those of the suggested event first, then those of the same claimant type."""
@@ -122,6 +135,19 @@ def build(
     rows_at = {r.get("index"): r for r in kept if r.get("index") is not None}
     for n, row in enumerate(kept, 1):
         where = _where(row, n)
+        if "quote" in row:  # a claim the reviewer added: its offsets are where its quote stands
+            at = locate(text, row.get("quote") or "")
+            if at is None:
+                problems.append(
+                    f"{where}: "
+                    + (
+                        "its quote is not in the article: copy the sentence from the text exactly"
+                        if (row.get("quote") or "").strip()
+                        else "paste the sentence it comes from"
+                    )
+                )
+                continue
+            row = row | {"start": at[0], "end": at[1]}
         if row.get("event") not in events:
             problems.append(f"{where}: pick the event it is about")
             continue
@@ -179,7 +205,9 @@ def _breakdown(kind: str, value, parts: dict[str, int] | None) -> dict[str, int]
 
 
 def _where(row: dict, n: int) -> str:
-    """A kept claim as the page numbers it ("Keep 5"), not by its place ``n`` among the kept."""
+    """A kept claim as the page numbers it ("Keep 5", "Added 1"), not by its place ``n`` among the kept."""
+    if row.get("added"):
+        return f"added claim {row['added']} ({row.get('kind')})"
     shown = row["index"] + 1 if row.get("index") is not None else n
     return f"claim {shown} ({row.get('kind')})"
 

@@ -216,3 +216,64 @@ def test_review_shows_confidence_and_a_revision(browser, server_with_empty_db, s
         page.get_by_text(re.compile(r"Saved source u-[0-9a-f]{10} with \d+ claims")).wait_for(timeout=60_000)
     finally:
         p.close()
+
+
+MISSING = (
+    "Pakistani jets struck hideouts near Saravan, about 40 km inside Iran, on January 18. "
+    "Iranian officials said seven people were killed.\n\n"
+    "In the village the elder spoke of eleven fresh graves. Read on a {size}."
+)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_reviewer_corrects_a_kind_and_adds_a_missed_claim(browser, server_with_empty_db, size):
+    """The extractor misses "eleven fresh graves": the reviewer changes one figure's kind, adds
+    the missed one by typing its sentence into a blank slot, and finds it in the strike's popup."""
+    p = OfflinePage(browser, server_with_empty_db, **SIZES[size])
+    p.open("/add")
+    try:
+        page = p.page
+        area = page.get_by_label("Article text")
+        area.wait_for(timeout=60_000)
+        area.fill(MISSING.format(size=size))
+        area.press("Control+Enter")
+        form = page.locator('[data-testid="stForm"]').filter(has_text="Check each claim")
+        form.wait_for(timeout=30_000)
+        seven = form.locator("[class*='st-key-ca_card_']").filter(has_text="seven people were killed")
+        kind = seven.get_by_test_id("stSelectbox").filter(has_text="Kind of figure")
+        p.press(kind)
+        p.press(page.get_by_role("option", name="casualties (killed or injured)"))
+        page.wait_for_timeout(300)
+        assert "casualties" in kind.locator("input").input_value()
+
+        p.press(form.get_by_text("Add a claim it missed"))
+        slot = form.locator(".st-key-ca_added_1")
+        sentence = slot.get_by_label("Added 1: its sentence, copied from the article")
+        p.press(sentence)
+        page.keyboard.type("the elder spoke of eleven fresh graves")
+        p.press(slot.get_by_label("Value"))
+        page.keyboard.type("11")
+        picker = slot.get_by_test_id("stSelectbox").filter(has_text="Event (type to search)")
+        p.press(picker)
+        page.keyboard.type("Saravan")
+        p.press(page.get_by_role("option").filter(has_text="Pakistan's strike near Saravan").first)
+        page.wait_for_timeout(300)
+        box = p.on_screen(sentence)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size]["width"], box
+        assert p.axe() == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        slot.screenshot(path=str(ARTIFACTS / f"add_missed_{size}.png"))
+        page.get_by_label("Its line of argument, in your words (required)").fill("A figure the extractor missed.")
+        p.press(page.get_by_role("button", name="Save this source and the kept claims"))
+        saved = page.get_by_text(re.compile(r"Saved source u-[0-9a-f]{10} with 3 claims"))
+        saved.wait_for(timeout=60_000)
+        sid = re.search(r"u-[0-9a-f]{10}", saved.inner_text()).group(0)
+
+        page.goto(server_with_empty_db + "/")
+        p.wait_map()
+        popup = p.open_popup("pakistan-strike-saravan")
+        p.unfold(popup)
+        mine = " ".join(popup.locator(f'li[data-source="{sid}"]').all_inner_texts())
+        assert "the elder spoke of eleven fresh graves" in mine and "11 people" in mine, mine
+    finally:
+        p.close()

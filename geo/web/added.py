@@ -1,0 +1,85 @@
+"""The Add page's blank claim slots, for figures the extractor missed.
+
+Extraction misses some figures in every kind of article (bench/README.md), so the review lets a
+person add them: they paste the sentence, the claim keeps the article's own words at their
+offsets (``intake.locate``), and they say what it counts, who gives it and which event it is of.
+A slot left without a sentence is ignored; a sentence not in the article is refused on save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from geo.extract import intake
+from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
+
+SLOTS = 3  # per save: more is a second pass over the same article after saving
+FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")  # a figure's kinds, in this order
+
+
+def kind_picker(where, kind: str, key: str) -> str:
+    """A figure's kind, to correct what the extractor read ("injured" for "casualties", a depth for a length)."""
+    kinds = list(FIGURE_KINDS)
+    return where.selectbox(
+        "Kind of figure", kinds, index=kinds.index(kind) if kind in kinds else 0, format_func=kind_label, key=key
+    )
+
+
+def missed_claims(
+    sid: str,
+    events: dict,
+    event_label: Callable[[str | None], str],
+    qualifiers: list,
+    claimant_types: list[str],
+) -> list[dict]:
+    """The slots, inside the review form; one row per slot given a sentence, as ``intake.build`` reads them."""
+    rows = []
+    with st.expander(f"Add a claim it missed (up to {SLOTS} per save)"):
+        st.caption(
+            "Copy the sentence from the article and paste it here (line breaks may differ); the claim keeps "
+            "the article's own words. Then say what it counts, who gives it and which event it is about."
+        )
+        for k in range(1, SLOTS + 1):
+            key = f"ca_{sid}_add{k}"
+            with st.container(border=True, key=f"ca_added_{k}"):
+                quote = st.text_area(f"Added {k}: its sentence, copied from the article", key=f"{key}_quote", height=68)
+                a, b, c, v = st.columns(4)
+                kind = kind_picker(a, "killed", f"{key}_kind")
+                value = b.text_input("Value", key=f"{key}_value")
+                qualifier = c.selectbox(
+                    "Qualifier", qualifiers, format_func=lambda q: "—" if q is None else q, key=f"{key}_qualifier"
+                )
+                victims = v.text_input("Victims", key=f"{key}_victims")
+                d, e = st.columns(2)
+                claimant = d.text_input("Claimant", "the author", key=f"{key}_claimant")
+                claimant_type = e.selectbox(
+                    "Claimant type",
+                    claimant_types,
+                    index=claimant_types.index("author"),
+                    format_func=lambda t: CLAIMANT_TYPE_LABELS.get(t, t),
+                    key=f"{key}_ctype",
+                )
+                event = st.selectbox(
+                    "Event (type to search)",
+                    intake.event_options(events, None),
+                    format_func=event_label,
+                    key=f"{key}_event",
+                )
+            if quote.strip():
+                rows.append(
+                    {
+                        "keep": True,
+                        "added": k,
+                        "quote": quote,
+                        "kind": kind,
+                        "value": value,
+                        "qualifier": qualifier,
+                        "claimant": claimant,
+                        "claimant_type": claimant_type,
+                        "victims": victims,
+                        "event": event,
+                    }
+                )
+    return rows
