@@ -2038,3 +2038,20 @@ def test_none_of_a_long_group_hurt_no_one_harmed_a_long_aside_and_kilometres_in(
     [d] = only(ex.extract("By my reckoning it is about 50 kilometres in.", day), "depth")
     assert (d.value, d.qualifier) == (50, "about")
     assert not only(ex.extract("None of the dead had been identified by evening.", day), "killed")
+
+
+def test_where_a_town_lies_is_no_depth(ex):
+    day = dt.date(2024, 1, 18)
+    text = "Officials in Turbat, a town about 40 km from the border, said the blasts were heard."
+    assert not only(ex.extract(text, day), "depth")
+    assert only(ex.extract("The missiles hit a village about 50 km inside Pakistan.", day), "depth")
+
+
+def test_a_pasted_quote_is_located_in_the_article_whatever_its_spacing():
+    from geo.extract.intake import locate
+
+    text = "Iranian officials said seven\npeople were killed. Later “nine”."
+    assert locate(text, "officials said seven people were killed.") == (8, 48)
+    assert locate(text, '"said seven   people"') == (18, 35)  # quote marks around it dropped
+    assert locate(text, "nine") == (text.index("nine"), text.index("nine") + 4)
+    assert locate(text, "eleven people") is None and locate(text, "  ") is None

@@ -738,6 +738,7 @@ def _num_tokens(doc, a: int, b: int) -> list[int]:
     return [t.i for t in doc[a:b] if t.ent_type_ in (CARDINAL, ZERO, VAGUE) or t.lower_ in ("no", "zero")]
 
 
+_TOWNS = frozenset("town towns city cities capital port".split())
 _MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
 _NUMBERED = frozenset("paragraph paragraphs para paras graf grafs page pages section item point annex no".split())
 _ONE_BEFORE = frozenset(
@@ -869,6 +870,8 @@ def _reading(doc, label: str, a: int, b: int, i: int):
     qual, q0 = qualifier_before(doc, i)
     if qual == "exact" and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "odd":
         qual = "about"
+    if family == "depth" and any(t.lower_ in _TOWNS for t in doc[max(0, q0 - 2) : q0]):
+        return None  # "Turbat, a town about 40 km from the border": where a town lies, not how deep a strike went
     victims = None
     for t in doc[i + 1 : b]:
         if t.lower_ in VICTIMS:
