@@ -10,7 +10,7 @@ from geo.core import context
 from geo.core.model import NUMERIC_KINDS, ClaimantType, EventType, Qualifier, SourceKind, value_text
 from geo.extract import intake
 from geo.render.escape import highlight_markdown, md
-from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
+from geo.render.styles import kind_label
 from geo.store import StoreError, archive
 from geo.web import added, identity, state
 
@@ -236,25 +236,9 @@ with article_tab:
                 kc, a, b, v = st.columns(4) if numeric else (None, *st.columns(3))
                 figure_kind = added.kind_picker(kc, c.kind, f"{key}_kind") if numeric else c.kind
                 value = a.text_input("Value", value_text(c.value), key=f"{key}_value")
-                qualifier = b.selectbox(
-                    "Qualifier",
-                    qualifiers,
-                    index=qualifiers.index(c.qualifier) if c.qualifier in qualifiers else 0,
-                    format_func=lambda q: "—" if q is None else q,
-                    key=f"{key}_qualifier",
-                )
+                qualifier = added.qualifier_picker(b, qualifiers, c.qualifier, f"{key}_qualifier")
                 victims = v.text_input("Victims", c.victims or "", key=f"{key}_victims")
-                d, e = st.columns(2)
-                # No reporting verb found: the article says it in its own voice.
-                claimant = d.text_input("Claimant", c.claimant or "the author", key=f"{key}_claimant")
-                ctype = c.claimant_type or "author"
-                claimant_type = e.selectbox(
-                    "Claimant type",
-                    claimant_types,
-                    index=claimant_types.index(ctype) if ctype in claimant_types else 0,
-                    format_func=lambda t: CLAIMANT_TYPE_LABELS.get(t, t),
-                    key=f"{key}_ctype",
-                )
+                claimant, claimant_type = added.claimant_pickers(c.claimant, c.claimant_type, claimant_types, key)
                 event = st.selectbox(
                     "Event (type to search)",
                     intake.event_options(all_events, c.event),

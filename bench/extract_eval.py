@@ -202,12 +202,12 @@ def speed(extractor: Extractor) -> tuple[float, float, int]:
     return median(extractor.extract), median(sentences.spans), len(text)
 
 
-def _print(title: str, res: dict) -> None:
+def print_split(title: str, res: dict, invented: str = "invented figures (found, not in the annotation)") -> None:
     print(f"{title} ({res['articles']} articles):")
     for k in FIELDS:
         p, r, f1, t = res[k]
         print(f"  {k:11s} precision {p:.2f}  recall {r:.2f}  F1 {f1:.2f}  {t}")
-    print(f"  invented figures (found, not in the annotation): {res['invented']}")
+    print(f"  {invented}: {res['invented']}")
 
 
 if __name__ == "__main__":
@@ -224,7 +224,7 @@ if __name__ == "__main__":
             break
         if verbose and tuned:
             print(f"{label}: misses")
-        _print(label, evaluate_split(folder, verbose and tuned, extractor))
+        print_split(label, evaluate_split(folder, verbose and tuned, extractor))
         p, r, f1, t = evaluate_split(folder, False, blind)["event link"]
         print(f"  (event link without the atlas's figures as a hint: precision {p:.2f}  recall {r:.2f}  F1 {f1:.2f})")
     if "--tuning-only" in sys.argv:

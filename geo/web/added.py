@@ -1,4 +1,5 @@
-"""The Add page's blank claim slots, for figures the extractor missed.
+"""The Add page's claim fields: a figure's kind, qualifier and claimant, on each candidate's card
+and on the blank slots for figures the extractor missed.
 
 Extraction misses some figures in every kind of article (bench/README.md), so the review lets a
 person add them: they paste the sentence, the claim keeps the article's own words at their
@@ -27,6 +28,32 @@ def kind_picker(where, kind: str, key: str) -> str:
     )
 
 
+def qualifier_picker(where, qualifiers: list, current: str | None, key: str) -> str | None:
+    """A figure's qualifier ("at least", "about" …; "—" for none)."""
+    return where.selectbox(
+        "Qualifier",
+        qualifiers,
+        index=qualifiers.index(current) if current in qualifiers else 0,
+        format_func=lambda q: "—" if q is None else q,
+        key=key,
+    )
+
+
+def claimant_pickers(claimant: str | None, ctype: str | None, claimant_types: list[str], key: str) -> tuple[str, str]:
+    """Who gives a figure, and their type; with none found, the article says it in its own voice."""
+    d, e = st.columns(2)
+    name = d.text_input("Claimant", claimant or "the author", key=f"{key}_claimant")
+    ctype = ctype or "author"
+    kind = e.selectbox(
+        "Claimant type",
+        claimant_types,
+        index=claimant_types.index(ctype) if ctype in claimant_types else 0,
+        format_func=lambda t: CLAIMANT_TYPE_LABELS.get(t, t),
+        key=f"{key}_ctype",
+    )
+    return name, kind
+
+
 def missed_claims(
     sid: str,
     events: dict,
@@ -48,19 +75,9 @@ def missed_claims(
                 a, b, c, v = st.columns(4)
                 kind = kind_picker(a, "killed", f"{key}_kind")
                 value = b.text_input("Value", key=f"{key}_value")
-                qualifier = c.selectbox(
-                    "Qualifier", qualifiers, format_func=lambda q: "—" if q is None else q, key=f"{key}_qualifier"
-                )
+                qualifier = qualifier_picker(c, qualifiers, None, f"{key}_qualifier")
                 victims = v.text_input("Victims", key=f"{key}_victims")
-                d, e = st.columns(2)
-                claimant = d.text_input("Claimant", "the author", key=f"{key}_claimant")
-                claimant_type = e.selectbox(
-                    "Claimant type",
-                    claimant_types,
-                    index=claimant_types.index("author"),
-                    format_func=lambda t: CLAIMANT_TYPE_LABELS.get(t, t),
-                    key=f"{key}_ctype",
-                )
+                claimant, claimant_type = claimant_pickers(None, None, claimant_types, key)
                 event = st.selectbox(
                     "Event (type to search)",
                     intake.event_options(events, None),
