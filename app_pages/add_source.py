@@ -206,7 +206,8 @@ with article_tab:
         # The page's metadata, else the dateline: offered, for the reviewer to check
         date = c4.date_input("Date (leave empty if unknown)", value=found.get("date") or state.published_date(text))
         kind = c5.selectbox("Kind", list(SourceKind.__args__), format_func=lambda k: k.replace("_", " "))
-        argument = st.text_input("Its line of argument, in your words (required)", max_chars=2000)
+        # several lines, and Enter is a new line in it (a one-line box submitted the whole form)
+        argument = st.text_area("Its line of argument, in your words (required)", max_chars=2000, height=68)
         c6, c7 = st.columns(2)
         url = c6.text_input(
             "Web address of the article (kept as text, never opened)", found.get("url", ""), max_chars=500

@@ -227,7 +227,7 @@ def test_add_a_source_end_to_end(tmp_path, monkeypatch):
     assert sum(m.value.startswith("> ") for m in at.markdown) == len(cands)
     # Unkeep one: a form, so nothing reruns until the save.
     kept[-1]["keep"].uncheck()
-    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("A test wire report.")
+    next(t for t in at.text_area if t.label.startswith("Its line of argument")).input("A test wire report.")
     save = next(b for b in at.button if b.label.startswith("Save this source"))
     save.click().run()
     assert_clean(at)
@@ -352,7 +352,7 @@ def test_review_shows_a_revision_and_saves_its_link(tmp_path, monkeypatch):
     cards = review(at)
     killed = [c for c in cards if c["keep"].label.endswith("killed")]
     assert [c["claimant"].value for c in killed] == ["Iranian officials", "Iranian officials"]
-    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("Tolls that change.")
+    next(t for t in at.text_area if t.label.startswith("Its line of argument")).input("Tolls that change.")
     next(b for b in at.button if b.label.startswith("Save this source")).click().run()
     assert_clean(at)
     assert at.success, [e.value for e in at.error]
@@ -404,7 +404,7 @@ def test_an_added_article_revises_an_atlas_figure_and_the_claims_page_shows_the_
     )
     offered = card["revises_atlas"].options
     assert "saravan" in offered[1] and any("c-pj-killed" in o for o in offered)  # this event's first, then all
-    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("A later toll.")
+    next(t for t in at.text_area if t.label.startswith("Its line of argument")).input("A later toll.")
     next(b for b in at.button if b.label.startswith("Save this source")).click().run()
     assert_clean(at)
     assert at.success, [e.value for e in at.error]
@@ -487,7 +487,7 @@ def test_a_reviewer_corrects_a_figure_s_kind_and_adds_a_claim_the_extractor_miss
     slot["event"].select("pakistan-strike-saravan")
     # a second slot whose sentence is not the article's: refused, nothing saved
     at.text_area(key=next(w.key for w in at.text_area if "_add2_quote" in (w.key or ""))).input("Twelve graves.")
-    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("A wire report.")
+    next(t for t in at.text_area if t.label.startswith("Its line of argument")).input("A wire report.")
     next(b for b in at.button if b.label.startswith("Save this source")).click().run()
     assert_clean(at)
     assert any(

@@ -174,7 +174,7 @@ def test_a_writable_location_gets_no_notice(tmp_path, monkeypatch):
 def test_saving_to_an_unusable_database_says_so_and_keeps_the_form(unusable_db):
     at = run_app("add_source")
     at.text_area(key="ca_add_text").input(ARTICLE).run()
-    next(t for t in at.text_input if t.label.startswith("Its line of argument")).input("A test wire report.")
+    next(t for t in at.text_area if t.label.startswith("Its line of argument")).input("A test wire report.")
     next(b for b in at.button if b.label.startswith("Save this source")).click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Nothing was saved" in e.value and "user.db" in unescape(e.value) for e in at.error), [

@@ -37,7 +37,7 @@ def _claim_li(c: Claim, flagged: bool, why: str, review: str | None = None, hist
     link = f'<a href="/claims?claim={urlquote(c.id)}" target="_blank" rel="noopener">open in claims</a>'
     return (
         f'<li class="ca-claim" data-claim="{esc(c.id)}" data-source="{esc(c.source)}">{flag}'
-        f"<b>{esc(c.value_label())}</b>{victims} — {esc(c.claimant)} [{esc(c.source)}]"
+        f'<b>{esc(c.value_label())}</b>{victims} — {esc(c.claimant)} [<span class="ca-id">{esc(c.source)}</span>]'
         f"<br><q>{esc(c.quote)}</q> {link}"
         + (f'<br><span class="ca-history">History: {esc(history)}</span>' if history else "")
         + (f'<br><span class="ca-review">Review: {esc(review)}</span>' if review else "")
@@ -50,9 +50,10 @@ def popup_html(ev: EventView) -> str:
     e, place = ev.event, ev.place
     n = len(ev.sources)
     parts = [f'<div class="ca-popup" data-event="{esc(e.id)}">', f"<h2>{esc(e.title)}</h2>"]
+    ids = ", ".join(f'<span class="ca-id">{esc(s)}</span>' for s in ev.sources)  # never broken at "u-"
     meta = (
         f"{esc(e.local_label())} · {esc(place.name)} ({esc(place.precision)}, ±{place.uncertainty_km:g} km)"
-        f" · {n} source{'s' if n != 1 else ''}: {esc(', '.join(ev.sources))}"
+        f" · {n} source{'s' if n != 1 else ''}: {ids}"
     )
     parts.append(f'<p class="ca-meta">{meta}</p>')
     parts.append(_summary_html(ev))

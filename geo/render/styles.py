@@ -120,6 +120,9 @@ MAP_CSS = """
 .ca-summary th,.ca-summary td{text-align:left;vertical-align:top;padding:2px 4px;border-bottom:1px solid #ddd}
 .ca-summary th{font-weight:600;white-space:nowrap}
 .ca-summary .ca-who{color:#444;font-size:12px}
+@media (max-width:480px){.ca-summary th,.ca-summary td{display:block;border-bottom:0}
+  .ca-summary td{border-bottom:1px solid #ddd;padding-left:10px}}
+.ca-id{white-space:nowrap}
 .ca-disagree{color:#000;background:#F0E442;padding:0 3px;border-radius:3px;font-weight:600}
 .ca-verdict{background:#f4f4f4;padding:3px;border-left:3px solid #CC79A7;margin:4px 0}
 .ca-popup details{margin-top:4px}.ca-popup summary{cursor:pointer;font-weight:600;color:#00527a}

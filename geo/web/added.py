@@ -14,7 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from geo.extract import intake
-from geo.render.styles import CLAIMANT_TYPE_LABELS, kind_label
+from geo.render.styles import CLAIMANT_TYPE_LABELS
 
 SLOTS = 3  # per save: more is a second pass over the same article after saving
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")  # a figure's kinds, in this order
@@ -24,7 +24,13 @@ def kind_picker(where, kind: str, key: str) -> str:
     """A figure's kind, to correct what the extractor read ("injured" for "casualties", a depth for a length)."""
     kinds = list(FIGURE_KINDS)
     return where.selectbox(
-        "Kind of figure", kinds, index=kinds.index(kind) if kind in kinds else 0, format_func=kind_label, key=key
+        "Kind of figure",
+        kinds,
+        index=kinds.index(kind) if kind in kinds else 0,
+        format_func=lambda k: k.replace("_", " "),  # short: a quarter of the card's width
+        key=key,
+        help="killed; injured; casualties: killed and injured not told apart; depth: how far inside the border; "
+        "border length",
     )
 
 
@@ -50,6 +56,10 @@ def claimant_pickers(claimant: str | None, ctype: str | None, claimant_types: li
         index=claimant_types.index(ctype) if ctype in claimant_types else 0,
         format_func=lambda t: CLAIMANT_TYPE_LABELS.get(t, t),
         key=f"{key}_ctype",
+        help="Whose figure it is: a government, its ministries, military, police, "
+        "district administration or state media are that side's officials; a hospital, NGO, the UN, a third "
+        "country or a militant group are other officials; residents, witnesses, relatives and unnamed sources "
+        "are unattributed; an outlet's own reporting is media; a named expert is an analyst.",
     )
     return name, kind
 
