@@ -194,6 +194,12 @@ with article_tab:
             "the Sources page. Paste another article to add it."
         )
         st.stop()
+    for other, common in intake.near_copies(text, {s: ds.source_text(s) for s in ds.sources}):
+        st.warning(
+            f"{common:.0%} of this text is already in the atlas as source {md(other)} "
+            f"({md(ds.sources[other].title or 'untitled')}): "
+            "if it is the same article again, its figures would be cited twice. Save it only if it is another report."
+        )
     qualifiers = [None, *Qualifier.__args__]
     claimant_types = list(ClaimantType.__args__)
     with st.form(f"ca_review_{sid}"):

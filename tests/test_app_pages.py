@@ -511,3 +511,18 @@ def test_a_reviewer_corrects_a_figure_s_kind_and_adds_a_claim_the_extractor_miss
         "unattributed",
         "pakistan-strike-saravan",
     )
+
+
+def test_an_article_pasted_again_with_a_line_changed_is_flagged_before_its_review(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input(ARTICLE).run()
+    assert not any("already in the atlas" in w.value for w in at.warning)  # a new article: no warning
+    next(t for t in at.text_area if t.label.startswith("Its line of argument")).input("A test wire report.")
+    next(b for b in at.button if b.label.startswith("Save this source")).click().run()
+    assert at.success, [e.value for e in at.error]
+    at.text_area(key="ca_add_text").input(ARTICLE + "Updated at noon with a correction.\n").run()
+    assert_clean(at)
+    warned = [w.value.replace("\\", "") for w in at.warning if "already in the atlas as source u" in w.value]
+    assert warned and "cited twice" in warned[0], [w.value for w in at.warning]
+    assert review(at)  # a warning, not a refusal: another outlet's copy may be worth keeping

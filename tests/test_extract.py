@@ -2055,3 +2055,20 @@ def test_a_pasted_quote_is_located_in_the_article_whatever_its_spacing():
     assert locate(text, '"said seven   people"') == (18, 35)  # quote marks around it dropped
     assert locate(text, "nine") == (text.index("nine"), text.index("nine") + 4)
     assert locate(text, "eleven people") is None and locate(text, "  ") is None
+
+
+def test_near_copies_finds_an_article_again_not_another_on_the_same_story():
+    from geo.extract.intake import near_copies
+
+    wire = (
+        "Pakistani jets struck hideouts near Saravan, about 40 km inside Iran, on January 18. "
+        "Iranian officials said seven people were killed, and Tehran summoned Pakistan's envoy."
+    )
+    other = (
+        "Iran said nine people died when Pakistan struck a village near Saravan on Thursday; "
+        "Islamabad said it had hit militant hideouts."
+    )
+    found = near_copies(wire + " Updated at noon.", {"a": wire, "b": other, "c": None})
+    assert [sid for sid, _ in found] == ["a"] and found[0][1] == 1.0
+    assert near_copies(wire[:90], {"a": wire})  # a shorter cut of it is inside it too
+    assert near_copies("", {"a": wire}) == []

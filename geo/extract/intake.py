@@ -45,6 +45,26 @@ def locate(text: str, quote: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))} if words else set()
+
+
+def near_copies(text: str, others: dict[str, str | None], share: float = 0.6) -> list[tuple[str, float]]:
+    """The sources whose text this one mostly repeats, or is mostly repeated in: (id, the share of
+    the shorter text's five-word runs found in the other), largest first. An article pasted again
+    with a line changed, or a wire story as two outlets ran it, would cite every figure twice."""
+    mine = _shingles(text)
+    out = []
+    for sid, other in others.items():
+        theirs = _shingles(other or "")
+        if mine and theirs:
+            common = len(mine & theirs) / min(len(mine), len(theirs))
+            if common >= share:
+                out.append((sid, common))
+    return sorted(out, key=lambda t: -t[1])
+
+
 def revisable(claims, kind: str, event: str | None = None, claimant_type: str | None = None) -> dict[str, str]:
     """{claim id: a line saying what it is} for the atlas's figures of ``kind`` a new one may
     revise: those of the suggested event first, then those of the same claimant type."""
