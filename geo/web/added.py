@@ -14,10 +14,10 @@ from collections.abc import Callable
 import streamlit as st
 
 from geo.extract import intake
+from geo.extract.pipeline import FIGURE_KINDS
 from geo.render.styles import CLAIMANT_TYPE_LABELS
 
 SLOTS = 3  # per save: more is a second pass over the same article after saving
-FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")  # a figure's kinds, in this order
 
 
 def kind_picker(where, kind: str, key: str) -> str:
