@@ -183,7 +183,10 @@ st.markdown(
     "- **HTML pages**: trafilatura keeps the article's main text (menus, related links and footers are "
     "dropped) and reads its title, site, author and date, offered as the source's fields for you to check.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
-    "for the ones its rules were tuned on and the held-out ones (bench/README.md)."
+    "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
+    "tuned on it finds about nine casualty figures in ten and names the claimant of about three in four: "
+    "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
+    "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
 
 st.header("Who checked what: roles, review and the change log")
