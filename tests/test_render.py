@@ -122,3 +122,13 @@ def test_markdown_addresses_from_data_become_code_not_links(text, shown):
     from geo.render.escape import md
 
     assert md(text) == shown
+
+
+def test_a_figure_says_whom_it_counts_once():
+    from tests.fixtures import claim
+
+    assert claim("c1", "s").described() == "9 people"
+    assert claim("c2", "s", victims="children", value=2.0).described() == "2 people (children)"
+    assert claim("c3", "s", victims="people").described() == "9 people"  # not "9 people (people)"
+    two = claim("c4", "s", victims="children", value=2.0, breakdown={"children": 2})
+    assert two.described() == "2 people (children 2)"  # not "(children 2) (children)"

@@ -288,6 +288,13 @@ class Claim(Model):
             text += " (" + ", ".join(f"{k} {v}" for k, v in self.breakdown.items()) + ")"
         return text
 
+    def described(self) -> str:
+        """The value with whom it counts, where that adds to the unit and the breakdown: "2 people
+        (children)", but "7 people", "2 people (children 2)" (not "(children 2) (children)")."""
+        unit = (self.unit or UNITS.get(self.kind, "")).lower()
+        said = self.victims and self.victims.lower() not in ("not stated", unit)
+        return f"{self.value_label()} ({self.victims})" if said and not self.breakdown else self.value_label()
+
 
 def _sentences(text: str) -> int:
     """How many sentences the text holds (see geo.core.sentences)."""

@@ -280,7 +280,7 @@ def _summary(
             for c in mine:
                 earlier = history.get(c.id, ())[:-1]
                 was = f" (revised from {', '.join(x.claim.value_label() for x in earlier)})" if earlier else ""
-                values[c.value_label() + was].append(c.source)
+                values[c.described() + was].append(c.source)
             rows.append(GroupFigures(label, tuple(f"{v} [{', '.join(sorted(set(s)))}]" for v, s in values.items())))
         bad = [f for f in findings if f.kind == kind and set(f.claims) & flagged]
         out.append(

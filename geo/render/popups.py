@@ -30,14 +30,11 @@ def _summary_html(ev: EventView) -> str:
 
 def _claim_li(c: Claim, flagged: bool, why: str, review: str | None = None, history: str | None = None) -> str:
     flag = f'<span class="ca-disagree" title="{esc(why)}">&#9888; disagrees</span> ' if flagged else ""
-    # "7 people (people)" says nothing twice: victims show only when they add to the unit.
-    said = c.victims and c.victims.lower() not in ("not stated", (c.unit or "").lower())
-    victims = f" ({esc(c.victims)})" if said else ""
     # The component iframe may open popups but not navigate the top page: open a new tab.
     link = f'<a href="/claims?claim={urlquote(c.id)}" target="_blank" rel="noopener">open in claims</a>'
     return (
         f'<li class="ca-claim" data-claim="{esc(c.id)}" data-source="{esc(c.source)}">{flag}'
-        f'<b>{esc(c.value_label())}</b>{victims} — {esc(c.claimant)} [<span class="ca-id">{esc(c.source)}</span>]'
+        f'<b>{esc(c.described())}</b> — {esc(c.claimant)} [<span class="ca-id">{esc(c.source)}</span>]'
         f"<br><q>{esc(c.quote)}</q> {link}"
         + (f'<br><span class="ca-history">History: {esc(history)}</span>' if history else "")
         + (f'<br><span class="ca-review">Review: {esc(review)}</span>' if review else "")
