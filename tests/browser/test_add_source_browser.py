@@ -241,10 +241,11 @@ def test_a_reviewer_corrects_a_kind_and_adds_a_missed_claim(browser, server_with
         form.wait_for(timeout=30_000)
         seven = form.locator("[class*='st-key-ca_card_']").filter(has_text="seven people were killed")
         kind = seven.get_by_test_id("stSelectbox").filter(has_text="Kind of figure")
-        # into the box itself, then typed as a reader narrows a list (a click on the label's
-        # side of the widget does not always open it)
-        p.press(kind.get_by_role("combobox"))
-        page.keyboard.type("casual")
+        # into the box itself, then its search text, as a reader narrows a list (a press on the
+        # widget's side, or keys typed after it, did not always reach the box in CI)
+        box = kind.get_by_role("combobox")
+        p.press(box)
+        box.fill("casual")  # the search text, into the box whatever had the focus before
         p.press(page.get_by_role("option", name="casualties", exact=True))
         page.wait_for_timeout(300)
         assert "casualties" in kind.locator("input").input_value()
@@ -257,10 +258,15 @@ def test_a_reviewer_corrects_a_kind_and_adds_a_missed_claim(browser, server_with
         p.press(slot.get_by_label("Value"))
         page.keyboard.type("11")
         picker = slot.get_by_test_id("stSelectbox").filter(has_text="Event (type to search)")
-        p.press(picker.get_by_role("combobox"))
-        page.keyboard.type("Saravan")
-        p.press(page.get_by_role("option").filter(has_text="Pakistan's strike near Saravan").first)
+        box = picker.get_by_role("combobox")
+        p.press(box)
+        box.fill("Saravan")
+        # the list narrowed to one event, taken with the keyboard (on a phone the open list can
+        # sit under the next field's label, which takes a tap meant for it)
+        page.get_by_role("option").filter(has_text="Pakistan's strike near Saravan").first.wait_for()
+        page.keyboard.press("Enter")
         page.wait_for_timeout(300)
+        assert "Pakistan's strike near Saravan" in box.input_value()
         box = p.on_screen(sentence)
         assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size]["width"], box
         assert p.axe() == []
