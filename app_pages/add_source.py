@@ -194,7 +194,7 @@ with article_tab:
             "the Sources page. Paste another article to add it."
         )
         st.stop()
-    for other, common in intake.near_copies(text, {s: ds.source_text(s) for s in ds.sources}):
+    for other, common in state.near_copies(text):
         st.warning(
             f"{common:.0%} of this text is already in the atlas as source {md(other)} "
             f"({md(ds.sources[other].title or 'untitled')}): "

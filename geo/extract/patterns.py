@@ -514,6 +514,7 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
 
 def _measure_patterns() -> dict[str, list[list[dict]]]:
     num, unit = _num((CARDINAL,)), _in(UNITS)
+    per_unit = [{"ORTH": "-", "OP": "?"}, ODD, unit]  # "50 km", "50-km", "50-odd kilometres"
     paren = [{"ORTH": "("}, {"OP": "{1,4}", "ORTH": {"NOT_IN": [")"]}}, {"ORTH": ")"}]
     border_rel = [
         {"LOWER": {"IN": ["away", "off", "in"]}, "OP": "?"},  # "30 miles in from the border"
@@ -535,34 +536,30 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     own = [_in(["from"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
     for rel in (inside, over, own, border_rel):
         for p in ([], paren):
-            depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
+            depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])
     # "the border, some 50 km away"; "50 km inland"
-    depth.append(
-        [_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit, _in(["away"])]
-    )
-    depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, _in(["inland"])])
+    depth.append([_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, *per_unit, _in(["away"])])
+    depth.append([num, *per_unit, _in(["inland"])])
     # "by my reckoning it is about 50 kilometres in." (the clause ends there)
-    depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, {"LOWER": "in"}, {"ORTH": {"IN": [".", ",", ";", "!"]}}])
+    depth.append([num, *per_unit, {"LOWER": "in"}, {"ORTH": {"IN": [".", ",", ";", "!"]}}])
     # "our drones went in about 30 kilometres", "flew some 40 km in"
     went = _in(["went", "gone", "go", "goes", "going", "flew", "flown", "pushed", "penetrated"])
-    depth.append([went, {"LOWER": "in", "OP": "?"}, QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit])
+    depth.append([went, {"LOWER": "in", "OP": "?"}, QUALS, num, *per_unit])
     # an explainer's figure as its paragraph's heading: "About 30 miles -- How far inside Iran …"
     dash = {"ORTH": {"IN": ["-", "--", "—", "–", ":"]}}
-    depth.append([num, {"ORTH": "-", "OP": "?"}, ODD, unit, dash, {"LOWER": "how"}, _in(["far", "deep"])])
+    depth.append([num, *per_unit, dash, {"LOWER": "how"}, _in(["far", "deep"])])
     # "Pakistani officials put it at about 50 kilometres", "placed the site some 40 km in"
     placing = _in(["put", "puts", "putting", "placed", "places", "placing"])
     site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])
     for what in ([{"LOWER": "it"}, {"LOWER": "at"}], [{"LOWER": "the"}, site, {"LOWER": "at", "OP": "?"}]):
-        depth.append([placing, *what, QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit])
+        depth.append([placing, *what, QUALS, num, *per_unit])
     # "put the distance from the border at around 50 kilometres"
     depth.append([placing, {"LOWER": "the"}, site, {**NOT_NUM, "OP": "{1,5}"}, {"LOWER": "at"}, QUALS, num, unit])
     border = [
         [
             num,
-            {"ORTH": "-", "OP": "?"},
-            ODD,
-            unit,
+            *per_unit,
             {"ORTH": "-", "OP": "?"},
             {"LOWER": "long", "OP": "?"},
             {
@@ -599,7 +596,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     ]
     # the answer to a question that asked how far ("How far inside …? About 20 miles, …"): only
     # opening a sentence that follows such a question (figures' ``asked``)
-    answer = [[QUALS, num, {"ORTH": "-", "OP": "?"}, ODD, unit]]
+    answer = [[QUALS, num, *per_unit]]
     # a table row: "| Distance of site from border | approx. 55 km |", "Distance from the border: 50 km"
     depth.append(
         [
@@ -611,9 +608,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             {"IS_SPACE": True, "OP": "?"},
             QUALS,
             num,
-            {"ORTH": "-", "OP": "?"},
-            ODD,
-            unit,
+            *per_unit,
         ]
     )
     return {"depth:depth": depth, "border:border_length": border, "answer:depth": answer}
@@ -993,7 +988,7 @@ def _parts_dropped(sent, found: list[Figure]) -> list[Figure]:
             between = "".join(t.text_with_ws for t in sent if last.end <= t.idx < f.start)
             if _PART_OF.match(between):
                 continue
-            if f.start < last.end and "".join(t.text for t in sent if last.end <= t.idx < f.end).startswith(":"):
+            if f.start < last.end and next((t.text for t in sent if last.end <= t.idx < f.end), "").startswith(":"):
                 continue  # "nine people were killed: three women, four children": a breakdown after a colon
         out.append(f)
     return out

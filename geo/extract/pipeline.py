@@ -193,15 +193,17 @@ class Extractor:
             for r in rows
         ]
         main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
-        # an article with no date of its own (a parliament's record, an encyclopedia's entry) is
-        # taken to be of the day it tells of most: its depths lean to that time's strikes
-        told = Counter(d for f, r in zip(facts, rows, strict=True) if not r[5] for d, prec in f.dates if prec == "day")
-        around = base or (told.most_common(1)[0][0] if told else None)
-        # the dates each paragraph states, but the article's own day ("tonight", "said on Friday")
+        # the dates each paragraph states, but the article's own day ("tonight", "said on Friday");
+        # and the days the whole body states, for an article with no date of its own
         para_dates: dict[int, list[tuple[dt.date, str]]] = {}
+        stated: Counter[dt.date] = Counter()
         for r, lf in zip(rows, facts, strict=True):
             if not r[5]:
                 para_dates.setdefault(r[4].paragraph, []).extend(x for x in lf.dates if x[0] != base)
+                stated.update(d for d, prec in lf.dates if prec == "day")
+        # an article with no date of its own (a parliament's record, an encyclopedia's entry) is
+        # taken to be of the day it tells of most: its depths lean to that time's strikes
+        around = base or (stated.most_common(1)[0][0] if stated else None)
         # A coach that overturned, a quake: a paragraph (or, from its first lines, an article)
         # about another cause of death; its figures are no strike's unless their sentence says so
         mishaps = [bool(_MISHAP.search(r[3])) for r in rows]  # each sentence searched once

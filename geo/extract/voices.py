@@ -288,11 +288,14 @@ def interviewee(text: str, home: str | None = None) -> Speaker | None:
         )
         if names:
             role = introduced(names[-1], text, home)
-            return Speaker(
-                names[-1], role if role in ("iran_official", "pakistan_official", "other_official") else "analyst", 0, 0
-            )
+            return Speaker(names[-1], _interviewed(role), 0, 0)
     ctype = classify(who, home) if m and not _FORMER.search(who) else None
-    return Speaker(who, ctype if ctype in ("iran_official", "pakistan_official", "other_official") else "analyst", 0, 0)
+    return Speaker(who, _interviewed(ctype), 0, 0)
+
+
+def _interviewed(ctype: str | None) -> str:
+    """An interviewee's type: the side or organisation they speak for, else an analyst."""
+    return ctype if ctype in ("iran_official", "pakistan_official", "other_official") else "analyst"
 
 
 _TAGLINE = re.compile(r"\s(?:--|—|–|-|:)\s+(?P<who>[^-—–:]{3,60})$")

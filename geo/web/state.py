@@ -20,7 +20,7 @@ from geo.core.findings import Finding, find_discrepancies
 from geo.core.grading import Support, support
 from geo.core.model import Claim
 from geo.core.view import MapView, build_view
-from geo.extract import Candidate, Extractor
+from geo.extract import Candidate, Extractor, intake
 from geo.render.escape import md
 from geo.spatial import boundaries
 from geo.store import Store, StoreError, archive, notes
@@ -189,6 +189,18 @@ def candidates_for(text: str, published=None, outlet: str | None = None) -> tupl
     """The candidate claims in an article, extracted once per text, date, outlet and data (every
     rerun of the review used to extract again: 6.2 s for a 419 KB article). Candidates are frozen."""
     return _candidates(data_key(), text, published, outlet)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _near_copies(key: tuple[str, str, str, int], text: str) -> tuple[tuple[str, float], ...]:
+    ds = _dataset(*key)
+    return tuple(intake.near_copies(text, {s: ds.source_text(s) for s in ds.sources}))
+
+
+def near_copies(text: str) -> tuple[tuple[str, float], ...]:
+    """The sources an article mostly repeats (``intake.near_copies``), worked out once per text and
+    data revision: it reads every source's text, and the Add page reruns on every action."""
+    return _near_copies(data_key(), text)
 
 
 @st.cache_resource(max_entries=32, show_spinner="Checking the figures against the others and the geometry…")
