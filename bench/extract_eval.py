@@ -65,8 +65,8 @@ SPLITS = [
     (EVAL / "heldout24", "held-out 24 (clean at d0f6ed6; tuned on since)", True),
     (EVAL / "heldout25", "held-out 25 (clean at 42f1fd3; tuned on since)", True),
     (EVAL / "heldout26", "held-out 26 (clean at 42f1fd3; tuned on since)", True),
-    (EVAL / "heldout27", "held-out 27 (read once at d89827d; never tuned on)", False),
-    (EVAL / "heldout28", "held-out 28 (read once at d89827d; never tuned on)", False),
+    (EVAL / "heldout27", "held-out 27 (clean at d89827d; tuned on since)", True),
+    (EVAL / "heldout28", "held-out 28 (clean at d89827d; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
