@@ -68,6 +68,7 @@ SPLITS = [
     (EVAL / "heldout27", "held-out 27 (clean at d89827d; tuned on since)", True),
     (EVAL / "heldout28", "held-out 28 (clean at d89827d; tuned on since)", True),
     (EVAL / "heldout29", "held-out 29 (written at the thirteenth round's start; not tuned on)", False),
+    (EVAL / "heldout30", "held-out 30 (written at the thirteenth round's start; not tuned on)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
