@@ -246,6 +246,8 @@ with article_tab:
                 qualifier = added.qualifier_picker(b, qualifiers, c.qualifier, f"{key}_qualifier")
                 victims = v.text_input("Victims", c.victims or "", key=f"{key}_victims")
                 claimant, claimant_type = added.claimant_pickers(c.claimant, c.claimant_type, claimant_types, key)
+                if c.claimant_reason:
+                    st.caption(f"Claimant: {md(c.claimant_reason)}.")
                 event = st.selectbox(
                     "Event (type to search)",
                     intake.event_options(all_events, c.event),

@@ -12,7 +12,10 @@
 Fields: casualty figures (kind, value), depths, dates, weapons, groups, places, and, for the
 figures found, their claimant type and their event; "invented" counts found figures that the
 article's annotation does not have. Each split's event link is also printed without the atlas's
-own figures as a hint (``Extractor(known_figures=False)``). Schema: tests/extract_eval/SCHEMA.md.
+own figures as a hint (``Extractor(known_figures=False)``), and its claimant and event link with
+the rules alone (``Extractor(learned=False)``: the learned models' baseline). The models were
+trained on the tuned splits, so on those their figures are no measure (the cross-validation in
+``bench/train_models.py`` is). Schema: tests/extract_eval/SCHEMA.md.
 
 Prints figures; asserts nothing. Usage: python bench/extract_eval.py [-v] [--tuning-only] (``-v``
 lists the misses of the splits tuned on, never of the splits not yet tuned on).
@@ -94,10 +97,15 @@ def _match(cands, items, kinds):
     return pairs, pool  # pool: found figures nobody expected
 
 
-def score_article(cands, spec: dict, totals: dict[str, Counter], log=None) -> None:
+def expected_figures(spec: dict) -> list[tuple[str, list[tuple], tuple[str, ...]]]:
+    """An article's annotated figures: (field, [(kind, value, event, claimant type)], kinds)."""
     cas = [(k, v, e, c) for k, v, e, c in spec.get("casualties") or []]
     dep = [("depth", v, e, c) for v, e, c in spec.get("depth") or []]
-    for name, items, kinds in (("casualties", cas, CASUALTY_KINDS), ("depth", dep, ("depth",))):
+    return [("casualties", cas, CASUALTY_KINDS), ("depth", dep, ("depth",))]
+
+
+def score_article(cands, spec: dict, totals: dict[str, Counter], log=None) -> None:
+    for name, items, kinds in expected_figures(spec):
         pairs, extra = _match(cands, items, kinds)
         tp = sum(1 for _, c in pairs if c is not None)
         totals[name].update(tp=tp, fp=len(extra), fn=len(items) - tp)
@@ -219,6 +227,8 @@ if __name__ == "__main__":
     # The same extractor without the atlas's own figures as a hint for the event: how much of the
     # event link comes from reading the sentence and the article alone.
     blind = Extractor(dataset, known_figures=False)
+    # The baseline of the learned models (geo/extract/learned.py), from the same run: the rules alone.
+    rules = Extractor(dataset, learned=False)
     for folder, label, tuned in SPLITS:
         if not (folder / "expected.yaml").exists():
             continue
@@ -229,6 +239,12 @@ if __name__ == "__main__":
         print_split(label, evaluate_split(folder, verbose and tuned, extractor))
         p, r, f1, t = evaluate_split(folder, False, blind)["event link"]
         print(f"  (event link without the atlas's figures as a hint: precision {p:.2f}  recall {r:.2f}  F1 {f1:.2f})")
+        alone = evaluate_split(folder, False, rules)
+        print(
+            "  (the rules alone, without the learned models: "
+            + "  ".join(f"{k} precision {alone[k][0]:.2f} recall {alone[k][1]:.2f}" for k in ("claimant", "event link"))
+            + ")"
+        )
     if "--tuning-only" in sys.argv:
         sys.exit(0)
     p, r, f1, t = real_sources(extractor)

@@ -18,7 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 @pytest.fixture(scope="module")
 def ex(dataset):
-    return Extractor(dataset)
+    """The rules alone: these tests pin what each rule reads; the learned models' second opinion
+    on events and claimants is tested in tests/test_learned.py."""
+    return Extractor(dataset, learned=False)
 
 
 def only(cands, *kinds):
@@ -471,14 +473,15 @@ def test_a_figure_the_atlas_holds_for_one_event_is_a_hint_never_against_the_sent
         "Strikes hit Panjgur and Saravan\n\n"
         "09:40 The foreign office said two children were killed in an attack on Pakistani soil."
     )
-    hinted = only(Extractor(dataset).extract(text), "killed")[0]
-    blind = only(Extractor(dataset, known_figures=False).extract(text), "killed")[0]
+    hinted = only(Extractor(dataset, learned=False).extract(text), "killed")[0]
+    blind = only(Extractor(dataset, known_figures=False, learned=False).extract(text), "killed")[0]
     assert hinted.event == "iran-strike-panjgur" and "atlas holds" in hinted.event_reason
     assert blind.event is None  # the sentence's "Pakistani soil" alone does not decide between the strikes on Pakistan
-    alone = only(Extractor(dataset).extract("Two people were killed."), "killed")[0]
+    alone = only(Extractor(dataset, learned=False).extract("Two people were killed."), "killed")[0]
     assert alone.event is None  # the hint never links on its own
     far = "Police said on 3 March 2024 that two children were killed by a landmine near Turbat."
-    assert only(Extractor(dataset).extract(far), "killed")[0].event is None  # its date rules the strike out
+    # its date rules the strike out
+    assert only(Extractor(dataset, learned=False).extract(far), "killed")[0].event is None
 
 
 @pytest.mark.parametrize(
@@ -980,7 +983,7 @@ def test_a_speaker_after_a_list_item_s_label_and_a_toll_given_by_officials(ex, d
         "3 January 2024 -- Two bombs explode in Kerman during a memorial. Iranian officials first give a death "
         "toll of 103, later revising it to 95."
     )
-    for k in only(Extractor(dataset).extract(text, dt.date(2024, 1, 20)), "killed"):
+    for k in only(Extractor(dataset, learned=False).extract(text, dt.date(2024, 1, 20)), "killed"):
         # the bombing happened in Iran, whose officials give its toll
         assert (k.claimant_type, k.event) == ("iran_official", "kerman-bombing")
 

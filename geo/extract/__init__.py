@@ -1,4 +1,4 @@
-"""Find candidate claims in an article: no network, no model, every span explained.
+"""Find candidate claims in an article: no network, no downloaded model, every span explained.
 
 A blank spaCy English pipeline (tokenizer, paragraph and sentence boundaries, an EntityRuler
 for numbers) with token patterns, text2num for number words, dateparser for dates relative to
@@ -13,6 +13,8 @@ the article's own date, trafilatura for HTML pages. One module per job:
   outlet, a transcript's turn, a headline's tagline)
 - :mod:`~geo.extract.places`, :mod:`~geo.extract.dates`, :mod:`~geo.extract.linking`: where,
   when, and which event, with a confidence
+- :mod:`~geo.extract.learned`: a second opinion on each figure's event and claimant type, from
+  two small models trained on the annotated evaluation articles (``geo/extract/models/``)
 - :mod:`~geo.extract.pipeline`: the steps put together, one claim once, revisions
 - :mod:`~geo.extract.intake`: a reviewed article into validated Source and Claims
 

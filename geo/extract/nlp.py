@@ -1,8 +1,9 @@
 """The spaCy pipeline: a blank English tokenizer, paragraph and sentence boundaries, and an
 EntityRuler that marks numbers, zero phrases and vague amounts as single tokens.
 
-No statistical model: none official can be installed here (model weights cannot be
-downloaded), so every decision downstream is a rule over these tokens, and explainable.
+No downloaded statistical model: none official can be installed here (model weights cannot be
+downloaded), so every decision downstream is a rule over these tokens, and explainable; the
+rules' event and claimant type get a second opinion from models trained here (learned.py).
 Offsets are character offsets into the text given (``token.idx``), unchanged by merging.
 """
 

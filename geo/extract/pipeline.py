@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
 from geo.extract import claimants, dates, nlp, patterns, tables, voices
+from geo.extract.learned import Learned
 from geo.extract.linking import LATE_DAYS, STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
 
@@ -108,15 +109,19 @@ class Candidate:
     vague: str | None = None  # "dozens": the word as written, when there is no number
     low: float | None = None
     high: float | None = None
+    claimant_reason: str | None = None  # set where the learned model, not the rules, gave the type
 
 
 class Extractor:
     """Holds what extraction needs from the dataset (places, events); build once, reuse."""
 
-    def __init__(self, dataset=None, known_figures: bool = True):
+    def __init__(self, dataset=None, known_figures: bool = True, learned: bool = True):
         self.ds = dataset
         self.places = PlaceFinder(dataset)
         self.linker = Linker(dataset, known_figures)
+        # the rules' event link and claimant type, reconsidered by models trained on the annotated
+        # articles (geo/extract/models/README.md); ``learned=False`` is the rules alone
+        self.learned = Learned.load() if learned and dataset is not None else None
         patterns.matchers()
         ends = [e.date for e in dataset.events.values()] if dataset is not None else []
         # A year-less dateline ("Jan 17") is read as the latest such day before the period's end.
@@ -142,6 +147,17 @@ class Extractor:
         """Candidate claims in ``text``; ``published`` is the article's date and ``outlet`` its
         site when the reviewer or the page's metadata gives them (else the date is read from the
         dateline, if any, and the outlet from the dateline or masthead)."""
+        found, repeats = self.proposals(text, published, outlet)
+        if self.learned is not None:
+            found = self.learned.apply(found, text)
+        return settle(found, text, repeats)
+
+    def proposals(
+        self, text: str, published: dt.date | None = None, outlet: str | None = None
+    ) -> tuple[list[Candidate], set[int]]:
+        """What the rules find, sentence by sentence, before one claim is made of its repeats:
+        the candidates and the starts of the headings and captions (whose figures repeat the
+        body's). The learned models are trained on these, as they are applied to them."""
         doc = nlp.parse(text)
         sents = nlp.sentence_spans(doc)
         base = published or dates.published(text, self.period_end)
@@ -528,7 +544,7 @@ class Extractor:
                 if p.start < dateline:
                     continue  # where the story was filed ("ISLAMABAD, Jan 17 -"), not where anything happened
                 add("location", p.key, p.start, p.end)
-        return _revisions(_dedupe(_references(out, text), headings | captions))
+        return out, headings | captions
 
     def _clause(self, doc, span, fig, f: Facts) -> Facts | None:
         """The facts of the clause around a figure (between commas, semicolons or colons), or
@@ -803,6 +819,12 @@ def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Ca
             continue
         out.append(c)
     return out
+
+
+def settle(cands: list[Candidate], text: str, repeats: set[int]) -> list[Candidate]:
+    """One claim once (a figure pointing back, a heading's or caption's repeat, the same figure
+    by the same claimant about the same event), then each update proposed as a revision."""
+    return _revisions(_dedupe(_references(cands, text), repeats))
 
 
 def _revisions(cands: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,107 @@
+"""The learned second opinion on events and claimants (geo/extract/learned.py): what the shipped
+models were trained on, that their standard-library inference is scikit-learn's, and how an
+override reaches the reviewer."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.extract import Extractor
+from geo.extract.learned import CLAIMANT_MODEL, CLAIMANT_SURE, EVENT_MODEL, GENERIC, Learned, Model
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def only(cands, kind):
+    return [c for c in cands if c.kind == kind]
+
+
+def test_the_shipped_models_were_trained_only_on_splits_marked_tuned():
+    from extract_eval import SPLITS
+
+    tuned = {f.relative_to(ROOT).as_posix() for f, _, t in SPLITS if t}
+    clean = {f.relative_to(ROOT).as_posix() for f, _, t in SPLITS if not t}
+    for path in (EVENT_MODEL, CLAIMANT_MODEL):
+        card = Model.load(path).card
+        assert card["trained_on"], path
+        assert set(card["trained_on"]) <= tuned, f"{path.name} was trained on a split not marked tuned"
+        assert not set(card["trained_on"]) & clean
+
+
+@pytest.mark.parametrize("n_classes", [2, 4])
+def test_inference_is_scikit_learns(n_classes):
+    """The shipped files' weights, applied by Model.probabilities, give the probabilities of the
+    scikit-learn model they were fitted as (within the rounding and pruning of small weights)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from train_models import C, fit
+
+    rng = random.Random(7)
+    vocab = [f"w:{w}" for w in "alpha beta gamma delta eps zeta eta theta iota kappa".split()]
+    xs, ys = [], []
+    for _ in range(300):
+        y = rng.randrange(n_classes)
+        x = {v: 1.0 for v in rng.sample(vocab, 3)}
+        x[vocab[y]] = 1.0  # a word that tells the class, most of the time
+        xs.append(x)
+        ys.append(f"class{y}")
+    w = fit(xs, ys)
+    ours = Model(w["classes"], w["intercept"], w["weights"], {})
+    vec = DictVectorizer()
+    ref = LogisticRegression(C=C, max_iter=5000).fit(vec.fit_transform(xs), ys)
+    probe = [{v: 1.0 for v in rng.sample(vocab, 4)} for _ in range(50)]
+    for x, row in zip(probe, ref.predict_proba(vec.transform(probe)), strict=True):
+        p = ours.probabilities(x)
+        for cls, q in zip(ref.classes_, row, strict=True):
+            assert p[str(cls)] == pytest.approx(q, abs=0.02)
+
+
+def test_an_event_override_keeps_the_rules_reasons(dataset):
+    text = "ISLAMABAD, Jan 17 - Iranian missiles struck a village in Panjgur on Tuesday, killing two children."
+    rules = only(Extractor(dataset, learned=False).extract(text), "killed")[0]
+    assert rules.event == "iran-strike-panjgur"
+    # a model that finds every figure about none of the events
+    doubt = Model(["None", "iran-strike-panjgur"], [0.0, 0.0], {"kind=killed": [9.0, 0.0]}, {"articles": 3})
+    ex = Extractor(dataset, learned=False)
+    ex.learned = Learned(doubt, None)
+    [c] = only(ex.extract(text), "killed")
+    assert c.event is None and c.event_confidence is None
+    assert "trained on 3 annotated articles" in c.event_reason and rules.event_reason in c.event_reason
+    # and one that agrees with the rules changes nothing
+    ex.learned = Learned(Model(["None", "iran-strike-panjgur"], [0.0, 9.0], {}, {}), None)
+    assert only(ex.extract(text), "killed")[0] == rules
+
+
+def test_a_claimant_override_needs_the_model_to_be_sure(dataset):
+    text = "Two people were killed in Panjgur on 16 January 2024."
+    rules = only(Extractor(dataset, learned=False).extract(text), "killed")[0]
+    assert rules.claimant_type in (None, "author")
+    ex = Extractor(dataset, learned=False)
+    ex.learned = Learned(None, Model(["author", "media"], [0.0, 5.0], {}, {"articles": 3}))
+    [c] = only(ex.extract(text), "killed")
+    assert c.claimant_type == "media" and c.claimant == GENERIC["media"]
+    assert "reads the claimant as media" in c.claimant_reason
+    # below CLAIMANT_SURE the rules' type stands
+    unsure = Model(["author", "media", "analyst"], [0.0, 0.1, 0.05], {}, {})
+    assert max(unsure.probabilities({}).values()) < CLAIMANT_SURE
+    ex.learned = Learned(None, unsure)
+    assert only(ex.extract(text), "killed")[0] == rules
+
+
+def test_a_broken_model_file_is_named(tmp_path):
+    bad = tmp_path / "event_link.json"
+    bad.write_text(json.dumps({"classes": ["a"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="event_link.json"):
+        Model.load(bad)
+    assert Model.load(tmp_path / "missing.json") is None
+
+
+def test_the_extractor_uses_the_shipped_models_unless_told_not_to(dataset):
+    assert Extractor(dataset).learned is not None
+    assert Extractor(dataset, learned=False).learned is None
