@@ -70,8 +70,8 @@ SPLITS = [
     (EVAL / "heldout26", "held-out 26 (clean at 42f1fd3; tuned on since)", True),
     (EVAL / "heldout27", "held-out 27 (clean at d89827d; tuned on since)", True),
     (EVAL / "heldout28", "held-out 28 (clean at d89827d; tuned on since)", True),
-    (EVAL / "heldout29", "held-out 29 (read once at 2add95c; never tuned on)", False),
-    (EVAL / "heldout30", "held-out 30 (read once at 2add95c; never tuned on)", False),
+    (EVAL / "heldout29", "held-out 29 (clean at 2add95c; tuned on since)", True),
+    (EVAL / "heldout30", "held-out 30 (clean at 2add95c; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
