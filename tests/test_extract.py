@@ -50,6 +50,12 @@ def only(cands, *kinds):
         ("A car bomb hit a bus, and 27 of them were killed.", "killed", 27, "exact"),
         ("In December we buried 11 police officers.", "killed", 11, "exact"),
         ('"Nine human beings were killed in this attack," he said.', "killed", 9, "exact"),
+        ("He said three other Pakistanis had been wounded.", "injured", 3, "exact"),
+        ("More than 24,000 Palestinians have now been martyred.", "killed", 24000, "more than"),
+        ("The nine people Tehran says were killed near Saravan were not Iranians.", "killed", 9, "exact"),
+        ("Over 80,000 Pakistanis have sacrificed their lives to terrorism.", "killed", 80000, "more than"),
+        ("The superintendent said four people had been brought in for treatment.", "injured", 4, "exact"),
+        ("Deceased: 2", "killed", 2, "exact"),
     ],
 )
 def test_casualty_figures(text, kind, value, qualifier):
@@ -926,6 +932,18 @@ def test_who_the_dead_were_is_not_a_count():
     assert only(extract("None of those killed were Iranian citizens."), "killed") == []
     assert only(extract("None of those killed had any link to the group."), "killed") == []
     assert [c.value for c in only(extract("None of the guards were killed."), "killed")] == [0]
+    assert only(extract("It tells Iran's own public that no Iranians died."), "killed") == []
+
+
+def test_another_count_is_no_revision_of_a_toll(ex):
+    text = (
+        "Nine people were killed in the strike, officials said. "
+        "In Gaza, officials said, more than 24,000 people have now been killed."
+    )
+    nine, many = only(ex.extract(text), "killed")
+    assert (nine.value, many.value) == (9, 24000) and many.revises is None
+    rose = "Nine people were killed, officials said. Officials said the toll has now risen to 12."
+    assert only(ex.extract(rose), "killed")[1].revises == 0
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,9 @@ VICTIMS = frozenset(
     journalists reporters doctors nurses teachers pupils labourer worker student passenger grandchildren
     grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen""".split()
 )
+# the people of a nation, as victims ("three other Pakistanis had been wounded"); not in a zero
+# ("no Iranians died" says whose the dead were, not how many)
+NATIONALS = frozenset("pakistanis iranians afghans palestinians iraqis syrians indians israelis baloch balochs".split())
 KILL = frozenset("killed dead died slain perished martyred drowned".split())
 HURT = frozenset("injured wounded hurt harmed hospitalised hospitalized".split())
 KILL_ACTIVE = frozenset("killed killing kill kills claimed martyred martyring buried".split())
@@ -182,7 +185,7 @@ FIGURE_CUES = frozenset(
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
     | {"treatment", "injury", "lost", "lose", "loses", "losing"}
     | {"shahadat", "martyrdom"}
-    | {"death", "deaths", "killing", "killings", "depth"}
+    | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed"}
 )
 
 
@@ -192,7 +195,7 @@ def _num(types=(CARDINAL, ZERO)):
 
 ODD = {"LOWER": "odd", "OP": "?"}  # "50-odd kilometres": about 50 (see _reading)
 MOD = {"LOWER": {"NOT_IN": MOD_STOP}, "TEXT": {"REGEX": r"^(?:[A-Za-z’'-]+)$"}, "OP": "{0,3}"}
-VICT = {"LOWER": {"IN": sorted(VICTIMS)}}
+VICT = {"LOWER": {"IN": sorted(VICTIMS | NATIONALS)}}
 GAP = {
     "LOWER": {"NOT_IN": GAP_STOP},
     "IS_PUNCT": False,
@@ -252,6 +255,16 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             ],
             [any_num, {"LOWER": {"IN": AUX}, "OP": "{1,4}"}, verb],
             [any_num, verb],
+            # a speaker inside the phrase: "the nine people Tehran says were killed"
+            [
+                any_num,
+                MOD,
+                VICT,
+                {"IS_TITLE": True, "OP": "{1,3}"},
+                _in(["says", "said", "claims", "claimed", "believes"]),
+                AUXS,
+                verb,
+            ],
             # "nine people, including four children, were killed": the total, not the part
             [
                 any_num,
@@ -290,12 +303,12 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 AUXS,
                 _in(passive[kind] - {"dead"}),
             ],
-            [{"LOWER": "no"}, MOD, VICT, GAP, AUXS, verb],
+            [{"LOWER": "no"}, MOD, _in(VICTIMS), GAP, AUXS, verb],
             # "left two dead"
             [{"LOWER": "left"}, QUALS, any_num, MOD, {**VICT, "OP": "?"}, verb],
         ]
         if kind == "killed":  # "three women … lost their lives", "two soldiers … embraced shahadat"
-            lost = [{"LOWER": "lost"}, {"LOWER": {"IN": ["their", "his", "her"]}}, {"LOWER": {"IN": ["lives", "life"]}}]
+            lost = [_in(["lost", "sacrificed", "gave"]), _in(["their", "his", "her"]), _in(["lives", "life"])]
             embraced = [{"LOWER": "embraced"}, _in(["shahadat", "martyrdom"])]
             out["passive:killed"] += [p[:-1] + lost for p in out["passive:killed"] if p[-1] is verb]
             out["passive:killed"] += [p[:-1] + embraced for p in out["passive:killed"] if p[-1] is verb]
@@ -352,6 +365,17 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {"LOWER": "to", "OP": "?"},
             {**NOT_NUM, "OP": "{0,2}"},
             _in(["hospital", "hospitals"]),
+        ],
+        # "four people had been brought in for treatment"
+        [
+            any_num,
+            MOD,
+            VICT,
+            AUXS,
+            _in(HOSPITAL_VERBS),
+            {"LOWER": "in", "OP": "?"},
+            {"LOWER": "for"},
+            _in(["treatment", "treating", "care"]),
         ],
         [
             any_num,
@@ -475,7 +499,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     ]
     # a table's or a summary line's label and value: "Killed: 2 | Injured: 3", "| People injured | 3 (girls) |"
     for kind, labels in (
-        ("killed", ["killed", "dead", "deaths", "fatalities"]),
+        ("killed", ["killed", "dead", "deaths", "fatalities", "deceased"]),
         ("injured", ["injured", "wounded", "injuries", "hurt"]),
     ):
         out[f"label:{kind}"] = [
