@@ -72,6 +72,7 @@ SPLITS = [
     (EVAL / "heldout28", "held-out 28 (clean at d89827d; tuned on since)", True),
     (EVAL / "heldout29", "held-out 29 (clean at 2add95c; tuned on since)", True),
     (EVAL / "heldout30", "held-out 30 (clean at 2add95c; tuned on since)", True),
+    (EVAL / "heldout31", "held-out 31 (written at the fourteenth round's start; not tuned on)", False),
     (EVAL / "heldout32", "held-out 32 (written at the fourteenth round's start; not tuned on)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
