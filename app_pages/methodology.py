@@ -179,7 +179,7 @@ st.markdown(
     "only the article's context points to it. When nothing leads, the claim stays unlinked for you to choose.\n"
     "- **A second opinion, learned**: two logistic regressions, trained on the evaluation articles the rules "
     "were tuned on (never on the held-out ones), read what the rules proposed with the words of the figure's "
-    "sentence and paragraph, and decide the event; they change the claimant type only when at least 60% sure. "
+    "sentence and paragraph, and decide the event; they change the claimant type only when at least 40% sure. "
     "Where a model overrides the rules, the card says so, with its probability and the rules' own reading. "
     "Measured on articles neither saw, they link more figures to the right event than the rules alone "
     "(bench/README.md).\n"
