@@ -526,3 +526,30 @@ def test_an_article_pasted_again_with_a_line_changed_is_flagged_before_its_revie
     warned = [w.value.replace("\\", "") for w in at.warning if "already in the atlas as source u" in w.value]
     assert warned and "cited twice" in warned[0], [w.value for w in at.warning]
     assert review(at)  # a warning, not a refusal: another outlet's copy may be worth keeping
+
+
+def test_a_model_s_claimant_shows_on_the_card_with_the_rules_reading(tmp_path, monkeypatch):
+    """Where the learned claimant model overrides the rules, the review card says so, with its
+    probability and what the rules read; the claimant type picker starts on the model's type."""
+    from dataclasses import replace
+
+    from geo.extract.learned import Learned
+
+    def retyped(self, cands, text):
+        why = "a model trained on 3 annotated articles reads the claimant as media (97%); the rules: the author, author"
+        return [
+            replace(c, claimant_type="media", claimant="a media outlet (unnamed)", claimant_reason=why)
+            if c.kind == "killed"
+            else c
+            for c in cands
+        ]
+
+    monkeypatch.setattr(Learned, "apply", retyped)
+    monkeypatch.setenv("CLAIMS_ATLAS_DB", str(tmp_path / "user.db"))
+    at = run_app("add_source")
+    at.text_area(key="ca_add_text").input("Eleven people were killed near Saravan on 18 January 2024.").run()
+    assert_clean(at)
+    [card] = [c for c in review(at) if c["keep"].label.endswith("killed")]
+    assert card["ctype"].value == "media" and card["claimant"].value == "a media outlet (unnamed)"
+    shown = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.startswith("Claimant: a model trained on 3 annotated articles") and "(97%)" in c for c in shown)
