@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.server import streamlit_server
 
@@ -146,6 +147,27 @@ class OfflinePage:
             locator.tap()
         else:
             locator.click()
+
+    def choose(self, box, search: str, option: str) -> None:
+        """Pick ``option`` in a select box as a reader narrows a long list: press the box, type
+        ``search``, and once the list has narrowed to it, take it with Enter. A list that did not
+        open or narrow (a rerun redrew the widget under the press) is closed and tried again, as
+        the reader would; the open list re-renders while it narrows, so a press on an option
+        could land on one already replaced."""
+        for attempt in range(3):
+            self.press(box)
+            box.fill(search)
+            wanted = self.page.get_by_role("option").filter(has_text=option).first
+            try:
+                wanted.wait_for(timeout=10_000)
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
+                self.page.keyboard.press("Escape")
+                continue
+            self.page.keyboard.press("Enter")
+            self.page.wait_for_timeout(300)
+            return
 
     def unfold(self, popup):
         """Open a popup's "Quotes and details" as a reader does: click (or tap) its summary, and
