@@ -86,7 +86,7 @@ def test_a_claimant_override_needs_the_model_to_be_sure(dataset):
     ex.learned = Learned(None, Model(["author", "media"], [0.0, 5.0], {}, {"articles": 3}))
     [c] = only(ex.extract(text), "killed")
     assert c.claimant_type == "media" and c.claimant == GENERIC["media"]
-    assert "reads the claimant as media" in c.claimant_reason
+    assert "reads it as media (its probability: 99%); the rules read the author as the author" in c.claimant_reason
     # below CLAIMANT_SURE the rules' type stands
     unsure = Model(["author", "media", "analyst"], [0.0, 0.1, 0.05], {}, {})
     assert max(unsure.probabilities({}).values()) < CLAIMANT_SURE

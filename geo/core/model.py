@@ -47,6 +47,15 @@ Qualifier = Literal["exact", "about", "at least", "more than", "less than", "up 
 ClaimantType = Literal[
     "iran_official", "pakistan_official", "other_official", "media", "author", "analyst", "unattributed"
 ]
+CLAIMANT_TYPE_LABELS = {  # each type as a reader names it
+    "iran_official": "Iranian official",
+    "pakistan_official": "Pakistani official",
+    "other_official": "other official",
+    "media": "media",
+    "author": "the author",
+    "analyst": "analyst",
+    "unattributed": "unattributed",
+}
 LENSES: dict[str, tuple[str, ...]] = {
     "all": (),
     "iran_official": ("iran_official",),

@@ -26,6 +26,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from geo.core.model import CLAIMANT_TYPE_LABELS
+
 MODELS = Path(__file__).resolve().parent / "models"
 EVENT_MODEL, CLAIMANT_MODEL = MODELS / "event_link.json", MODELS / "claimant_type.json"
 FIGURES = frozenset(("killed", "injured", "casualties", "depth"))
@@ -159,18 +161,21 @@ def _relinked(c, label: str, sure: float, card: dict):
     if event == c.event:
         return c
     if event is None:
-        why = f"{_trained(card)} finds it about none of the events ({sure:.0%}): choose the event"
+        why = f"{_trained(card)} finds it about none of the events (its probability: {sure:.0%}): choose the event"
         return replace(c, event=None, event_confidence=None, event_reason=f"{why} (the rules: {c.event_reason})")
     conf = "high" if sure >= 0.9 else "medium" if sure >= 0.7 else "low"
-    why = f"{_trained(card)} links it ({sure:.0%}); the rules: {c.event_reason}"
+    why = f"{_trained(card)} links it (its probability: {sure:.0%}); the rules: {c.event_reason}"
     return replace(c, event=event, event_confidence=conf, event_reason=why)
 
 
 def _retyped(c, label: str, sure: float, card: dict):
     ruled = c.claimant_type or "author"
-    if label == ruled or sure < CLAIMANT_SURE:
-        return c
     named = c.claimant not in (None, "the author")
-    rules = f"{c.claimant or 'the author'}, {ruled}"
-    why = f"{_trained(card)} reads the claimant as {label} ({sure:.0%}); the rules: {rules}"
+    if label == ruled or sure < CLAIMANT_SURE or named and label == "author":
+        return c  # (a speaker the rules found in the text is someone's: not the article's own voice)
+    said = CLAIMANT_TYPE_LABELS
+    why = (
+        f"{_trained(card)} reads it as {said[label]} (its probability: {sure:.0%}); "
+        f"the rules read {c.claimant or 'the author'} as {said[ruled]}"
+    )
     return replace(c, claimant=c.claimant if named else GENERIC[label], claimant_type=label, claimant_reason=why)

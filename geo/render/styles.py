@@ -29,15 +29,6 @@ KIND_ORDER = [
     "border_length",
     "other",
 ]
-CLAIMANT_TYPE_LABELS = {
-    "iran_official": "Iranian official",
-    "pakistan_official": "Pakistani official",
-    "other_official": "other official",
-    "media": "media",
-    "author": "the author",
-    "analyst": "analyst",
-    "unattributed": "unattributed",
-}
 KIND_LABELS = {"border_length": "border length", "casualties": "casualties (killed or injured)"}
 BASEMAPS = {
     "none": None,

@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from geo.core.model import CLAIMANT_TYPE_LABELS
 from geo.extract import intake
 from geo.extract.pipeline import FIGURE_KINDS
-from geo.render.styles import CLAIMANT_TYPE_LABELS
 
 SLOTS = 3  # per save: more is a second pass over the same article after saving
 
