@@ -222,8 +222,9 @@ with article_tab:
 
         st.subheader("Check each claim against its sentence")
         st.caption("Edits here are kept together: nothing reruns until you save.")
-        rows = []
-        for n, c in enumerate(cands, 1):
+
+        def card(n: int, c) -> dict:
+            """One candidate's card: its quote, its fields to check, and the row it saves."""
             key = f"ca_{sid}_{n}"
             revises = False
             with st.container(border=True, key=f"ca_card_{n}"):
@@ -306,25 +307,32 @@ with article_tab:
                         f"Stated as “{md(c.vague)}”: no number, so if you keep it, it is saved without a value "
                         "and with the word as its note."
                     )
-                rows.append(
-                    {
-                        "keep": keep,
-                        "kind": figure_kind,
-                        "value": value,
-                        "qualifier": qualifier,
-                        "claimant": claimant,
-                        "claimant_type": claimant_type,
-                        "victims": victims,
-                        "event": event,
-                        "start": c.start,
-                        "end": c.end,
-                        "index": n - 1,
-                        "revises": c.revises if c.revises is not None and revises else None,
-                        "revises_atlas": earlier,
-                        "note": next((x for x in c.notes if x.startswith("stated as")), None),
-                        "breakdown": c.breakdown,
-                    }
-                )
+                return {
+                    "keep": keep,
+                    "kind": figure_kind,
+                    "value": value,
+                    "qualifier": qualifier,
+                    "claimant": claimant,
+                    "claimant_type": claimant_type,
+                    "victims": victims,
+                    "event": event,
+                    "start": c.start,
+                    "end": c.end,
+                    "index": n - 1,
+                    "revises": c.revises if c.revises is not None and revises else None,
+                    "revises_atlas": earlier,
+                    "note": next((x for x in c.notes if x.startswith("stated as")), None),
+                    "breakdown": c.breakdown,
+                }
+
+        # the figures first; the places, dates, weapons and groups named (kept only if ticked) folded
+        # under them: on a phone they were a long scroll past cards nobody keeps
+        numbered = list(enumerate(cands, 1))
+        rows = [card(n, c) for n, c in numbered if c.kind in NUMERIC_KINDS]
+        others = [(n, c) for n, c in numbered if c.kind not in NUMERIC_KINDS]
+        if others:
+            with st.expander(f"Places, dates, weapons and groups it names ({len(others)}): kept only if ticked"):
+                rows += [card(n, c) for n, c in others]
         rows += added.missed_claims(sid, all_events, event_label, qualifiers, claimant_types)
         submitted = st.form_submit_button("Save this source and the kept claims", type="primary")
 

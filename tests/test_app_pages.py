@@ -225,6 +225,11 @@ def test_add_a_source_end_to_end(tmp_path, monkeypatch):
     assert any(re.match(r"Suggested first \((high|medium|low) confidence\)", cap.value) for cap in at.caption)
     # A quote is visible beside each candidate.
     assert sum(m.value.startswith("> ") for m in at.markdown) == len(cands)
+    # The figures come first; what else it names (kept only if ticked) is folded under them.
+    [others] = [e for e in at.expander if e.label.startswith("Places, dates, weapons and groups it names")]
+    folded = {w.key for w in others.checkbox}
+    assert folded and all(not at.checkbox(key=k).value for k in folded)
+    assert all(c["keep"].key not in folded for c in kept)
     # Unkeep one: a form, so nothing reruns until the save.
     kept[-1]["keep"].uncheck()
     next(t for t in at.text_area if t.label.startswith("Its line of argument")).input("A test wire report.")
