@@ -205,6 +205,12 @@ def test_one_claim_once_and_revisions(ex):
     assert cands[1].event == "pakistan-strike-saravan"
 
 
+def test_a_name_after_a_title_is_a_person_not_a_town(ex):
+    places = {c.value for c in only(ex.extract("Dr. Farah Rind said two children died in Panjgur."), "location")}
+    assert places == {"koh-e-sabz"}
+    assert {c.value for c in only(ex.extract("Farah is a town in western Afghanistan."), "location")} == {"Farah"}
+
+
 def test_provinces_told_apart_by_country(ex):
     places = {c.value for c in only(ex.extract("Jets struck in Sistan Baluchistan, not in Balochistan."), "location")}
     assert places == {"sistan-baluchestan", "Balochistan"}

@@ -31,6 +31,12 @@ class PlaceHit:
         return self.key in CAPITALS or self.city
 
 
+TITLES = frozenset(
+    "dr mr mrs ms miss prof professor sheikh maulana gen general col colonel maj major capt captain lt senator sen "
+    "justice judge mullah sardar mir nawab".split()
+)
+
+
 class PlaceFinder:
     """Finds place names with a case-sensitive PhraseMatcher built once per dataset."""
 
@@ -105,6 +111,8 @@ class PlaceFinder:
                 hits.append((2, s, e, key, "IRN"))
             elif not (e < len(doc) and doc[e].lower_ == "liberation"):
                 hits.append((3, s, e, PAKISTAN_PROVINCE, "PAK"))
+        # a name after a title is a person's ("Dr. Farah Rind", "General Asim"), not a town's
+        hits = [h for h in hits if not (h[1] > 0 and doc[h[1] - 1].lower_.rstrip(".") in TITLES)]
         hits.sort(key=lambda h: (h[0], -(h[2] - h[1])))
         out: list[PlaceHit] = []
         taken: list[tuple[int, int]] = []
