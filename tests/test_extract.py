@@ -205,6 +205,12 @@ def test_one_claim_once_and_revisions(ex):
     assert cands[1].event == "pakistan-strike-saravan"
 
 
+def test_when_it_was_said_is_not_who_said_it(ex):
+    text = "Early on Thursday Pakistan's military said its jets had killed at least seven militants."
+    [c] = only(ex.extract(text), "killed")
+    assert (c.claimant, c.claimant_type) == ("Pakistan's military", "pakistan_official")
+
+
 def test_a_name_after_a_title_is_a_person_not_a_town(ex):
     places = {c.value for c in only(ex.extract("Dr. Farah Rind said two children died in Panjgur."), "location")}
     assert places == {"koh-e-sabz"}

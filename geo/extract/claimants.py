@@ -233,8 +233,12 @@ def _clean(tokens) -> tuple[str, int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[0].lower_ in ("the", "a", "an", "in", "by", "from", "what") or toks[0].is_punct):
         toks = toks[1:]
-    # "By Wednesday afternoon Lango had revised", "On Monday it updated": when, not who
-    while len(toks) > 1 and (toks[0].lower_ in _WHEN or toks[0].lower_ == "on" and toks[1].lower_ in _WHEN):
+    # "By Wednesday afternoon Lango had revised", "On Monday it updated", "Early on Thursday
+    # Pakistan's military said": when, not who
+    while len(toks) > 1 and (
+        toks[0].lower_ in _WHEN
+        or toks[0].lower_ in ("on", "early", "late", "later", "earlier") and toks[1].lower_ in _WHEN | {"on"}
+    ):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in TRAILING):
         toks = toks[:-1]
