@@ -237,7 +237,8 @@ def _clean(tokens) -> tuple[str, int, int] | None:
     # Pakistan's military said": when, not who
     while len(toks) > 1 and (
         toks[0].lower_ in _WHEN
-        or toks[0].lower_ in ("on", "early", "late", "later", "earlier") and toks[1].lower_ in _WHEN | {"on"}
+        or toks[0].lower_ in ("on", "early", "late", "later", "earlier")
+        and toks[1].lower_ in _WHEN | {"on"}
     ):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in TRAILING):
