@@ -64,8 +64,15 @@ def read_splits(extractor: Extractor) -> list[dict]:
             article = read_article((folder / name).read_bytes(), name)
             found, repeats = extractor.proposals(article.text, article.meta.get("date"), article.meta.get("outlet"))
             out.append(
-                dict(split=label, folder=folder.relative_to(ROOT).as_posix(), name=name, text=article.text)
-                | dict(found=found, repeats=repeats, spec=spec)
+                {
+                    "split": label,
+                    "folder": folder.relative_to(ROOT).as_posix(),
+                    "name": name,
+                    "text": article.text,
+                    "found": found,
+                    "repeats": repeats,
+                    "spec": spec,
+                }
             )
     return out
 
