@@ -105,3 +105,19 @@ def test_a_broken_model_file_is_named(tmp_path):
 def test_the_extractor_uses_the_shipped_models_unless_told_not_to(dataset):
     assert Extractor(dataset).learned is not None
     assert Extractor(dataset, learned=False).learned is None
+
+
+def test_one_speaker_keeps_one_type_in_an_article():
+    from geo.extract import Candidate
+    from geo.extract.learned import _one_type_per_speaker
+
+    def fig(value, ctype, who="Dr Saima Buzdar"):
+        return Candidate("killed", value, "people", None, None, None, who, ctype, None, None, "", "", 0, 1, 0, 1)
+
+    out = _one_type_per_speaker([fig(2, "other_official"), fig(3, "other_official"), fig(4, "pakistan_official")])
+    assert [c.claimant_type for c in out] == ["other_official"] * 3
+    assert out[2].claimant_reason.startswith("other official, as most of this speaker's figures")
+    tie = [fig(2, "other_official"), fig(3, "pakistan_official")]
+    assert _one_type_per_speaker(tie) == tie  # no majority: as the rules and the model left them
+    unnamed = [fig(2, "author", "the author"), fig(3, "media", "a media outlet (unnamed)")]
+    assert _one_type_per_speaker(unnamed) == unnamed
