@@ -248,7 +248,8 @@ with article_tab:
                 victims = v.text_input("Victims", c.victims or "", key=f"{key}_victims")
                 claimant, claimant_type = added.claimant_pickers(c.claimant, c.claimant_type, claimant_types, key)
                 if c.claimant_reason:
-                    st.caption(f"Claimant: {md(c.claimant_reason)}.")
+                    sure = f" ({c.claimant_confidence} confidence)" if c.claimant_confidence else ""
+                    st.caption(f"Claimant{sure}: {md(c.claimant_reason)}.")
                 event = st.selectbox(
                     "Event (type to search)",
                     intake.event_options(all_events, c.event),

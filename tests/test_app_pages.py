@@ -223,6 +223,9 @@ def test_add_a_source_end_to_end(tmp_path, monkeypatch):
     # The suggested event comes first, with its title and date, and the reason beside it.
     assert kept[0]["event"].options[0] == "2024-01-18 · Pakistan's strike near Saravan, Sistan and Baluchestan"
     assert any(re.match(r"Suggested first \((high|medium|low) confidence\)", cap.value) for cap in at.caption)
+    # and each figure's claimant type says how sure it is
+    sure = [cap.value for cap in at.caption if re.match(r"Claimant \((high|medium|low) confidence\): ", cap.value)]
+    assert len(sure) >= len(kept), sure
     # A quote is visible beside each candidate.
     assert sum(m.value.startswith("> ") for m in at.markdown) == len(cands)
     # The figures come first; what else it names (kept only if ticked) is folded under them.

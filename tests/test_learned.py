@@ -85,13 +85,20 @@ def test_a_claimant_override_needs_the_model_to_be_sure(dataset):
     ex = Extractor(dataset, learned=False)
     ex.learned = Learned(None, Model(["author", "media"], [0.0, 5.0], {}, {"articles": 3}))
     [c] = only(ex.extract(text), "killed")
-    assert c.claimant_type == "media" and c.claimant == GENERIC["media"]
+    assert c.claimant_type == "media" and c.claimant == GENERIC["media"] and c.claimant_confidence == "high"
     assert "reads it as media (its probability: 99%); the rules read the author as the author" in c.claimant_reason
     # below CLAIMANT_SURE the rules' type stands
     unsure = Model(["author", "media", "analyst"], [0.0, 0.1, 0.05], {}, {})
     assert max(unsure.probabilities({}).values()) < CLAIMANT_SURE
     ex.learned = Learned(None, unsure)
-    assert only(ex.extract(text), "killed")[0] == rules
+    [kept] = only(ex.extract(text), "killed")
+    assert (kept.claimant, kept.claimant_type) == (rules.claimant, rules.claimant_type)
+    assert kept.claimant_confidence == "low" and "leans to media" in kept.claimant_reason
+    # one that agrees says so, with how sure it is
+    ex.learned = Learned(None, Model(["author", "media"], [9.0, 0.0], {}, {"articles": 3}))
+    [agreed] = only(ex.extract(text), "killed")
+    assert agreed.claimant_type == rules.claimant_type and agreed.claimant_confidence == "high"
+    assert agreed.claimant_reason.startswith("the rules' reading; a model trained on 3 annotated articles agrees")
 
 
 def test_a_broken_model_file_is_named(tmp_path):

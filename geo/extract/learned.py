@@ -149,7 +149,7 @@ class Learned:
             if self.event is not None:
                 out[i] = _relinked(out[i], *self.event.best(f), self.event.card)
             if self.claimant is not None:
-                out[i] = _retyped(out[i], *self.claimant.best(f), self.claimant.card)
+                out[i] = _retyped(out[i], self.claimant.probabilities(f), self.claimant.card)
         return _one_type_per_speaker(out)
 
 
@@ -168,7 +168,7 @@ def _one_type_per_speaker(cands: list) -> list:
         (top, n), (_, m) = seen.most_common(2)
         if n > m and (c.claimant_type or "author") != top:
             why = f"{CLAIMANT_TYPE_LABELS[top]}, as most of this speaker's figures in the article"
-            out[i] = replace(c, claimant_type=top, claimant_reason=why)
+            out[i] = replace(c, claimant_type=top, claimant_confidence=None, claimant_reason=why)
     return out
 
 
@@ -181,21 +181,43 @@ def _relinked(c, label: str, sure: float, card: dict):
     if event == c.event:
         return c
     if event is None:
-        why = f"{_trained(card)} finds it about none of the events (its probability: {sure:.0%}): choose the event"
+        why = f"{_trained(card)} finds it about none of the events (its probability: {_pct(sure)}): choose the event"
         return replace(c, event=None, event_confidence=None, event_reason=f"{why} (the rules: {c.event_reason})")
-    conf = "high" if sure >= 0.9 else "medium" if sure >= 0.7 else "low"
-    why = f"{_trained(card)} links it (its probability: {sure:.0%}); the rules: {c.event_reason}"
-    return replace(c, event=event, event_confidence=conf, event_reason=why)
+    why = f"{_trained(card)} links it (its probability: {_pct(sure)}); the rules: {c.event_reason}"
+    return replace(c, event=event, event_confidence=_confidence(sure), event_reason=why)
 
 
-def _retyped(c, label: str, sure: float, card: dict):
-    ruled = c.claimant_type or "author"
-    named = c.claimant not in (None, "the author")
-    if label == ruled or sure < CLAIMANT_SURE or named and label == "author":
-        return c  # (a speaker the rules found in the text is someone's: not the article's own voice)
+def _pct(p: float) -> str:
+    """A model's probability as a reader takes it: never a certain 100% or 0%."""
+    return ">99%" if p >= 0.995 else "<1%" if p < 0.005 else f"{p:.0%}"
+
+
+def _confidence(p: float) -> str:
+    return "high" if p >= 0.9 else "medium" if p >= 0.7 else "low"
+
+
+def _retyped(c, p: dict[str, float], card: dict):
+    """``c`` with the claimant type the model decides and, always, how sure it is and why."""
+    label = max(p, key=p.get)
+    sure, ruled = p[label], c.claimant_type or "author"
     said = CLAIMANT_TYPE_LABELS
+    if label == ruled:
+        why = f"the rules' reading; {_trained(card)} agrees (its probability: {_pct(sure)})"
+        return replace(c, claimant_confidence=_confidence(sure), claimant_reason=why)
+    named = c.claimant not in (None, "the author")
+    if sure < CLAIMANT_SURE or named and label == "author":
+        # (a speaker the rules found in the text is someone's: not the article's own voice)
+        odds = f"{_pct(sure)}; {said[ruled]} {_pct(p.get(ruled, 0))}"
+        why = f"the rules' reading; {_trained(card)} leans to {said[label]} ({odds})"
+        return replace(c, claimant_confidence="low", claimant_reason=why)
     why = (
-        f"{_trained(card)} reads it as {said[label]} (its probability: {sure:.0%}); "
+        f"{_trained(card)} reads it as {said[label]} (its probability: {_pct(sure)}); "
         f"the rules read {c.claimant or 'the author'} as {said[ruled]}"
     )
-    return replace(c, claimant=c.claimant if named else GENERIC[label], claimant_type=label, claimant_reason=why)
+    return replace(
+        c,
+        claimant=c.claimant if named else GENERIC[label],
+        claimant_type=label,
+        claimant_confidence=_confidence(sure),
+        claimant_reason=why,
+    )

@@ -109,7 +109,9 @@ class Candidate:
     vague: str | None = None  # "dozens": the word as written, when there is no number
     low: float | None = None
     high: float | None = None
-    claimant_reason: str | None = None  # set where the learned model, not the rules, gave the type
+    # how sure the claimant type is, and why (the learned model's reading of it): None without it
+    claimant_confidence: str | None = None
+    claimant_reason: str | None = None
 
 
 class Extractor:
