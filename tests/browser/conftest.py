@@ -151,8 +151,9 @@ class OfflinePage:
     def choose(self, box, search: str, option: str) -> None:
         """Pick ``option`` in a select box as a reader narrows a long list: press the box, type
         ``search``, and once the list has narrowed to it, take it with Enter. A list that did not
-        open or narrow (a rerun redrew the widget under the press) is closed and tried again, as
-        the reader would; the open list re-renders while it narrows, so a press on an option
+        open or narrow (a rerun redrew the widget under the press), or an Enter that took nothing
+        (the fresh-clone run at b341a3c, on a phone), is closed and tried again, as the reader
+        would; the open list re-renders while it narrows, so a press on an option
         could land on one already replaced."""
         for attempt in range(3):
             self.press(box)
@@ -167,7 +168,12 @@ class OfflinePage:
                 continue
             self.page.keyboard.press("Enter")
             self.page.wait_for_timeout(300)
-            return
+            if option in box.input_value():
+                return
+            # the Enter went elsewhere (no option had the focus yet): the reader sees the box still
+            # showing what they typed, and tries again
+            self.page.keyboard.press("Escape")
+            self.page.wait_for_timeout(300)
 
     def unfold(self, popup):
         """Open a popup's "Quotes and details" as a reader does: click (or tap) its summary, and
