@@ -37,12 +37,12 @@ from geo.extract import Extractor, read_article  # noqa: E402
 from geo.extract.learned import (  # noqa: E402
     CLAIMANT_MODEL,
     EVENT_MODEL,
-    FIGURES,
     NONE,
     Learned,
     Model,
     features,
-    leading_event,
+    is_figure,
+    leading,
 )
 from geo.extract.pipeline import settle  # noqa: E402
 
@@ -88,12 +88,12 @@ def examples(record: dict) -> list[tuple[dict[str, float], str, str]]:
             if c is not None:
                 for q in c.quotes:
                     label[(c.kind, c.value, q)] = (event or NONE, ctype)
-    leading = leading_event(found)
+    context = leading(found)
     out = []
     for i, c in enumerate(found):
-        y = label.get((c.kind, c.value, (c.start, c.end))) if c.kind in FIGURES and c.value is not None else None
+        y = label.get((c.kind, c.value, (c.start, c.end))) if is_figure(c) else None
         if y is not None:
-            out.append((features(found, i, text, leading), *y))
+            out.append((features(found, i, text, context), *y))
     return out
 
 

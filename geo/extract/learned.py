@@ -55,9 +55,13 @@ def _words(prefix: str, s: str, out: dict[str, float]) -> None:
         out[prefix + w] = 1.0
 
 
-def features(cands: list, i: int, text: str, leading: str | None) -> dict[str, float]:
+def is_figure(c) -> bool:
+    return c.kind in FIGURES and c.value is not None
+
+
+def features(cands: list, i: int, text: str, leading: tuple[str | None, str | None]) -> dict[str, float]:
     """The features of candidate ``cands[i]`` (a figure, as the rules proposed it): ``leading``
-    is the event the rules link most of the article's figures to."""
+    is what the rules give most of the article's figures (:func:`leading`)."""
     c = cands[i]
     f = {
         f"rule={c.event}": 1.0,
@@ -75,21 +79,27 @@ def features(cands: list, i: int, text: str, leading: str | None) -> dict[str, f
     _words("p:", text[max(0, c.start - BEFORE) : c.start], f)
     opened = text[c.start : c.span_start]
     f["inquote"] = float((opened.count('"') + opened.count("“")) % 2 == 1)
-    if leading:
-        f[f"leading={leading}"] = 1.0
-    voices = Counter(o.claimant_type or "author" for o in cands if o.kind in FIGURES and o.value is not None)
-    f[f"leading_claimant={voices.most_common(1)[0][0]}"] = 1.0  # whose figures the article mostly gives
-    previous = next((o for o in reversed(cands[:i]) if o.kind in FIGURES and o.value is not None), None)
+    event, claimant = leading
+    if event:
+        f[f"leading={event}"] = 1.0
+    f[f"leading_claimant={claimant}"] = 1.0  # whose figures the article mostly gives
+    previous = next((cands[j] for j in range(i - 1, -1, -1) if is_figure(cands[j])), None)
     if previous is not None:
         f[f"previous={previous.event}"] = 1.0
         f[f"previous_claimant={previous.claimant_type}"] = 1.0
     return f
 
 
-def leading_event(cands: list) -> str | None:
-    """The event the rules link most of the article's figures to."""
-    linked = Counter(c.event for c in cands if c.kind in FIGURES and c.value is not None and c.event)
-    return linked.most_common(1)[0][0] if linked else None
+def leading(cands: list) -> tuple[str | None, str | None]:
+    """The event the rules link most of the article's figures to, and the claimant type they
+    give most of them: worked out once per article, read by every figure's features."""
+    figures = [c for c in cands if is_figure(c)]
+    linked = Counter(c.event for c in figures if c.event)
+    voices = Counter(c.claimant_type or "author" for c in figures)
+    return (
+        linked.most_common(1)[0][0] if linked else None,
+        voices.most_common(1)[0][0] if voices else None,
+    )
 
 
 class Model:
@@ -140,12 +150,12 @@ class Learned:
     def apply(self, cands: list, text: str) -> list:
         """``cands`` with each figure's event and claimant type as the models decide them; each
         model reads the rules' proposals, never the other model's output."""
-        leading = leading_event(cands)
+        context = leading(cands)
         out = list(cands)
         for i, c in enumerate(cands):
-            if c.kind not in FIGURES or c.value is None:
+            if not is_figure(c):
                 continue
-            f = features(cands, i, text, leading)
+            f = features(cands, i, text, context)
             if self.event is not None:
                 out[i] = _relinked(out[i], *self.event.best(f), self.event.card)
             if self.claimant is not None:
@@ -158,7 +168,7 @@ def _one_type_per_speaker(cands: list) -> list:
     different types, each takes the type most of them have (a tie leaves them as they are)."""
     types: dict[str, Counter] = {}
     for c in cands:
-        if c.kind in FIGURES and c.value is not None and c.claimant and c.claimant not in GENERIC.values():
+        if is_figure(c) and c.claimant and c.claimant not in GENERIC.values():
             types.setdefault(c.claimant.lower(), Counter())[c.claimant_type or "author"] += 1
     out = list(cands)
     for i, c in enumerate(cands):
