@@ -72,8 +72,8 @@ SPLITS = [
     (EVAL / "heldout28", "held-out 28 (clean at d89827d; tuned on since)", True),
     (EVAL / "heldout29", "held-out 29 (clean at 2add95c; tuned on since)", True),
     (EVAL / "heldout30", "held-out 30 (clean at 2add95c; tuned on since)", True),
-    (EVAL / "heldout31", "held-out 31 (read once at d85961d; never tuned on)", False),
-    (EVAL / "heldout32", "held-out 32 (read once at d85961d; never tuned on)", False),
+    (EVAL / "heldout31", "held-out 31 (clean at d85961d; tuned on since)", True),
+    (EVAL / "heldout32", "held-out 32 (clean at d85961d; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
