@@ -75,6 +75,7 @@ SPLITS = [
     (EVAL / "heldout31", "held-out 31 (clean at d85961d; tuned on since)", True),
     (EVAL / "heldout32", "held-out 32 (clean at d85961d; tuned on since)", True),
     (EVAL / "heldout33", "held-out 33 (clean; not yet read)", False),
+    (EVAL / "heldout34", "held-out 34 (clean; not yet read)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
