@@ -56,12 +56,48 @@ def only(cands, *kinds):
         ("Over 80,000 Pakistanis have sacrificed their lives to terrorism.", "killed", 80000, "more than"),
         ("The superintendent said four people had been brought in for treatment.", "injured", 4, "exact"),
         ("Deceased: 2", "killed", 2, "exact"),
+        ("The army said seven terrorists were eliminated in the operation.", "killed", 7, "exact"),
+        ("Kurdish officials say four civilians die in Erbil.", "killed", 4, "exact"),
+        ("In 2023 the group recorded 41 killings of fuel carriers.", "killed", 41, "exact"),
+        ("The bloc deplored the loss of at least 11 lives.", "killed", 11, "at least"),
+        ("Our forces said that not one person had been killed.", "killed", 0, "exact"),
+        ("The emergency ward treated 14 patients with blast and gunshot injuries.", "injured", 14, "exact"),
+        ('Officials put the number of militants killed at "not less than 20".', "killed", 20, "at least"),
+        ('Sources said at least seven "high-value terrorists" had been killed.', "killed", 7, "at least"),
+        ("Eleven of the defenders of security of the province were martyred.", "killed", 11, "exact"),
+        ("The 2019 car bombing near Zahedan killed 27 IRGC guys.", "killed", 27, "exact"),
+        ("9 people including 4 children and 3 women killed in the attack.", "killed", 9, "exact"),
+        ("Three women, two men and four children, all of them foreigners, were killed.", "killed", 9, "exact"),
+        ("Nine people, three women, two men and four children, all aliens, lost their lives.", "killed", 9, "exact"),
     ],
 )
 def test_casualty_figures(text, kind, value, qualifier):
     [c] = only(extract(text), "killed", "injured")
     assert (c.kind, c.value, c.qualifier) == (kind, value, qualifier)
     assert c.quote == text and text[c.span_start - c.start : c.span_end - c.start]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a toll's step is not a toll: the total it reaches is
+        ("Two more bodies were recovered overnight, taking the total to 11.", {("killed", 11)}),
+        ("The toll rose to nine after two more bodies were found.", {("killed", 9)}),
+        # killed and hurt not told apart
+        ("In Koh-e-Sabz, five children were killed or maimed that night.", {("casualties", 5)}),
+        ("No loss of life or injury was suffered by our troops.", {("casualties", 0)}),
+        ("Officials revise the toll down to 84, then to 95.", {("killed", 84), ("killed", 95)}),
+        ("State TV is now saying 9 dead near Saravan, up from 7 earlier.", {("killed", 9), ("killed", 7)}),
+        ("The martyrs' number, first announced as 103, was revised to 95.", {("killed", 103), ("killed", 95)}),
+        # a figure denied, a series number, a table of contents: no figure
+        ("We found no credible report of a toll anywhere near 30.", set()),
+        ("Bulletin No. 1 recorded four injured persons.", {("injured", 4)}),
+        ("Contents 1 Background 2 Iranian strike 3 Pakistani strike 4 Casualties 5 Reactions", set()),
+        ("The clinic said the total of 14 attacks this year was a record.", set()),
+    ],
+)
+def test_steps_totals_and_numbers_that_count_nothing(text, want):
+    assert {(c.kind, c.value) for c in only(extract(text), "killed", "injured", "casualties")} == want
 
 
 def test_breakdown_and_second_figure():
@@ -80,6 +116,9 @@ def test_breakdown_and_second_figure():
         ("missiles streaked more than 50 km deep into Pakistan", 50, "more than"),
         ("about 90 km inside Iran", 90, "about"),
         ("some 30 miles inside Pakistan", 48.3, "about"),
+        ("Iranian missiles went 50+ km inside Pakistan", 50, "more than"),
+        ("I'd put it closer to 45 kilometres, not 30 miles", 45, "about"),
+        ("Distance from the Pak-Iran border: approximately 45 km", 45, "about"),
     ],
 )
 def test_depths(text, value, qualifier):

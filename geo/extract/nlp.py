@@ -47,6 +47,8 @@ def _ruler_patterns() -> list[dict]:
             "label": ZERO,
             "pattern": [{"LOWER": "not"}, {"LOWER": "a"}, {"LOWER": "single"}, {"LOWER": "one", "OP": "?"}],
         },
+        # "not one person had been killed" (not "not one but two": the pattern ends at "one")
+        {"label": ZERO, "pattern": [{"LOWER": "not"}, {"LOWER": "one"}]},
         # "denied that any of its fighters were killed": a zero only after a denial (patterns._reading)
         {"label": ZERO, "pattern": [{"LOWER": {"IN": ["any", "anyone", "anybody"]}}]},
     ]
@@ -88,6 +90,11 @@ def pipeline():
                 if 0 < k < len(doc) and cols[k, 0] == m.end():
                     starts[i:k] = -1
                     starts[k] = 1
+            # "Bulletin No. 1", "Nos. 3": the number's abbreviation ends no sentence
+            for m in re.finditer(r"\bNos?\.[ \t]+(?=\d)", doc.text):
+                k = int(np.searchsorted(cols[:, 0], m.end()))
+                if 0 < k < len(doc) and cols[k, 0] == m.end():
+                    starts[k] = -1
             # An opening quote mark after a full stop and a space (`Hospital. "Two of the …`)
             # opens the next sentence; a closing one (`… in hospital."`) stays with its own
             for m in re.finditer(r"(?<=[.!?])[ \t]+[\"“](?=\S)", doc.text):

@@ -21,6 +21,8 @@ QUALIFIERS = {
     "at least": "at least",
     "no fewer than": "at least",
     "no less than": "at least",
+    "not less than": "at least",
+    "not fewer than": "at least",
     "a minimum of": "at least",
     "more than": "more than",
     "over": "more than",
@@ -39,11 +41,15 @@ QUALIFIERS = {
     "some": "about",
     "roughly": "about",
     "close to": "about",
+    "closer to": "about",
+    "nearer to": "about",
     "an estimated": "about",
     "estimated": "about",
     "up to": "up to",
     "as many as": "up to",
     "at most": "up to",
+    "no more than": "up to",
+    "not more than": "up to",
     "fewer than": "less than",
     "less than": "less than",
     "under": "less than",
@@ -60,17 +66,20 @@ VICTIMS = frozenset(
     drivers traders gunmen assailants attackers hostages paramilitaries smugglers neighbours neighbors beings
     souls spectators fans mourners shoppers tourists patients refugees migrants pedestrians bystanders
     journalists reporters doctors nurses teachers pupils labourer worker student passenger grandchildren
-    grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen""".split()
+    grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen guys""".split()
 )
 # the people of a nation, as victims ("three other Pakistanis had been wounded"); not in a zero
 # ("no Iranians died" says whose the dead were, not how many)
 NATIONALS = frozenset("pakistanis iranians afghans palestinians iraqis syrians indians israelis baloch balochs".split())
-KILL = frozenset("killed dead died slain perished martyred drowned".split())
-HURT = frozenset("injured wounded hurt harmed hospitalised hospitalized".split())
-KILL_ACTIVE = frozenset("killed killing kill kills claimed martyred martyring buried".split())
-HURT_ACTIVE = frozenset("injured injuring injure injures wounded wounding wound wounds".split())
+# ("four civilians die in Erbil": a timeline's present; "seven terrorists were eliminated": a military's word)
+KILL = frozenset("killed dead died die dies slain perished martyred drowned eliminated neutralised neutralized".split())
+HURT = frozenset("injured wounded hurt harmed maimed hospitalised hospitalized".split())
+KILL_ACTIVE = frozenset(
+    "killed killing kill kills claimed martyred martyring buried eliminated eliminating neutralised neutralized".split()
+)
+HURT_ACTIVE = frozenset("injured injuring injure injures wounded wounding wound wounds maimed maiming".split())
 NOUNS = {
-    "killed": frozenset("dead deaths fatalities martyrs bodies".split()),
+    "killed": frozenset("dead deaths fatalities martyrs bodies killings".split()),
     "injured": frozenset("injured wounded injuries".split()),
     "casualties": frozenset(["casualties"]),
 }
@@ -183,7 +192,7 @@ FIGURE_CUES = frozenset(
     | set(UNITS)
     | set(UPDATE_VERBS)
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
-    | {"treatment", "injury", "lost", "lose", "loses", "losing"}
+    | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
     | {"shahadat", "martyrdom"}
     | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed"}
 )
@@ -224,6 +233,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [any_num, MOD, VICT, GAP, AUXS, verb],
             # a quoted count: 'that "over 30 terrorists" had been killed', 'that "at least seven" were killed'
             [any_num, MOD, VICT, {"ORTH": {"IN": ['"', "”", "’"]}}, AUXS, verb],
+            # 'at least seven "high-value terrorists" had been killed'
+            [any_num, {"ORTH": {"IN": ['"', "“"]}}, MOD, VICT, {"ORTH": {"IN": ['"', "”"]}}, AUXS, verb],
             [any_num, {"ORTH": {"IN": ['"', "”", "’"]}}, AUXS, verb],
             # "the two children who were killed"
             [any_num, MOD, VICT, _in(["who", "that"]), AUXS, verb],
@@ -235,6 +246,16 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 MOD,
                 VICT,
                 GAP,
+                AUXS,
+                verb,
+            ],
+            # "11 of the defenders of security of the province were martyred"
+            [
+                any_num,
+                {"LOWER": "of"},
+                _in(["the", "our", "its", "their"]),
+                {**GAP, "OP": "{1,7}"},
+                {"LOWER": {"IN": ["were", "was", "have", "had", "are"]}},
                 AUXS,
                 verb,
             ],
@@ -277,6 +298,20 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 MOD,
                 VICT,
                 {"ORTH": ","},
+                AUXS,
+                verb,
+            ],
+            # "9 people including 4 children and 3 women killed": the total, not the parts
+            [
+                any_num,
+                MOD,
+                VICT,
+                _in(["including", "among"]),
+                {
+                    "ORTH": {"NOT_IN": [",", ")", ";", ".", ":"]},
+                    "LOWER": {"NOT_IN": sorted(KILL | HURT)},
+                    "OP": "{1,10}",
+                },
                 AUXS,
                 verb,
             ],
@@ -351,8 +386,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             any_num,
             MOD,
             {**VICT, "OP": "?"},
-            {"LOWER": "for"},
-            {**NOT_NUM, "OP": "{0,2}"},
+            _in(["for", "with"]),
+            {**NOT_NUM, "OP": "{0,3}"},  # "14 patients with blast and gunshot injuries"
             _in(["injuries", "wounds", "burns", "shrapnel"]),
         ],
         [
@@ -415,6 +450,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         # "84 killed (the revised figure, down from 103)", "had risen from one to two" (both figures)
         [_in(["down", "up", *UPDATE_VERBS]), {"LOWER": "from"}, QUALS, any_num],
         [_in(UPDATE_VERBS), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
+        # "revise the toll down to 84, then to 95"
+        [_in(["then", "later", "and", "finally", "subsequently"]), {"LOWER": "to"}, QUALS, any_num],
         # "was later revised by the health ministry to 95"
         [_in(UPDATE_VERBS), {"LOWER": "by"}, {**NOT_NUM, "OP": "{1,4}"}, {"LOWER": "to"}, QUALS, any_num],
         # "revised it to 84", "revising the toll to 95"
@@ -459,10 +496,44 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             any_num,
         ],
     ]
+    # "put the number of militants killed at \"not less than 20\"": who is counted, then the verb
+    for kind, verbs in (("killed", KILL), ("injured", HURT)):
+        out[f"tally:{kind}"].append(
+            [
+                _in(["number", "count", "tally", "figure", "toll"]),
+                {"LOWER": "of"},
+                MOD,
+                VICT,
+                _in(verbs),
+                _in(["at", "to", "as"]),
+                {"ORTH": {"IN": ['"', "“"]}, "OP": "?"},
+                QUALS,
+                any_num,
+            ]
+        )
+    # "taking the total to 11", "bringing the toll to nine" (where the sentence speaks of the dead
+    # or the hurt: see _reading)
+    out["total:killed"] = [
+        [
+            _in(["taking", "bringing", "took", "brought", "takes", "brings", "pushing", "pushed"]),
+            _in(["the", "its", "their"]),
+            {**NOT_NUM, "OP": "{0,2}"},
+            _in(["total", "toll", "tally", "count", "number", "figure"]),
+            {"LOWER": "to"},
+            QUALS,
+            any_num,
+        ]
+    ]
+    # "no loss of life or injury was suffered": a zero (of both when injury is named too)
+    out["noloss:killed"] = [[{"LOWER": "no"}, {"LOWER": "loss"}, {"LOWER": "of"}, _in(["life", "lives"])]]
     # "revising an initial count of 103 given on the day" (where the sentence speaks of the dead)
     out["countof:killed"] = [[_in(["figure", "tally", "count"]), {"LOWER": "of"}, QUALS, any_num]]
     # "first said seven people had died; they later said nine": the kind of the figure before it
-    out["echo:killed"] = [[_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num]]
+    out["echo:killed"] = [
+        [_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num],
+        # "the number of martyrs, which was first announced as 103"
+        [_in(["announced", "given", "reported", "stated", "put", "declared"]), _in(["as", "at"]), QUALS, any_num],
+    ]
     out["toll:killed"] = [
         # "the death toll from last night's Iranian strike stands at two"
         [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,9}"}, any_num],
@@ -486,6 +557,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ],
         # "local reports put the toll higher, at 12"
         [{"LOWER": "toll"}, _in(["higher", "lower"]), {"ORTH": ",", "OP": "?"}, {"LOWER": "at"}, QUALS, any_num],
+        # "deplores the loss of at least 11 lives"
+        [{"LOWER": "loss"}, {"LOWER": "of"}, QUALS, any_num, MOD, _in(["lives", *VICTIMS])],
         # "in which 95 innocent lives were lost"
         [any_num, MOD, {"LOWER": "lives"}, AUXS, {"LOWER": "lost"}],
         # "revised the death toll from the bombings down to 89"
@@ -527,7 +600,13 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
                 seq += sep + shape[i]
             # "… four children who were not Iranian nationals lost their lives": past a short relative clause
             who = [{"LOWER": "who"}, {"IS_PUNCT": False, "ENT_TYPE": {"NOT_IN": [CARDINAL]}, "OP": "{1,5}"}]
-            for rel in ([], who):
+            # "three women, two men and four children, all of them non-Iranian nationals, were killed"
+            aside = [
+                {"ORTH": ","},
+                {"ORTH": {"NOT_IN": [",", ";", ".", ":"]}, "LOWER": {"NOT_IN": sorted(passive)}, "OP": "{1,8}"},
+                {"ORTH": ","},
+            ]
+            for rel in ([], who, aside):
                 pats.append(seq + rel + [AUXS, _in(passive)])
                 if kind == "killed":
                     pats.append(seq + rel + [AUXS, {"LOWER": "lost"}, {"LOWER": "their"}, {"LOWER": "lives"}])
@@ -538,7 +617,8 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
 
 def _measure_patterns() -> dict[str, list[list[dict]]]:
     num, unit = _num((CARDINAL,)), _in(UNITS)
-    per_unit = [{"ORTH": "-", "OP": "?"}, ODD, unit]  # "50 km", "50-km", "50-odd kilometres"
+    # "50 km", "50-km", "50-odd kilometres", "50+ km" (more than 50: see _reading)
+    per_unit = [{"ORTH": {"IN": ["-", "+"]}, "OP": "?"}, ODD, unit]
     paren = [{"ORTH": "("}, {"OP": "{1,4}", "ORTH": {"NOT_IN": [")"]}}, {"ORTH": ")"}]
     border_rel = [
         {"LOWER": {"IN": ["away", "off", "in"]}, "OP": "?"},  # "30 miles in from the border"
@@ -576,7 +656,9 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     # "Pakistani officials put it at about 50 kilometres", "placed the site some 40 km in"
     placing = _in(["put", "puts", "putting", "placed", "places", "placing"])
     site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])
-    for what in ([{"LOWER": "it"}, {"LOWER": "at"}], [{"LOWER": "the"}, site, {"LOWER": "at", "OP": "?"}]):
+    # "I'd put it closer to 45 kilometres" (not "put it 30 km ahead of the column")
+    closer = [{"LOWER": "it"}, _in(["closer", "nearer"]), {"LOWER": "to"}]
+    for what in ([{"LOWER": "it"}, {"LOWER": "at"}], closer, [{"LOWER": "the"}, site, {"LOWER": "at", "OP": "?"}]):
         depth.append([placing, *what, QUALS, num, *per_unit])
     # "put the distance from the border at around 50 kilometres"
     depth.append([placing, {"LOWER": "the"}, site, {**NOT_NUM, "OP": "{1,5}"}, {"LOWER": "at"}, QUALS, num, unit])
@@ -625,7 +707,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     depth.append(
         [
             _in(["distance", "depth"]),
-            {**NOT_NUM, "OP": "{0,4}"},
+            # "Distance from the Pak-Iran border: approximately 45 km"
+            {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [":", "|", ".", ";"]}, "OP": "{0,6}"},
             _in(BORDER_WORDS),
             {"IS_SPACE": True, "OP": "?"},  # a table's padding
             {"ORTH": {"IN": ["|", ":"]}},
@@ -759,7 +842,9 @@ def _num_tokens(doc, a: int, b: int) -> list[int]:
 
 _TOWNS = frozenset("town towns city cities capital port".split())
 _MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
-_NUMBERED = frozenset("paragraph paragraphs para paras graf grafs page pages section item point annex no".split())
+_NUMBERED = frozenset(
+    "paragraph paragraphs para paras graf grafs page pages section item point annex no no. nos.".split()
+)
 _ONE_BEFORE = frozenset(
     "the this that each every another any which earlier later latest last first second other new same".split()
 )
@@ -821,8 +906,9 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             return None
         if numbers.is_year(tok.text) and not (i + 1 < len(doc) and doc[i + 1].lower_ in VICTIMS):
             return None
-        if i > 0 and doc[i - 1].lower_ in _NUMBERED:
-            return None  # "in paragraph 3", "item 2": a place in the text, not a count
+        before = doc[i - 2] if i > 1 and doc[i - 1].text == "." else doc[i - 1] if i else None
+        if before is not None and before.lower_ in _NUMBERED:
+            return None  # "in paragraph 3", "item 2", "Bulletin No. 1": a place in a series, not a count
         if i > 0 and doc[i - 1].lower_ in _MONEY or i + 1 < len(doc) and doc[i + 1].lower_ in _MONEY:
             return None  # "Rs 500,000 for each injured person": a sum, not people
         if (
@@ -833,15 +919,23 @@ def _reading(doc, label: str, a: int, b: int, i: int):
             and doc[i + 1].lower_ not in KILL | HURT
         ):
             return None  # "4 Casualties": a numbered section heading (not "2 Killed")
+        if tok.is_digit and i + 2 < len(doc) and doc[i + 1].is_title and doc[i + 2].is_digit:
+            return None  # "… 3 Pakistani strike near Saravan 4 Casualties 5 Reactions": a table of contents
         if tok.is_digit and any(t.lower_ in MONTHS for t in doc[max(0, i - 1) : i + 2] if t.i != i):
             return None  # "its strikes of 18 January", "January 18": a day of the month
+        if (
+            i + 1 < len(doc)
+            and doc[i + 1].lower_ in ("more", "additional", "further")
+            and {t.lower_ for t in doc[i].sent} & {*UPDATE_VERBS, "total", "taking", "bringing"}
+        ):
+            return None  # "rose to nine after two more bodies were recovered": the step, not a toll
         if any(t.lower_ == "bodies" and doc[t.i - 1].lower_ == "foreign" for t in doc[i + 1 : b]):
             return None  # "two metallic foreign bodies in soft tissue": shrapnel, not the dead
     if family == "echo":
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "adding", "while")):
             return None
-        prior = [t for t in doc[doc[i].sent.start : i] if t.lower_ in KILL | HURT | {"toll", "deaths"}]
+        prior = [t for t in doc[doc[i].sent.start : i] if t.lower_ in KILL | HURT | {"toll", "deaths", "martyrs"}]
         if not prior:
             return None
         kind = "injured" if prior[-1].lower_ in HURT else "killed"
@@ -856,10 +950,22 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         return None  # "a tally of 14 attacks", "wounded: 3 times": a count of something else
     if family == "update":
         sent_words = {t.lower_ for t in doc[i].sent}
-        if not sent_words & TOLL_WORDS:
+        if not sent_words & TOLL_WORDS and not (
+            # "saying 9 dead in a village near Saravan, up from 7": the dead named, no toll word
+            doc[i - 1].lower_ == "from" and sent_words & DEATH_WORDS
+        ):
             return None
         if sent_words & {"injured", "wounded", "injuries"} and not sent_words & DEATH_WORDS:
             kind = "injured"
+    if family == "total":
+        sent_words = {t.lower_ for t in doc[i].sent}
+        if not sent_words & (DEATH_WORDS | HURT | {"bodies", "injuries", "casualties"}):
+            return None  # "taking the total to 14 attacks this year"
+        if sent_words & (HURT | {"injuries"}) and not sent_words & (DEATH_WORDS | {"bodies"}):
+            kind = "injured"
+    if family == "noloss" and b + 1 < len(doc) and doc[b].lower_ in ("or", "and"):
+        if doc[b + 1].lower_ in ("injury", "injuries", "limb"):
+            kind = "casualties"
     if family == "toll":
         before = doc[a - 1].lower_ if a else ""
         kind = {"casualty": "casualties", "injury": "injured"}.get(before, "killed")
@@ -887,8 +993,12 @@ def _reading(doc, label: str, a: int, b: int, i: int):
     if kind in ("killed", "injured") and _either(doc, a, b) or kind == "injured" and doc[b - 1].lower_ == "harmed":
         kind = "casualties"  # "no one was killed or wounded", "no one was harmed": not told apart
     qual, q0 = qualifier_before(doc, i)
+    if [t.lower_ for t in doc[max(0, q0 - 2) : q0]] in (["anywhere", "near"], ["anything", "like"]):
+        return None  # "no credible report of a toll anywhere near 30": a figure denied, not stated
     if qual == "exact" and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "odd":
         qual = "about"
+    if qual == "exact" and i + 1 < len(doc) and doc[i + 1].text == "+":
+        qual = "more than"
     if family == "depth" and any(t.lower_ in _TOWNS for t in doc[max(0, q0 - 2) : q0]):
         return None  # "Turbat, a town about 40 km from the border": where a town lies, not how deep a strike went
     victims = None
@@ -967,11 +1077,15 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             continue
         taken |= set(nums)
         kind = label.split(":")[1]
+        total = sum(parts.values())
+        first, *rest = parts.values()
+        if len(rest) >= 2 and first == sum(rest):
+            total = first  # "nine people, three women, two men and four children, …": a total, then its parts
         qual, q0 = qualifier_before(doc, nums[0])
         out.append(
             Figure(
                 kind,
-                float(sum(parts.values())),
+                float(total),
                 qual,
                 doc[min(s, q0)].idx,
                 doc[e - 1].idx + len(doc[e - 1].text),
@@ -1001,6 +1115,9 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
 _PART_OF = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_INSIDE_PART = re.compile(r"\b(?:including|among)\b", re.I)
+
+
 def _parts_dropped(sent, found: list[Figure]) -> list[Figure]:
     """Without the parts of a total stated just after it: "eleven deaths, including two people who
     died in hospital" is one figure (11), not two. ``sent``: the sentence's tokens (not
@@ -1012,6 +1129,9 @@ def _parts_dropped(sent, found: list[Figure]) -> list[Figure]:
             between = "".join(t.text_with_ws for t in sent if last.end <= t.idx < f.start)
             if _PART_OF.match(between):
                 continue
+            inside = "".join(t.text_with_ws for t in sent if last.start <= t.idx < f.start)
+            if f.end <= last.end and _INSIDE_PART.search(inside):
+                continue  # "9 people including 4 children and 3 women killed": the parts, inside the total
             if f.start < last.end and next((t.text for t in sent if last.end <= t.idx < f.end), "").startswith(":"):
                 continue  # "nine people were killed: three women, four children": a breakdown after a colon
         out.append(f)
