@@ -2144,3 +2144,38 @@ def test_near_copies_finds_an_article_again_not_another_on_the_same_story():
     assert [sid for sid, _ in found] == ["a"] and found[0][1] == 1.0
     assert near_copies(wire[:90], {"a": wire})  # a shorter cut of it is inside it too
     assert near_copies("", {"a": wire}) == []
+
+
+@pytest.mark.parametrize(
+    "head,want",
+    [
+        # a press release under a letterhead of five lines
+        (
+            "INTER SERVICES PUBLIC RELATIONS\nDIRECTORATE GENERAL\nRawalpindi - Pakistan\n"
+            "No PR-14/2024                        Dated: January 18, 2024\n\nPRESS RELEASE\n\n",
+            ("Inter Services Public Relations", "pakistan_official"),
+        ),
+        # a hospital speaks for itself, whoever runs it (SCHEMA.md)
+        (
+            "GOVERNMENT OF BALOCHISTAN - HEALTH DEPARTMENT\nDISTRICT HEADQUARTERS HOSPITAL, PANJGUR\n\n"
+            "PATIENT STATUS UPDATE No. 2\nIssued: 17 January 2024\n\n",
+            ("District Headquarters Hospital, Panjgur", "other_official"),
+        ),
+        # a translation's note of its source, and a dateline in both calendars
+        (
+            "[Unofficial translation from Persian. Source: Islamic Republic News Agency (IRNA), provincial desk.]\n\n",
+            ("IRNA", "iran_official"),
+        ),
+        (
+            "Headline\n\nZahedan, 28 Dey 1402 (18 January 2024), IRNA -- The deputy said ...\n",
+            ("IRNA", "iran_official"),
+        ),
+        # a firm's memo is no statement of its own ("ADVISORY - CLIENT MEMO" names no numbered notice)
+        ("MERIDIAN RISK ADVISORY - CLIENT MEMO\nIssued: 24 January 2024\n\n1. BOTTOM LINE\nText.\n", None),
+    ],
+)
+def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
+    from geo.extract import voices
+
+    got = voices.voice(head + "Nine people were killed, it said.\n")
+    assert (None if got is None else (got.name, got.type)) == want

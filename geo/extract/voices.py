@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from geo.extract.claimants import OFFICIAL, SCHOLARLY, STATE_OUTLET, Speaker, classify, introduced
+from geo.extract.claimants import OFFICIAL, SCHOLARLY, SIDE_TYPES, STATE_OUTLET, Speaker, classify, introduced
 
 _OWN_VOICE = re.compile(
     r"^\s*(?:(?:press )?statement (?:by|of|from)|press release(?: by| from|:)?|communiqu[eé] (?:by|of))"
@@ -31,6 +31,8 @@ _DATEISH = re.compile(
 # "PUBLIC NOTICE", "MEDICAL BULLETIN No. 2", "Emergency Appeal: …", "Situation Update No. 3 -- …",
 # "Field Report No. 7 | Published …"
 _DOC_LINE = re.compile(
+    # a numbered one in capitals, whatever two words come first: "PATIENT STATUS UPDATE No. 2"
+    r"(?-i:(?:[A-Z]+ ){1,2}(?:UPDATE|BULLETIN|REPORT|NOTICE|STATEMENT))\s+no\.?\s*\d|"
     r"(?:(?:public|press|official|medical|health|emergency|urgent|flash|situation|field|casualty) )?"
     r"(?:statement|notice|communiqu[eé]|advisory|bulletin|appeal|update|report)\b(?:\s*(?:[|:–—-]|no\.?)|\s*$)"
     r"|statement (?:on|regarding|concerning|about) the\b",  # "Statement on the attack by …"
@@ -49,9 +51,13 @@ _DATELINE_OUTLET = re.compile(
     r"^[A-Z][A-Z .'-]{2,}[^\n(]{0,40}\((?P<who>[A-Za-z .]{2,30})\)"
     # IRNA's own form: "Tehran, Jan 17, IRNA -- The IRGC destroyed …"
     r"|^[A-Z][A-Za-z .'-]{2,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?P<agency>[A-Z][A-Za-z]{2,12})\s*(?:--|—|–)"
+    # a translated dateline with both calendars: "Zahedan, 28 Dey 1402 (18 January 2024), IRNA -- …"
+    r"|^[A-Z][A-Za-z .'-]{2,30},\s+\d{1,2} [A-Z][a-z]{2,10} \d{4}\s*\([^)\n]{4,30}\),\s+"
+    r"(?P<agency2>[A-Z][A-Za-z]{2,12})\s*(?:--|—|–)"
 )
 
 
+_HOSPITAL = re.compile(r"\bhospital\b", re.I)
 _BOTH = re.compile(r"\b(?:iran|pakistan)\b", re.I)
 
 
@@ -95,8 +101,10 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
         return written
     head = text.lstrip()[:600]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:8]
+    # (under a letterhead of up to five lines: "INTER SERVICES PUBLIC RELATIONS / DIRECTORATE
+    # GENERAL / Rawalpindi - Pakistan / No PR-14/2024-ISPR … / PRESS RELEASE")
     header = next(
-        (i for i, ln in enumerate(lines[:6]) if (_RELEASE_WORDS.search(ln) and i < 4) or _DOC_LINE.match(ln)), None
+        (i for i, ln in enumerate(lines[:6]) if (_RELEASE_WORDS.search(ln) and i < 6) or _DOC_LINE.match(ln)), None
     )
     if header is not None:
         # A letterhead over the header ("FRONTIER RIGHTS MONITOR / Public statement", "GOVERNMENT
@@ -108,6 +116,11 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
         if side and unknown and heads[0][0] == unknown[0]:
             # "MINISTRY OF FOREIGN AFFAIRS / ISLAMABAD": the ministry, of the side its second line names
             return Speaker(unknown[0].title(), side[1], 0, 0)
+        hospital = next((ln for ln, _ in heads if _HOSPITAL.search(ln)), None)
+        if hospital is not None:
+            # "GOVERNMENT OF BALOCHISTAN - HEALTH DEPARTMENT / DISTRICT HEADQUARTERS TEACHING HOSPITAL":
+            # the hospital speaks for itself (SCHEMA.md), whoever runs it
+            return Speaker(hospital.title() if hospital.isupper() else hospital, "other_official", 0, 0)
         for ln, ctype in heads:
             if ctype in ("iran_official", "pakistan_official", "other_official"):
                 return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
@@ -141,6 +154,13 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
             name = re.split(r"\s[|–—-]\s|,", ln)[0].strip()
             if classify(name, home) == "analyst" and not _BRIEF.search(name) and len(name.split()) <= 8:
                 return Speaker(name.title() if name.isupper() else name, "analyst", 0, 0)
+    # A translation's note of its source: "[Unofficial translation from Persian. Source: Islamic
+    # Republic News Agency (IRNA), provincial desk …]": the state outlet's own voice
+    for ln in lines[:2]:
+        source = re.search(r"\bsource:\s*([^.;\]\n]{3,80})", ln, re.I)
+        state = STATE_OUTLET.search(source.group(1)) if source else None
+        if state and classify(state.group(0)) in SIDE_TYPES:
+            return Speaker(state.group(0), classify(state.group(0)), 0, 0)
     # A state outlet's masthead: "IRIB NEWS AGENCY — ENGLISH MONITORING SERVICE"
     outlet = STATE_OUTLET.search(lines[0]) if lines and len(lines[0].split()) <= 10 else None
     if outlet:
@@ -148,7 +168,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     for rule, line in [(_OWN_VOICE, head)] + [(_DATELINE_OUTLET, ln) for ln in lines[:8]]:
         m = rule.match(line)
         if m:
-            who = (m.group("who") or m.group("agency")).strip(" .:-")
+            who = (m.group("who") or m.group("agency") or m.group("agency2")).strip(" .:-")
             if _RELEASE_HEADER.match(who) or _DATEISH.search(who):
                 continue  # "PRESS RELEASE - FOR IMMEDIATE RELEASE": a header, not an issuer
             # The dateline's bracket names an outlet: the home country cannot make it an office ("(MPA)")
