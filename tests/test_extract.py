@@ -943,6 +943,9 @@ def test_a_pasted_article_offers_its_headline_and_its_dateline_s_outlet():
         "outlet": "Frontier Wire",
     }
     assert read_article("TEHRAN, Jan. 18 (IRNA) -- Nine people died.").meta == {"outlet": "IRNA"}
+    # a bracket naming a desk or a writer is no outlet (a new user's trial: "Desk report" offered as one)
+    for who in ("Desk report", "Our Correspondent", "Staff Reporter", "Agencies", "Monitoring Desk"):
+        assert read_article(f"QUETTA, Jan. 18 ({who}) -- Nine people died.").meta == {}
     # a masthead is no headline, but it names the outlet, over the headline if one follows
     assert read_article("PRESS TV\n\nNine people died near Saravan.").meta == {"outlet": "PRESS TV"}
     courier = "The Makran Courier\nGrief in Sabz Koh as village buries two girls\nPANJGUR, Jan 19: Two died."

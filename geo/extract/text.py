@@ -118,9 +118,17 @@ def _text_meta(text: str) -> dict[str, str]:
         if not lines[0].endswith((".", ":")) and not _WIRE_DATELINE.match(lines[0]):
             meta["title"] = lines[0]
     outlet = next((m.group("outlet").strip() for ln in lines if (m := _WIRE_DATELINE.match(ln))), None)
-    if outlet:
+    if outlet and not _NO_OUTLET.match(outlet):  # "QUETTA (Desk report) --": who wrote it, not where
         meta["outlet"] = outlet
     return meta
+
+
+# A dateline's bracket that names a desk or a writer, not an outlet: "(Desk report)", "(Our Correspondent)"
+_NO_OUTLET = re.compile(
+    r"^(?:our |news |web |monitoring |staff |city |special |a )?"
+    r"(?:desk|staff|correspondents?|reporters?|agencies|report|desk report|staff report|news desk)$",
+    re.I,
+)
 
 
 # Words of an outlet's name standing alone on an article's first line
