@@ -842,9 +842,8 @@ def _num_tokens(doc, a: int, b: int) -> list[int]:
 
 _TOWNS = frozenset("town towns city cities capital port".split())
 _MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
-_NUMBERED = frozenset(
-    "paragraph paragraphs para paras graf grafs page pages section item point annex no no. nos.".split()
-)
+# (the tokenizer splits "No." in two: "No. 1" is read past its full stop, see _reading)
+_NUMBERED = frozenset("paragraph paragraphs para paras graf grafs page pages section item point annex no nos".split())
 _ONE_BEFORE = frozenset(
     "the this that each every another any which earlier later latest last first second other new same".split()
 )
