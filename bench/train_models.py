@@ -132,11 +132,11 @@ def score(records: list[dict], learned: Learned | None) -> dict:
     return {k: _prf(totals[k])[:2] for k in TARGETS}
 
 
-def cross_validate(records: list[dict]) -> dict:
-    pairs = {(r["split"], r["name"]): examples(r) for r in records}
+def cross_validate(records: list[dict], pairs: list[list[tuple]]) -> dict:
+    """``pairs``: each record's :func:`examples`, in the order of ``records``."""
     out = {}
     for s in sorted({r["split"] for r in records}, key=LABELS.index):
-        train = [p for (split, _), ps in pairs.items() if split != s for p in ps]
+        train = [p for r, ps in zip(records, pairs, strict=True) if r["split"] != s for p in ps]
         w = models(train, {})
         learned = Learned(*(Model(**w[t]) for t in TARGETS))
         held = [r for r in records if r["split"] == s]
@@ -159,11 +159,12 @@ def cross_validate(records: list[dict]) -> dict:
 
 def main() -> None:
     records = read_splits(Extractor(load_dataset(), learned=False))
+    pairs = [examples(r) for r in records]  # once: the folds and the final fit share them
     cv = None
     if "--no-cv" not in sys.argv:
         print("leave-one-split-out cross-validation, precision/recall (each split scored by models trained on others):")
-        cv = cross_validate(records)
-    data = [p for r in records for p in examples(r)]
+        cv = cross_validate(records, pairs)
+    data = [p for ps in pairs for p in ps]
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     card = {
         "what": f"multinomial logistic regression (scikit-learn, L2, C={C:g}) on geo.extract.learned.features",

@@ -873,8 +873,9 @@ def _pronoun_one(doc, i: int) -> bool:
     return doc[i].lower_ == "one" and i > 0 and doc[i - 1].lower_ in _ONE_BEFORE
 
 
-def _reading(doc, label: str, a: int, b: int, i: int):
-    """A Figure for the number at token ``i`` of match ``label`` over tokens [a, b)."""
+def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
+    """A Figure for the number at token ``i`` of match ``label`` over tokens [a, b); ``sent_words``:
+    the lower-cased words of its sentence (built once per sentence by :func:`figures`)."""
     family, kind = label.split(":")
     tok = doc[i]
     vague = None
@@ -925,7 +926,7 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         if (
             i + 1 < len(doc)
             and doc[i + 1].lower_ in ("more", "additional", "further")
-            and {t.lower_ for t in doc[i].sent} & {*UPDATE_VERBS, "total", "taking", "bringing"}
+            and sent_words & {*UPDATE_VERBS, "total", "taking", "bringing"}
         ):
             return None  # "rose to nine after two more bodies were recovered": the step, not a toll
         if any(t.lower_ == "bodies" and doc[t.i - 1].lower_ == "foreign" for t in doc[i + 1 : b]):
@@ -938,7 +939,7 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         if not prior:
             return None
         kind = "injured" if prior[-1].lower_ in HURT else "killed"
-    if family in ("tally", "countof") and kind == "killed" and not {t.lower_ for t in doc[i].sent} & DEATH_WORDS:
+    if family in ("tally", "countof") and kind == "killed" and not sent_words & DEATH_WORDS:
         return None
     if (
         family in ("countof", "label")
@@ -948,7 +949,6 @@ def _reading(doc, label: str, a: int, b: int, i: int):
     ):
         return None  # "a tally of 14 attacks", "wounded: 3 times": a count of something else
     if family == "update":
-        sent_words = {t.lower_ for t in doc[i].sent}
         if not sent_words & TOLL_WORDS and not (
             # "saying 9 dead in a village near Saravan, up from 7": the dead named, no toll word
             doc[i - 1].lower_ == "from" and sent_words & DEATH_WORDS
@@ -957,7 +957,6 @@ def _reading(doc, label: str, a: int, b: int, i: int):
         if sent_words & {"injured", "wounded", "injuries"} and not sent_words & DEATH_WORDS:
             kind = "injured"
     if family == "total":
-        sent_words = {t.lower_ for t in doc[i].sent}
         if not sent_words & (DEATH_WORDS | HURT | {"bodies", "injuries", "casualties"}):
             return None  # "taking the total to 14 attacks this year"
         if sent_words & (HURT | {"injuries"}) and not sent_words & (DEATH_WORDS | {"bodies"}):
@@ -1099,7 +1098,7 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
         # The reading with the nearest verb; the next one if a check refuses it.
         f = None
         for _, label, s, e in sorted(readings):
-            f = _reading(doc, label, s, e, i)
+            f = _reading(doc, label, s, e, i, words)
             if f is not None:
                 break
         if f is None:

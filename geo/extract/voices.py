@@ -159,8 +159,8 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     for ln in lines[:2]:
         source = re.search(r"\bsource:\s*([^.;\]\n]{3,80})", ln, re.I)
         state = STATE_OUTLET.search(source.group(1)) if source else None
-        if state and classify(state.group(0)) in SIDE_TYPES:
-            return Speaker(state.group(0), classify(state.group(0)), 0, 0)
+        if state and (side := classify(state.group(0))) in SIDE_TYPES:
+            return Speaker(state.group(0), side, 0, 0)
     # A state outlet's masthead: "IRIB NEWS AGENCY — ENGLISH MONITORING SERVICE"
     outlet = STATE_OUTLET.search(lines[0]) if lines and len(lines[0].split()) <= 10 else None
     if outlet:
