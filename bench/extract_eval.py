@@ -74,8 +74,8 @@ SPLITS = [
     (EVAL / "heldout30", "held-out 30 (clean at 2add95c; tuned on since)", True),
     (EVAL / "heldout31", "held-out 31 (clean at d85961d; tuned on since)", True),
     (EVAL / "heldout32", "held-out 32 (clean at d85961d; tuned on since)", True),
-    (EVAL / "heldout33", "held-out 33 (read once at 938ccd3; never tuned on)", False),
-    (EVAL / "heldout34", "held-out 34 (read once at 938ccd3; never tuned on)", False),
+    (EVAL / "heldout33", "held-out 33 (clean at 938ccd3; tuned on since)", True),
+    (EVAL / "heldout34", "held-out 34 (clean at 938ccd3; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
