@@ -77,6 +77,7 @@ SPLITS = [
     (EVAL / "heldout33", "held-out 33 (clean at 938ccd3; tuned on since)", True),
     (EVAL / "heldout34", "held-out 34 (clean at 938ccd3; tuned on since)", True),
     (EVAL / "heldout35", "held-out 35 (clean; not yet read)", False),
+    (EVAL / "heldout36", "held-out 36 (clean; not yet read)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
