@@ -243,8 +243,8 @@ def _clean(tokens) -> tuple[str, int, int] | None:
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in TRAILING):
         toks = toks[:-1]
-    if not toks:
-        return None
+    if not toks or len(toks) == 1 and toks[0].lower_ in _WHEN:
+        return None  # "a message forwarded since Wednesday says": a day says nothing
     text = toks[0].doc[toks[0].i : toks[-1].i + 1].text  # (Doc.text would rebuild the whole text)
     text = re.sub(r"(?:[’']s)?\s+statement$", "", text)
     return text, toks[0].idx, toks[-1].idx + len(toks[-1].text)

@@ -349,10 +349,14 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             out["passive:killed"] += [p[:-1] + embraced for p in out["passive:killed"] if p[-1] is verb]
         out[f"active:{kind}"] = [
             [_in(active[kind]), {"ORTH": {"IN": [":", '"', "“"]}, "OP": "?"}, QUALS, any_num, MOD, VICT],
+            # "the strike killed the two children" (a count the article gave before: the same figure)
+            [_in(active[kind]), _in(["the", "its", "their"]), QUALS, _num((CARDINAL,)), MOD, VICT],
             [_in(active[kind]), {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}, QUALS, any_num],
         ]
         if kind == "killed":  # "we lost two children that night" (people only: not "lost two houses")
             out["active:killed"].append([_in(["lost", "lose", "loses", "losing"]), QUALS, any_num, MOD, VICT])
+    # "the hospital received the bodies of two children"
+    out["bodies:killed"] = [[{"LOWER": "bodies"}, {"LOWER": "of"}, QUALS, any_num, MOD, VICT]]
     out["hospital:injured"] = [
         # "the deaths of two children and injuries to four girls"
         [_in(["injuries", "wounds"]), {"LOWER": "to"}, QUALS, any_num, MOD, VICT],
@@ -577,7 +581,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     ):
         out[f"label:{kind}"] = [
             # "Killed:   02 (two)": a form's padding after the colon
-            [_in(labels), {"ORTH": {"IN": [":", "|"]}}, {"IS_SPACE": True, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))]
+            [_in(labels), {"ORTH": {"IN": [":", "|"]}}, {"IS_SPACE": True, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))],
+            # a post's running count: "Injured now 4: three girls and a woman"
+            [_in(labels), {"LOWER": "now"}, {"ORTH": {"IN": [":", "|"]}, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))],
         ]
     return out
 
@@ -611,6 +617,9 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
                 if kind == "killed":
                     pats.append(seq + rel + [AUXS, {"LOWER": "lost"}, {"LOWER": "their"}, {"LOWER": "lives"}])
             pats.append([_in(active), {"ORTH": ":", "OP": "?"}, QUALS] + seq)
+            # "the names of the dead: two men, three women and four children"
+            nouns = NOUNS[kind] | ({"dead"} if kind == "killed" else {"injured", "wounded"})
+            pats.append([{"LOWER": "the"}, _in(nouns), {"ORTH": ":"}, QUALS] + seq)
         out[f"list:{kind}"] = pats
     return out
 
@@ -631,6 +640,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         {"TEXT": {"REGEX": r"^[\w-]+$"}, "OP": "{0,7}", "LOWER": {"NOT_IN": BORDER_WORDS}},
         _in(BORDER_WORDS),
     ]
+    # "57 kilometres from the zero line", "from the zero point": Pakistan's words for the border
+    zero = [_in(["from", "of"]), {"LOWER": "the"}, {"LOWER": "zero"}, {"ORTH": "-", "OP": "?"}, _in(["line", "point"])]
     inside = [_in(["inside", "into", "within", "deep"])]
     # "25 km across the line", "beyond the frontier" (not "1,100 km across the Gulf from Saravan")
     over = [_in(["across", "beyond"]), {"LOWER": "the", "OP": "?"}, _in([*BORDER_WORDS, "line", "iran", "pakistan"])]
@@ -638,7 +649,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     depth = []
     # "40 kilometres from our frontier" (not "900 kilometres of our border": its length)
     own = [_in(["from"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
-    for rel in (inside, over, own, border_rel):
+    for rel in (inside, over, own, border_rel, zero):
         for p in ([], paren):
             depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])
@@ -931,6 +942,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
             return None  # "rose to nine after two more bodies were recovered": the step, not a toll
         if any(t.lower_ == "bodies" and doc[t.i - 1].lower_ == "foreign" for t in doc[i + 1 : b]):
             return None  # "two metallic foreign bodies in soft tissue": shrapnel, not the dead
+    if family == "bodies" and sent_words & {*UPDATE_VERBS, "toll", "total", "taking", "bringing"}:
+        return None  # "the toll rose to five after the bodies of two fishermen were recovered": the step
     if family == "echo":
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "adding", "while")):

@@ -42,14 +42,17 @@ _REPORTED_WRONGLY = re.compile(
     r"(?:(?!\bcorrect).)*\b(?:said|stated|reported|put|gave|described)\b(?:(?!\bcorrect).)*$",
     re.I,
 )
-# What a fact-check examines, not what anyone is shown to claim: 'Claim 2: "Pakistan's strikes killed
-# 40"', "Fact check: Did Pakistan's strike kill 40 Iranian soldiers?", a yes-or-no question
+# What a fact-check examines, not what anyone is shown to claim: "Fact check: Did Pakistan's strike
+# kill 40 Iranian soldiers?", a yes-or-no question
 _EXAMINED = re.compile(
-    r"^\W*(?:(?:claim|rumou?r|viral claim|the claim)\s*(?:\d+|[ivx]+)?\s*[:.–—-]|fact[- ]?check\w*\s*:)"
+    r"^\W*(?:fact[- ]?check\w*\s*:)"
     r"|^\W*(?:(?:fact[- ]?check\w*|q(?:uestion)?)\s*:\s*)?"
     r"(?:did|do|does|were|was|is|are|has|have|had|could|can)\b[^?]*\?\W*$",
     re.I,
 )
+# A fact-check's claim line ('Claim 2: "Pakistan's strikes killed 40"'): a claim someone made, which
+# the body says who made; like a headline, its figure is the body's where the body repeats it
+_CLAIM_LINE = re.compile(r"^\W*(?:claim|rumou?r|viral claim|the claim)\s*(?:\d+|[ivx]+)?\s*[:.–—-]", re.I)
 # … or a figure the sentence itself rejects: "the figure of more than 30 soldiers killed has no
 # support", "The claimed depth of 120 km is also unsupported"
 _REJECTED = re.compile(
@@ -195,7 +198,7 @@ class Extractor:
             low = [t.lower_ for t in span]
             f.strikers, f.targets, f.attackers = strikers(low), targets(low), attackers(low)
             f.words = {w for w in low if w.isalpha()}
-            if _heading(text, a, b):
+            if _heading(text, a, b) or _CLAIM_LINE.match(s):
                 headings.add(a)
             rows.append((a, b, span, s, f, caption or byline))
         facts = [
@@ -762,11 +765,14 @@ def _fold(cands: list[Candidate], repeats, source) -> list[Candidate]:
             and o.kind == c.kind
             and o.value == c.value
             and o.claimant_type
-            and (c.event is None or o.event == c.event)
+            and (c.event is None or o.event in (c.event, None))
         ]
         if given:
-            i = out.index(given[0])
-            out[i] = replace(given[0], quotes=given[0].quotes + ((c.start, c.end),))
+            i, o = out.index(given[0]), given[0]
+            if o.event is None and c.event is not None:
+                # the headline says which strike the body's unlinked figure is about
+                o = replace(o, event=c.event, event_reason=c.event_reason, event_confidence=c.event_confidence)
+            out[i] = replace(o, quotes=o.quotes + ((c.start, c.end),))
             out.remove(c)
     return out
 
