@@ -303,6 +303,11 @@ with article_tab:
                 if c.breakdown:
                     parts = ", ".join(f"{md(k)} {v}" for k, v in c.breakdown.items())
                     st.caption(f"Of whom: {parts}. Kept with the figure while they fit it.")
+                if c.detected is not None:
+                    st.caption(
+                        f"No pattern reads this number: a model trained on annotated articles proposes it "
+                        f"({c.detected:.0%} sure). Check the quote before you keep it."
+                    )
                 if c.vague:
                     st.caption(
                         f"Stated as “{md(c.vague)}”: no number, so if you keep it, it is saved without a value "

@@ -152,13 +152,15 @@ st.markdown(
     "unchecked. The extractor uses **no downloaded model**: no official spaCy model can be installed here "
     "(model weights cannot be downloaded), so it is a blank English spaCy pipeline (tokenizer, paragraph and "
     "sentence boundaries, an EntityRuler for numbers) with token patterns, and every proposal can be explained. "
-    "Two small models trained here, from scratch, on the project's own annotated articles give a second "
-    "opinion on each figure's event and claimant type (below).\n"
+    "Three small models trained here, from scratch, on the project's own annotated articles give a second "
+    "opinion on each figure's event and claimant type, and propose figures no pattern reads (below).\n"
     "- **Figures**: token patterns around a number (victims, verb, qualifier), so a pattern never matches "
     'inside a longer word. Number words are read by text2num on the matched span only ("one hundred and '
     'twenty" → 120). "No one was killed" is a figure of 0; "dozens", "several" and "scores" keep their '
     "word and no value; ordinals, superlatives, ages and years are not figures. A total with a breakdown "
-    '("nine people, including four children") is the total.\n'
+    '("nine people, including four children") is the total. A number no pattern reads, in a sentence '
+    "about killing or wounding, is read by a third model (the words around it); it proposes the figure only "
+    "when at least as sure as its cross-validation chose, and the card says a model proposed it.\n"
     '- **Who says it**: the reporting structure ("X said", "according to X", a quotation and its speaker, '
     '"in a statement, X", "by X\'s own count"), normalised to the claimant types; a statement\'s or state '
     "outlet's own text is its issuer's. No attribution means the article's own voice (\"the author\"). A "

@@ -1,6 +1,7 @@
-"""The learned second opinion on events and claimants (geo/extract/learned.py): what the shipped
-models were trained on, that their standard-library inference is scikit-learn's, and how an
-override reaches the reviewer."""
+"""The learned second opinion on events and claimants (geo/extract/learned.py) and the figure
+detector (geo/extract/detector.py): what the shipped models were trained on, that their
+standard-library inference is scikit-learn's, and how an override or a proposal reaches the
+reviewer."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import Extractor
+from geo.extract import Extractor, detector
 from geo.extract.learned import CLAIMANT_MODEL, CLAIMANT_SURE, EVENT_MODEL, GENERIC, Learned, Model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +28,7 @@ def test_the_shipped_models_were_trained_only_on_splits_marked_tuned():
 
     tuned = {f.relative_to(ROOT).as_posix() for f, _, t in SPLITS if t}
     clean = {f.relative_to(ROOT).as_posix() for f, _, t in SPLITS if not t}
-    for path in (EVENT_MODEL, CLAIMANT_MODEL):
+    for path in (EVENT_MODEL, CLAIMANT_MODEL, detector.MODEL):
         card = Model.load(path).card
         assert card["trained_on"], path
         assert set(card["trained_on"]) <= tuned, f"{path.name} was trained on a split not marked tuned"
@@ -112,6 +113,26 @@ def test_a_broken_model_file_is_named(tmp_path):
 def test_the_extractor_uses_the_shipped_models_unless_told_not_to(dataset):
     assert Extractor(dataset).learned is not None
     assert Extractor(dataset, learned=False).learned is None
+    shipped = Extractor(dataset).detector
+    assert shipped is not None and Extractor(dataset, learned=False).detector is None
+    # how sure the detector must be is what its cross-validation chose, on its card
+    card = shipped.model.card
+    assert shipped.sure == card["sure"] and f"{card['sure']:.0%}" in card["cross_validation"]["gained"]
+
+
+def test_the_detector_proposes_only_numbers_no_pattern_read_and_says_so(dataset):
+    """A number no pattern reads becomes a figure when the model is sure enough, marked as the
+    model's; a number a pattern read is never proposed twice; below the threshold, nothing."""
+    model = Model(["none", "killed", "injured"], [0.0, -2.0, -2.0], {"a1:children": [0.0, 6.0, 0.0]}, {})
+    ex = Extractor(dataset, learned=False)
+    ex.detector = detector.Detector(model, 0.9)
+    [c] = only(ex.extract("The dead included two children from the village."), "killed")
+    assert (c.value, c.detected) == (2, pytest.approx(0.980, abs=0.001))
+    assert any("no pattern reads this number" in n and "98% sure" in n for n in c.notes)
+    [read] = only(ex.extract("Two children were killed."), "killed")
+    assert read.detected is None and read.notes == []
+    ex.detector = detector.Detector(model, 0.99)
+    assert only(ex.extract("The dead included two children from the village."), "killed") == []
 
 
 def test_one_speaker_keeps_one_type_in_an_article():

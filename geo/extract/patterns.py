@@ -814,6 +814,7 @@ class Figure:
     vague: str | None = None  # "dozens": the word kept, value None
     low: float | None = None
     high: float | None = None
+    detected: float | None = None  # proposed by the figure model (detector.py), this sure; not a pattern
 
 
 def qualifier_before(doc, i: int) -> tuple[str, int]:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
-from geo.extract import claimants, dates, nlp, patterns, tables, voices
+from geo.extract import claimants, dates, detector, nlp, patterns, tables, voices
 from geo.extract.learned import Learned
 from geo.extract.linking import LATE_DAYS, STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
@@ -115,6 +115,7 @@ class Candidate:
     # how sure the claimant type is, and why (the learned model's reading of it): None without it
     claimant_confidence: str | None = None
     claimant_reason: str | None = None
+    detected: float | None = None  # proposed by the figure model, this sure (no pattern read it)
 
 
 class Extractor:
@@ -127,6 +128,8 @@ class Extractor:
         # the rules' event link and claimant type, reconsidered by models trained on the annotated
         # articles (geo/extract/models/README.md); ``learned=False`` is the rules alone
         self.learned = Learned.load() if learned and dataset is not None else None
+        # numbers no pattern reads, proposed as figures by a model trained on the same articles
+        self.detector = detector.load() if learned else None
         patterns.matchers()
         ends = [e.date for e in dataset.events.values()] if dataset is not None else []
         # A year-less dateline ("Jan 17") is read as the latest such day before the period's end.
@@ -464,6 +467,8 @@ class Extractor:
                 figs = row.figures(text)
             else:
                 figs = patterns.figures(doc, span.start, span.end, asked or told)
+                if self.detector is not None:
+                    figs += self.detector.figures(doc, span.start, span.end, figs, f.words)
             for fig in figs:
                 if fig.kind == "depth" and mishaps[k]:
                     continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
@@ -514,6 +519,8 @@ class Extractor:
                     continue
                 unit = "km" if fig.kind == "depth" else "people"
                 notes = [f"stated as “{fig.vague}”"] if fig.vague else []
+                if fig.detected is not None:
+                    notes.append(f"no pattern reads this number; {detector.WHO} proposes it ({fig.detected:.0%} sure)")
                 add(
                     fig.kind,
                     value,
@@ -530,6 +537,7 @@ class Extractor:
                     low=fig.low,
                     high=fig.high,
                     notes=notes,
+                    detected=fig.detected,
                 )
             for d, prec, ds_, de in f.dates:
                 add("time", d.isoformat() if prec == "day" else f"{d:%Y-%m}", ds_, de)
