@@ -2201,3 +2201,26 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
 
     got = voices.voice(head + "Nine people were killed, it said.\n")
     assert (None if got is None else (got.name, got.type)) == want
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, ctype",
+    [
+        ('"Five people were hurt that night, not three," insisted Dad Karim, a neighbour.', "injured", "analyst"),
+        ('"We buried two children that night," said Abdul Ghani, 54, a farmer.', "killed", "analyst"),
+        ('"Nine Baloch killed in Saravan," wrote Shabir Rind, a Quetta-based rights activist.', "killed", "analyst"),
+        # an organisation described by who runs it speaks for itself; an unnamed neighbour is no one's
+        (
+            "The Baloch Voice, a news website run by exiled activists, reported that 11 people were killed.",
+            "killed",
+            "media",
+        ),
+        ('"Two children were killed," said a neighbour.', "killed", "unattributed"),
+        ("Local news reports in Pakistan put the Panjgur site some 50 km inside the country.", "depth", "media"),
+    ],
+)
+def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence, kind, ctype):
+    """SCHEMA.md: an interviewee quoted by name is an analyst unless they speak for an organisation;
+    every annotator since split 15 reads named neighbours, relatives and activists so."""
+    [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
+    assert c.claimant_type == ctype

@@ -143,7 +143,7 @@ _PRIVATE_OUTLET = re.compile(
     # an outlet described as one: "Roj Monitor, a Kurdish news site"
     r"|, an? (?:[\w-]+ ){0,2}(?:news site|news website|newspaper|news agency|tv channel|broadcaster)\b"
 )
-_MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?) in\b")
+_MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?|(?:news )?reports?) in\b")
 _PLACE_ONLY = frozenset("sistan seistan siestan saravan zahedan kerman balochistan baluchistan panjgur quetta".split())
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
 _SEAT = re.compile(r"\bin (tehran|islamabad)\b|\bon the (iranian|pakistani) side\b")
@@ -167,6 +167,20 @@ _PERSON_WORDS = re.compile(
     r"posts?|users?|accounts?|tweets?|bloggers?)\b"
 )
 SIDE_OF_COUNTRY = {"IRN": "iran_official", "PAK": "pakistan_official"}  # a dateline's country: its officials' side
+# "Dad Karim, a neighbour", "Shabir Rind, a Quetta-based rights activist": a person quoted by name
+# for no organisation (SCHEMA.md: an interviewee quoted by name is an analyst)
+_NAMED = re.compile(r"((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+),\s+(.+)", re.S)
+_PRIVATE_ROLE = re.compile(
+    r"\b(?:neighbou?r|resident|villager|shopkeeper|farmer|labou?rer|driver|teacher|student|eyewitness|witness|"
+    r"survivor|relative|father|mother|brother|sister|uncle|cousin|son|daughter|widow|elder|activist|trader|"
+    r"fisherman|shepherd|grandfather|grandmother|nephew|niece)s?\b"
+)
+_FOR_ORG = re.compile(r"\b(?:of|for|at|from|with) (?:the )?[A-Z]")
+# ("Baloch Voice, a news website run by exiled activists": an outlet or a group, not a person)
+_ORG_WORDS = re.compile(
+    r"\b(?:website|site|group|organi[sz]ation|network|news|monitor|agency|channel|newspaper|paper|daily|page|"
+    r"account|outlet|party|movement|committee|alliance|run by)\b"
+)
 
 
 def classify(phrase: str, home: str | None = None) -> str | None:
@@ -176,6 +190,16 @@ def classify(phrase: str, home: str | None = None) -> str | None:
     a report filed from Quetta is Pakistan's.
     """
     p = phrase.lower()
+    named = _NAMED.match(phrase.strip())
+    if (
+        named
+        and is_name(named.group(1))
+        and _PRIVATE_ROLE.search(named.group(2).lower())
+        and not OFFICIAL.search(named.group(2).lower())
+        and not _FOR_ORG.search(named.group(2))
+        and not _ORG_WORDS.search(named.group(2).lower())
+    ):
+        return "analyst"
     if _STATE_MEDIA.search(p):
         for ctype in ("iran_official", "pakistan_official"):
             if dict(_RULES)[ctype].search(p):
@@ -879,6 +903,9 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
             return official
         if scholarly:
             return "analyst"
+        role = after.split(",", 3)[1:3] if after.startswith(",") else []  # "Abdul Ghani, 54, a farmer"
+        if role and any(_PRIVATE_ROLE.search(r.lower()) and not _ORG_WORDS.search(r.lower()) for r in role):
+            return "analyst"  # a neighbour, a relative, an eyewitness quoted by name (SCHEMA.md)
     return None
 
 
