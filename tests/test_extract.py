@@ -2224,3 +2224,17 @@ def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence,
     every annotator since split 15 reads named neighbours, relatives and activists so."""
     [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
     assert c.claimant_type == ctype
+
+
+def test_a_relative_clause_is_about_the_noun_just_before_it(ex):
+    """ "… was followed by the bombing in Kerman on January 3, in which 95 were martyred": the
+    figure is the Kerman bombing's, not the Rask attack's that opens the sentence."""
+    text = (
+        "The December attack in Rask was followed by the heinous terrorist bombing in Kerman on January 3, "
+        "in which 95 of our compatriots were martyred and more than 280 injured."
+    )
+    found = only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")
+    assert {(c.kind, c.value, c.event) for c in found} == {
+        ("killed", 95, "kerman-bombing"),
+        ("injured", 280, "kerman-bombing"),
+    }

@@ -582,6 +582,23 @@ class Extractor:
         # … and so does a year opening it ("In 2023, UNICEF verified 14 child casualties")
         lead = next((t.i for t in span if t.idx >= opening), span.end)
         opening_years = dates.years(doc, span.start, min(lead, i), taken) if i > span.start else []
+        # "… was followed by the bombing in Kerman on January 3, in which 95 were martyred": a
+        # relative clause is about the noun phrase just before it, not the whole segment
+        opener = [t.lower_ for t in doc[i : i + 2]]
+        relative = opener in (["in", "which"], ["during", "which"]) or opener[:1] == ["which"]
+        if relative and i - 1 > a and doc[i - 1].text == ",":
+            end = i - 1  # the comma before "in which"
+            np_start = max((t.i for t in doc[a:end] if t.lower_ in ("the", "a", "an")), default=a)
+            lo, hi = doc[np_start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            near = Facts(
+                places=[p for p in f.places if lo <= p.start < hi],
+                dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi] + dates.years(doc, np_start, end, taken),
+                strikers=strikers(low := [t.lower_ for t in doc[np_start:end]]),
+                targets=targets(low),
+                words={t.lower_ for t in doc[a:j] if t.is_alpha},
+            )
+            if near.places or near.dates:
+                return near
         for _ in range(3):
             lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
             own = [(d, p) for d, p, s, _ in f.dates if lo <= s < hi] + dates.years(doc, i, j, taken)
