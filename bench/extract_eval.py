@@ -247,9 +247,12 @@ if __name__ == "__main__":
         print(f"  (event link without the atlas's figures as a hint: precision {p:.2f}  recall {r:.2f}  F1 {f1:.2f})")
         alone = evaluate_split(folder, False, rules)
         print(
-            "  (the rules alone, without the learned models: "
-            + "  ".join(f"{k} precision {alone[k][0]:.2f} recall {alone[k][1]:.2f}" for k in ("claimant", "event link"))
-            + ")"
+            "  (the rules alone, without the learned models or the figure detector: "
+            + "  ".join(
+                f"{k} precision {alone[k][0]:.2f} recall {alone[k][1]:.2f}"
+                for k in ("casualties", "claimant", "event link")
+            )
+            + f"; invented {alone['invented']})"
         )
     if "--tuning-only" in sys.argv:
         sys.exit(0)
