@@ -184,8 +184,9 @@ st.markdown(
     "sentence and paragraph, and decide the event; they change the claimant type only when at least 40% sure. "
     "Where a model overrides the rules, the card says so, with its probability and the rules' own reading. "
     "Measured on articles neither the rules nor the models had seen, the event model links the right event "
-    "for more figures than the rules alone; the claimant model's gain is small and does not always hold (on "
-    "the latest unseen pair the rules alone named slightly more claimants right: bench/README.md).\n"
+    "for more figures than the rules alone; the claimant model's gain varies (on one unseen pair the rules "
+    "alone named slightly more claimants right, on the latest the model named 5 and 7 more in 100: "
+    "bench/README.md).\n"
     "- **One claim once, and revisions**: the same figure by the same claimant about the same event in several "
     'sentences is one candidate with all its quotes. A figure stated as an update ("rose to", "revised to", '
     '"the updated figure") is proposed as the revision of that claimant\'s other figure; saved, the link is '
@@ -195,8 +196,9 @@ st.markdown(
     "dropped) and reads its title, site, author and date, offered as the source's fields for you to check.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
-    "tuned on (the last six clean splits) it finds 84 to 95 of every 100 casualty figures, names the right "
-    "claimant for 73 to 84 of them and links 77 to 92 to the right event: "
+    "tuned on (the last eight clean splits) it finds 72 to 95 of every 100 casualty figures, names the right "
+    "claimant for 44 to 84 of them and links 64 to 92 to the right event (the lowest from the latest pair, "
+    "a UN situation report, committee minutes and a radio bulletin among them): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
