@@ -76,8 +76,8 @@ SPLITS = [
     (EVAL / "heldout32", "held-out 32 (clean at d85961d; tuned on since)", True),
     (EVAL / "heldout33", "held-out 33 (clean at 938ccd3; tuned on since)", True),
     (EVAL / "heldout34", "held-out 34 (clean at 938ccd3; tuned on since)", True),
-    (EVAL / "heldout35", "held-out 35 (read once at aaddc61; never tuned on)", False),
-    (EVAL / "heldout36", "held-out 36 (read once at aaddc61; never tuned on)", False),
+    (EVAL / "heldout35", "held-out 35 (clean at aaddc61; tuned on since)", True),
+    (EVAL / "heldout36", "held-out 36 (clean at aaddc61; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
