@@ -78,6 +78,7 @@ SPLITS = [
     (EVAL / "heldout34", "held-out 34 (clean at 938ccd3; tuned on since)", True),
     (EVAL / "heldout35", "held-out 35 (clean at aaddc61; tuned on since)", True),
     (EVAL / "heldout36", "held-out 36 (clean at aaddc61; tuned on since)", True),
+    (EVAL / "heldout37", "held-out 37 (clean; not yet read)", False),
     (EVAL / "heldout38", "held-out 38 (clean; not yet read)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
