@@ -2238,3 +2238,68 @@ def test_a_relative_clause_is_about_the_noun_just_before_it(ex):
         ("killed", 95, "kerman-bombing"),
         ("injured", 280, "kerman-bombing"),
     }
+
+
+WRAPPED = """ISLAMABAD, Jan 18 -- The Foreign Office said on Thursday that the strike in the
+Koh-e-Sabz area of Panjgur had killed two children and injured three girls, and
+that Pakistan had recalled its ambassador from Tehran in protest. A spokeswoman
+told reporters in the capital that the village lay about 50 kilometres from the
+border, and that Islamabad reserved the right to respond to what she called an
+unprovoked violation of its airspace. Iranian state media said later that the
+drones had targeted two strongholds of Jaish al-Adl, a group Tehran accuses of
+attacks on its border guards; they gave no figure for anyone killed there. The
+Foreign Office added that the girls, aged between six and eleven, were in stable
+condition at the district hospital, where a doctor confirmed the two deaths.
+"""
+
+
+def test_a_hard_wrapped_article_is_read_as_sentences_not_lines(ex):
+    """An e-mailed statement, a wire's plain-text feed or a PDF's text breaks every line at one
+    width: its sentences are read whole (who says it is at the start of a line, the figure at the
+    end of the one before), and each quote keeps the article's own line breaks."""
+    from geo.extract.nlp import unwrapped
+
+    flat = unwrapped(WRAPPED)
+    assert len(flat) == len(WRAPPED) and "\n" not in flat.rstrip("\n")
+    found = only(ex.extract(WRAPPED), "killed", "injured", "depth")
+    got = {(c.kind, c.value, c.claimant_type) for c in found}
+    assert got == {
+        ("killed", 2, "pakistan_official"),
+        ("injured", 3, "pakistan_official"),
+        ("depth", 50, "pakistan_official"),
+        ("killed", 2, "other_official"),  # the hospital's doctor, in the last sentence
+    }
+    for c in found:
+        assert c.quote == WRAPPED[c.start : c.end]
+    assert "\n" in next(c for c in found if c.kind == "depth").quote  # verbatim, across its line break
+
+
+def test_text_that_is_not_hard_wrapped_keeps_its_lines():
+    from geo.extract.nlp import unwrapped
+
+    headed = "Iran strikes Panjgur\n\n" + "\n".join(
+        f"- item {n}: a bullet that is long enough to count as a line" for n in range(9)
+    )
+    assert unwrapped(headed) == headed  # bullets are never joined
+    prose = "\n\n".join("A paragraph of prose on one line, " * (n % 3 + 2) for n in range(10))
+    assert unwrapped(prose) == prose  # lines of any length, not one width: not wrapped
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, value, top",
+    [
+        ("Haalvsh now says between nine and 12 people died.", "killed", 9, 12),
+        ("The strikes likely killed between seven and twelve people.", "killed", 7, 12),
+        ('The impact site was "between 40 and 50 kilometres" from the zero line.', "depth", 40, 50),
+    ],
+)
+def test_a_range_is_stated_by_its_lower_bound(ex, sentence, kind, value, top):
+    [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
+    assert (c.value, c.qualifier, c.high) == (value, "at least", top)
+
+
+def test_a_stretch_of_the_border_is_no_depth(ex):
+    text = "Fencing had been completed on approximately 830 km of the 909 km Pak-Iran border."
+    assert only(ex.extract(text, dt.date(2024, 1, 20)), "depth") == []
+    [d] = only(ex.extract("We place the sites within 25 km of the border.", dt.date(2024, 1, 20)), "depth")
+    assert d.value == 25

@@ -126,6 +126,33 @@ def pipeline():
     return nlp
 
 
+_ITEM = re.compile(r"\s*(?:[-*•|+=#>]|\(?\w{1,3}[.)]\s|[A-Z][A-Z .'’-]{2,}:)")  # a bullet, "3. ", "b) ", "HOST:"
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped prose ("… in which 95 of our\\ncompatriots
+    were martyred") made spaces, so a wrapped sentence is one sentence: an e-mailed statement, a
+    wire's plain-text feed or a PDF's text breaks every line at about the same width. Same length
+    as ``text`` (offsets unchanged). Only when most long lines end near one width (≤ 110
+    characters), and only a full line's break, never before a bullet, a numbered item or a
+    speaker's label; text that is not wrapped comes back unchanged."""
+    lines = text.split("\n")
+    widths = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 30)
+    if len(widths) < 8:
+        return text
+    width = widths[int(len(widths) * 0.8)]
+    if width > 110 or sum(width - 12 <= w <= width for w in widths) < 0.5 * len(widths):
+        return text
+    out, at = list(text), 0
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        at += len(line)  # the offset of this line's "\n"
+        full = len(line.rstrip()) >= width - 15 and not line.lstrip().startswith(("|", "+"))
+        if full and nxt.strip() and not _ITEM.match(nxt):
+            out[at] = " "
+        at += 1
+    return "".join(out)
+
+
 def parse(text: str):
     """The spaCy Doc of ``text``."""
     nlp = pipeline()

@@ -349,6 +349,10 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             out["passive:killed"] += [p[:-1] + embraced for p in out["passive:killed"] if p[-1] is verb]
         out[f"active:{kind}"] = [
             [_in(active[kind]), {"ORTH": {"IN": [":", '"', "“"]}, "OP": "?"}, QUALS, any_num, MOD, VICT],
+            # "likely killed between seven and twelve people": the range's lower bound
+            [_in(active[kind]), {"LOWER": "between"}, _num((CARDINAL,)), _in(["and", "to"]), _num((CARDINAL,))]
+            + [MOD, VICT],
+            [_in(active[kind]), {"LOWER": "between"}, _num((CARDINAL,)), MOD, VICT],  # "seven and twelve": one token
             # "the strike killed the two children" (a count the article gave before: the same figure)
             [_in(active[kind]), _in(["the", "its", "their"]), QUALS, _num((CARDINAL,)), MOD, VICT],
             [_in(active[kind]), {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}, QUALS, any_num],
@@ -914,6 +918,11 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         low, high = numbers.VAGUE[vague]
     else:
         value = numbers.value(tok.text)
+        if value is None and i > 0 and doc[i - 1].lower_ == "between" and " and " in tok.lower_:
+            # "between seven and twelve" (one token: number words joined by "and"): the lower bound
+            lower, upper = (numbers.value(x) for x in tok.lower_.split(" and ", 1))
+            if lower is not None and upper is not None and lower < upper:
+                value, low, high = lower, lower, upper
         if value is None or _is_age(doc, i) or _pronoun_one(doc, i):
             return None
         if numbers.is_year(tok.text) and not (i + 1 < len(doc) and doc[i + 1].lower_ in VICTIMS):
@@ -1013,6 +1022,23 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         qual = "more than"
     if family == "depth" and any(t.lower_ in _TOWNS for t in doc[max(0, q0 - 2) : q0]):
         return None  # "Turbat, a town about 40 km from the border": where a town lies, not how deep a strike went
+    unit_of = i + 2 < len(doc) and doc[i + 1].lower_ in UNITS and doc[i + 2].lower_ == "of"
+    if family == "depth" and unit_of and doc[max(0, q0 - 1)].lower_ != "within":
+        return None  # "fencing on 830 km of the 909 km border": a stretch of the border, not a depth
+    # a range, stated by its lower bound (the higher kept as its top): "between nine and 12 people
+    # died" (read at the 12), "killed between 7 and 12 people" (at the 7), "between seven and twelve"
+    before = [t.lower_ for t in doc[max(0, q0 - 3) : q0]]
+    if vague is None and before[:1] == ["between"] and len(before) == 3 and before[2] in ("and", "to"):
+        lower = numbers.value(doc[q0 - 2].text) if doc[q0 - 2].ent_type_ == CARDINAL else None
+        if lower is not None and value is not None and lower < value:
+            value, qual, low, high, q0 = lower, "at least", lower, value, q0 - 3
+    elif vague is None and before[-1:] == ["between"]:
+        if high is None and i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "to"):
+            upper = numbers.value(doc[i + 2].text) if doc[i + 2].ent_type_ == CARDINAL else None
+            if upper is not None and value is not None and value < upper:
+                low, high = value, upper
+        if high is not None:
+            qual, q0 = "at least", q0 - 1
     victims = None
     for t in doc[i + 1 : b]:
         if t.lower_ in VICTIMS:

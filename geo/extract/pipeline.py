@@ -166,6 +166,7 @@ class Extractor:
         """What the rules find, sentence by sentence, before one claim is made of its repeats:
         the candidates and the starts of the headings and captions (whose figures repeat the
         body's). The learned models are trained on these, as they are applied to them."""
+        given, text = text, nlp.unwrapped(text)  # a hard-wrapped article's lines joined (same offsets)
         doc = nlp.parse(text)
         sents = nlp.sentence_spans(doc)
         base = published or dates.published(text, self.period_end)
@@ -557,6 +558,8 @@ class Extractor:
                 if p.start < dateline:
                     continue  # where the story was filed ("ISLAMABAD, Jan 17 -"), not where anything happened
                 add("location", p.key, p.start, p.end)
+        if given is not text:  # each quote verbatim, its line breaks as the article has them
+            out = [replace(c, quote=given[c.start : c.end]) for c in out]
         return out, headings | captions
 
     def _clause(self, doc, span, fig, f: Facts) -> Facts | None:
