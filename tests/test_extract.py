@@ -2303,3 +2303,23 @@ def test_a_stretch_of_the_border_is_no_depth(ex):
     assert only(ex.extract(text, dt.date(2024, 1, 20)), "depth") == []
     [d] = only(ex.extract("We place the sites within 25 km of the border.", dt.date(2024, 1, 20)), "depth")
     assert d.value == 25
+
+
+def test_a_ministrys_transcript_under_a_two_line_letterhead_speaks_for_its_side(ex):
+    """ "MINISTRY OF FOREIGN AFFAIRS" over "ISLAMABAD": the spokesperson's figures are Pakistan's."""
+    text = (
+        "MINISTRY OF FOREIGN AFFAIRS\nISLAMABAD\n\nTranscript of the Weekly Press Briefing by the Spokesperson\n"
+        "Thursday, 25 January 2024\n\n"
+        "SPOKESPERSON: Good afternoon. I will take your questions.\n\n"
+        "QUESTION (Asad Ali, Reuters): What is the toll in Panjgur?\n\n"
+        "SPOKESPERSON: Two of our children lost their lives, and three girls were injured.\n\n"
+        "QUESTION (Sana Baloch, Reuters): Will the ambassador return?\n\n"
+        "SPOKESPERSON: The two sides are in contact. Near Saravan we struck terrorist hideouts, and at least "
+        "seven terrorists were killed there.\n"
+    )
+    found = only(ex.extract(text), "killed", "injured")
+    assert {(c.kind, c.value, c.claimant_type) for c in found} == {
+        ("killed", 2, "pakistan_official"),
+        ("injured", 3, "pakistan_official"),
+        ("killed", 7, "pakistan_official"),
+    }

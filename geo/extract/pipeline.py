@@ -238,7 +238,8 @@ class Extractor:
         story = any(x.strikers or x.targets for x in facts)  # a story of strikes, not of floods
         transcript = voices.is_transcript(text)
         zone = _TIME_ZONE.search(text[:400])
-        letterhead = text.lstrip().split("\n", 1)[0]
+        # (its first two lines: "MINISTRY OF FOREIGN AFFAIRS" over "ISLAMABAD" says whose ministry)
+        letterhead = " ".join(text.lstrip().split("\n", 2)[:2])
         if home is None and transcript and zone:
             # a programme "Broadcast: 20:00 PST" is made in Pakistan: its guests' offices are
             # Pakistan's (a live blog's time stamps say less: it quotes both sides' officials)
