@@ -590,32 +590,30 @@ class Extractor:
         # relative clause is about the noun phrase just before it, not the whole segment
         opener = [t.lower_ for t in doc[i : i + 2]]
         relative = opener in (["in", "which"], ["during", "which"]) or opener[:1] == ["which"]
-        if relative and i - 1 > a and doc[i - 1].text == ",":
-            end = i - 1  # the comma before "in which"
-            np_start = max((t.i for t in doc[a:end] if t.lower_ in ("the", "a", "an")), default=a)
-            lo, hi = doc[np_start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-            near = Facts(
+
+        def facts(start: int, end: int, undated: list) -> Facts:
+            """The facts of tokens [start, end); ``undated``: its dates if it states none."""
+            lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            own = [(d, p) for d, p, s, _ in f.dates if lo <= s < hi] + dates.years(doc, start, end, taken)
+            low = [t.lower_ for t in doc[start:end]]
+            return Facts(
                 places=[p for p in f.places if lo <= p.start < hi],
-                dates=[(d, p) for d, p, s, _ in f.dates if lo <= s < hi] + dates.years(doc, np_start, end, taken),
-                strikers=strikers(low := [t.lower_ for t in doc[np_start:end]]),
-                targets=targets(low),
-                words={t.lower_ for t in doc[a:j] if t.is_alpha},
-            )
-            if near.places or near.dates:
-                return near
-        for _ in range(3):
-            lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-            own = [(d, p) for d, p, s, _ in f.dates if lo <= s < hi] + dates.years(doc, i, j, taken)
-            cf = Facts(
-                places=[p for p in f.places if lo <= p.start < hi],
-                # the opening date, unless the clause has its own ("In December, … killed 11, and
-                # on 10 January one officer was killed")
-                dates=own or [(d, p) for d, p, s, _ in f.dates if s < opening] + opening_years,
-                strikers=strikers(low := [t.lower_ for t in doc[i:j]]),
+                dates=own or undated,
+                strikers=strikers(low),
                 targets=targets(low),
                 # the sentence up to the clause's end: "smugglers" after it are not its story
                 words={t.lower_ for t in doc[a:j] if t.is_alpha},
             )
+
+        if relative and i - 1 > a and doc[i - 1].text == ",":
+            end = i - 1  # the comma before "in which"
+            near = facts(max((t.i for t in doc[a:end] if t.lower_ in ("the", "a", "an")), default=a), end, [])
+            if near.places or near.dates:
+                return near
+        for _ in range(3):
+            # the opening date, unless the clause has its own ("In December, … killed 11, and on 10
+            # January one officer was killed")
+            cf = facts(i, j, [(d, p) for d, p, s, _ in f.dates if s < opening] + opening_years)
             if cf.places or cf.dates or cf.strikers or cf.targets:
                 return cf
             # "… and the Kerman bombing, which the Islamic State group claimed, killed 95": the
