@@ -2194,6 +2194,12 @@ def test_near_copies_finds_an_article_again_not_another_on_the_same_story():
         ),
         # a firm's memo is no statement of its own ("ADVISORY - CLIENT MEMO" names no numbered notice)
         ("MERIDIAN RISK ADVISORY - CLIENT MEMO\nIssued: 24 January 2024\n\n1. BOTTOM LINE\nText.\n", None),
+        # the issuer after the header's words, not the first capitalised words of the body
+        (
+            "PRESS STATEMENT -- Balochistan Rural Health Network\nQUETTA, 19 January 2024\n\n"
+            "The Network's mobile clinic team reached Panjgur on Thursday.\n\n",
+            ("Balochistan Rural Health Network", "other_official"),
+        ),
     ],
 )
 def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):

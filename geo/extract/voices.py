@@ -134,6 +134,13 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
             if ctype not in ("media", "analyst"):
                 kind = ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
                 return Speaker(own.title() if own.isupper() and len(own) > 6 else own, kind, 0, 0)
+        # … or after it: "PRESS STATEMENT -- Balochistan Rural Health Network", "Press release: ISPR"
+        after = lines[header][words.end() :].strip(" -–—:|")
+        if after and len(after.split()) <= 8 and not _DATEISH.search(after) and after[:1].isupper():
+            ctype = classify(after, home)
+            if ctype not in ("media", "analyst"):
+                kind = ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
+                return Speaker(after.title() if after.isupper() and len(after) > 6 else after, kind, 0, 0)
         made = _MADE_BY.search(head)  # "This Flash Update is produced by the United Nations Office …"
         if made:
             return Speaker(made.group("who").strip(), classify(made.group("who"), home) or "other_official", 0, 0)
