@@ -183,6 +183,12 @@ _ORG_WORDS = re.compile(
 )
 
 
+def _private_role(role: str) -> bool:
+    """ "a neighbour", "a Quetta-based rights activist": a person's own role, not an organisation."""
+    low = role.lower()
+    return bool(_PRIVATE_ROLE.search(low)) and not _ORG_WORDS.search(low)
+
+
 def classify(phrase: str, home: str | None = None) -> str | None:
     """The claimant type of a speaker phrase, or None when it names no one.
 
@@ -194,10 +200,9 @@ def classify(phrase: str, home: str | None = None) -> str | None:
     if (
         named
         and is_name(named.group(1))
-        and _PRIVATE_ROLE.search(named.group(2).lower())
+        and _private_role(named.group(2))
         and not OFFICIAL.search(named.group(2).lower())
         and not _FOR_ORG.search(named.group(2))
-        and not _ORG_WORDS.search(named.group(2).lower())
     ):
         return "analyst"
     if _STATE_MEDIA.search(p):
@@ -904,7 +909,7 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
         if scholarly:
             return "analyst"
         role = after.split(",", 3)[1:3] if after.startswith(",") else []  # "Abdul Ghani, 54, a farmer"
-        if role and any(_PRIVATE_ROLE.search(r.lower()) and not _ORG_WORDS.search(r.lower()) for r in role):
+        if any(_private_role(r) for r in role):
             return "analyst"  # a neighbour, a relative, an eyewitness quoted by name (SCHEMA.md)
     return None
 

@@ -126,21 +126,17 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
                 return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
         if unknown:  # a letterhead no rule knows ("MAKRAN RELIEF NETWORK"): an organisation speaking for itself
             return Speaker(unknown[0].title(), "other_official", 0, 0)
-        # The issuer on the header's own line: "IHRC OPERATIONAL NOTE", "ISPR PRESS RELEASE"
+        # The issuer on the header's own line, before its words ("IHRC OPERATIONAL NOTE", "ISPR PRESS
+        # RELEASE") or after them ("PRESS STATEMENT -- Balochistan Rural Health Network")
         words = _RELEASE_WORDS.search(lines[header]) or _DOC_LINE.match(lines[header])
-        own = lines[header][: words.start()].strip(" -–—:|")
-        if own and len(own.split()) <= 6 and not _DATEISH.search(own) and own[:1].isupper():
-            ctype = classify(own, home)
-            if ctype not in ("media", "analyst"):
-                kind = ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
-                return Speaker(own.title() if own.isupper() and len(own) > 6 else own, kind, 0, 0)
-        # … or after it: "PRESS STATEMENT -- Balochistan Rural Health Network", "Press release: ISPR"
-        after = lines[header][words.end() :].strip(" -–—:|")
-        if after and len(after.split()) <= 8 and not _DATEISH.search(after) and after[:1].isupper():
-            ctype = classify(after, home)
-            if ctype not in ("media", "analyst"):
-                kind = ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
-                return Speaker(after.title() if after.isupper() and len(after) > 6 else after, kind, 0, 0)
+        line = lines[header]
+        for part, most in ((line[: words.start()], 6), (line[words.end() :], 8)):
+            who = part.strip(" -–—:|")
+            if who and len(who.split()) <= most and not _DATEISH.search(who) and who[:1].isupper():
+                ctype = classify(who, home)
+                if ctype not in ("media", "analyst"):
+                    kind = ctype if ctype in SIDE_TYPES else "other_official"
+                    return Speaker(who.title() if who.isupper() and len(who) > 6 else who, kind, 0, 0)
         made = _MADE_BY.search(head)  # "This Flash Update is produced by the United Nations Office …"
         if made:
             return Speaker(made.group("who").strip(), classify(made.group("who"), home) or "other_official", 0, 0)
