@@ -78,8 +78,8 @@ SPLITS = [
     (EVAL / "heldout34", "held-out 34 (clean at 938ccd3; tuned on since)", True),
     (EVAL / "heldout35", "held-out 35 (clean at aaddc61; tuned on since)", True),
     (EVAL / "heldout36", "held-out 36 (clean at aaddc61; tuned on since)", True),
-    (EVAL / "heldout37", "held-out 37 (read once at fbb79e7; never tuned on)", False),
-    (EVAL / "heldout38", "held-out 38 (read once at fbb79e7; never tuned on)", False),
+    (EVAL / "heldout37", "held-out 37 (clean at fbb79e7; tuned on since)", True),
+    (EVAL / "heldout38", "held-out 38 (clean at fbb79e7; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
