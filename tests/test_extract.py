@@ -58,6 +58,15 @@ def only(cands, *kinds):
         ("The superintendent said four people had been brought in for treatment.", "injured", 4, "exact"),
         ("Deceased: 2", "killed", 2, "exact"),
         ("The army said seven terrorists were eliminated in the operation.", "killed", 7, "exact"),
+        # "no fewer than" is a qualifier, not a zero
+        (
+            "The gang has taken the lives of no fewer than 300 of the country's border guards.",
+            "killed",
+            300,
+            "at least",
+        ),
+        ("At least 12 militants of the BLA and BLF were killed in the strikes.", "killed", 12, "at least"),
+        ('Media claimed that seven members of "terrorist groups" had been killed.', "killed", 7, "exact"),
         ("Kurdish officials say four civilians die in Erbil.", "killed", 4, "exact"),
         ("In 2023 the group recorded 41 killings of fuel carriers.", "killed", 41, "exact"),
         ("The bloc deplored the loss of at least 11 lives.", "killed", 11, "at least"),
@@ -95,6 +104,10 @@ def test_casualty_figures(text, kind, value, qualifier):
         ("Officials revise the toll down to 84, then to 95.", {("killed", 84), ("killed", 95)}),
         ("State TV is now saying 9 dead near Saravan, up from 7 earlier.", {("killed", 9), ("killed", 7)}),
         ("The martyrs' number, first announced as 103, was revised to 95.", {("killed", 103), ("killed", 95)}),
+        ("Two more have died, bringing the official toll from 89 to 91.", {("killed", 89), ("killed", 91)}),
+        # a brief's shorthand; a zero among the casualties
+        ("- PK officials: 2 children KIA, 3 girls WIA.", {("killed", 2), ("injured", 3)}),
+        ("Our colleagues tell us no UN personnel were among the casualties in Panjgur.", {("casualties", 0)}),
         # a figure denied, a series number, a table of contents: no figure
         ("We found no credible report of a toll anywhere near 30.", set()),
         ("Bulletin No. 1 recorded four injured persons.", {("injured", 4)}),
@@ -1746,6 +1759,10 @@ def test_an_old_figure_named_by_its_revision_and_a_figure_called_wrong(ex):
     found = ex.extract(text, dt.date(2024, 1, 17))
     new = next(c for c in only(found, "killed") if c.value == 8)
     assert new.revises is not None and found[new.revises].value == 5
+    text = "Two more wounded have died in Kerman, bringing the official toll from 89 to 91, IRNA reported."
+    found = ex.extract(text, dt.date(2024, 1, 17))
+    new = next(c for c in only(found, "killed") if c.value == 91)
+    assert new.revises is not None and found[new.revises].value == 89
     assert not only(ex.extract("They now say the earlier figure of four dead was wrong."), "killed")
     found = only(ex.extract("Tasnim now reports nine dead: four women, two men and three children."), "killed")
     assert [c.value for c in found] == [9]
@@ -2216,6 +2233,9 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
         ('"Five people were hurt that night, not three," insisted Dad Karim, a neighbour.', "injured", "analyst"),
         ('"We buried two children that night," said Abdul Ghani, 54, a farmer.', "killed", "analyst"),
         ('"Nine Baloch killed in Saravan," wrote Shabir Rind, a Quetta-based rights activist.', "killed", "analyst"),
+        # a brief's country codes
+        ("- PK officials: 2 children KIA, 3 girls WIA.", "killed", "pakistan_official"),
+        ("IR authorities revised the death toll down to 89 on 6 Jan.", "killed", "iran_official"),
         # an organisation described by who runs it speaks for itself; an unnamed neighbour is no one's
         (
             "The Baloch Voice, a news website run by exiled activists, reported that 11 people were killed.",
@@ -2318,6 +2338,9 @@ def test_text_that_is_not_hard_wrapped_keeps_its_lines():
         ("Haalvsh now says between nine and 12 people died.", "killed", 9, 12),
         ("The strikes likely killed between seven and twelve people.", "killed", 7, 12),
         ('The impact site was "between 40 and 50 kilometres" from the zero line.', "depth", 40, 50),
+        ("By our geolocation the targeted area lies roughly 20 to 25 km from the border.", "depth", 20, 25),
+        ("The site lies 20-25 km from the border, the imagery shows.", "depth", 20, 25),
+        ("Some 20 to 25 people were killed in the raid.", "killed", 20, 25),
     ],
 )
 def test_a_range_is_stated_by_its_lower_bound(ex, sentence, kind, value, top):

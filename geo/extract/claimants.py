@@ -92,7 +92,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:iran|iranian|iran[’']s|tehran|irna|irib|press ?tv|tasnim|fars|mehr|irgc|isna|mizan|nour news|vahidi|"
             r"revolutionary guards?|s[ei]{1,2}stan|saravan|zahedan|kerman|majlis|raisi|amir-?abdollahian|kanaani|"
-            r"islamic republic)"
+            r"islamic republic|ir (?:officials?|authorities|government|govt|military|forces|state media)\b)"
         ),
     ),
     (
@@ -101,7 +101,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"\b(?:pakistan|pakistani|pakistan[’']s|islamabad|ispr|inter[- ]services|"
             r"foreign office|balochistan|baluchistan|panjgur|quetta|kakar|jilani|ptv|radio pakistan|"
             r"associated press of pakistan|app\b|bugti|munir|"
-            r"baloch government|fo\b|rawalpindi|frontier corps|levies|pdma|ndma)"
+            r"baloch government|fo\b|rawalpindi|frontier corps|levies|pdma|ndma|"
+            # a brief's country codes: "PK officials: 2 children KIA", "IR state media"
+            r"pk (?:officials?|authorities|government|govt|military|forces|fo)\b)"
         ),
     ),
     (

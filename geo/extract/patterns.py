@@ -193,7 +193,7 @@ FIGURE_CUES = frozenset(
     | set(UPDATE_VERBS)
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
     | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
-    | {"shahadat", "martyrdom"}
+    | {"shahadat", "martyrdom", "kia", "wia"}
     | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed"}
 )
 
@@ -212,6 +212,13 @@ GAP = {
     "OP": "{0,5}",
 }
 AUXS = {"LOWER": {"IN": AUX}, "OP": "{0,4}"}
+# what the victims were of, names joined by "and" and quoted words allowed: "of the BLA and BLF"
+OF_GAP = {
+    "LOWER": {"NOT_IN": sorted(set(GAP_STOP) - {"and"})},
+    "ORTH": {"NOT_IN": [",", ";", ".", ":", "(", ")", "-", "—", "–"]},
+    "ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]},
+    "OP": "{1,6}",
+}
 QUALS = {"LOWER": {"IN": QUAL_WORDS}, "OP": "{0,3}"}
 NOT_NUM = {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "IS_PUNCT": False}
 
@@ -236,6 +243,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             # 'at least seven "high-value terrorists" had been killed'
             [any_num, {"ORTH": {"IN": ['"', "“"]}}, MOD, VICT, {"ORTH": {"IN": ['"', "”"]}}, AUXS, verb],
             [any_num, {"ORTH": {"IN": ['"', "”", "’"]}}, AUXS, verb],
+            # "12 militants of the BLA and BLF were killed", 'seven members of "terrorist groups" had been killed'
+            [any_num, MOD, VICT, {"LOWER": "of"}, OF_GAP, AUXS, verb],
             # "the two children who were killed"
             [any_num, MOD, VICT, _in(["who", "that"]), AUXS, verb],
             # "dozens of people were injured", "two of the guards died"
@@ -341,6 +350,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [{"LOWER": "no"}, MOD, _in(VICTIMS), GAP, AUXS, verb],
             # "left two dead"
             [{"LOWER": "left"}, QUALS, any_num, MOD, {**VICT, "OP": "?"}, verb],
+            # a brief's military shorthand, upper case only: "2 children KIA, 3 girls WIA", "9 KIA"
+            [any_num, MOD, {**VICT, "OP": "?"}, {"ORTH": {"killed": "KIA", "injured": "WIA"}[kind]}],
         ]
         if kind == "killed":  # "three women … lost their lives", "two soldiers … embraced shahadat"
             lost = [_in(["lost", "sacrificed", "gave"]), _in(["their", "his", "her"]), _in(["lives", "life"])]
@@ -450,7 +461,12 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ),
     ]
     for kind, nouns in NOUNS.items():
-        out[f"noun:{kind}"] = [[any_num, MOD, _in(nouns)], [_in(["no", "zero"]), MOD, _in(nouns)]]
+        out[f"noun:{kind}"] = [
+            [any_num, MOD, _in(nouns)],
+            [_in(["no", "zero"]), MOD, _in(nouns)],
+            # "no UN personnel were among the casualties"
+            [{"LOWER": "no"}, MOD, VICT, AUXS, {"LOWER": "the"}, _in(nouns)],
+        ]
     # "it was later revised to 84", "the figure rose to nine": counted only where the sentence
     # speaks of a toll (see figures()).
     out["update:killed"] = [
@@ -458,6 +474,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         # "84 killed (the revised figure, down from 103)", "had risen from one to two" (both figures)
         [_in(["down", "up", *UPDATE_VERBS]), {"LOWER": "from"}, QUALS, any_num],
         [_in(UPDATE_VERBS), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
+        # "bringing the official toll from 89 to 91"
+        [_in(["toll", "tally", "count", "figure"]), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
         # "revise the toll down to 84, then to 95"
         [_in(["then", "later", "and", "finally", "subsequently"]), {"LOWER": "to"}, QUALS, any_num],
         # "was later revised by the health ministry to 95"
@@ -853,7 +871,16 @@ def _is_age(doc, i: int) -> bool:
 
 
 def _num_tokens(doc, a: int, b: int) -> list[int]:
-    return [t.i for t in doc[a:b] if t.ent_type_ in (CARDINAL, ZERO, VAGUE) or t.lower_ in ("no", "zero")]
+    """The number tokens in [a, b): a "no" that begins a qualifier ("no fewer than 300") is none."""
+    return [
+        t.i
+        for t in doc[a:b]
+        if (t.ent_type_ in (CARDINAL, ZERO, VAGUE) or t.lower_ in ("no", "zero")) and not _qualifying_no(doc, t.i)
+    ]
+
+
+def _qualifying_no(doc, i: int) -> bool:
+    return doc[i].lower_ == "no" and i + 2 < len(doc) and doc[i + 1].lower_ in ("fewer", "less", "more")
 
 
 _TOWNS = frozenset("town towns city cities capital port".split())
@@ -1039,6 +1066,12 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
                 low, high = value, upper
         if high is not None:
             qual, q0 = "at least", q0 - 1
+    elif vague is None and family != "update" and len(before) >= 2 and before[-1] in ("to", "-", "–"):
+        # "roughly 20 to 25 km", "20-25 km": a range without "between" (not "from 89 to 91": an update)
+        lower = numbers.value(doc[q0 - 2].text) if doc[q0 - 2].ent_type_ == CARDINAL else None
+        if lower is not None and value is not None and lower < value and before[-3:-2] != ["from"]:
+            value, qual, low, high = lower, "at least", lower, value
+            q0 = qualifier_before(doc, q0 - 2)[1]
     victims = None
     for t in doc[i + 1 : b]:
         if t.lower_ in VICTIMS:

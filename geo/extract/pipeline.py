@@ -31,7 +31,7 @@ MILITANTS = frozenset(
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
-    "lowered lowering reduced corrected correcting revise revises rises climbs raises".split()
+    "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing".split()
 )
 RETRACTED = re.compile(r"\b(?:an )?earlier version of this (?:article|story|report)", re.I)
 # In a corrections column, what an earlier piece said is the outlet's error, not a claim: "The same
@@ -743,6 +743,8 @@ _HOW_FAR = re.compile(
 # the figure a revision names as the old one: "an initial count of 103", "down from 103"
 _OLD_FIGURE = re.compile(
     r"\b(?:initial|earlier|previous|original|first|old|(?:down|up|risen|rose|revised|raised|lowered|increased) from"
+    # "bringing the official toll from 89 to 91"
+    r"|(?:toll|tally|count|figure) from"
     # "revising a figure of three dead", "correcting its count of 11"
     r"|(?:revis|correct|rais|lower|updat|replac)\w* (?:a|an|the|its|his|her|their) (?:figure|toll|count|tally) of)"
     r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
