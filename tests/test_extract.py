@@ -2321,6 +2321,22 @@ def test_a_wire_wrapped_near_its_limit_is_unwrapped():
     assert len(flat) == len(text) and flat.count("\n") < len(lengths) // 2
 
 
+def test_a_digest_of_short_wrapped_paragraphs_is_unwrapped(ex):
+    """A newsletter or a brief wraps short paragraphs and lists, so most of its lines end short;
+    its full lines running on into a lower-case line still show the wrap."""
+    items = "\n\n".join(
+        f"{n}. IRAQ RECALLS ITS ENVOY OVER THE ERBIL STRIKE\n"
+        "Iraq recalled its ambassador from Tehran and complained to the UN Security Council over\n"
+        "the missile strike on Erbil. The Kurdistan Regional Government says that four civilians\n"
+        "were killed and six wounded in the strike.\n"
+        "Separately, a monitor said the Idlib strikes caused no damage to homes."
+        for n in range(1, 5)
+    )
+    text = "WEEKLY DIGEST\nIssue 112\n\n" + items + "\n"
+    found = only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")
+    assert {(c.kind, c.value) for c in found} == {("killed", 4), ("injured", 6)}
+
+
 def test_text_that_is_not_hard_wrapped_keeps_its_lines():
     from geo.extract.nlp import unwrapped
 

@@ -142,7 +142,14 @@ def unwrapped(text: str) -> str:
     if len(widths) < 8:
         return text
     width = widths[int(len(widths) * 0.9)]
-    if width > 110 or sum(width - 12 <= w <= width for w in widths) < 0.5 * len(widths):
+    if width > 110:
+        return text
+    # at one width: half the long lines; or, in short paragraphs and lists, where many lines end
+    # short, a quarter of them full and run on into a next line that starts in lower case
+    runs_on = sum(
+        len(ln.rstrip()) >= width - 15 and nxt.lstrip()[:1].islower() for ln, nxt in zip(lines, lines[1:], strict=False)
+    )
+    if sum(width - 12 <= w <= width for w in widths) < 0.5 * len(widths) and runs_on < max(3, 0.25 * len(widths)):
         return text
     out, at = list(text), 0
     for line, nxt in zip(lines, lines[1:], strict=False):
