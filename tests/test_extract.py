@@ -2389,3 +2389,19 @@ def test_a_ministrys_transcript_under_a_two_line_letterhead_speaks_for_its_side(
         ("injured", 3, "pakistan_official"),
         ("killed", 7, "pakistan_official"),
     }
+
+
+def test_a_figure_named_with_its_source_is_that_sources_not_the_speakers(ex):
+    """On a talk show or a phone-in the turn's speaker relays an office's figure: "The Foreign
+    Office figure is …", "The official figure from the Foreign Office is …" are the office's; a
+    toll "from the strikes" names a cause, and "no figure from Tehran" no one's."""
+    text = (
+        "ANCHOR: Welcome to the show.\n\n"
+        "KHOSA: The Foreign Office figure is two children killed. My sources say four were hurt.\n\n"
+        "HOST: The official figure from the Foreign Office is still three girls injured.\n"
+    )
+    got = {(c.kind, c.value): (c.claimant_type, c.claimant) for c in ex.extract(text, dt.date(2024, 1, 18))}
+    assert got[("killed", 2)] == ("pakistan_official", "Foreign Office")
+    assert got[("injured", 3)] == ("pakistan_official", "Foreign Office")
+    text = "There has been no figure from Tehran that we trust; we count 24 km from the border."
+    assert [c.claimant_type for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] != ["iran_official"]

@@ -734,6 +734,26 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue
         elif lower == "from" and t.i > a and doc[t.i - 1].lower_ in ("comes", "come", "came"):
             phrase = _after(doc, t.i, b)  # "The highest count … comes from Sarbaz News"
+        elif lower in ("figure", "figures", "count") and t.i + 2 < b and doc[t.i + 1].lower_ == "from":
+            # "The official figure from the Foreign Office is still three": a name, capitalised (not
+            # "the death toll from the strikes", "our count from open sources")
+            k = t.i + 2 + (doc[t.i + 2].lower_ == "the")
+            phrase = list(doc[k:b])
+            phrase = phrase[: next((n for n, x in enumerate(phrase) if not x.text[:1].isupper()), len(phrase))]
+            if t.i > a and doc[t.i - 1].lower_ == "no":
+                phrase = None  # "there has been no figure from Tehran": no one gives it
+        elif (
+            lower in COUNT_NOUNS | {"figure", "toll"}
+            and t.i - 1 > a
+            and doc[t.i - 1].text[:1].isupper()
+            and t.i + 1 < b
+            and doc[t.i + 1].lower_ in ("is", "was", "remains", "stands", "stood", "says", "said")
+        ):
+            # "The Foreign Office figure is two children killed": the office named before its figure
+            k = t.i - 1
+            while k > a and doc[k - 1].text[:1].isupper():
+                k -= 1
+            phrase = list(doc[k : t.i])
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
         elif (
