@@ -2233,6 +2233,10 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
         ('"Five people were hurt that night, not three," insisted Dad Karim, a neighbour.', "injured", "analyst"),
         ('"We buried two children that night," said Abdul Ghani, 54, a farmer.', "killed", "analyst"),
         ('"Nine Baloch killed in Saravan," wrote Shabir Rind, a Quetta-based rights activist.', "killed", "analyst"),
+        # whose office, not where it sits; a name that reports is an outlet
+        ("Three other workers were wounded, Pakistan's embassy in Tehran said.", "injured", "pakistan_official"),
+        ("Three other workers were wounded, Iran's ambassador in Islamabad said.", "injured", "iran_official"),
+        ("Border Post reports that four people died in Monday's strike on Erbil.", "killed", "media"),
         # a brief's country codes
         ("- PK officials: 2 children KIA, 3 girls WIA.", "killed", "pakistan_official"),
         ("IR authorities revised the death toll down to 89 on 6 Jan.", "killed", "iran_official"),

@@ -214,10 +214,18 @@ def classify(phrase: str, home: str | None = None) -> str | None:
         return SIDE_OF_COUNTRY.get(home or "", "media")  # "state media" in a story from Tehran
     if _PRIVATE_OUTLET.search(p) and not STATE_OUTLET.search(phrase):
         return "media"  # "the Pakistani daily Sahil Express": a nationality, not a side
+    sides = {c: m for c in ("iran_official", "pakistan_official") if (m := dict(_RULES)[c].search(p))}
     for ctype, rule in _RULES:
         if ctype == "media" and _WING.search(p):
             continue  # "the military's media wing": an office of the military, not an outlet
         m = rule.search(p)
+        if (
+            len(sides) == 2
+            and ctype in sides
+            and m.start() > min(x.start() for x in sides.values())
+            and re.search(r"\b(?:in|at|to|from) (?:the )?$", p[: m.start()])
+        ):
+            continue  # "Pakistan's embassy in Tehran": whose office, not where it sits
         if m and ctype in ("iran_official", "pakistan_official") and m.group(0) in _PLACE_ONLY:
             # "local media in Sistan and Baluchestan", "the people I've talked to in Saravan": a
             # place says where they are, not whose side speaks
@@ -844,6 +852,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             ctype = "media" if filed else introduced(text, _text(doc), home)
         if ctype is None:
             continue
+        if ctype == "unattributed" and lower in ("reports", "reported") and text[:1].isupper() and len(words) <= 4:
+            ctype = "media"  # "Border Post reports that …": a name that reports is an outlet's
         ctype = _seat(doc, a, t.i, text) or _relayed(doc, a, b, text, ctype)
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e, channel)))
     # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks
