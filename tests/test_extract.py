@@ -2237,6 +2237,13 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
         ("Three other workers were wounded, Pakistan's embassy in Tehran said.", "injured", "pakistan_official"),
         ("Three other workers were wounded, Iran's ambassador in Islamabad said.", "injured", "iran_official"),
         ("Border Post reports that four people died in Monday's strike on Erbil.", "killed", "media"),
+        # a known outlet's label in capitals, and a label after a ";" (not "ANCHOR:", not "ISLAMABAD:")
+        ("IRNA: Nine people were killed when drones hit a village near Saravan.", "killed", "iran_official"),
+        (
+            "- 10 Jan: JAA-claimed attack near Rask; IR state media: one police officer killed.",
+            "killed",
+            "iran_official",
+        ),
         # a brief's country codes
         ("- PK officials: 2 children KIA, 3 girls WIA.", "killed", "pakistan_official"),
         ("IR authorities revised the death toll down to 89 on 6 Jan.", "killed", "iran_official"),

@@ -593,16 +593,22 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
     found: list[tuple[int, Speaker]] = []
     # "09:40 - Iranian state TV: at least seven killed"; "ANCHOR: …" (a label, not a claimant)
     # "- Casualties: Pakistan's Foreign Office: two children killed": a label, then the speaker
-    colons = [t.i for t in doc[a : min(b, a + 14)] if t.text == ":"][:2]
+    # "- 10 Jan: JAA-claimed attack near Rask; IR state media: one police officer killed": after the ";"
+    colons = [t.i for t in doc[a : min(b, a + 18)] if t.text == ":"][:2]
     for lo, colon in zip([a, *[c + 1 for c in colons]], colons, strict=False):
-        head = [t for t in doc[lo:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text)]
+        cut = max([lo, *(t.i + 1 for t in doc[lo:colon] if t.text == ";")])
+        if colon - a >= 14 and (cut == lo or colon - cut > 6):
+            continue  # past a short label's reach: a clause that ends in a colon, unless a ";" began a label
+        head = [t for t in doc[cut:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text)]
         clean = _clean(head)
         # a speaker, not a topic: "Iranian state TV:", not "Iranian strike in Panjgur:"
+        known = bool(STATE_OUTLET.fullmatch(clean[0]) or clean[0] == "ISPR") if clean else False  # not a dateline
         if (
             clean
-            and not clean[0].isupper()
+            and (not clean[0].isupper() or known)
             and (
-                OFFICIAL.search(clean[0].lower())
+                known
+                or OFFICIAL.search(clean[0].lower())
                 or _STATE_MEDIA.search(clean[0].lower())
                 or dict(_RULES)["media"].search(clean[0].lower())
             )
