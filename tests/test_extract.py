@@ -2212,6 +2212,13 @@ def test_near_copies_finds_an_article_again_not_another_on_the_same_story():
         ),
         # a firm's memo is no statement of its own ("ADVISORY - CLIENT MEMO" names no numbered notice)
         ("MERIDIAN RISK ADVISORY - CLIENT MEMO\nIssued: 24 January 2024\n\n1. BOTTOM LINE\nText.\n", None),
+        # a joint statement speaks for its signatories (the first named), not its headline's last line
+        (
+            "JOINT STATEMENT\n\nIran and Pakistan must investigate civilian deaths and protect Baloch\n"
+            "border communities\n\n24 January 2024\n\nSignatories: Makran Legal Aid Trust (Quetta); "
+            "Border Communities Watch\n\nWe, the undersigned organisations, are gravely concerned.\n\n",
+            ("Makran Legal Aid Trust", "other_official"),
+        ),
         # the issuer after the header's words, not the first capitalised words of the body
         (
             "PRESS STATEMENT -- Balochistan Rural Health Network\nQUETTA, 19 January 2024\n\n"

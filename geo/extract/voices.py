@@ -33,7 +33,7 @@ _DATEISH = re.compile(
 _DOC_LINE = re.compile(
     # a numbered one in capitals, whatever two words come first: "PATIENT STATUS UPDATE No. 2"
     r"(?-i:(?:[A-Z]+ ){1,2}(?:UPDATE|BULLETIN|REPORT|NOTICE|STATEMENT))\s+no\.?\s*\d|"
-    r"(?:(?:public|press|official|medical|health|emergency|urgent|flash|situation|field|casualty) )?"
+    r"(?:(?:public|press|official|joint|medical|health|emergency|urgent|flash|situation|field|casualty) )?"
     r"(?:statement|notice|communiqu[eé]|advisory|bulletin|appeal|update|report)\b(?:\s*(?:[|:–—-]|no\.?)|\s*$)"
     r"|statement (?:on|regarding|concerning|about) the\b",  # "Statement on the attack by …"
     re.I,
@@ -137,6 +137,10 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
                 if ctype not in ("media", "analyst"):
                     kind = ctype if ctype in SIDE_TYPES else "other_official"
                     return Speaker(who.title() if who.isupper() and len(who) > 6 else who, kind, 0, 0)
+        signed = re.search(r"^(?:signatories|signed by|endorsed by)\s*:\s*([^\n;,(]{3,80})", head, re.I | re.M)
+        if signed:  # a joint statement's signatories: the first named, for all (SCHEMA.md: an organisation)
+            ctype = classify(signed.group(1), home)
+            return Speaker(signed.group(1).strip(), ctype if ctype in SIDE_TYPES else "other_official", 0, 0)
         made = _MADE_BY.search(head)  # "This Flash Update is produced by the United Nations Office …"
         if made:
             return Speaker(made.group("who").strip(), classify(made.group("who"), home) or "other_official", 0, 0)
