@@ -2283,6 +2283,9 @@ def test_a_relative_clause_is_about_the_noun_just_before_it(ex):
         ("killed", 95, "kerman-bombing"),
         ("injured", 280, "kerman-bombing"),
     }
+    text = "Iran's strike in Panjgur followed its strikes of 15 January on Erbil, in which four civilians were killed."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 29)), "killed")
+    assert c.event == "iran-strike-iraq"  # the phrase from its determiner, "its", not the sentence's start
 
 
 WRAPPED = """ISLAMABAD, Jan 18 -- The Foreign Office said on Thursday that the strike in the

@@ -607,7 +607,8 @@ class Extractor:
 
         if relative and i - 1 > a and doc[i - 1].text == ",":
             end = i - 1  # the comma before "in which"
-            near = facts(max((t.i for t in doc[a:end] if t.lower_ in ("the", "a", "an")), default=a), end, [])
+            # (from its determiner: "the bombing in Kerman", "its strikes of 15 January on Erbil")
+            near = facts(max((t.i for t in doc[a:end] if t.lower_ in _DETERMINERS), default=a), end, [])
             if near.places or near.dates:
                 return near
         for _ in range(3):
@@ -750,6 +751,7 @@ _OLD_FIGURE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
     re.I,
 )
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _TOLD_HOW_FAR = re.compile(r"\b(?:is|was) how (?:far|deep)\b", re.I)
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
