@@ -2251,6 +2251,13 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
             "killed",
             "iran_official",
         ),
+        # whose claim it is; officials who "place" a site (not "the resting place of")
+        (
+            "The papers repeat Islamabad's claim that two children were killed in Panjgur.",
+            "killed",
+            "pakistan_official",
+        ),
+        ("- Pakistani officials place the impact site c. 50 km inside the country.", "depth", "pakistan_official"),
         # a brief's country codes
         ("- PK officials: 2 children KIA, 3 girls WIA.", "killed", "pakistan_official"),
         ("IR authorities revised the death toll down to 89 on 6 Jan.", "killed", "iran_official"),

@@ -25,7 +25,7 @@ REPORT_VERBS = frozenset(
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
     spoke suggests places given give repeated repeats reporting attribute attributes pointed geolocated
-    admits acknowledges concedes conceded""".split()
+    admits acknowledges concedes conceded place""".split()
 )
 SIDE_TYPES = ("iran_official", "pakistan_official")
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
@@ -624,6 +624,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         channel = False
         if any(s <= t.idx < e for s, e in quoted):
             continue  # '"… Tehran hurried to tell the world …," said X': the quote's words, not a report
+        if lower == "place" and not (t.i + 1 < b and doc[t.i + 1].lower_ in ("the", "it", "them", "its", "their")):
+            continue  # "officials place the site at …" reports; "took place", "the resting place of" do not
         if lower == "according" and t.i + 1 < b and doc[t.i + 1].lower_ == "to":
             phrase = _after(doc, t.i + 1, b)
             by = next((x.i for x in phrase if x.lower_ == "by"), None)
@@ -777,6 +779,18 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             in ("his", "her", "their", "our", "my")
         ):
             phrase = [owner]  # "By his estimate", "by her reading of satellite imagery", "our own review"
+        elif (
+            lower in ("claim", "claims", "assertion", "version", "line", "position", "contention")
+            and t.i - 2 >= a
+            and doc[t.i - 1].lower_ in ("'s", "’s")
+            and t.i + 1 < b
+            and doc[t.i + 1].lower_ in ("that", ":")
+        ):
+            # "repeat Islamabad's claim that two children were killed": whose claim it is
+            k = t.i - 2
+            while k > a and doc[k - 1].text[:1].isupper():
+                k -= 1
+            phrase = list(doc[k : t.i - 1])
         elif lower in COUNT_NOUNS | {"figure", "toll"} and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
             k = t.i - 1
             while k > a and doc[k].lower_ not in ("by", "to", "in"):
