@@ -2240,6 +2240,26 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
         ('"Five people were hurt that night, not three," insisted Dad Karim, a neighbour.', "injured", "analyst"),
         ('"We buried two children that night," said Abdul Ghani, 54, a farmer.', "killed", "analyst"),
         ('"Nine Baloch killed in Saravan," wrote Shabir Rind, a Quetta-based rights activist.', "killed", "analyst"),
+        # an organisation described by who runs it speaks for itself; an unnamed neighbour is no one's
+        (
+            "The Baloch Voice, a news website run by exiled activists, reported that 11 people were killed.",
+            "killed",
+            "media",
+        ),
+        ('"Two children were killed," said a neighbour.', "killed", "unattributed"),
+        ("Local news reports in Pakistan put the Panjgur site some 50 km inside the country.", "depth", "media"),
+    ],
+)
+def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence, kind, ctype):
+    """SCHEMA.md: an interviewee quoted by name is an analyst unless they speak for an organisation;
+    every annotator since split 15 reads named neighbours, relatives and activists so."""
+    [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
+    assert c.claimant_type == ctype
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, ctype",
+    [
         # whose office, not where it sits; a name that reports is an outlet
         ("Three other workers were wounded, Pakistan's embassy in Tehran said.", "injured", "pakistan_official"),
         ("Three other workers were wounded, Iran's ambassador in Islamabad said.", "injured", "iran_official"),
@@ -2258,24 +2278,24 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
             "pakistan_official",
         ),
         ("- Pakistani officials place the impact site c. 50 km inside the country.", "depth", "pakistan_official"),
+        # an organisation's acronym as a label (not a dateline), a source "per" in brackets
+        ("KRG: four civilians killed, six wounded in Iranian missile strike on Erbil", "injured", "other_official"),
+        ("QUETTA: Four people were killed in a blast near the bus stand.", "killed", None),
         # a brief's country codes
         ("- PK officials: 2 children KIA, 3 girls WIA.", "killed", "pakistan_official"),
         ("IR authorities revised the death toll down to 89 on 6 Jan.", "killed", "iran_official"),
-        # an organisation described by who runs it speaks for itself; an unnamed neighbour is no one's
-        (
-            "The Baloch Voice, a news website run by exiled activists, reported that 11 people were killed.",
-            "killed",
-            "media",
-        ),
-        ('"Two children were killed," said a neighbour.', "killed", "unattributed"),
-        ("Local news reports in Pakistan put the Panjgur site some 50 km inside the country.", "depth", "media"),
     ],
 )
-def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence, kind, ctype):
-    """SCHEMA.md: an interviewee quoted by name is an analyst unless they speak for an organisation;
-    every annotator since split 15 reads named neighbours, relatives and activists so."""
+def test_who_gives_a_figure_read_from_the_reporting_structure(ex, sentence, kind, ctype):
+    """Owners before seats, outlets by what they do, labels and brackets that name a source."""
     [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
     assert c.claimant_type == ctype
+
+
+def test_each_bracket_names_its_own_source(ex):
+    text = "Strikes in 3 countries: Erbil (4 dead per KRG), Panjgur (2 dead per Pakistan)"
+    got = {c.value: c.claimant_type for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")}
+    assert got == {4: "other_official", 2: "pakistan_official"}
 
 
 def test_a_relative_clause_is_about_the_noun_just_before_it(ex):

@@ -82,7 +82,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"dhq|thq|rhc|bhu|"  # Pakistan's district, tehsil, rural and basic health facilities
             r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
             r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
-            r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation|"
+            r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation|krg\b|ocha\b|unhcr\b|hrw\b|"
             r"union|federation|monitor|rights|liberation|charity|foundation|association|"
             r"committee|network|trust|society|coalition|alliance)"
         ),
@@ -602,7 +602,12 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         head = [t for t in doc[cut:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text)]
         clean = _clean(head)
         # a speaker, not a topic: "Iranian state TV:", not "Iranian strike in Panjgur:"
-        known = bool(STATE_OUTLET.fullmatch(clean[0]) or clean[0] == "ISPR") if clean else False  # not a dateline
+        # a known outlet or an organisation's acronym ("KRG:", "OCHA:"), not a dateline ("QUETTA:")
+        known = bool(clean) and bool(
+            STATE_OUTLET.fullmatch(clean[0])
+            or clean[0] == "ISPR"
+            or (clean[0].isalpha() and len(clean[0]) <= 5 and classify(clean[0]) == "other_official")
+        )
         if (
             clean
             and (not clean[0].isupper() or known)
@@ -876,13 +881,16 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             ctype = "media"  # "Border Post reports that …": a name that reports is an outlet's
         ctype = _seat(doc, a, t.i, text) or _relayed(doc, a, b, text, ctype)
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e, channel)))
-    # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks
+    # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks;
+    # "Erbil (4 dead per KRG), Panjgur (2 dead per Pakistan)": each bracket its own
+    spoken = bool(found)
     for t in doc[a:b]:
-        if t.text == "(" and not found:
+        if t.text == "(" and not spoken:
             close = next((x.i for x in doc[t.i + 1 : min(b, t.i + 9)] if x.text == ")"), None)
             if close is not None and close + 1 < b and doc[close + 1].text in ("-", "–", "—", "--", ":"):
                 continue  # a dateline's outlet, "ISLAMABAD, Jan 17 (Global Wire) -", says who filed it
-            inner = _clean(doc[t.i + 1 : close]) if close else None
+            per = next((x.i for x in doc[t.i + 1 : close] if x.lower_ == "per"), None) if close else None
+            inner = _clean(doc[(per if per is not None else t.i) + 1 : close]) if close else None
             if inner and _acronym(doc, t.i, inner[0]):
                 continue  # "the Islamic Revolutionary Guard Corps (IRGC)": a name spelt out, not a source
             if inner and classify(inner[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
