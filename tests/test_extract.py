@@ -2281,6 +2281,18 @@ def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence,
         # an organisation's acronym as a label (not a dateline), a source "per" in brackets
         ("KRG: four civilians killed, six wounded in Iranian missile strike on Erbil", "injured", "other_official"),
         ("QUETTA: Four people were killed in a blast near the bus stand.", "killed", None),
+        # the material a measurement was made from is no source of it
+        (
+            "Using satellite imagery and the name of the village given by Iranian media, we measured the site "
+            "at about 45 kilometres from the border.",
+            "depth",
+            "author",
+        ),
+        (
+            "By our geolocation of the imagery published by Iranian media, the area lies 25 km from the border.",
+            "depth",
+            "author",
+        ),
         # a brief's country codes
         ("- PK officials: 2 children KIA, 3 girls WIA.", "killed", "pakistan_official"),
         ("IR authorities revised the death toll down to 89 on 6 Jan.", "killed", "iran_official"),

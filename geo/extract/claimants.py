@@ -41,6 +41,10 @@ ASIDE_START = frozenset(
 BY_VERBS = frozenset("given provided released published announced issued confirmed reported compiled".split())
 _CARRIED = frozenset("toll tolls figure figures count report reports ticker story statement claim".split())
 _ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats commissioner".split())
+# what a measurement is made from: "imagery published by Iranian media", "the village name given by …"
+_MATERIAL = frozenset(
+    "imagery images image photos photographs footage video videos coordinates name names village".split()
+)
 _DEEDS = frozenset("attack attacks bombing bombings killing killings assault raid ambush".split())
 COUNT_NOUNS = frozenset("count tally estimate reckoning figures account accounts".split())
 STOP_BEFORE = frozenset("that and but while as when after which who where because since then so".split())
@@ -776,9 +780,15 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 k -= 1
             phrase = list(doc[k : t.i])
         elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
+            if t.i - 2 >= a and doc[t.i - 2].lower_ in _MATERIAL:
+                continue  # "the village name given by Iranian media, we measured …": what was measured from
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"
+        elif lower in ("reports", "report") and "in" in [x.lower_ for x in doc[max(a, t.i - 2) : t.i]]:
+            continue  # "the village named in Iranian reports": where a name was found, not who speaks
         elif (
-            lower in COUNT_NOUNS | {"reading", "assessment", "calculation", "measurement", "review", "analysis"}
+            lower
+            in COUNT_NOUNS
+            | {"reading", "assessment", "calculation", "measurement", "review", "analysis", "geolocation"}
             and t.i - 1 >= a
             and (owner := doc[t.i - 2] if doc[t.i - 1].lower_ == "own" and t.i - 2 >= a else doc[t.i - 1]).lower_
             in ("his", "her", "their", "our", "my")
