@@ -1161,9 +1161,10 @@ def test_what_a_fact_check_examines_or_rejects_is_no_claim(ex, sentence):
 
 def test_a_fact_checks_claim_line_is_a_claim_whose_maker_the_body_names(ex):
     """'Claim 2: "…killed 40"' is what someone claimed (every annotator lists it): like a headline,
-    it is the body's claim where the body gives the figure, else a figure of its own."""
+    it is the body's claim where the body gives the figure, else a claim in circulation (media, as
+    five annotators of seven read it), not the fact-checker's own."""
     alone = only(ex.extract('CLAIM 3: "Pakistan\'s strikes killed 9 Iranian soldiers."'), "killed")
-    assert [c.value for c in alone] == [9]
+    assert [(c.value, c.claimant_type) for c in alone] == [(9, "media")]
     page = (
         'CLAIM 4: Iran\'s strike caused "no civilian casualties"\n'
         "Source: a commentary on the website of Iran's state broadcaster Press TV, which said the operation "

@@ -863,7 +863,18 @@ def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Ca
 def settle(cands: list[Candidate], text: str, repeats: set[int]) -> list[Candidate]:
     """One claim once (a figure pointing back, a heading's or caption's repeat, the same figure
     by the same claimant about the same event), then each update proposed as a revision."""
-    return _revisions(_dedupe(_references(cands, text), repeats))
+    return _revisions(_circulating(_dedupe(_references(cands, text), repeats), text))
+
+
+def _circulating(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A fact-check's claim line whose figure no sentence of its body gives (after the fold):
+    a claim in circulation, as the annotators read it (media), not the fact-checker's own."""
+    return [
+        replace(c, claimant="a claim in circulation", claimant_type="media")
+        if not c.claimant_type and c.kind in FIGURE_KINDS and _CLAIM_LINE.match(text[c.start : c.end])
+        else c
+        for c in cands
+    ]
 
 
 def _revisions(cands: list[Candidate]) -> list[Candidate]:
