@@ -2294,6 +2294,13 @@ def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence,
             "depth",
             "author",
         ),
+        # a reader's "your report" is the paper's (its date inside the name); a figure given to a reporter by officials
+        ("SIR: Your report of January 18 stated that eleven people had died.", "killed", "media"),
+        (
+            "The figure of eleven dead was given to our correspondent by Iranian provincial officials.",
+            "killed",
+            "iran_official",
+        ),
         # a brief's country codes
         ("- PK officials: 2 children KIA, 3 girls WIA.", "killed", "pakistan_official"),
         ("IR authorities revised the death toll down to 89 on 6 Jan.", "killed", "iran_official"),

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.extract.patterns import WEEKDAYS
+from geo.extract.patterns import MONTHS, WEEKDAYS
 
 REPORT_VERBS = frozenset(
     """said says say told tells stated states reported reports claimed claims announced announces confirmed
@@ -117,6 +117,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"express tribune|the news|media|newspaper|outlet|agency|channel|tv\b|television|"
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
             r"new york times|washington post|guardian|samaa|ary news|daily|weekly|website|wire|"
+            # a letter to the editor's "your report", "your correspondent": the paper's
+            r"your (?:report|article|story|paper|newspaper|correspondent|reporter|editorial)|"
             r"(?:the|local|foreign|international|pakistani|iranian) press\b(?! (?:release|conference|secretary|note))|"
             r"(?:some|several|other|many|news|press|media|unconfirmed|early|initial) reports\b|"
             r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news|courier|dispatch|telegraph)\b)"
@@ -352,6 +354,10 @@ def _before(doc, i: int, a: int) -> list:
         if t.text in ("-", "--") and not (t.whitespace_ and doc[j - 1].whitespace_):
             out.insert(0, t)  # "Jaish al-Adl": a hyphen inside a name, not a dash
             j -= 1
+            continue
+        if t.ent_type_ and j > a and doc[j - 1].lower_ in MONTHS:
+            out[:0] = [doc[j - 1], t]  # "Your report of January 18 stated": a day, inside the name
+            j -= 2
             continue
         if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.ent_type_:
             break
@@ -779,7 +785,15 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             while k > a and doc[k - 1].text[:1].isupper():
                 k -= 1
             phrase = list(doc[k : t.i])
-        elif lower == "by" and t.i > a and doc[t.i - 1].lower_ in BY_VERBS:
+        elif (
+            lower == "by"
+            and t.i > a
+            and (
+                doc[t.i - 1].lower_ in BY_VERBS
+                # "given to our correspondent by Iranian provincial officials"
+                or any(x.lower_ in BY_VERBS and doc[x.i + 1].lower_ == "to" for x in doc[max(a, t.i - 5) : t.i - 1])
+            )
+        ):
             if t.i - 2 >= a and doc[t.i - 2].lower_ in _MATERIAL:
                 continue  # "the village name given by Iranian media, we measured …": what was measured from
             phrase = _after(doc, t.i, b)  # "the toll given by Iranian officials"

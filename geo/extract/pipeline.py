@@ -278,8 +278,6 @@ class Extractor:
         table_rows = tables.rows(text) if "|" in text else {}
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
-            if core_sentences.conditional(s):  # asserts nothing about what happened
-                continue
             opens = k == 0 or rows[k - 1][4].paragraph != f.paragraph  # the paragraph's first sentence
             if transcript and opens:
                 at_turn = voices.turn(_line(text, a), text, a, home)
@@ -290,6 +288,8 @@ class Extractor:
                 answering = (answering or k > 0 and rows[k - 1][3].rstrip().endswith("?")) and not asking
                 on_air = (f.paragraph, guest) if answering else (-1, None)
             turn = on_air[1] if on_air[0] == f.paragraph else None
+            if core_sentences.conditional(s):  # asserts nothing about what happened (its turn still opens)
+                continue
             named = re.match(r"(?!By )((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+), ", s)  # not a byline
             if named and claimants.is_name(named.group(1)):
                 # "Kamran Yusuf, who heads the … Centre, called …": whom a later "he said" means
