@@ -2301,6 +2301,18 @@ def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence,
             "killed",
             "iran_official",
         ),
+        # an adverb is no part of a name ("daily" is); Gaza's ministry is neither side's
+        (
+            "Frontier Rights Monitor (FRM) says so. FRM has independently confirmed the deaths of seven people.",
+            "killed",
+            "other_official",
+        ),
+        ("A Quetta Urdu daily reported 4 injured.", "injured", "media"),
+        (
+            "The health ministry in the Hamas-run Gaza Strip said 24,000 people have been killed.",
+            "killed",
+            "other_official",
+        ),
         # a brief's country codes
         ("- PK officials: 2 children KIA, 3 girls WIA.", "killed", "pakistan_official"),
         ("IR authorities revised the death toll down to 89 on 6 Jan.", "killed", "iran_official"),

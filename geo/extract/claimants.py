@@ -31,6 +31,7 @@ SIDE_TYPES = ("iran_official", "pakistan_official")
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
 # Words that end a speaker phrase without being part of it: "Iranian officials first put …".
+_LY_NOUNS = frozenset("daily weekly monthly quarterly fortnightly family assembly ally rally".split())
 TRAILING = frozenset(
     "'s ’s in on first also later initially earlier now today yesterday have has had then separately was were is are "
     "been since meanwhile however too though".split()
@@ -86,6 +87,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"dhq|thq|rhc|bhu|"  # Pakistan's district, tehsil, rural and basic health facilities
             r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
             r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
+            r"gaza|hamas|palestinian|israel|israeli|"
             r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation|krg\b|ocha\b|unhcr\b|hrw\b|"
             r"union|federation|monitor|rights|liberation|charity|foundation|association|"
             r"committee|network|trust|society|coalition|alliance)"
@@ -286,7 +288,16 @@ def _clean(tokens) -> tuple[str, int, int] | None:
         and toks[1].lower_ in _WHEN | {"on"}
     ):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in TRAILING):
+    # ("FRM has independently confirmed": an adverb in lower case is no part of a name)
+    while toks and (
+        toks[-1].is_punct
+        or toks[-1].lower_ in TRAILING
+        or len(toks) > 1
+        and toks[-1].text.islower()
+        and toks[-1].text.endswith("ly")
+        and len(toks[-1].text) > 4
+        and toks[-1].text not in _LY_NOUNS
+    ):
         toks = toks[:-1]
     if not toks or len(toks) == 1 and toks[0].lower_ in _WHEN:
         return None  # "a message forwarded since Wednesday says": a day says nothing
