@@ -2485,3 +2485,18 @@ def test_a_figure_named_with_its_source_is_that_sources_not_the_speakers(ex):
     assert got[("injured", 3)] == ("pakistan_official", "Foreign Office")
     text = "There has been no figure from Tehran that we trust; we count 24 km from the border."
     assert [c.claimant_type for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] != ["iran_official"]
+
+
+def test_a_secretary_is_an_office_of_the_record_s_side(ex):
+    """A ministry's Additional Secretary briefing a Senate committee speaks for Pakistan (the
+    record's side), not for the committee; a US Secretary of State for neither side."""
+    text = (
+        "SENATE OF PAKISTAN\nSenate Secretariat\n\nMINUTES OF THE 9TH MEETING OF THE STANDING COMMITTEE\n\n"
+        "The Additional Secretary briefed the Committee that at least seven terrorists had been killed.\n"
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 23)), "killed")
+    assert c.claimant_type == "pakistan_official"
+    [c] = only(
+        ex.extract("Secretary of State Antony Blinken said two children were killed.", dt.date(2024, 1, 23)), "killed"
+    )
+    assert c.claimant_type == "other_official"

@@ -83,7 +83,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         "other_official",
         re.compile(
             r"\b(?:u\.n\.|un\b|united nations|china|chinese|beijing|u\.s\.|united states|"
-            r"washington|state department|white house|hospitals?|doctors?|medics?|ngo|amnesty|"
+            r"washington|state department|secretary of state|secretary-general|white house|"
+            r"hospitals?|doctors?|medics?|ngo|amnesty|"
             r"dhq|thq|rhc|bhu|"  # Pakistan's district, tehsil, rural and basic health facilities
             r"human rights|red crescent|jaish|bla\b|blf\b|militants?|group|rebels?|"
             r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
@@ -163,7 +164,7 @@ OFFICIAL = re.compile(
     r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
     r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy|authority|cabinet|"
     r"lawmakers?|mps?|mnas?|mpas?|senators?|parliamentarians?|member of parliament|representative of|"
-    r"administrator|magistrate|inspector|superintendent|mayor|officer)\b"
+    r"administrator|magistrate|inspector|superintendent|mayor|officer|secretary)\b"
 )
 _GENERIC = re.compile(
     r"(?:the |an? |some |several |other |unnamed |senior |local |security |government |two |three )*"
