@@ -58,6 +58,9 @@ def only(cands, *kinds):
         ("The superintendent said four people had been brought in for treatment.", "injured", 4, "exact"),
         ("Deceased: 2", "killed", 2, "exact"),
         ("The army said seven terrorists were eliminated in the operation.", "killed", 7, "exact"),
+        # a count that "numbered" its dead
+        ("Pakistan answered with an operation whose dead, Tehran says, numbered nine.", "killed", 9, "exact"),
+        ("A Baloch rights group says the dead in Iran numbered 11.", "killed", 11, "exact"),
         # "no fewer than" is a qualifier, not a zero
         (
             "The gang has taken the lives of no fewer than 300 of the country's border guards.",

@@ -509,6 +509,15 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 any_num,
             ],
             [_in(["put", "puts", "putting"]), {"LOWER": "the"}, _in(nouns), {"LOWER": "at"}, QUALS, any_num],
+            # "the dead in Iran numbered 11", "whose dead, Tehran says, numbered nine"
+            [
+                {"LOWER": {"IN": ["the", "whose", "its", "their"]}},
+                _in(nouns),
+                {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [".", ";"]}, "OP": "{0,6}"},
+                _in(["numbered", "number", "totalled", "totaled", "total"]),
+                QUALS,
+                any_num,
+            ],
         ]
 
     # "the number of the dead as seven", "the updated figure is nine persons" (where the
