@@ -115,6 +115,7 @@ def test_casualty_figures(text, kind, value, qualifier):
         ("We found no credible report of a toll anywhere near 30.", set()),
         ("Bulletin No. 1 recorded four injured persons.", {("injured", 4)}),
         ("Contents 1 Background 2 Iranian strike 3 Pakistani strike 4 Casualties 5 Reactions", set()),
+        ("Contents\n 1 Background\n 2 January 2024\n 3 February 2024\n 4 Casualties\n 5 See also\n", set()),
         ("The clinic said the total of 14 attacks this year was a record.", set()),
     ],
 )

@@ -1108,6 +1108,8 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
     the sentence answers a question of how far ("How far inside Pakistan did they strike?")."""
     m = matchers()[0]
     sent = doc[a:b]
+    if _contents_line(doc, a, b):
+        return []
     words = {t.lower_ for t in sent}
     if not (words & FIGURE_CUES and (words & {"no", "zero"} or any(t.ent_type_ for t in sent))):
         return []  # no number, or nothing a number could count: the patterns are not run
@@ -1196,6 +1198,24 @@ _PART_OF = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of t
 
 
 _INSIDE_PART = re.compile(r"\b(?:including|among)\b", re.I)
+
+
+def _contents_line(doc, a: int, b: int) -> bool:
+    """A numbered heading in a table of contents ("4 Casualties" between "3 February 2024" and
+    "5 See also"): a number and a title-cased word alone, with another numbered line beside it."""
+    toks = [t for t in doc[a:b] if not t.is_space]
+    if not (len(toks) == 2 and toks[0].like_num and toks[1].text.istitle()):
+        return False
+
+    def numbered(i: int, step: int) -> bool:  # the next line (step 1) or the line before (step -1)
+        while 0 <= i < len(doc) and doc[i].is_space:
+            i += step
+        if step == -1:  # back to the start of that line
+            while i > 0 and not doc[i - 1].is_space:
+                i -= 1
+        return 0 <= i < len(doc) - 1 and doc[i].like_num and doc[i + 1].text[:1].isupper()
+
+    return numbered(b, 1) or numbered(a - 1, -1)
 
 
 def _parts_dropped(sent, found: list[Figure]) -> list[Figure]:
