@@ -33,7 +33,10 @@ REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
     "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing".split()
 )
-RETRACTED = re.compile(r"\b(?:an )?earlier version of this (?:article|story|report)", re.I)
+# what a corrected story had said: "An earlier version of this story …", "The earlier version also said"
+RETRACTED = re.compile(
+    r"\b(?:an )?earlier version of this (?:article|story|report)|\bthe (?:earlier|previous|original) version\b", re.I
+)
 # In a corrections column, what an earlier piece said is the outlet's error, not a claim: "The same
 # article said the site was 80 miles inside Pakistan", "- A report on Iran's strike said …"
 _CORRECTIONS = re.compile(r"\bcorrections?\b|\bclarifications?\b", re.I)
