@@ -116,6 +116,9 @@ def test_casualty_figures(text, kind, value, qualifier):
         ("Bulletin No. 1 recorded four injured persons.", {("injured", 4)}),
         ("Contents 1 Background 2 Iranian strike 3 Pakistani strike 4 Casualties 5 Reactions", set()),
         ("Contents\n 1 Background\n 2 January 2024\n 3 February 2024\n 4 Casualties\n 5 See also\n", set()),
+        # a part of a toll given elsewhere; but a side's count of the militants it killed is a claim
+        ("Three women and four children were among the dead, officials said.", set()),
+        ("Unnamed security officials later said seven militants were among the dead.", {("killed", 7)}),
         ("The clinic said the total of 14 attacks this year was a record.", set()),
     ],
 )

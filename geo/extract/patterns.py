@@ -892,6 +892,9 @@ def _qualifying_no(doc, i: int) -> bool:
     return doc[i].lower_ == "no" and i + 2 < len(doc) and doc[i + 1].lower_ in ("fewer", "less", "more")
 
 
+_FIGHTERS = frozenset(
+    "militants militant terrorists terrorist fighters fighter insurgents insurgent commanders commander".split()
+)
 _TOWNS = frozenset("town towns city cities capital port".split())
 _MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
 # (the tokenizer splits "No." in two: "No. 1" is read past its full stop, see _reading)
@@ -1023,6 +1026,14 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     if family == "noloss" and b + 1 < len(doc) and doc[b].lower_ in ("or", "and"):
         if doc[b + 1].lower_ in ("injury", "injuries", "limb"):
             kind = "casualties"
+    if (
+        family == "passive"
+        and [t.lower_ for t in doc[max(a, b - 3) : b - 1]] in (["among", "the"], ["among", "those"])
+        and not any(t.lower_ in _FIGHTERS for t in doc[a:b])
+    ):
+        # "four children were among the dead": a part of a toll given elsewhere, not a toll (but
+        # "seven militants were among the dead" is a side's claim of whom it killed)
+        return None
     if family == "toll":
         before = doc[a - 1].lower_ if a else ""
         kind = {"casualty": "casualties", "injury": "injured"}.get(before, "killed")
