@@ -2457,6 +2457,9 @@ def test_a_range_is_stated_by_its_lower_bound(ex, sentence, kind, value, top):
 def test_a_stretch_of_the_border_is_no_depth(ex):
     text = "Fencing had been completed on approximately 830 km of the 909 km Pak-Iran border."
     assert only(ex.extract(text, dt.date(2024, 1, 20)), "depth") == []
+    # nor is a travel advisory's zone
+    text = "Do not travel to areas within 100 km of the border with Afghanistan or within 50 km of the border."
+    assert only(ex.extract(text, dt.date(2024, 1, 20)), "depth") == []
     [d] = only(ex.extract("We place the sites within 25 km of the border.", dt.date(2024, 1, 20)), "depth")
     assert d.value == 25
 

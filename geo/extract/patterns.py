@@ -895,6 +895,7 @@ def _qualifying_no(doc, i: int) -> bool:
 _FIGHTERS = frozenset(
     "militants militant terrorists terrorist fighters fighter insurgents insurgent commanders commander".split()
 )
+_ZONES = frozenset("areas area travel zone zones belt districts villages places anywhere everywhere".split())
 _TOWNS = frozenset("town towns city cities capital port".split())
 _MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
 # (the tokenizer splits "No." in two: "No. 1" is read past its full stop, see _reading)
@@ -1072,6 +1073,15 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     unit_of = i + 2 < len(doc) and doc[i + 1].lower_ in UNITS and doc[i + 2].lower_ == "of"
     if family == "depth" and unit_of and doc[max(0, q0 - 1)].lower_ != "within":
         return None  # "fencing on 830 km of the 909 km border": a stretch of the border, not a depth
+    if (
+        family == "depth"
+        and unit_of
+        and doc[max(0, q0 - 1)].lower_ == "within"
+        and any(t.lower_ in _ZONES for t in doc[max(doc[i].sent.start, q0 - 12) : q0])
+    ):
+        # "Do not travel to areas within 100 km of the border with Afghanistan or within 50 km of
+        # the border with Pakistan": a zone, not how deep a strike went
+        return None
     # a range, stated by its lower bound (the higher kept as its top): "between nine and 12 people
     # died" (read at the 12), "killed between 7 and 12 people" (at the 7), "between seven and twelve"
     before = [t.lower_ for t in doc[max(0, q0 - 3) : q0]]
