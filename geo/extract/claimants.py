@@ -378,6 +378,15 @@ def _before(doc, i: int, a: int) -> list:
     return out
 
 
+def _name_before(doc, i: int, a: int) -> list:
+    """The capitalised words just before token ``i`` (not before ``a``): whose figure or claim it
+    is in "The Foreign Office figure is …", "Islamabad's claim that …"."""
+    k = i
+    while k > a and doc[k - 1].text[:1].isupper():
+        k -= 1
+    return list(doc[k:i])
+
+
 def _participle(t) -> bool:
     """ "revisiting", "writing": an -ing word opening an aside (not "Beijing", not "thing")."""
     return (
@@ -792,11 +801,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             and t.i + 1 < b
             and doc[t.i + 1].lower_ in ("is", "was", "remains", "stands", "stood", "says", "said")
         ):
-            # "The Foreign Office figure is two children killed": the office named before its figure
-            k = t.i - 1
-            while k > a and doc[k - 1].text[:1].isupper():
-                k -= 1
-            phrase = list(doc[k : t.i])
+            phrase = _name_before(doc, t.i, a)  # "The Foreign Office figure is two children killed"
         elif (
             lower == "by"
             and t.i > a
@@ -827,11 +832,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             and t.i + 1 < b
             and doc[t.i + 1].lower_ in ("that", ":")
         ):
-            # "repeat Islamabad's claim that two children were killed": whose claim it is
-            k = t.i - 2
-            while k > a and doc[k - 1].text[:1].isupper():
-                k -= 1
-            phrase = list(doc[k : t.i - 1])
+            # "repeat Islamabad's claim that two children were killed", "the group's claim that"
+            phrase = [*_name_before(doc, t.i - 2, a), doc[t.i - 2]]
         elif lower in COUNT_NOUNS | {"figure", "toll"} and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
             k = t.i - 1
             while k > a and doc[k].lower_ not in ("by", "to", "in"):

@@ -892,8 +892,10 @@ def _qualifying_no(doc, i: int) -> bool:
     return doc[i].lower_ == "no" and i + 2 < len(doc) and doc[i + 1].lower_ in ("fewer", "less", "more")
 
 
-_FIGHTERS = frozenset(
-    "militants militant terrorists terrorist fighters fighter insurgents insurgent commanders commander".split()
+# Victims a striker counts (its targets), not the struck side (its dead)
+MILITANTS = frozenset(
+    "militants militant fighters fighter insurgents insurgent separatists separatist terrorists terrorist commanders "
+    "commander gunmen assailants attackers".split()
 )
 _ZONES = frozenset("areas area travel zone zones belt districts villages places anywhere everywhere".split())
 _TOWNS = frozenset("town towns city cities capital port".split())
@@ -1030,7 +1032,7 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     if (
         family == "passive"
         and [t.lower_ for t in doc[max(a, b - 3) : b - 1]] in (["among", "the"], ["among", "those"])
-        and not any(t.lower_ in _FIGHTERS for t in doc[a:b])
+        and not any(t.lower_ in MILITANTS for t in doc[a:b])
     ):
         # "four children were among the dead": a part of a toll given elsewhere, not a toll (but
         # "seven militants were among the dead" is a side's claim of whom it killed)

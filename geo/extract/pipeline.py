@@ -23,11 +23,7 @@ from geo.extract.places import CAPITALS, PlaceFinder
 
 FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
 SIDES = {"iran_official": "IRN", "pakistan_official": "PAK"}
-# Victims a striker counts (its targets), not the struck side (its dead)
-MILITANTS = frozenset(
-    "militants militant fighters fighter insurgents insurgent separatists separatist terrorists terrorist commanders "
-    "commander gunmen assailants attackers".split()
-)
+MILITANTS = patterns.MILITANTS
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
