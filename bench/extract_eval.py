@@ -80,8 +80,8 @@ SPLITS = [
     (EVAL / "heldout36", "held-out 36 (clean at aaddc61; tuned on since)", True),
     (EVAL / "heldout37", "held-out 37 (clean at fbb79e7; tuned on since)", True),
     (EVAL / "heldout38", "held-out 38 (clean at fbb79e7; tuned on since)", True),
-    (EVAL / "heldout39", "held-out 39 (read once at 7bbf7ed; never tuned on)", False),
-    (EVAL / "heldout40", "held-out 40 (read once at 7bbf7ed; never tuned on)", False),
+    (EVAL / "heldout39", "held-out 39 (clean at 7bbf7ed; tuned on since)", True),
+    (EVAL / "heldout40", "held-out 40 (clean at 7bbf7ed; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
