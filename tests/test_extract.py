@@ -2513,3 +2513,18 @@ def test_a_secretary_is_an_office_of_the_record_s_side(ex):
         ex.extract("Secretary of State Antony Blinken said two children were killed.", dt.date(2024, 1, 23)), "killed"
     )
     assert c.claimant_type == "other_official"
+
+
+def test_a_pages_list_of_other_pieces_is_not_its_claims(ex):
+    """A "Related news:" box or a "References" section lists other pieces' titles ("2 police
+    martyred, 3 wounded in …", '"One police officer martyred near Rask". Tasnim. 2024.'): not the
+    article's claims. The list ends where its entries end."""
+    text = (
+        "ZAHEDAN (IRNA) -- Nine people were killed near Saravan, the deputy governor said.\n\n"
+        "Related news:\n - 2 police martyred, 3 wounded in terrorist attack in Sistan and Baluchestan\n"
+        " - Photos: Funeral of Kerman martyrs (44 photos)\n\n"
+        'References\n\n- "One police officer martyred near Rask". Tasnim News Agency. 10 January 2024.\n\n'
+        "Officials later said four people were injured.\n"
+    )
+    got = {(c.kind, c.value) for c in only(ex.extract(text, dt.date(2024, 1, 18)), "killed", "injured")}
+    assert got == {("killed", 9), ("injured", 4)}

@@ -274,9 +274,12 @@ class Extractor:
         guest = voices.interviewee(text, home) if not transcript and voices.unlabelled_qa(text) else None
         answering = False
         corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
+        listed = _reference_lists(text)  # a page's "References", "Related news": titles, not claims
         table_rows = tables.rows(text) if "|" in text else {}
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
+            if any(lo <= a < hi for lo, hi in listed):
+                continue
             opens = k == 0 or rows[k - 1][4].paragraph != f.paragraph  # the paragraph's first sentence
             if transcript and opens:
                 at_turn = voices.turn(_line(text, a), text, a, home)
@@ -668,6 +671,35 @@ class Extractor:
             "km",
         )
         return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
+
+
+_LIST_HEADING = re.compile(
+    r"^\W*(?:references|bibliography|works cited|sources|notes and references|see also|further reading|"
+    r"related(?: news| stories| articles| coverage| links| reading)?|read more|more on this(?: story)?|most read|"
+    r"you may also like)\W*$",
+    re.I | re.M,
+)
+# an entry of such a list: a bullet or a number, a quoted title, a citation's year, or its continuation
+_ENTRY = re.compile(
+    r"^(?:\s+\S|\s*(?:[-*•]|\[?\d{1,3}[.)\]]|[\"“])|.*(?:\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d\.?\s*$))"
+)
+
+
+def _reference_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of a page's lists of other pieces under their heading ("References", "Related
+    news:", "See also"): the titles and citations they list are not the article's claims ("'One
+    police officer martyred near Rask'. Tasnim. 10 January 2024."). A list runs while its lines
+    are entries; the first line that is not one ends it."""
+    out = []
+    for m in _LIST_HEADING.finditer(text):
+        end = pos = m.end()
+        for line in text[m.end() :].split("\n")[1:]:
+            pos += len(line) + 1
+            if line.strip() and not _ENTRY.match(line):
+                break
+            end = pos
+        out.append((m.start(), end))
+    return out
 
 
 def _line(text: str, a: int) -> str:
