@@ -1148,6 +1148,15 @@ def test_a_corrections_column_s_retracted_figures_are_not_claims_but_a_misattrib
     found = ex.extract(column)
     assert [d.value for d in only(found, "depth")] == [45]  # not the 50 miles (80.5 km) the report got wrong
     assert [k.value for k in only(found, "killed")] == [9]
+    # … or a correction appended to a page; and the ways a piece names its own earlier error
+    for page in (
+        "Iran struck Panjgur.\n\nCORRECTION: Last week's round-up said four girls were injured in Panjgur.\n",
+        "Iran struck Panjgur.\n\nCORRECTION\n\nA report on page 3 said the strike killed three children.\n",
+        "CORRECTIONS AND CLARIFICATIONS\n\nIn the same report, a background paragraph stated that Iran's "
+        'strikes in Iraq had killed "a dozen" civilians. This feature described the site as "about 50 miles" '
+        "inside Pakistan.\n",
+    ):
+        assert only(ex.extract(page, dt.date(2024, 1, 20)), "killed", "injured", "depth") == [], page
     # Outside a corrections column, what a report said is the report's claim
     [r] = only(ex.extract("A report on Iran's strike said the site was 50 miles inside Pakistan."), "depth")
     assert r.value == 80.5

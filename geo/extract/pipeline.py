@@ -37,7 +37,10 @@ RETRACTED = re.compile(
 # article said the site was 80 miles inside Pakistan", "- A report on Iran's strike said …"
 _CORRECTIONS = re.compile(r"\bcorrections?\b|\bclarifications?\b", re.I)
 _REPORTED_WRONGLY = re.compile(
-    r"^[-•*\s]*(?:an?|the)\s+(?:[\w'’-]+\s+){0,8}?(?:article|report|story|piece|item|headline|caption)\b"
+    # ("A report on page 3 said", "Our front-page report … said", "Last week's round-up said")
+    r"^[-•*\s]*(?:corrections?\s*:\s*)?(?:in the same (?:article|report|story|piece),\s*)?"
+    r"(?:an?|the|our|this|(?:last|this|yesterday|\w+day)\s*\w*['’]s)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:article|report|story|piece|item|headline|caption|round-?up|feature|bulletin|column|paragraph|passage)\b"
     r"(?:(?!\bcorrect).)*\b(?:said|stated|reported|put|gave|described)\b(?:(?!\bcorrect).)*$",
     re.I,
 )
@@ -446,7 +449,7 @@ class Extractor:
                     )
                 )
 
-            wrong = corrections and _REPORTED_WRONGLY.match(s)
+            wrong = (corrections or _correction_block(text, a)) and _REPORTED_WRONGLY.match(s)
             if wrong and (_RIGHT_SOURCE.search(s) or k + 1 < len(rows) and _RIGHT_SOURCE.match(rows[k + 1][3])):
                 wrong = None  # the figure stands; the next sentence, or the clause after it, gives its source
             # a correction's retracted figure is the outlet's error, not a claim (its places and
@@ -683,6 +686,18 @@ _LIST_HEADING = re.compile(
 _ENTRY = re.compile(
     r"^(?:\s+\S|\s*(?:[-*•]|\[?\d{1,3}[.)\]]|[\"“])|.*(?:\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d\.?\s*$))"
 )
+
+
+def _correction_block(text: str, a: int) -> bool:
+    """Whether the sentence at ``a`` is in a correction appended to a piece: its paragraph opens
+    "CORRECTION" or sits under a line that says so ("CORRECTION: Last week's round-up said …")."""
+    start = text.rfind("\n\n", 0, a)
+    block = text[start + 2 if start >= 0 else 0 : a + 20]
+    before = text[: max(start, 0)].rstrip().rsplit("\n", 1)[-1]
+    return bool(_CORRECTION_HEAD.match(block.lstrip()) or _CORRECTION_HEAD.fullmatch(before.strip()))
+
+
+_CORRECTION_HEAD = re.compile(r"\W*(?:corrections?|clarifications?)\b(?:[^\n]{0,40})", re.I)
 
 
 def _reference_lists(text: str) -> list[tuple[int, int]]:
