@@ -108,6 +108,11 @@ def test_casualty_figures(text, kind, value, qualifier):
         ("State TV is now saying 9 dead near Saravan, up from 7 earlier.", {("killed", 9), ("killed", 7)}),
         ("The martyrs' number, first announced as 103, was revised to 95.", {("killed", 103), ("killed", 95)}),
         ("Two more have died, bringing the official toll from 89 to 91.", {("killed", 89), ("killed", 91)}),
+        # a toll past a date's day; "of the wounded" names who died, not how many were hurt
+        (
+            "The death toll from the January 3 bombings in Kerman now stood at 95, after two more of the wounded died.",
+            {("killed", 95)},
+        ),
         # a brief's shorthand; a zero among the casualties
         ("- PK officials: 2 children KIA, 3 girls WIA.", {("killed", 2), ("injured", 3)}),
         ("Our colleagues tell us no UN personnel were among the casualties in Panjgur.", {("casualties", 0)}),

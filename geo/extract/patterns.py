@@ -572,6 +572,15 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out["toll:killed"] = [
         # "the death toll from last night's Iranian strike stands at two"
         [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,9}"}, any_num],
+        # "the death toll from the January 3 bombings in Kerman now stood at 95": past a date's day
+        [
+            {"LOWER": "toll"},
+            {**NOT_NUM, "OP": "{0,4}"},
+            _in(MONTHS),
+            {"ENT_TYPE": CARDINAL},
+            {**NOT_NUM, "OP": "{0,8}"},
+            any_num,
+        ],
         # "the death toll of that attack, initially announced as 103"
         [
             {"LOWER": "toll"},
@@ -1029,6 +1038,10 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     if family == "noloss" and b + 1 < len(doc) and doc[b].lower_ in ("or", "and"):
         if doc[b + 1].lower_ in ("injury", "injuries", "limb"):
             kind = "casualties"
+    if family in ("passive", "toll") and i > 0 and doc[i - 1].lower_ in MONTHS and doc[i].text.isdigit():
+        return None  # "the toll from the January 3 bombings …": a date's day
+    if [t.lower_ for t in doc[max(a, b - 3) : b - 1]] == ["of", "the"] and doc[b - 1].lower_ in ("wounded", "injured"):
+        return None  # "two more of the wounded died": who died, not how many were wounded
     if (
         family == "passive"
         and [t.lower_ for t in doc[max(a, b - 3) : b - 1]] in (["among", "the"], ["among", "those"])
@@ -1154,6 +1167,8 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
         # The number the pattern is about: the first for most families, the one after the verb
         # for active and toll patterns (the qualifier words come between).
         i = nums[0]
+        if label.startswith("toll:"):  # past a date's day: "the toll from the January 3 bombings … stood at 95"
+            i = next((n for n in nums if not (doc[n - 1].lower_ in MONTHS and doc[n].text.isdigit())), i)
         if label.startswith("update:") and doc[nums[-1] - 1].lower_ in ("to", *QUAL_WORDS) and len(nums) > 1:
             i = nums[-1]  # "risen from one to two": the new figure (the old one has its own match)
         rank = (_verb_distance(doc, s, e, i), -(e - s))
