@@ -82,6 +82,7 @@ SPLITS = [
     (EVAL / "heldout38", "held-out 38 (clean at fbb79e7; tuned on since)", True),
     (EVAL / "heldout39", "held-out 39 (clean at 7bbf7ed; tuned on since)", True),
     (EVAL / "heldout40", "held-out 40 (clean at 7bbf7ed; tuned on since)", True),
+    (EVAL / "heldout41", "held-out 41 (clean; not yet read)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
