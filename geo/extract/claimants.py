@@ -128,6 +128,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+_RULE = dict(_RULES)  # each claimant type's rule, built once (classify runs for every phrase)
 # Outlets that speak for their state (SCHEMA.md, settled cases)
 STATE_OUTLET = re.compile(
     r"\b(?:IRNA|IRIB|APP|PTV|(?i:press ?tv|tasnim|fars news|mehr news|radio pakistan|associated press of pakistan))\b"
@@ -157,6 +158,7 @@ _PRIVATE_OUTLET = re.compile(
 _MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?|(?:news )?reports?) in\b")
 _PLACE_ONLY = frozenset("sistan seistan siestan saravan zahedan kerman balochistan baluchistan panjgur quetta".split())
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
+_SEATED = re.compile(r"\b(?:in|at|to|from) (?:the )?$")  # "Pakistan's embassy in ": a seat follows
 _SEAT = re.compile(r"\bin (tehran|islamabad)\b|\bon the (iranian|pakistani) side\b")
 OFFICIAL = re.compile(
     r"\b(?:officials?|ministry|minister|ministers|government|military|army|police|spokes"
@@ -218,27 +220,27 @@ def classify(phrase: str, home: str | None = None) -> str | None:
         return "analyst"
     if _STATE_MEDIA.search(p):
         for ctype in ("iran_official", "pakistan_official"):
-            if dict(_RULES)[ctype].search(p):
+            if _RULE[ctype].search(p):
                 return ctype
         return SIDE_OF_COUNTRY.get(home or "", "media")  # "state media" in a story from Tehran
     if _PRIVATE_OUTLET.search(p) and not STATE_OUTLET.search(phrase):
         return "media"  # "the Pakistani daily Sahil Express": a nationality, not a side
-    sides = {c: m for c in ("iran_official", "pakistan_official") if (m := dict(_RULES)[c].search(p))}
+    sides = {c: m for c in SIDE_TYPES if (m := _RULE[c].search(p))}
     for ctype, rule in _RULES:
         if ctype == "media" and _WING.search(p):
             continue  # "the military's media wing": an office of the military, not an outlet
-        m = rule.search(p)
+        m = sides.get(ctype) if ctype in SIDE_TYPES else rule.search(p)
         if (
             len(sides) == 2
             and ctype in sides
             and m.start() > min(x.start() for x in sides.values())
-            and re.search(r"\b(?:in|at|to|from) (?:the )?$", p[: m.start()])
+            and _SEATED.search(p[: m.start()])
         ):
             continue  # "Pakistan's embassy in Tehran": whose office, not where it sits
         if m and ctype in ("iran_official", "pakistan_official") and m.group(0) in _PLACE_ONLY:
             # "local media in Sistan and Baluchestan", "the people I've talked to in Saravan": a
             # place says where they are, not whose side speaks
-            if dict(_RULES)["media"].search(p) and not OFFICIAL.search(p):
+            if _RULE["media"].search(p) and not OFFICIAL.search(p):
                 return "media"
             if _PERSON_WORDS.search(p) and not OFFICIAL.search(p) or re.match(r"(?:\w+ )*sources? in\b", p):
                 return "unattributed"  # "sources in Saravan": where they are, not whose they are
@@ -646,7 +648,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 known
                 or OFFICIAL.search(clean[0].lower())
                 or _STATE_MEDIA.search(clean[0].lower())
-                or dict(_RULES)["media"].search(clean[0].lower())
+                or _RULE["media"].search(clean[0].lower())
             )
         ):
             ctype = classify(clean[0])
@@ -998,7 +1000,7 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
         # "Dr" alone is a title, not scholarship: "the hospital's Medical Superintendent, Dr Abdul
         # Wahid" speaks for the hospital
         titled = {w.lower() for w in SCHOLARLY.findall(window)} == {"dr"}
-        scholarly = bool(SCHOLARLY.search(window) or dict(_RULES)["analyst"].search(window.lower()))
+        scholarly = bool(SCHOLARLY.search(window) or _RULE["analyst"].search(window.lower()))
         if scholarly and not titled:
             return "analyst"  # settled without classifying the window (the costly step)
         official = classify(window, home) if OFFICIAL.search(window.lower()) else None

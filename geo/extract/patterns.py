@@ -888,6 +888,11 @@ def _is_age(doc, i: int) -> bool:
     return False
 
 
+def _day_of_month(doc, i: int) -> bool:
+    """A day's digits after its month ("January 3"): a date, not a count."""
+    return i > 0 and doc[i - 1].lower_ in MONTHS and doc[i].text.isdigit()
+
+
 def _num_tokens(doc, a: int, b: int) -> list[int]:
     """The number tokens in [a, b): a "no" that begins a qualifier ("no fewer than 300") is none."""
     return [
@@ -1038,13 +1043,14 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     if family == "noloss" and b + 1 < len(doc) and doc[b].lower_ in ("or", "and"):
         if doc[b + 1].lower_ in ("injury", "injuries", "limb"):
             kind = "casualties"
-    if family in ("passive", "toll") and i > 0 and doc[i - 1].lower_ in MONTHS and doc[i].text.isdigit():
+    if family in ("passive", "toll") and _day_of_month(doc, i):
         return None  # "the toll from the January 3 bombings …": a date's day
-    if [t.lower_ for t in doc[max(a, b - 3) : b - 1]] == ["of", "the"] and doc[b - 1].lower_ in ("wounded", "injured"):
+    last_two = [t.lower_ for t in doc[max(a, b - 3) : b - 1]]  # the two words before the match's last
+    if last_two == ["of", "the"] and doc[b - 1].lower_ in ("wounded", "injured"):
         return None  # "two more of the wounded died": who died, not how many were wounded
     if (
         family == "passive"
-        and [t.lower_ for t in doc[max(a, b - 3) : b - 1]] in (["among", "the"], ["among", "those"])
+        and last_two in (["among", "the"], ["among", "those"])
         and not any(t.lower_ in MILITANTS for t in doc[a:b])
     ):
         # "four children were among the dead": a part of a toll given elsewhere, not a toll (but
@@ -1085,18 +1091,13 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         qual = "more than"
     if family == "depth" and any(t.lower_ in _TOWNS for t in doc[max(0, q0 - 2) : q0]):
         return None  # "Turbat, a town about 40 km from the border": where a town lies, not how deep a strike went
-    unit_of = i + 2 < len(doc) and doc[i + 1].lower_ in UNITS and doc[i + 2].lower_ == "of"
-    if family == "depth" and unit_of and doc[max(0, q0 - 1)].lower_ != "within":
-        return None  # "fencing on 830 km of the 909 km border": a stretch of the border, not a depth
-    if (
-        family == "depth"
-        and unit_of
-        and doc[max(0, q0 - 1)].lower_ == "within"
-        and any(t.lower_ in _ZONES for t in doc[max(doc[i].sent.start, q0 - 12) : q0])
-    ):
-        # "Do not travel to areas within 100 km of the border with Afghanistan or within 50 km of
-        # the border with Pakistan": a zone, not how deep a strike went
-        return None
+    if family == "depth" and i + 2 < len(doc) and doc[i + 1].lower_ in UNITS and doc[i + 2].lower_ == "of":
+        if doc[max(0, q0 - 1)].lower_ != "within":
+            return None  # "fencing on 830 km of the 909 km border": a stretch of the border, not a depth
+        if any(t.lower_ in _ZONES for t in doc[max(doc[i].sent.start, q0 - 12) : q0]):
+            # "Do not travel to areas within 100 km of the border with Afghanistan or within 50 km of
+            # the border with Pakistan": a zone, not how deep a strike went
+            return None
     # a range, stated by its lower bound (the higher kept as its top): "between nine and 12 people
     # died" (read at the 12), "killed between 7 and 12 people" (at the 7), "between seven and twelve"
     before = [t.lower_ for t in doc[max(0, q0 - 3) : q0]]
@@ -1168,7 +1169,7 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
         # for active and toll patterns (the qualifier words come between).
         i = nums[0]
         if label.startswith("toll:"):  # past a date's day: "the toll from the January 3 bombings … stood at 95"
-            i = next((n for n in nums if not (doc[n - 1].lower_ in MONTHS and doc[n].text.isdigit())), i)
+            i = next((n for n in nums if not _day_of_month(doc, n)), i)
         if label.startswith("update:") and doc[nums[-1] - 1].lower_ in ("to", *QUAL_WORDS) and len(nums) > 1:
             i = nums[-1]  # "risen from one to two": the new figure (the old one has its own match)
         rank = (_verb_distance(doc, s, e, i), -(e - s))

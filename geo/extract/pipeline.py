@@ -449,7 +449,7 @@ class Extractor:
                     )
                 )
 
-            wrong = (corrections or _correction_block(text, a)) and _REPORTED_WRONGLY.match(s)
+            wrong = _REPORTED_WRONGLY.match(s) and (corrections or _correction_block(text, a))
             if wrong and (_RIGHT_SOURCE.search(s) or k + 1 < len(rows) and _RIGHT_SOURCE.match(rows[k + 1][3])):
                 wrong = None  # the figure stands; the next sentence, or the clause after it, gives its source
             # a correction's retracted figure is the outlet's error, not a claim (its places and
@@ -688,6 +688,10 @@ _ENTRY = re.compile(
 )
 
 
+# a correction's own heading or opening words ("CORRECTION", "Correction - Jan 17, 2024:")
+_CORRECTION_HEAD = re.compile(rf"\W*(?:{_CORRECTIONS.pattern})[^\n]{{0,40}}", re.I)
+
+
 def _correction_block(text: str, a: int) -> bool:
     """Whether the sentence at ``a`` is in a correction appended to a piece: its paragraph opens
     "CORRECTION" or sits under a line that says so ("CORRECTION: Last week's round-up said …")."""
@@ -695,9 +699,6 @@ def _correction_block(text: str, a: int) -> bool:
     block = text[start + 2 if start >= 0 else 0 : a + 20]
     before = text[: max(start, 0)].rstrip().rsplit("\n", 1)[-1]
     return bool(_CORRECTION_HEAD.match(block.lstrip()) or _CORRECTION_HEAD.fullmatch(before.strip()))
-
-
-_CORRECTION_HEAD = re.compile(r"\W*(?:corrections?|clarifications?)\b(?:[^\n]{0,40})", re.I)
 
 
 def _reference_lists(text: str) -> list[tuple[int, int]]:
