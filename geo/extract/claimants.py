@@ -25,7 +25,7 @@ REPORT_VERBS = frozenset(
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
     spoke suggests places given give repeated repeats reporting attribute attributes pointed geolocated
-    admits acknowledges concedes conceded place""".split()
+    admits acknowledges concedes conceded place argued argues""".split()
 )
 SIDE_TYPES = ("iran_official", "pakistan_official")
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
@@ -174,7 +174,9 @@ _GENERIC = re.compile(
 )
 _PERSON_WORDS = re.compile(
     r"\b(?:villagers?|residents?|witness(?:es)?|survivors?|relatives?|locals?|tribal elders?|"
-    r"elders?|mother|father|brother|family|man|woman|shopkeeper|farmer|teacher|people|"
+    r"elders?|mother|father|brothers?|sisters?|family|man|woman|shopkeeper|farmer|teacher|people|"
+    # "my cousin in Koh-e-Sabz", "a friend in Saravan": unnamed, a private person
+    r"friends?|cousins?|uncles?|aunts?|nephews?|nieces?|wife|husband|"
     r"neighbou?rs?|eyewitness(?:es)?|onlookers?|bystanders?|mourners?|"
     # social media's anonymous voices: "posts on X claimed", "users also claimed"
     r"posts?|users?|accounts?|tweets?|bloggers?)\b"
@@ -196,6 +198,24 @@ _ORG_WORDS = re.compile(
 )
 
 
+def _named_person(phrase: str) -> bool:
+    """ "Dad Karim, a neighbour", "A relative, Mahnaz Bibi", "Local elder Haji Abdul Ghafoor": a
+    person named with a private role, in either order (SCHEMA.md: an analyst)."""
+    named = _NAMED.match(phrase)
+    if named and is_name(named.group(1)):
+        role = named.group(2)
+    else:
+        parts = phrase.split(",")
+        name = next((x.strip() for x in parts[1:3] if is_name(x.strip())), None)
+        role = parts[0]
+        if name is None:  # "Local elder Haji Abdul Ghafoor Baloch": the role, then the name
+            m = re.match(r"((?:[A-Za-z-]+ ){0,3}?[a-z-]+) ((?:[A-Z][\w'’-]+ ?){2,4})$", phrase)
+            if not (m and is_name(m.group(2)) and not re.search(r"[A-Z]", m.group(1)[1:])):
+                return False
+            role = m.group(1)
+    return _private_role(role) and not OFFICIAL.search(role.lower()) and not _FOR_ORG.search(role)
+
+
 def _private_role(role: str) -> bool:
     """ "a neighbour", "a Quetta-based rights activist": a person's own role, not an organisation."""
     low = role.lower()
@@ -209,14 +229,7 @@ def classify(phrase: str, home: str | None = None) -> str | None:
     a report filed from Quetta is Pakistan's.
     """
     p = phrase.lower()
-    named = _NAMED.match(phrase.strip())
-    if (
-        named
-        and is_name(named.group(1))
-        and _private_role(named.group(2))
-        and not OFFICIAL.search(named.group(2).lower())
-        and not _FOR_ORG.search(named.group(2))
-    ):
+    if _named_person(phrase.strip()):
         return "analyst"
     if _STATE_MEDIA.search(p):
         for ctype in ("iran_official", "pakistan_official"):
@@ -315,7 +328,18 @@ def _before(doc, i: int, a: int) -> list:
     j = i - 1
     if j > a and doc[j].text == ")":  # "the … Authority (PDMA) said": past the acronym
         k = next((x.i for x in reversed(list(doc[max(a, j - 5) : j])) if x.text == "("), None)
-        if k is not None and _acronym(doc, k, doc[k + 1 : j].text):
+        inner = doc[k + 1 : j] if k is not None else []
+        if (
+            k is not None
+            and (
+                _acronym(doc, k, inner.text)
+                # "The Director General (Consular) informed": a title's own bracket
+                or k > a
+                and doc[k - 1].text[:1].isupper()
+                and all(x.text[:1].isupper() and not x.text.isupper() for x in inner)
+                and len(inner) <= 3
+            )
+        ):
             j = k - 1
     while j > a and doc[j].lower_ in (
         "now",
@@ -641,15 +665,12 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             or clean[0] == "ISPR"
             or (clean[0].isalpha() and len(clean[0]) <= 5 and classify(clean[0]) == "other_official")
         )
-        if (
-            clean
-            and (not clean[0].isupper() or known)
-            and (
-                known
-                or OFFICIAL.search(clean[0].lower())
-                or _STATE_MEDIA.search(clean[0].lower())
-                or _RULE["media"].search(clean[0].lower())
-            )
+        if clean and (
+            known
+            or OFFICIAL.search(clean[0].lower())
+            or _STATE_MEDIA.search(clean[0].lower())
+            or not clean[0].isupper()
+            and _RULE["media"].search(clean[0].lower())
         ):
             ctype = classify(clean[0])
             if ctype in ("iran_official", "pakistan_official", "media", "other_official"):
@@ -882,6 +903,9 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         if words and words[0] == "same" and len(words) <= 3 and is_generic(" ".join(words[1:])):
             found.append((t.i, Speaker(text, "pronoun", s, e)))  # "The same official now says": the last one
             continue
+        if len(words) > 1 and words[0] in ("our", "my") and _PERSON_WORDS.fullmatch(words[1]):
+            found.append((t.i, Speaker(text, "unattributed", s, e)))  # "My cousin in Koh-e-Sabz tells me"
+            continue
         if words and words[0] in ("our", "my") and lower not in ("said", "says", "told"):
             found.append((t.i, Speaker(words[0], "pronoun", s, e)))  # "Our review of the imagery suggests"
             continue
@@ -1011,6 +1035,10 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
         role = after.split(",", 3)[1:3] if after.startswith(",") else []  # "Abdul Ghani, 54, a farmer"
         if any(_private_role(r) for r in role):
             return "analyst"  # a neighbour, a relative, an eyewitness quoted by name (SCHEMA.md)
+    # "A resident of the area, Dad-Karim Baluch, …": the role before the name
+    before = re.search(rf"([^.,;:\n]{{3,60}}),\s*{re.escape(name)}\b", text) if " " in name else None
+    if before and _private_role(before.group(1)) and not OFFICIAL.search(before.group(1).lower()):
+        return "analyst"
     return None
 
 

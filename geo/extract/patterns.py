@@ -1050,7 +1050,7 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         return None  # "two more of the wounded died": who died, not how many were wounded
     if (
         family == "passive"
-        and last_two in (["among", "the"], ["among", "those"])
+        and (last_two in (["among", "the"], ["among", "those"]) or last_two[-1:] == ["among"])  # "… AMONG DEAD"
         and not any(t.lower_ in MILITANTS for t in doc[a:b])
     ):
         # "four children were among the dead": a part of a toll given elsewhere, not a toll (but

@@ -325,7 +325,7 @@ def _interviewed(ctype: str | None) -> str:
     return ctype if ctype in ("iran_official", "pakistan_official", "other_official") else "analyst"
 
 
-_TAGLINE = re.compile(r"\s(?:--|—|–|-|:)\s+(?P<who>[^-—–:]{3,60})$")
+_TAGLINE = re.compile(r"(?:\s(?:--|—|–|-)|:)\s+(?P<who>[^-—–:]{3,60})$")
 
 
 def tagline(line: str, offset: int, home: str | None = None) -> Speaker | None:
