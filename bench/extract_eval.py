@@ -84,6 +84,7 @@ SPLITS = [
     (EVAL / "heldout40", "held-out 40 (clean at 7bbf7ed; tuned on since)", True),
     (EVAL / "heldout41", "held-out 41 (clean; not yet read)", False),
     (EVAL / "heldout42", "held-out 42 (clean; not yet read)", False),
+    (EVAL / "heldout43", "held-out 43 (clean; not yet read)", False),
     (EVAL / "heldout44", "held-out 44 (clean; not yet read)", False),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
