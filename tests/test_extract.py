@@ -2589,3 +2589,28 @@ def test_a_breakdown_among_dead_is_a_part_of_the_toll(ex):
         ex.extract("IRANIAN STATE TV: DEATH TOLL RISES TO NINE -- 3 WOMEN, 4 CHILDREN AMONG DEAD", None), "killed"
     )
     assert [c.value for c in got] == [9]
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        # a list with no total inside a quotation is still its sum
+        ('He said "three women, four children and two men" had lost their lives.', [("killed", 9)]),
+        # a zero that is the subject of another clause is no figure
+        ("The toll nobody counts", []),
+        ("No one asked how many terrorists the Guards eliminated.", []),
+        ("No one was killed.", [("killed", 0)]),
+        # a revised figure in a sentence that speaks of an injury is of the injured
+        (
+            "After verification, the figure is revised to 03 (three); one adult treated for an abrasion had been "
+            "counted as an injury in error.",
+            [("injured", 3)],
+        ),
+    ],
+)
+def test_quoted_lists_clause_subjects_and_a_revised_injury(ex, sentence, want):
+    """Cases the nineteenth round's tuning material showed: a list closed by a quote mark, "no one"
+    and "nobody" as the subject of a clause that counts nothing, and "the figure is revised to 03"
+    in a health bulletin's note about an injury."""
+    got = [(c.kind, c.value) for c in only(ex.extract(sentence, dt.date(2024, 1, 20)), "killed", "injured")]
+    assert got == want

@@ -92,7 +92,8 @@ GAP_STOP = sorted(
     """and but while whereas or as when after before because which who that said says told according
     killed killing injured injuring wounded wounding dead died""".split()
 )
-MOD_STOP = sorted({*GAP_STOP, *AUX, *KILL, *HURT, "of", "in", "on", "at", "to", "from", "by", "the", "a", "an"})
+# ("how": not "No one asked how many terrorists the Guards eliminated")
+MOD_STOP = sorted({*GAP_STOP, *AUX, *KILL, *HURT, "of", "in", "on", "at", "to", "from", "by", "the", "a", "an", "how"})
 INCLUDING = sorted("including among mostly most all many incl".split())
 UPDATE_VERBS = sorted(
     "revised raised lowered rose risen climbed increased jumped updated corrected reached grew revising raising "
@@ -343,7 +344,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 _num((ZERO,)),
                 {"LOWER": "of", "OP": "?"},
                 # ("none of the Levies or FC personnel deployed in the area had been hurt")
-                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead"]}, "OP": "{0,9}"},
+                # (not "No one asked how many terrorists the Guards eliminated": another verb's subject)
+                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead", "how", "whether"]}, "OP": "{0,9}"},
                 AUXS,
                 _in(passive[kind] - {"dead"}),
             ],
@@ -652,10 +654,12 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
                 {"ORTH": {"NOT_IN": [",", ";", ".", ":"]}, "LOWER": {"NOT_IN": sorted(passive)}, "OP": "{1,8}"},
                 {"ORTH": ","},
             ]
+            # 'He said "three women, four children and two men" had lost their lives': a quote's close
+            closed = [{"ORTH": {"IN": ['"', "”", "’"]}, "OP": "?"}]
             for rel in ([], who, aside):
-                pats.append(seq + rel + [AUXS, _in(passive)])
+                pats.append(seq + rel + closed + [AUXS, _in(passive)])
                 if kind == "killed":
-                    pats.append(seq + rel + [AUXS, {"LOWER": "lost"}, {"LOWER": "their"}, {"LOWER": "lives"}])
+                    pats.append(seq + rel + closed + [AUXS, {"LOWER": "lost"}, {"LOWER": "their"}, {"LOWER": "lives"}])
             pats.append([_in(active), {"ORTH": ":", "OP": "?"}, QUALS] + seq)
             # "the names of the dead: two men, three women and four children"
             nouns = NOUNS[kind] | ({"dead"} if kind == "killed" else {"injured", "wounded"})
@@ -1033,16 +1037,18 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
             doc[i - 1].lower_ == "from" and sent_words & DEATH_WORDS
         ):
             return None
-        if sent_words & {"injured", "wounded", "injuries"} and not sent_words & DEATH_WORDS:
+        if sent_words & {"injured", "wounded", "injuries", "injury"} and not sent_words & DEATH_WORDS:
             kind = "injured"
     if family == "total":
         if not sent_words & (DEATH_WORDS | HURT | {"bodies", "injuries", "casualties"}):
             return None  # "taking the total to 14 attacks this year"
-        if sent_words & (HURT | {"injuries"}) and not sent_words & (DEATH_WORDS | {"bodies"}):
+        if sent_words & (HURT | {"injuries", "injury"}) and not sent_words & (DEATH_WORDS | {"bodies"}):
             kind = "injured"
     if family == "noloss" and b + 1 < len(doc) and doc[b].lower_ in ("or", "and"):
         if doc[b + 1].lower_ in ("injury", "injuries", "limb"):
             kind = "casualties"
+    if family == "toll" and doc[i].ent_type_ == ZERO and i and doc[i - 1].lower_ in TOLL_WORDS:
+        return None  # "The toll nobody counts": the subject of the clause after the toll, no figure
     if family in ("passive", "toll") and _day_of_month(doc, i):
         return None  # "the toll from the January 3 bombings …": a date's day
     last_two = [t.lower_ for t in doc[max(a, b - 3) : b - 1]]  # the two words before the match's last
