@@ -2614,3 +2614,26 @@ def test_quoted_lists_clause_subjects_and_a_revised_injury(ex, sentence, want):
     in a health bulletin's note about an injury."""
     got = [(c.kind, c.value) for c in only(ex.extract(sentence, dt.date(2024, 1, 20)), "killed", "injured")]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # an official form's numbers: words with digits in brackets either way round, leader dots
+        ("Initially one (01) minor was reported dead at the spot.", [("killed", 1)]),
+        ("Three (03) girls, aged 11, 12 and 14 years, received injuries.", [("injured", 3)]),
+        (
+            "Brought dead to DHQ Hospital Panjgur ............ 02 (two) children\n"
+            "Injured received ................................ 03 (three) girls\n",
+            [("killed", 2), ("injured", 3)],
+        ),
+        # the article's own kilometres beside its miles, not a conversion of them
+        ("The houses hit sit about 28 miles (45 km) inside Pakistan.", [("depth", 45)]),
+        ("The drones flew 31 miles inside Pakistan.", [("depth", 49.9)]),
+    ],
+)
+def test_forms_numbers_and_kilometres_given_with_miles(ex, text, want):
+    """A police report's "one (01) minor", a bulletin's "...... 02 (two) children", ages set off
+    by commas before "received injuries", and "28 miles (45 km)" read as the writer's 45 km."""
+    got = [(c.kind, c.value) for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured", "depth")]
+    assert got == want

@@ -40,6 +40,17 @@ def _ruler_patterns() -> list[dict]:
                 {"ORTH": ")"},
             ],
         },
+        # "02 (two) children": the digits with their words
+        {
+            "label": CARDINAL,
+            "pattern": [
+                {"TEXT": {"REGEX": r"^\d{1,4}$"}},
+                {"ORTH": "("},
+                {"LOWER": {"IN": words}},
+                {"LOWER": {"IN": joiners}, "OP": "*"},
+                {"ORTH": ")"},
+            ],
+        },
         {"label": ZERO, "pattern": [{"LOWER": "no"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "one"}]},
         {"label": ZERO, "pattern": [{"LOWER": {"IN": ["nobody", "none", "no-one"]}}]},
         # "not a single person", "not a single one of our soldiers"

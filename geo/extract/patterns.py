@@ -66,7 +66,8 @@ VICTIMS = frozenset(
     drivers traders gunmen assailants attackers hostages paramilitaries smugglers neighbours neighbors beings
     souls spectators fans mourners shoppers tourists patients refugees migrants pedestrians bystanders
     journalists reporters doctors nurses teachers pupils labourer worker student passenger grandchildren
-    grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen guys""".split()
+    grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen guys
+    minor""".split()
 )
 # the people of a nation, as victims ("three other Pakistanis had been wounded"); not in a zero
 # ("no Iranians died" says whose the dead were, not how many)
@@ -433,15 +434,23 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {"LOWER": "for"},
             _in(["treatment", "treating", "care"]),
         ],
-        [
-            any_num,
-            MOD,
-            {**VICT, "OP": "?"},
-            AUXS,
-            _in(["suffered", "sustained", "received", "treated"]),
-            {**NOT_NUM, "OP": "{0,3}"},
-            _in(["injuries", "wounds", "wounded"]),
-        ],
+        # ("Three (03) girls, aged 11, 12 and 14 years, received injuries": past the ages' aside)
+        *(
+            [
+                any_num,
+                MOD,
+                {**VICT, "OP": "?"},
+                *aged,
+                AUXS,
+                _in(["suffered", "sustained", "received", "treated"]),
+                {**NOT_NUM, "OP": "{0,3}"},
+                _in(["injuries", "wounds", "wounded"]),
+            ]
+            for aged in (
+                [],
+                [{"ORTH": ","}, {"LOWER": "aged"}, {"ORTH": {"NOT_IN": [";", "."]}, "OP": "{1,8}"}, {"ORTH": ","}],
+            )
+        ),
         # "three girls brought in with shrapnel wounds", "Three (03) female patients aged 6 to 11 years
         # were admitted with splinter wounds" (the ages are not counts: see _is_age)
         *(
@@ -624,6 +633,14 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         out[f"label:{kind}"] = [
             # "Killed:   02 (two)": a form's padding after the colon
             [_in(labels), {"ORTH": {"IN": [":", "|"]}}, {"IS_SPACE": True, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))],
+            # a bulletin's leader dots: "Brought dead to DHQ Hospital Panjgur ...... 02 (two) children"
+            [
+                _in(labels),
+                {**NOT_NUM, "OP": "{0,5}"},
+                {"TEXT": {"REGEX": r"^(?:\.{3,}|…+)$"}},
+                QUALS,
+                _num((CARDINAL, ZERO)),
+            ],
             # a post's running count: "Injured now 4: three girls and a woman"
             [_in(labels), {"LOWER": "now"}, {"ORTH": {"IN": [":", "|"]}, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))],
         ]

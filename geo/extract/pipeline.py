@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from geo.core import sentences as core_sentences
-from geo.extract import claimants, dates, detector, nlp, patterns, tables, voices
+from geo.extract import claimants, dates, detector, nlp, numbers, patterns, tables, voices
 from geo.extract.learned import Learned
 from geo.extract.linking import LATE_DAYS, STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
@@ -665,15 +665,23 @@ class Extractor:
 
     @staticmethod
     def _km(doc, fig) -> float | None:
-        unit = next(
-            (
-                t.lower_
-                for t in doc.char_span(fig.start, fig.end, alignment_mode="expand")
-                if t.lower_ in patterns.UNITS
-            ),
-            "km",
-        )
-        return None if fig.value is None else round(fig.value * patterns.UNITS[unit], 1)
+        span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        at = next((t for t in span if t.lower_ in patterns.UNITS), None)
+        unit = at.lower_ if at is not None else "km"
+        if fig.value is None:
+            return None
+        after = [t for t in doc[at.i + 1 : at.i + 6] if not t.is_space] if at is not None else []
+        if (
+            patterns.UNITS[unit] != 1.0
+            and len(after) >= 4
+            and after[0].text == "("
+            and after[1].like_num
+            and patterns.UNITS.get(after[2].lower_) == 1.0
+            and after[3].text == ")"
+            and (km := numbers.value(after[1].text)) is not None
+        ):
+            return km  # "about 28 miles (45 km)": the article's own kilometres, not our conversion
+        return round(fig.value * patterns.UNITS[unit], 1)
 
 
 _LIST_HEADING = re.compile(
