@@ -2637,3 +2637,48 @@ def test_forms_numbers_and_kilometres_given_with_miles(ex, text, want):
     by commas before "received injuries", and "28 miles (45 km)" read as the writer's 45 km."""
     got = [(c.kind, c.value) for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured", "depth")]
     assert got == want
+
+
+def test_a_table_set_in_columns_under_a_rule_of_dashes(ex):
+    """A plain-text table (a data desk's, a sitrep's) gives each number the kind its column's
+    header names and the claimant its source cell names, as a pipe table does; in a page's <pre>
+    its spacing is kept, and a text of wide lines is not 'unwrapped' into one line of rows."""
+    from geo.extract import read_article
+
+    table = (
+        "DATE         PLACE                            KILLED   INJURED   SOURCE\n"
+        "-----------  -------------------------------  ------   -------   ------------------------------\n"
+        "03 Jan 2024  Kerman, Iran                         84       284   Iranian officials (revised)\n"
+        "16 Jan 2024  Koh-e-Sabz, Panjgur, Pakistan         2         3   Pakistan Foreign Office\n"
+        "18 Jan 2024  near Saravan, Iran                   11         0   Sarhad Rights Watch*\n"
+    )
+    want = {
+        ("killed", 84, "iran_official"),
+        ("injured", 284, "iran_official"),
+        ("killed", 2, "pakistan_official"),
+        ("injured", 3, "pakistan_official"),
+        ("killed", 11, "other_official"),
+        ("injured", 0, "other_official"),
+    }
+    prose = "We compiled the figure each source published for each event, where sources disagree.\n\n"
+    html = f"<html><body><article><h1>Counting the dead</h1><p>{prose}</p><pre>{table}</pre></article></body></html>"
+    for text in (prose + table, read_article(html, "page.html").text):
+        got = {
+            (c.kind, c.value, c.claimant_type)
+            for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")
+        }
+        assert got == want
+
+
+def test_unwrapping_leaves_a_table_set_in_columns_alone():
+    """Rows of one width look like hard-wrapped prose; under a rule of dashes they are a table."""
+    from geo.extract import nlp
+
+    rows = "".join(
+        f"{d:02d} Jan 2024  somewhere near the border, Iran            {d}        n/a   a source\n"
+        for d in range(1, 11)
+    )
+    text = "DATE         PLACE                                          KILLED   INJURED   SOURCE\n"
+    text += "-----------  ---------------------------------------------  ------   -------   --------\n" + rows
+    assert nlp.unwrapped(text) == text
+    assert nlp.unwrapped(text.replace("-", " ")) != text.replace("-", " ")  # without the rule: read as wrapped

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from geo.extract import numbers
+from geo.extract.text import table_lines
 
 CARDINAL, ZERO, VAGUE = "CARDINAL", "ZERO", "VAGUE"
 
@@ -163,10 +164,11 @@ def unwrapped(text: str) -> str:
     if sum(width - 12 <= w <= width for w in widths) < 0.5 * len(widths) and runs_on < max(3, 0.25 * len(widths)):
         return text
     out, at = list(text), 0
-    for line, nxt in zip(lines, lines[1:], strict=False):
+    tabled = table_lines(lines)
+    for k, (line, nxt) in enumerate(zip(lines, lines[1:], strict=False)):
         at += len(line)  # the offset of this line's "\n"
         full = len(line.rstrip()) >= width - 15 and not line.lstrip().startswith(("|", "+"))
-        if full and nxt.strip() and not _ITEM.match(nxt):
+        if full and nxt.strip() and not _ITEM.match(nxt) and k not in tabled and k + 1 not in tabled:
             out[at] = " "
         at += 1
     return "".join(out)

@@ -278,7 +278,7 @@ class Extractor:
         answering = False
         corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
         listed = _reference_lists(text)  # a page's "References", "Related news": titles, not claims
-        table_rows = tables.rows(text) if "|" in text else {}
+        table_rows = tables.rows(text) if "|" in text or "--" in text or "==" in text else {}
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if any(lo <= a < hi for lo, hi in listed):
@@ -742,7 +742,7 @@ def _cell_speaker(text: str, cell: tuple[int, int], home: str | None) -> claiman
     first = said.split()[0]
     if ctype in (None, "unattributed") and first.isupper() and len(first) > 1:
         ctype = claimants.introduced(first, text, home) or ctype
-    name = said.split(" (")[0].strip() or said
+    name = said.split(" (")[0].strip().rstrip("*†") or said  # ("Sarhad Rights Watch*": a footnote's mark)
     return claimants.Speaker(name, ctype or "unattributed", cell[0], cell[0] + len(name))
 
 

@@ -1,7 +1,8 @@
 """Tables of claims in an article's text: pipe tables ("| Source | Strike | Killed | Injured |")
-whose header says what each column holds, so that each row's figures get their kind from the
-header and their claimant from the row's source cell (a data piece's "claims by source", an
-encyclopedia's casualty table, a sitrep's indicator table with a source column).
+and plain-text tables set in columns under a rule of dashes, whose header says what each column
+holds, so that each row's figures get their kind from the header and their claimant from the
+row's source cell (a data piece's "claims by source", an encyclopedia's casualty table, a sitrep's
+indicator table with a source column).
 
 Offsets are into the text: a cell's figure is quoted by its own characters.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from geo.extract import numbers
 from geo.extract.patterns import QUALIFIERS, UNITS, Figure
+from geo.extract.text import RULE_LINE
 
 # What a header cell names (the first that matches): the column's role
 _HEADERS = (
@@ -84,10 +86,52 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _roles(text: str, cells) -> tuple[str | None, ...]:
+    """The role each header cell names (None where it names none of ours)."""
+    return tuple(next((role for role, rule in _HEADERS if rule.search(text[lo:hi])), None) for lo, hi in cells)
+
+
+def _fixed_rows(text: str) -> dict[int, Row]:
+    """Data rows of plain-text tables set in columns: a header, a rule of dashes under each
+    column, rows until a blank line or another rule. The rule's dash groups give the columns
+    (a right-aligned "11" under "KILLED" is still in its column)."""
+    out: dict[int, Row] = {}
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    for k in range(1, len(lines) - 1):
+        rule_at, rule = lines[k]
+        if not RULE_LINE.fullmatch(rule):
+            continue
+        groups = [m.span() for m in re.finditer(r"[-=]+", rule)]
+        # a column runs from halfway across the gap before its dashes to halfway across the next
+        cuts = [0] + [(groups[i - 1][1] + groups[i][0] + 1) // 2 for i in range(1, len(groups))] + [10**6]
+        roles = _roles(text, _columns(cuts, *lines[k - 1]))
+        if not any(role in ("killed", "injured", "depth") for role in roles):
+            continue
+        for at, line in lines[k + 1 :]:
+            if not line.strip() or RULE_LINE.fullmatch(line):
+                break
+            out[at] = Row(at, at + len(line), tuple(_columns(cuts, at, line)), roles)
+    return out
+
+
+def _columns(cuts: list[int], at: int, line: str) -> list[tuple[int, int]]:
+    """The spans of a column table's cells in ``line`` (starting at offset ``at``), trimmed."""
+    spans = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        part = line[lo:hi]
+        left = len(part) - len(part.lstrip())
+        spans.append((at + lo + left, at + lo + len(part.rstrip())))
+    return spans
+
+
 def rows(text: str) -> dict[int, Row]:
     """{line start: Row} for every data row of every pipe table whose header names a figure
-    column (killed, injured, depth) or a source column."""
-    out: dict[int, Row] = {}
+    column (killed, injured, depth) or a source column, and of every plain-text table set in
+    columns under a rule of dashes whose header names a figure column."""
+    out: dict[int, Row] = _fixed_rows(text) if "--" in text or "==" in text else {}
     roles: tuple[str | None, ...] | None = None
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -99,7 +143,7 @@ def rows(text: str) -> dict[int, Row]:
             continue
         cells = _cells(text, a, b)
         if roles is None:  # a header
-            named = tuple(next((role for role, rule in _HEADERS if rule.search(text[lo:hi])), None) for lo, hi in cells)
+            named = _roles(text, cells)
             roles = named if any(named) else ()
             continue
         if re.fullmatch(r"[\s|:-]+", stripped) or not roles:

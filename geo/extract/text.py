@@ -17,6 +17,23 @@ MAX_ARTICLE_BYTES = 1_000_000
 _LOOKS_HTML = re.compile(r"\s*<(?:!doctype|html|head|body|article|p|div)\b", re.I)
 
 
+RULE_LINE = re.compile(r"[ \t]*[-=]{2,}(?:[ \t]+[-=]{2,})+[ \t]*")  # a column table's rule: "-----  ------"
+
+
+def table_lines(lines: list[str]) -> set[int]:
+    """The indices of the lines of plain-text tables set in columns (a header, its rule of
+    dashes, the rows down to a blank line): rows of one width, never wrapped prose."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        if RULE_LINE.fullmatch(line):
+            out.update((k - 1, k))
+            j = k + 1
+            while j < len(lines) and lines[j].strip() and not RULE_LINE.fullmatch(lines[j]):
+                out.add(j)
+                j += 1
+    return out
+
+
 class InputError(ValueError):
     """Article input that cannot be used; the message says why, for the person who gave it."""
 
@@ -59,8 +76,17 @@ class _TextOnly(HTMLParser):
 
 
 def _paragraphs(text: str) -> str:
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    return re.sub(r"\s*\n\s*(?:\n\s*)*", "\n\n", text).strip()
+    """Paragraphs a blank line apart, their spacing collapsed; a table set in columns (a page's
+    <pre>) keeps its lines and their spacing, which say which column a number is in."""
+    lines = text.split("\n")
+    tabled = table_lines(lines)
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k in tabled:
+            out.append(("\n" if k - 1 in tabled else "\n\n") + line.rstrip())
+        elif line.strip():
+            out.append("\n\n" + re.sub(r"[ \t\r\f\v]+", " ", line).strip())
+    return "".join(out).strip("\n")
 
 
 def html_to_text(html_text: str) -> str:
