@@ -2682,3 +2682,27 @@ def test_unwrapping_leaves_a_table_set_in_columns_alone():
     text += "-----------  ---------------------------------------------  ------   -------   --------\n" + rows
     assert nlp.unwrapped(text) == text
     assert nlp.unwrapped(text.replace("-", " ")) != text.replace("-", " ")  # without the rule: read as wrapped
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ('An official told the paper that "at least a dozen" militants had died.', [("killed", 12)]),
+        ('The group "martyred eleven defenders of security" at the police station.', [("killed", 11)]),
+        # "within" read as a qualifier still marks a depth; a compound's "-area" is no zone
+        ("We place the Saravan-area sites within 25 km of the border.", [("depth", 25)]),
+        ("Do not travel to areas within 50 km of the border with Pakistan.", []),
+        # a depth quoted as a claim, where the sentence speaks of depth; not a road's distance
+        (
+            'The imagery places the site 48 km inside Pakistan, not the "more than 50 km" cited by officials.',
+            [("depth", 48), ("depth", 50)],
+        ),
+        ('The convoy covered the "40 km" distance cited by the driver.', []),
+    ],
+)
+def test_quoted_counts_defenders_and_quoted_depths(ex, sentence, want):
+    """Cases from the nineteenth round's tuning material: a quotation that closes before its
+    victims, "defenders" as victims, "within 25 km of the border" of the "Saravan-area" sites, and
+    the "more than 50 km" a sentence cites as another's claim."""
+    got = [(c.kind, c.value) for c in only(ex.extract(sentence, dt.date(2024, 1, 20)), "killed", "injured", "depth")]
+    assert got == want

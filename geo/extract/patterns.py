@@ -67,7 +67,7 @@ VICTIMS = frozenset(
     souls spectators fans mourners shoppers tourists patients refugees migrants pedestrians bystanders
     journalists reporters doctors nurses teachers pupils labourer worker student passenger grandchildren
     grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen guys
-    minor""".split()
+    minor defenders""".split()
 )
 # the people of a nation, as victims ("three other Pakistanis had been wounded"); not in a zero
 # ("no Iranians died" says whose the dead were, not how many)
@@ -242,6 +242,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [any_num, MOD, VICT, GAP, AUXS, verb],
             # a quoted count: 'that "over 30 terrorists" had been killed', 'that "at least seven" were killed'
             [any_num, MOD, VICT, {"ORTH": {"IN": ['"', "”", "’"]}}, AUXS, verb],
+            # 'that "at least a dozen" militants had died': the quote closes before the victims
+            [any_num, {"ORTH": {"IN": ['"', "”", "’"]}}, MOD, VICT, AUXS, verb],
             # 'at least seven "high-value terrorists" had been killed'
             [any_num, {"ORTH": {"IN": ['"', "“"]}}, MOD, VICT, {"ORTH": {"IN": ['"', "”"]}}, AUXS, verb],
             [any_num, {"ORTH": {"IN": ['"', "”", "’"]}}, AUXS, verb],
@@ -714,6 +716,19 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         for p in ([], paren):
             depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])
+    # a depth quoted as a claim: 'not the "more than 50 km" cited by Pakistani officials', 'the
+    # "90 km" figure some Iranian outlets gave' (where the sentence speaks of depth: see _reading)
+    depth.append(
+        [
+            _in(["the", "a", "their", "its"]),
+            {"ORTH": {"IN": ['"', "“"]}},
+            QUALS,
+            num,
+            *per_unit,
+            {"ORTH": {"IN": ['"', "”"]}},
+            _in(["figure", "claim", "cited", "claimed", "given", "quoted", "estimate", "reported", "mentioned"]),
+        ]
+    )
     # "the border, some 50 km away"; "50 km inland"
     depth.append([_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, *per_unit, _in(["away"])])
     depth.append([num, *per_unit, _in(["inland"])])
@@ -933,6 +948,7 @@ MILITANTS = frozenset(
     "commander gunmen assailants attackers".split()
 )
 _ZONES = frozenset("areas area travel zone zones belt districts villages places anywhere everywhere".split())
+_DEEP = frozenset("inside into deep depth border frontier far penetrated".split())
 _TOWNS = frozenset("town towns city cities capital port".split())
 _MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
 # (the tokenizer splits "No." in two: "No. 1" is read past its full stop, see _reading)
@@ -1112,12 +1128,15 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         qual = "about"
     if qual == "exact" and i + 1 < len(doc) and doc[i + 1].text == "+":
         qual = "more than"
+    if family == "depth" and doc[a].lower_ in ("the", "a", "their", "its") and not sent_words & _DEEP:
+        return None  # a quoted distance named a claim where the sentence says nothing of how deep
     if family == "depth" and any(t.lower_ in _TOWNS for t in doc[max(0, q0 - 2) : q0]):
         return None  # "Turbat, a town about 40 km from the border": where a town lies, not how deep a strike went
     if family == "depth" and i + 2 < len(doc) and doc[i + 1].lower_ in UNITS and doc[i + 2].lower_ == "of":
-        if doc[max(0, q0 - 1)].lower_ != "within":
+        if "within" not in (doc[max(0, q0 - 1)].lower_, doc[q0].lower_):  # (a qualifier's "within" too)
             return None  # "fencing on 830 km of the 909 km border": a stretch of the border, not a depth
-        if any(t.lower_ in _ZONES for t in doc[max(doc[i].sent.start, q0 - 12) : q0]):
+        # ("the Saravan-area sites": a compound's word is no zone)
+        if any(t.lower_ in _ZONES and doc[t.i - 1].text != "-" for t in doc[max(doc[i].sent.start, q0 - 12) : q0]):
             # "Do not travel to areas within 100 km of the border with Afghanistan or within 50 km of
             # the border with Pakistan": a zone, not how deep a strike went
             return None
