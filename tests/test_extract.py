@@ -2706,3 +2706,42 @@ def test_quoted_counts_defenders_and_quoted_depths(ex, sentence, want):
     the "more than 50 km" a sentence cites as another's claim."""
     got = [(c.kind, c.value) for c in only(ex.extract(sentence, dt.date(2024, 1, 20)), "killed", "injured", "depth")]
     assert got == want
+
+
+def test_a_letters_page_speaks_in_its_writers_voice(ex):
+    """SCHEMA.md (settled before split 39): a letter's writer is an analyst, a person for no
+    organisation; what a letter quotes stays its source's. A Senate speaker's "Sir," is no letter."""
+    text = (
+        "LETTERS TO THE EDITOR\n\n"
+        "SIR -- Your report quoted a Levies official as saying the Iranian missiles came down "
+        '"more than 50 km" inside our territory. Anyone with a map can see that the targets were within '
+        "25 miles of the border.\n\nAhmed Khan, Turbat\n\n"
+        "SIR -- Two of my former students are among the three girls who were injured last Tuesday.\n\n"
+        "Zarina Noor, Panjgur\n"
+    )
+    got = {(c.kind, c.value): c.claimant_type for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")}
+    assert got[("depth", 50)] == "pakistan_official"
+    assert got[("depth", 40.2)] == "analyst"
+    speech = "Senator Rabbani: Sir, nine people were killed in Saravan, we are told.\n"
+    [c] = only(ex.extract(speech, dt.date(2024, 1, 20)), "killed")
+    assert c.claimant_type != "analyst" or c.claimant == "Senator Rabbani"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, ctype",
+    [
+        # "is now quoting X as saying": X, whatever adverb comes between
+        (
+            "The state news agency IRNA is now quoting an Iranian deputy governor as saying nine people were killed.",
+            "killed",
+            "iran_official",
+        ),
+        ("Analyst Nadia Qureshi: the missiles travelled at least 60 km into Pakistan.", "depth", "analyst"),
+        ("17:10 | ANL | ANALYST NADIA QURESHI: MISSILES TRAVELLED 'AT LEAST 60 KM' INTO PAKISTAN", "depth", "analyst"),
+    ],
+)
+def test_quoting_as_saying_and_an_experts_label(ex, sentence, kind, ctype):
+    """Who speaks in "IRNA is now quoting the deputy governor as saying …" (not the words after
+    "saying"), and an expert's label in a ticker's capitals."""
+    [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
+    assert c.claimant_type == ctype

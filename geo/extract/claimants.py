@@ -28,6 +28,7 @@ REPORT_VERBS = frozenset(
     admits acknowledges concedes conceded place argued argues""".split()
 )
 SIDE_TYPES = ("iran_official", "pakistan_official")
+_NOUN_BEFORE = frozenset("the a an its their his her our your my this that these those".split())  # "your report"
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
 BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "”", "—", "–", "(", ")", ":", ";", "-", "--"])
 # Words that end a speaker phrase without being part of it: "Iranian officials first put …".
@@ -631,6 +632,8 @@ def _acronym(doc, i: int, inner: str) -> bool:
 
 def _progressive(doc, i: int, a: int) -> bool:
     """ "is reporting", "was quoting": a verb in -ing after a form of "be"."""
+    while i - 1 > a and doc[i - 1].lower_ in ("now", "also", "still", "already"):
+        i -= 1  # "IRNA is now quoting"
     return i > a and doc[i - 1].lower_ in ("is", "are", "was", "were", "been")
 
 
@@ -676,6 +679,11 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             if ctype in ("iran_official", "pakistan_official", "media", "other_official"):
                 found.append((a, Speaker(NAMES.get(clean[0].lower(), clean[0]), ctype, clean[1], clean[2])))
                 break
+        # "ANALYST NADIA QURESHI: IRANIAN MISSILES TRAVELLED …": an expert's label, title then name
+        label = clean[0].rsplit("|", 1)[-1].strip() if clean else ""  # (a log's "17:10 | ANL | …" columns)
+        if re.match(r"(?i)(?:analyst|expert|professor|prof\.?|researcher|dr\.?)\s+\w+\s+\w+$", label):
+            found.append((a, Speaker(label, "analyst", clean[2] - len(label), clean[2])))
+            break
     quoted = _quoted(doc, a, b)
     for t in doc[a:b]:
         lower = t.lower_
@@ -683,6 +691,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         channel = False
         if any(s <= t.idx < e for s, e in quoted):
             continue  # '"… Tehran hurried to tell the world …," said X': the quote's words, not a report
+        if lower in ("report", "reports") and t.i > a and doc[t.i - 1].lower_ in _NOUN_BEFORE:
+            continue  # "Your report quoted …", "the reports say": a noun, not a verb
         if lower == "place" and not (t.i + 1 < b and doc[t.i + 1].lower_ in ("the", "it", "them", "its", "their")):
             continue  # "officials place the site at …" reports; "took place", "the resting place of" do not
         if lower == "according" and t.i + 1 < b and doc[t.i + 1].lower_ == "to":
@@ -778,8 +788,10 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                     if not phrase and t.i > a and doc[t.i - 1].lower_ == "and"
                     else []
                 )
-                if passive and after and after[0].lower_ != "by":
-                    after = []  # "was briefed on the Iranian strike": no speaker after a passive but its agent
+                if (passive or lower == "saying" and doc[t.i - 1].lower_ == "as") and after and after[0].lower_ != "by":
+                    # "was briefed on the Iranian strike": no speaker after a passive but its agent;
+                    # "quoted a Levies official as saying the missiles …": what was said, not who
+                    after = []
                 if subject:
                     phrase = subject  # "Pakistan on Wednesday recalled its ambassador … and said …": the subject
                 elif after and (not phrase or phrase[0].lower_ not in ("also", "later", "has", "had", "have")):

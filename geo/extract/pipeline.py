@@ -386,6 +386,8 @@ class Extractor:
                 # a guest's own words are the guest's, whomever the turn reported before (a
                 # correspondent's go on relaying whom they reported)
                 who = turn
+            if who is None and voice is not None and voice.type == "analyst":
+                who = voice  # a letter writer's own words, whomever the letter reported before
             # a figure of an older story ("on January 3, a bombing in Kerman killed …") is the
             # writer's background, not more of what the paragraph's speaker said
             older = around is not None and any((around - d).days > LATE_DAYS for d, *_ in f.dates)

@@ -91,6 +91,10 @@ _WRITER = re.compile(r"^\s*(?:the|this) (?:writer|author|columnist) (?:is|was) (
 _SPEECH = re.compile(r"\b(?:speech|address|remarks)\b[^\n]{0,200}?\b(?:delivered|made|given)\b[^\n]*", re.I)
 
 
+_SIR = re.compile(r"^\s*(?:SIR|Sir|Dear (?:Sir|Madam|Editor))\s*(?:--|—|–|,|:)", re.M)
+_LETTERS = re.compile(r"\bletters?\b", re.I)
+
+
 def voice(text: str, home: str | None = None) -> Speaker | None:
     """Who speaks where the article names no one: the issuer of a statement ("Statement by
     the Ministry of Foreign Affairs", a "FOR IMMEDIATE RELEASE" header over its name), a
@@ -99,6 +103,10 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     written = _official_writer(text, home)
     if written is not None:
         return written
+    if len(_SIR.findall(text)) >= 2 or _SIR.search(text) and _LETTERS.search(text[:800]):
+        # a letters page: its writers speak in their own voice, persons for no organisation
+        # (SCHEMA.md: "a letter's writer" is an analyst)
+        return Speaker("the letter's writer", "analyst", 0, 0)
     head = text.lstrip()[:600]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:8]
     # (under a letterhead of up to five lines: "INTER SERVICES PUBLIC RELATIONS / DIRECTORATE
