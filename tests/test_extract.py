@@ -2745,3 +2745,21 @@ def test_quoting_as_saying_and_an_experts_label(ex, sentence, kind, ctype):
     "saying"), and an expert's label in a ticker's capitals."""
     [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
     assert c.claimant_type == ctype
+
+
+def test_a_line_that_stops_mid_sentence_runs_on_where_the_text_is_not_wrapped():
+    """An incident record's prose between its fields is wrapped though most of its lines are short
+    fields: a long line that runs on into a lower-case word, or stops on "according to", is joined;
+    a heading, a field and a finished sentence are not."""
+    from geo.extract import nlp
+
+    text = (
+        "EVENT_ID: PAK-2024-0116\nFATALITIES: 2\n\n"
+        "According to the Pakistani Ministry of Foreign Affairs, 2 children were killed; the ministry said the strike\n"
+        'hit "more than 50 km" inside Pakistani territory, a figure given by officials according to\n'
+        "Pakistani media.\nSOURCE: Ministry of Foreign Affairs\n"
+    )
+    out = nlp.unwrapped(text)
+    assert len(out) == len(text)
+    assert "the strike hit" in out and "according to Pakistani media" in out
+    assert "FATALITIES: 2\n" in out and "media.\nSOURCE" in out

@@ -151,27 +151,43 @@ def unwrapped(text: str) -> str:
     speaker's label; text that is not wrapped comes back unchanged."""
     lines = text.split("\n")
     widths = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 30)
-    if len(widths) < 8:
-        return text
-    width = widths[int(len(widths) * 0.9)]
-    if width > 110:
+    width = widths[int(len(widths) * 0.9)] if len(widths) >= 8 else None
+    if width is not None and width > 110:
         return text
     # at one width: half the long lines; or, in short paragraphs and lists, where many lines end
     # short, a quarter of them full and run on into a next line that starts in lower case
-    runs_on = sum(
+    runs_on = width is not None and sum(
         len(ln.rstrip()) >= width - 15 and nxt.lstrip()[:1].islower() for ln, nxt in zip(lines, lines[1:], strict=False)
     )
-    if sum(width - 12 <= w <= width for w in widths) < 0.5 * len(widths) and runs_on < max(3, 0.25 * len(widths)):
-        return text
+    wrapped = width is not None and (
+        sum(width - 12 <= w <= width for w in widths) >= 0.5 * len(widths) or runs_on >= max(3, 0.25 * len(widths))
+    )
     out, at = list(text), 0
     tabled = table_lines(lines)
     for k, (line, nxt) in enumerate(zip(lines, lines[1:], strict=False)):
         at += len(line)  # the offset of this line's "\n"
-        full = len(line.rstrip()) >= width - 15 and not line.lstrip().startswith(("|", "+"))
-        if full and nxt.strip() and not _ITEM.match(nxt) and k not in tabled and k + 1 not in tabled:
-            out[at] = " "
+        if nxt.strip() and not _ITEM.match(nxt) and k not in tabled and k + 1 not in tabled:
+            if wrapped:
+                join = len(line.rstrip()) >= width - 15 and not line.lstrip().startswith(("|", "+"))
+            else:
+                # where the text as a whole is not wrapped (a form's fields between its paragraphs),
+                # a long line that stops mid-sentence: it runs on into a lower-case word, or it
+                # ends on a word no sentence ends with ("… according to\nPakistani officials")
+                end = line.rstrip()
+                last = end.rsplit(None, 1)[-1].lower() if end else ""
+                join = (
+                    len(end.strip()) >= 45
+                    and not end.endswith((".", "!", "?", ":", ";", '"', "”", "|"))
+                    and (nxt.lstrip()[:1].islower() or last in _RUNS_ON)
+                )
+            if join:
+                out[at] = " "
         at += 1
     return "".join(out)
+
+
+# words a wrapped line can stop on but no sentence ends with
+_RUNS_ON = frozenset("to of the a an and in on by with from that according as at for or".split())
 
 
 def parse(text: str):
