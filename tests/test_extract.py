@@ -2763,3 +2763,20 @@ def test_a_line_that_stops_mid_sentence_runs_on_where_the_text_is_not_wrapped():
     assert len(out) == len(text)
     assert "the strike hit" in out and "according to Pakistani media" in out
     assert "FATALITIES: 2\n" in out and "media.\nSOURCE" in out
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, ctype",
+    [
+        ('Kayhan\'s editorial says the 2019 bombing "martyred 27 of our Guards".', "killed", "media"),
+        (
+            "Some Pakistani media have written that the operation reached 50 kilometres inside Pakistan.",
+            "depth",
+            "media",
+        ),
+    ],
+)
+def test_an_editorial_and_what_media_have_written(ex, sentence, kind, ctype):
+    """A newspaper's editorial is the paper's voice (a medium), and "have written" reports."""
+    [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
+    assert c.claimant_type == ctype

@@ -25,7 +25,7 @@ REPORT_VERBS = frozenset(
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
     spoke suggests places given give repeated repeats reporting attribute attributes pointed geolocated
-    admits acknowledges concedes conceded place argued argues""".split()
+    admits acknowledges concedes conceded place argued argues written""".split()
 )
 SIDE_TYPES = ("iran_official", "pakistan_official")
 _NOUN_BEFORE = frozenset("the a an its their his her our your my this that these those".split())  # "your report"
@@ -120,7 +120,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"\b(?:reuters|associated press|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
             r"express tribune|the news|media|newspaper|outlet|agency|channel|tv\b|television|"
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
-            r"new york times|washington post|guardian|samaa|ary news|daily|weekly|website|wire|"
+            r"new york times|washington post|guardian|samaa|ary news|daily|weekly|website|wire|editorials?|"
+            r"kayhan|hamshahri|shargh|etemad|jomhouri|"  # Tehran's dailies (Fars, Tasnim, Mehr are agencies)
             # a letter to the editor's "your report", "your correspondent": the paper's
             r"your (?:report|article|story|paper|newspaper|correspondent|reporter|editorial)|"
             r"(?:the|local|foreign|international|pakistani|iranian) press\b(?! (?:release|conference|secretary|note))|"
