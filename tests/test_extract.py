@@ -2780,3 +2780,31 @@ def test_an_editorial_and_what_media_have_written(ex, sentence, kind, ctype):
     """A newspaper's editorial is the paper's voice (a medium), and "have written" reports."""
     [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), kind)
     assert c.claimant_type == ctype
+
+
+def test_a_named_office_holder_is_whom_he_means_and_a_reference_label_is_no_speaker(ex):
+    """ "News ID: 85371142" over an agency's story names no speaker; "the deputy governor …, Ali
+    Mousavi-Nejad, said …. He said …" is the deputy governor again; "Same official, live by phone:"
+    is the official quoted before."""
+    text = (
+        "News ID: 85371142 | Thursday, January 18, 2024\n\n"
+        "Speaking to IRNA, the deputy governor of Sistan and Baluchestan for security affairs, Ali Mousavi-Nejad, "
+        "said several explosions were heard at about 04:30. "
+        'He said "three women, four children and two men" had lost their lives.\n\n'
+        "Same official, live by phone: the toll has risen to ten.\n"
+    )
+    got = {c.value: c.claimant_type for c in only(ex.extract(text, dt.date(2024, 1, 18)), "killed")}
+    assert got == {9: "iran_official", 10: "iran_official"}
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ('He said the missiles had come down "forty, forty-five kilometres" inside Pakistan.', 40),
+        ('He said the site lay "forty-five, maybe forty-seven kilometres" inside Pakistan.', 45),
+        ("In 2019, 45 km inside Pakistan was reached.", 45),
+    ],
+)
+def test_a_depth_given_as_two_figures_is_a_range(ex, sentence, want):
+    """ "forty, forty-five kilometres": a range, its lower bound (SCHEMA.md); a year is no bound."""
+    assert [c.value for c in only(ex.extract(sentence, dt.date(2024, 1, 20)), "depth")] == [want]

@@ -662,6 +662,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue  # past a short label's reach: a clause that ends in a colon, unless a ";" began a label
         head = [t for t in doc[cut:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text)]
         clean = _clean(head)
+        if clean and re.search(r"\b(?:ID|No|Ref|Vol|Issue)\.?$", clean[0]):
+            break  # "News ID: 85371142": a page's reference, no speaker
+        same = clean[0].lower().split(",")[0].split() if clean else []
+        if same[:1] == ["same"] and 1 < len(same) <= 3 and is_generic(" ".join(same[1:])):
+            # "Same official, live by phone: the toll has risen to nine": the one quoted before
+            found.append((a, Speaker(clean[0], "pronoun", clean[1], clean[2])))
+            break
         # a speaker, not a topic: "Iranian state TV:", not "Iranian strike in Panjgur:"
         # a known outlet or an organisation's acronym ("KRG:", "OCHA:"), not a dateline ("QUETTA:")
         known = bool(clean) and bool(

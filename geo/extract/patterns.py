@@ -1160,6 +1160,13 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         if lower is not None and value is not None and lower < value and before[-3:-2] != ["from"]:
             value, qual, low, high = lower, "at least", lower, value
             q0 = qualifier_before(doc, q0 - 2)[1]
+    elif vague is None and family == "depth" and before[-1:] in ([","], ["maybe"], ["perhaps"], ["or"]):
+        # "forty, forty-five kilometres", "forty-five, maybe forty-seven kilometres": a range
+        j = q0 - 1 - (before[-2:] in ([",", "maybe"], [",", "perhaps"]))
+        lower = numbers.value(doc[j - 1].text) if j > 0 and doc[j - 1].ent_type_ == CARDINAL else None
+        if lower is not None and value is not None and lower < value and not numbers.is_year(doc[j - 1].text):
+            value, qual, low, high = lower, "at least", lower, value
+            q0 = qualifier_before(doc, j - 1)[1]
     victims = None
     for t in doc[i + 1 : b]:
         if t.lower_ in VICTIMS:

@@ -401,7 +401,9 @@ class Extractor:
                 # someone the correspondent met), nor is a byline's name (the writer's)
                 if who.type != "author":
                     last_speaker = who
-                    if (claimants.is_name(who.name) or who.type == "analyst") and not rows[k][5]:
+                    # (a person named after their office: "the deputy governor …, Ali Mousavi-Nejad")
+                    person = claimants.is_name(who.name) or claimants.is_name(who.name.rsplit(",", 1)[-1].strip())
+                    if (person or who.type == "analyst") and not rows[k][5]:
                         last_person = who
                 if claimants.is_quotation(s) or '"' in s or "“" in s:
                     quote_speaker = (f.paragraph, who)
