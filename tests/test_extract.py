@@ -2808,3 +2808,36 @@ def test_a_named_office_holder_is_whom_he_means_and_a_reference_label_is_no_spea
 def test_a_depth_given_as_two_figures_is_a_range(ex, sentence, want):
     """ "forty, forty-five kilometres": a range, its lower bound (SCHEMA.md); a year is no bound."""
     assert [c.value for c in only(ex.extract(sentence, dt.date(2024, 1, 20)), "depth")] == [want]
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        (
+            'Said Mohammad, a schoolteacher who has lived there for years, said the spot is "more than 50 km" '
+            "inside Pakistan.",
+            "analyst",
+        ),
+        (
+            'Abdul Ghani, a tribal elder from Koh-e-Sabz, said the site was "at least 35 miles" inside Pakistan.',
+            "analyst",
+        ),
+        (
+            "A former Pakistan Air Force officer, Air Commodore (retd) Khalid Mehmood, estimated the drones flew "
+            "48 km inside Pakistan.",
+            "analyst",
+        ),
+        ('Some Pakistani outlets reported that the targets were "about 20 miles" inside Iran.', "media"),
+        (
+            "A statement from the main hospital in Saravan, carried by local outlets, says the site is 20 km "
+            "inside Iran.",
+            "other_official",
+        ),
+    ],
+)
+def test_persons_by_their_own_role_outlets_and_who_relays(ex, sentence, want):
+    """A schoolteacher, an elder "from" a village (a place, not an organisation), a former
+    officer: persons for no organisation; "outlets" are media; an outlet that carries a hospital's
+    statement relays it, the hospital speaks."""
+    [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), "depth")
+    assert c.claimant_type == want

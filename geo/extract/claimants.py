@@ -77,7 +77,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank|consultan(?:cy|t)|"
             r"centre|center|institute|university"
-            r"|fellow|observers?|columnist|historian|retired|initiative)\b"
+            r"|fellow|observers?|columnist|historian|retired|retd|former|initiative)\b"
         ),
     ),
     (
@@ -118,7 +118,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         "media",
         re.compile(
             r"\b(?:reuters|associated press|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
-            r"express tribune|the news|media|newspaper|outlet|agency|channel|tv\b|television|"
+            r"express tribune|the news|media|newspapers?|outlets?|agency|channel|tv\b|television|"
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
             r"new york times|washington post|guardian|samaa|ary news|daily|weekly|website|wire|editorials?|"
             r"kayhan|hamshahri|shargh|etemad|jomhouri|"  # Tehran's dailies (Fars, Tasnim, Mehr are agencies)
@@ -146,7 +146,7 @@ _RELAY = re.compile(
 _PRIVATE_OUTLET = re.compile(
     r"\b(?:iranian|pakistani|baloch|local|private|independent|indian|afghan|chinese|american|british|arab|turkish)"
     r"\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:daily|dailies|newspapers?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?|"
+    r"(?:daily|dailies|newspapers?|outlets?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?|"
     r"television channel|television station|tv station)\b"
     # Pakistan's press is mostly private ("Pakistani media reported"); Iran's is not, so "Iranian
     # media" stays the state's (SCHEMA.md: state media speak for their side)
@@ -188,16 +188,19 @@ SIDE_OF_COUNTRY = {"IRN": "iran_official", "PAK": "pakistan_official"}  # a date
 # for no organisation (SCHEMA.md: an interviewee quoted by name is an analyst)
 _NAMED = re.compile(r"((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+),\s+(.+)", re.S)
 _PRIVATE_ROLE = re.compile(
-    r"\b(?:neighbou?r|resident|villager|shopkeeper|farmer|labou?rer|driver|teacher|student|eyewitness|witness|"
+    r"\b(?:neighbou?r|resident|villager|shopkeeper|farmer|labou?rer|driver|(?:school)?teacher|student|eyewitness|witness|"
     r"survivor|relative|father|mother|brother|sister|uncle|cousin|son|daughter|widow|elder|activist|trader|"
     r"fisherman|shepherd|grandfather|grandmother|nephew|niece)s?\b"
 )
-_FOR_ORG = re.compile(r"\b(?:of|for|at|from|with) (?:the )?[A-Z]")
+_FOR_ORG = re.compile(r"\b(?:of|for|at|with) (?:the )?[A-Z]")  # ("a tribal elder from Koh-e-Sabz": a place)
 # ("Baloch Voice, a news website run by exiled activists": an outlet or a group, not a person)
 _ORG_WORDS = re.compile(
     r"\b(?:website|site|group|organi[sz]ation|network|news|monitor|agency|channel|newspaper|paper|daily|page|"
     r"account|outlet|party|movement|committee|alliance|run by)\b"
 )
+
+
+_RELAYED_BY = re.compile(r",\s*(?:carried|quoted|cited|relayed|reported|published) by [^,]*(?:,|$)")
 
 
 def _named_person(phrase: str) -> bool:
@@ -230,6 +233,8 @@ def classify(phrase: str, home: str | None = None) -> str | None:
     ``home`` is the article's dateline country (IRN / PAK): an unnamed "official" or "police" in
     a report filed from Quetta is Pakistan's.
     """
+    # "A statement from the main hospital, carried by local outlets": who relays it is not who speaks
+    phrase = _RELAYED_BY.sub("", phrase)
     p = phrase.lower()
     if _named_person(phrase.strip()):
         return "analyst"
