@@ -148,7 +148,8 @@ def unwrapped(text: str) -> str:
     as ``text`` (offsets unchanged). Only when most long lines end near one width (≤ 110
     characters; the width is the 90th percentile, since a wire wraps near its limit and few lines
     reach it exactly), and only a full line's break, never before a bullet, a numbered item or a
-    speaker's label; text that is not wrapped comes back unchanged."""
+    speaker's label, never inside a table set in columns. In a text that is not wrapped as a whole
+    (fields between wrapped paragraphs), only a long line that stops mid-sentence runs on."""
     lines = text.split("\n")
     widths = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 30)
     width = widths[int(len(widths) * 0.9)] if len(widths) >= 8 else None
