@@ -83,8 +83,8 @@ SPLITS = [
     (EVAL / "heldout38", "held-out 38 (clean at fbb79e7; tuned on since)", True),
     (EVAL / "heldout39", "held-out 39 (clean at 7bbf7ed; tuned on since)", True),
     (EVAL / "heldout40", "held-out 40 (clean at 7bbf7ed; tuned on since)", True),
-    (EVAL / "heldout41", "held-out 41 (clean; read once at e4b9eb0; never tuned on)", False),
-    (EVAL / "heldout42", "held-out 42 (clean; read once at e4b9eb0; never tuned on)", False),
+    (EVAL / "heldout41", "held-out 41 (clean at e4b9eb0; tuned on since)", True),
+    (EVAL / "heldout42", "held-out 42 (clean at e4b9eb0; tuned on since)", True),
     # the next round's clean pair, written ahead: not even run until that round's reading (None)
     (EVAL / "heldout43", "held-out 43 (clean; the twentieth round's, not run)", None),
     (EVAL / "heldout44", "held-out 44 (clean; the twentieth round's, not run)", None),
