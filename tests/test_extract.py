@@ -2841,3 +2841,17 @@ def test_persons_by_their_own_role_outlets_and_who_relays(ex, sentence, want):
     statement relays it, the hospital speaks."""
     [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), "depth")
     assert c.claimant_type == want
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ("All the targets were within 50 kilometres of our border.", [50]),
+        ("Iran and Pakistan share 900 kilometres of our border.", []),
+        ("It went more than 50 kilometres -- that's how far Pakistan says Iran's missiles reached.", [50]),
+    ],
+)
+def test_within_our_border_and_thats_how_far(ex, sentence, want):
+    """A spokesman's "within 50 kilometres of our border" is a depth, a shared "900 kilometres of
+    our border" is not; "more than 50 kilometres -- that's how far …" names a depth after it."""
+    assert [c.value for c in only(ex.extract(sentence, dt.date(2024, 1, 20)), "depth")] == want

@@ -710,8 +710,9 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     over = [_in(["across", "beyond"]), {"LOWER": "the", "OP": "?"}, _in([*BORDER_WORDS, "line", "iran", "pakistan"])]
     closing = {"ORTH": {"IN": ['"', "”", "’", "'"]}, "OP": "?"}  # '"well over forty kilometres" inside'
     depth = []
-    # "40 kilometres from our frontier" (not "900 kilometres of our border": its length)
-    own = [_in(["from"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
+    # "40 kilometres from our frontier", "within 50 kilometres of our border" (not "900 kilometres
+    # of our border": its length, refused in _reading where no "within" comes before)
+    own = [_in(["from", "of"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
     for rel in (inside, over, own, border_rel, zero):
         for p in ([], paren):
             depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
@@ -739,7 +740,9 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     depth.append([went, {"LOWER": "in", "OP": "?"}, QUALS, num, *per_unit])
     # an explainer's figure as its paragraph's heading: "About 30 miles -- How far inside Iran …"
     dash = {"ORTH": {"IN": ["-", "--", "—", "–", ":"]}}
-    depth.append([num, *per_unit, dash, {"LOWER": "how"}, _in(["far", "deep"])])
+    # ("more than 50 kilometres -- that's how far Pakistan says Iran's missiles reached")
+    that = {"LOWER": {"IN": ["that", "that's", "thats", "'s", "’s", "is", "was"]}, "OP": "{0,2}"}
+    depth.append([num, *per_unit, dash, that, {"LOWER": "how"}, _in(["far", "deep"])])
     # "Pakistani officials put it at about 50 kilometres", "placed the site some 40 km in"
     placing = _in(["put", "puts", "putting", "placed", "places", "placing"])
     site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])
