@@ -2855,3 +2855,12 @@ def test_within_our_border_and_thats_how_far(ex, sentence, want):
     """A spokesman's "within 50 kilometres of our border" is a depth, a shared "900 kilometres of
     our border" is not; "more than 50 kilometres -- that's how far …" names a depth after it."""
     assert [c.value for c in only(ex.extract(sentence, dt.date(2024, 1, 20)), "depth")] == want
+
+
+def test_an_incident_records_distance_field_is_a_depth(ex):
+    """An incident database's fields: "DIST: approx. 45 km", "DIST: 55-60 km" (a range, its lower
+    bound) and "DIST_FROM_BORDER_KM: 20-25" (the unit in the field's name)."""
+    text = (
+        "KILLED:     2\nDIST:       approx. 45 km\n\nDIST:       55-60 km\n\nDIST_FROM_BORDER_KM:  20-25 (estimate)\n"
+    )
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [45, 55, 20]

@@ -197,6 +197,7 @@ FIGURE_CUES = frozenset(
     | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
     | {"shahadat", "martyrdom", "kia", "wia"}
     | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed"}
+    | {"dist_from_border_km", "distance_from_border_km"}  # an incident record's field (its unit in its name)
 )
 
 
@@ -808,6 +809,11 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             *per_unit,
         ]
     )
+    # an incident record's field: "DIST:       approx. 45 km", "DIST_FROM_BORDER_KM:  50+"
+    field = {"LOWER": {"REGEX": r"^dist(?:ance)?(?:_from_(?:the_)?border)?$"}}
+    field_km = {"LOWER": {"REGEX": r"^dist(?:ance)?(?:_from_(?:the_)?border)?_km$"}}
+    pad = [{"ORTH": ":"}, {"IS_SPACE": True, "OP": "?"}, QUALS]
+    depth += [[field, *pad, num, *per_unit], [field, *pad, num, {"ORTH": "-"}, num, *per_unit], [field_km, *pad, num]]
     return {"depth:depth": depth, "border:border_length": border, "answer:depth": answer}
 
 
