@@ -88,8 +88,14 @@ class OfflinePage:
         self.dialogs: list[str] = []
         self.console_errors: list[str] = []
         self.failed: list[str] = []
+        # which document each request came from: a page left behind (goto, a link) may still be
+        # fetching its session's media files, which the server drops with that session (404)
+        self._document = 0
+        self._requested: dict = {}
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("console", self._console)
+        self.page.on("framenavigated", self._navigated)
+        self.page.on("request", lambda r: self._requested.__setitem__(r, self._document))
         self.page.on("response", self._response)
         self.page.route("**/*", self._route)
 
@@ -98,11 +104,18 @@ class OfflinePage:
         if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
             self.console_errors.append(msg.text)
 
+    def _navigated(self, frame):
+        if frame == self.page.main_frame:
+            self._document += 1
+
     def _response(self, response):
         # Streamlit's client, opened on a page's URL (/claims), first looks for its server under
         # that path (/claims/_stcore/health) and then at the root: those two 404s are its own.
-        probe = re.fullmatch(r"/[a-z_]+/_stcore/(health|host-config)", urlparse(response.url).path)
-        if response.status >= 400 and not probe:
+        path = urlparse(response.url).path
+        probe = re.fullmatch(r"/[a-z_]+/_stcore/(health|host-config)", path)
+        # a media file of a document already left: its session, and the file, are gone
+        left = path.startswith("/media/") and self._requested.pop(response.request, self._document) < self._document
+        if response.status >= 400 and not probe and not left:
             self.failed.append(f"{response.status} {response.url}")
 
     def _route(self, route):
