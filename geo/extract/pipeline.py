@@ -278,7 +278,7 @@ class Extractor:
         answering = False
         corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
         listed = _reference_lists(text)  # a page's "References", "Related news": titles, not claims
-        table_rows = tables.rows(text) if "|" in text or "--" in text or "==" in text else {}
+        table_rows = tables.rows(text)
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if any(lo <= a < hi for lo, hi in listed):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from geo.extract import numbers
 from geo.extract.patterns import QUALIFIERS, UNITS, Figure
-from geo.extract.text import RULE_LINE
+from geo.extract.text import column_tables
 
 # What a header cell names (the first that matches): the column's role
 _HEADERS = (
@@ -100,19 +100,16 @@ def _fixed_rows(text: str) -> dict[int, Row]:
     for line in text.splitlines(keepends=True):
         lines.append((pos, line.rstrip("\r\n")))
         pos += len(line)
-    for k in range(1, len(lines) - 1):
-        rule_at, rule = lines[k]
-        if not RULE_LINE.fullmatch(rule):
-            continue
-        groups = [m.span() for m in re.finditer(r"[-=]+", rule)]
+    for k, end in column_tables([line for _, line in lines]):
+        if k == 0:
+            continue  # a rule with no header above it
+        groups = [m.span() for m in re.finditer(r"[-=]+", lines[k][1])]
         # a column runs from halfway across the gap before its dashes to halfway across the next
         cuts = [0] + [(groups[i - 1][1] + groups[i][0] + 1) // 2 for i in range(1, len(groups))] + [10**6]
         roles = _roles(text, _columns(cuts, *lines[k - 1]))
         if not any(role in ("killed", "injured", "depth") for role in roles):
             continue
-        for at, line in lines[k + 1 :]:
-            if not line.strip() or RULE_LINE.fullmatch(line):
-                break
+        for at, line in lines[k + 1 : end]:
             out[at] = Row(at, at + len(line), tuple(_columns(cuts, at, line)), roles)
     return out
 
@@ -134,7 +131,7 @@ def rows(text: str) -> dict[int, Row]:
     out: dict[int, Row] = _fixed_rows(text) if "--" in text or "==" in text else {}
     roles: tuple[str | None, ...] | None = None
     pos = 0
-    for line in text.splitlines(keepends=True):
+    for line in text.splitlines(keepends=True) if "|" in text else []:
         a, b = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         stripped = line.strip()

@@ -17,21 +17,27 @@ MAX_ARTICLE_BYTES = 1_000_000
 _LOOKS_HTML = re.compile(r"\s*<(?:!doctype|html|head|body|article|p|div)\b", re.I)
 
 
-RULE_LINE = re.compile(r"[ \t]*[-=]{2,}(?:[ \t]+[-=]{2,})+[ \t]*")  # a column table's rule: "-----  ------"
+_RULE_LINE = re.compile(r"[ \t]*[-=]{2,}(?:[ \t]+[-=]{2,})+[ \t]*")  # a column table's rule: "-----  ------"
+
+
+def column_tables(lines: list[str]) -> list[tuple[int, int]]:
+    """Plain-text tables set in columns, as (rule, end): the line index of each rule of dashes
+    (its header is the line above it) and the index just past its rows, which run down to a
+    blank line or the next rule."""
+    out = []
+    for k, line in enumerate(lines):
+        if _RULE_LINE.fullmatch(line):
+            j = k + 1
+            while j < len(lines) and lines[j].strip() and not _RULE_LINE.fullmatch(lines[j]):
+                j += 1
+            out.append((k, j))
+    return out
 
 
 def table_lines(lines: list[str]) -> set[int]:
     """The indices of the lines of plain-text tables set in columns (a header, its rule of
     dashes, the rows down to a blank line): rows of one width, never wrapped prose."""
-    out: set[int] = set()
-    for k, line in enumerate(lines):
-        if RULE_LINE.fullmatch(line):
-            out.update((k - 1, k))
-            j = k + 1
-            while j < len(lines) and lines[j].strip() and not RULE_LINE.fullmatch(lines[j]):
-                out.add(j)
-                j += 1
-    return out
+    return {i for rule, end in column_tables(lines) for i in range(rule - 1, end)}
 
 
 class InputError(ValueError):

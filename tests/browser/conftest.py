@@ -96,6 +96,7 @@ class OfflinePage:
         self.page.on("console", self._console)
         self.page.on("framenavigated", self._navigated)
         self.page.on("request", lambda r: self._requested.__setitem__(r, self._document))
+        self.page.on("requestfailed", lambda r: self._requested.pop(r, None))
         self.page.on("response", self._response)
         self.page.route("**/*", self._route)
 
@@ -114,7 +115,8 @@ class OfflinePage:
         path = urlparse(response.url).path
         probe = re.fullmatch(r"/[a-z_]+/_stcore/(health|host-config)", path)
         # a media file of a document already left: its session, and the file, are gone
-        left = path.startswith("/media/") and self._requested.pop(response.request, self._document) < self._document
+        document = self._requested.pop(response.request, self._document)  # (each request kept until answered)
+        left = path.startswith("/media/") and document < self._document
         if response.status >= 400 and not probe and not left:
             self.failed.append(f"{response.status} {response.url}")
 
