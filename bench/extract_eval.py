@@ -89,6 +89,7 @@ SPLITS = [
     (EVAL / "heldout43", "held-out 43 (clean; the twentieth round's, not run)", None),
     (EVAL / "heldout44", "held-out 44 (clean; the twentieth round's, not run)", None),
     (EVAL / "heldout45", "held-out 45 (clean; the twenty-first round's, not run)", None),
+    (EVAL / "heldout46", "held-out 46 (clean; the twenty-first round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
