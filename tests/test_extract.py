@@ -335,6 +335,27 @@ def test_html_page_main_text_and_metadata():
     assert str(article.meta["date"]) == "2024-01-17" and article.html
 
 
+def test_html_page_keeps_captions_and_tables_and_drops_its_ticker():
+    """A photo essay tells its story in captions and a fact box in a table: both are the page's
+    text. A ticker's headlines ("3 injured in building collapse") are not."""
+    from geo.extract import read_article
+
+    html = (
+        "<html><head><title>In pictures - The Ledger</title></head><body><header><div class='ticker'>LATEST: "
+        "Karachi: 3 injured in building collapse &bull; Cold wave grips Quetta</div></header><main><article>"
+        "<h1>In pictures: Panjgur after the strike</h1><p>Iran's strike on Tuesday night hit a village in the "
+        "Koh-e-Sabz area of Panjgur, Pakistani officials said, and the army was deployed along the road.</p>"
+        "<figure><img src='a.jpg' alt=''><figcaption>Relatives carry a coffin in Panjgur on January 17. The "
+        "Foreign Office said two children were killed and three girls injured.</figcaption></figure>"
+        "<table><tr><th>Strike</th><th>Dead</th></tr><tr><td>Saravan, 18 January</td><td>9 killed</td></tr>"
+        "</table><p>Mourners gathered again the next day, and shops in the bazaar stayed shut.</p></article>"
+        "</main><div class='related'><a href='#'>12 killed in Quetta blast</a></div></body></html>"
+    )
+    text = read_article(html, "page.html").text
+    assert "two children were killed" in text and "9 killed" in text
+    assert "3 injured" not in text and "12 killed" not in text
+
+
 def test_tuning_split_holds_its_figures():
     """In-sample (the rules were tuned on it): a guard against regressions, not a measure."""
     from bench.extract_eval import EVAL, evaluate_split
@@ -591,6 +612,7 @@ def test_lists_opening_with_a_and_killed_or_wounded(text, want):
     [
         ("Two dozen people were wounded.", {("injured", 24)}),
         ("Sameer was one of two children killed in the strike.", {("killed", 2)}),
+        ("Relatives carry the coffin of one of the two children killed in Panjgur.", {("killed", 2)}),
         ("The army gave no death toll for its strikes of 18 January.", set()),
     ],
 )

@@ -978,8 +978,10 @@ def _either(doc, a: int, b: int) -> bool:
 
 def _pronoun_one(doc, i: int) -> bool:
     """ "the earlier one killed two": "one" standing for a noun, not a count."""
-    if doc[i].lower_ == "one" and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].ent_type_ == CARDINAL:
-        return True  # "one of two children killed": the two are the figure
+    if doc[i].lower_ == "one" and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+        j = i + 3 if doc[i + 2].lower_ in ("the", "its", "their") else i + 2
+        if j < len(doc) and doc[j].ent_type_ == CARDINAL:
+            return True  # "one of (the) two children killed": the two are the figure
     if doc[i].lower_ == "one" and i + 3 < len(doc) and doc[i + 1].lower_ == "of":
         # one of a group counted elsewhere: "one of those girls had died", "one of the children killed";
         # not "one of the guards was killed" (a count of one)

@@ -103,11 +103,46 @@ def html_to_text(html_text: str) -> str:
     return _paragraphs("".join(parser.parts))
 
 
+# A page's furniture named by its class or id: tickers, banners, "most read" and related-story
+# boxes. Their headlines carry numbers ("Karachi: 3 injured in building collapse") that are not
+# the article's claims; trafilatura drops most such boxes by itself, not all of them.
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:ticker|marquee|trending|most-?(?:read|viewed|popular)|related|cookie|consent|"
+    r"newsletter|subscribe|share|social|promo|advert|ads?|widget|weather)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _prepared(html_text: str):
+    """The page as an lxml tree for trafilatura: without the elements its class or id names as
+    furniture (never the page, its body or the article itself), and with each photo's caption
+    made a paragraph of its own (trafilatura drops captions, or runs them together with image
+    links; a photo essay tells its story in them)."""
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(html_text)
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.tag in ("html", "head", "body", "article", "main"):
+            continue
+        names = f"{el.get('class', '')} {el.get('id', '')}"
+        if _FURNITURE.search(names) and el.getparent() is not None:
+            el.drop_tree()
+        elif el.tag == "figcaption":
+            el.tag = "p"
+        elif el.tag == "figure":
+            el.tag = "div"
+    return tree
+
+
 def _from_html(html_text: str) -> Article:
     import trafilatura  # imported on first HTML page: it loads lxml and its date finder
 
+    # Tables are the page's text (a fact box). Readers' comments are set apart (trafilatura then
+    # keeps them out of the main text) and not read: annotators disagree on whether a comment
+    # thread is the page's claims.
     doc = trafilatura.bare_extraction(
-        html_text, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        _prepared(html_text), with_metadata=True, include_comments=True, include_tables=True
     )
     meta: dict[str, str | dt.date] = {}
     text = ""
