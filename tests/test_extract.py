@@ -613,6 +613,11 @@ def test_lists_opening_with_a_and_killed_or_wounded(text, want):
         ("Two dozen people were wounded.", {("injured", 24)}),
         ("Sameer was one of two children killed in the strike.", {("killed", 2)}),
         ("Relatives carry the coffin of one of the two children killed in Panjgur.", {("killed", 2)}),
+        # an aside between dashes is the total's breakdown; a list of victims is one count
+        ("He said seven people -- three women and four children -- were killed.", {("killed", 7)}),
+        ("At least 150 border guards, police and soldiers were killed since 2012.", {("killed", 150)}),
+        ('"Four of us were hurt, not three," he said.', {("injured", 4)}),
+        ('The dead in his village, Nazir told him, numbered nine, "all farmers".', {("killed", 9)}),
         ("The army gave no death toll for its strikes of 18 January.", set()),
     ],
 )

@@ -215,6 +215,12 @@ GAP = {
     "OP": "{0,5}",
 }
 AUXS = {"LOWER": {"IN": AUX}, "OP": "{0,4}"}
+DASH = {"ORTH": {"IN": ["--", "—", "–", "-"]}}
+# a list of victims' names ("border guards, police and soldiers"): no number, no verb, no "lives"
+SEP = {"LOWER": {"IN": [",", "and", "or"]}, "OP": "{1,2}"}
+LMOD = {**MOD, "ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "OP": "{0,2}"}
+LVICT = {"LOWER": {"IN": sorted(VICTIMS - {"lives", "others", "more", "souls", "beings"})}}
+DASHED = {"ORTH": {"NOT_IN": ["--", "—", "–", "-", ".", ";", ":"]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}}
 # what the victims were of, names joined by "and" and quoted words allowed: "of the BLA and BLF"
 OF_GAP = {
     "LOWER": {"NOT_IN": sorted(set(GAP_STOP) - {"and"})},
@@ -273,8 +279,14 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 AUXS,
                 verb,
             ],
-            # "and 27 of them were killed"
-            [any_num, {"LOWER": "of"}, _in(["them", "those"]), AUXS, verb],
+            # "and 27 of them were killed", '"Four of us were hurt"'
+            [any_num, {"LOWER": "of"}, _in(["them", "those", "us"]), AUXS, verb],
+            # "150 Iranian border guards, police and soldiers were killed": victims named in a list
+            [any_num, LMOD, LVICT, SEP, LMOD, LVICT, AUXS, verb],
+            [any_num, LMOD, LVICT, SEP, LMOD, LVICT, SEP, LMOD, LVICT, AUXS, verb],
+            # "seven people -- three women and four children -- were killed": an aside between dashes
+            # (its numbers are the total's parts, taken with it)
+            [any_num, MOD, VICT, DASH, {**DASHED, "OP": "{1,12}"}, DASH, AUXS, verb],
             # "three of their cousins, all girls, were wounded"
             [
                 any_num,
@@ -586,6 +598,14 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out["toll:killed"] = [
         # "the death toll from last night's Iranian strike stands at two"
         [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,9}"}, any_num],
+        # "The dead in his village, Nazir told him, numbered nine"
+        [
+            _in(["dead", "deaths", "fatalities", "martyrs"]),
+            {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [".", ";"]}, "OP": "{0,8}"},
+            {"LOWER": "numbered"},
+            QUALS,
+            any_num,
+        ],
         # "the death toll from the January 3 bombings in Kerman now stood at 95": past a date's day
         [
             {"LOWER": "toll"},
