@@ -159,8 +159,9 @@ st.markdown(
     'twenty" → 120). "No one was killed" is a figure of 0; "dozens", "several" and "scores" keep their '
     "word and no value; ordinals, superlatives, ages and years are not figures. A total with a breakdown "
     '("nine people, including four children") is the total. A number no pattern reads, in a sentence '
-    "about killing or wounding, is read by a third model (the words around it); it proposes the figure only "
-    "when at least as sure as its cross-validation chose, and the card says a model proposed it.\n"
+    "about killing or wounding, is read by a third model (the words around it), as is a distance no pattern "
+    'reads ("something like 50 kilometres for the Iranian strike": a depth or nothing); it proposes the '
+    "figure only when at least as sure as its cross-validation chose, and the card says a model proposed it.\n"
     '- **Who says it**: the reporting structure ("X said", "according to X", a quotation and its speaker, '
     '"in a statement, X", "by X\'s own count"), normalised to the claimant types; a statement\'s or state '
     "outlet's own text is its issuer's. No attribution means the article's own voice (\"the author\"). A "
@@ -193,7 +194,9 @@ st.markdown(
     "the claim's `revises` field (same claimant, event and kind; the earlier claim not published after it), "
     "checked on load.\n"
     "- **HTML pages**: trafilatura keeps the article's main text (menus, related links and footers are "
-    "dropped) and reads its title, site, author and date, offered as the source's fields for you to check.\n"
+    "dropped; tables and photo captions kept; tickers, cookie banners and related-story boxes named as such "
+    "by the page removed first) and reads its title, site, author and date, offered as the source's fields "
+    "for you to check. Readers' comments are not read.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
     "tuned on (the last twelve clean splits) it finds 72 to 95 of every 100 casualty figures, names the right "

@@ -13,8 +13,9 @@ never saw them (the last pair, until the next round tunes on it) say most. Print
 and writes geo/extract/models/{event_link,claimant_type}.json with a card each.
 
 The figure detector (detector.py) reads the numbers no pattern read: each is labelled with the kind
-of an annotated figure of its value that the rules did not find, else "none". Its cross-validation
-scores each split's casualty figures with the detector's proposals kept at several thresholds; the
+of an annotated figure of its value that the rules did not find (a distance: an annotated depth of
+its value in km), else "none". Its cross-validation scores each split's casualty figures and depths
+with the detector's proposals kept at several thresholds; the
 threshold shipped (on its card) is the one that gains most found figures less twice the invented
 ones it adds (an invented figure costs a reviewer more than a missed one).
 
@@ -50,26 +51,36 @@ from geo.extract.learned import (  # noqa: E402
     is_figure,
     leading,
 )
+from geo.extract.patterns import UNITS  # noqa: E402
 from geo.extract.pipeline import settle  # noqa: E402
 
 C = 1.0  # inverse regularisation strength; 0.3 and 1.0 gave the same cross-validated figures
 MIN_WEIGHT = 0.02  # smaller weights are left out of the shipped files (measured: no prediction changes)
 TARGETS = {"event link": EVENT_MODEL, "claimant": CLAIMANT_MODEL}
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)  # the detector's, tried by cross-validation
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)  # the detector's, tried by cross-validation
 LABELS = [s[1] for s in SPLITS]
 
 
 class _Mentions:
-    """Stands in for the detector while the rules read an article: keeps the features and value
-    of each number no pattern read, proposes nothing."""
+    """Stands in for the detector while the rules read an article: keeps the features of each
+    number no pattern read and how an annotation would hold it, proposes nothing."""
 
     def __init__(self):
-        self.seen: list[tuple[dict[str, float], float | None]] = []
+        self.seen: list[tuple[dict[str, float], tuple[str, float] | None]] = []
 
     def figures(self, doc, a: int, b: int, found: list, words: set[str]) -> list:
         for i in detector.mentions(doc, a, b, [(f.start, f.end) for f in found], words):
-            self.seen.append((detector.features(doc, i, a, b), detector.value(doc[i])))
+            unit = detector.unit_of(doc, i, b)
+            x = detector.features(doc, i, a, b, detector.others(found, unit is not None))
+            self.seen.append((x, _held(detector.value(doc[i]), doc[unit].lower_ if unit else None)))
         return []
+
+
+def _held(v: float | None, unit: str | None) -> tuple[str, float] | None:
+    """How an annotation would hold a number: (family, value), a distance in km to one decimal."""
+    if v is None:
+        return None
+    return ("depth", round(v * UNITS[unit], 1)) if unit else ("count", float(v))
 
 
 def read_splits(extractor: Extractor) -> list[dict]:
@@ -103,17 +114,17 @@ def read_splits(extractor: Extractor) -> list[dict]:
 
 def mention_examples(record: dict) -> list[tuple[dict[str, float], str]]:
     """(features, label) for each number no pattern read: the kind of an annotated casualty
-    figure of the same value that the rules did not find, else "none" (a weak label: a number
-    of that value elsewhere in the article takes it too)."""
+    figure of the same value that the rules did not find (for a distance, an annotated depth of
+    its value in km), else "none" (a weak label: a number of that value elsewhere in the article
+    takes it too)."""
     settled = settle(record["found"], record["text"], record["repeats"])
     missed = Counter()
-    for field, wanted, kinds in expected_figures(record["spec"]):
-        if field == "casualties":
-            missed.update((item[0], float(item[1])) for item, c in _match(settled, wanted, kinds)[0] if c is None)
+    for _, items, kinds in expected_figures(record["spec"]):
+        missed.update((item[0], round(float(item[1]), 1)) for item, c in _match(settled, items, kinds)[0] if c is None)
     out = []
-    for x, v in record["mentions"]:
-        label = next((k for k in detector.KINDS if v is not None and missed[(k, float(v))]), detector.NONE)
-        out.append((x, label))
+    for x, held in record["mentions"]:
+        kinds = () if held is None else (detector.DEPTH,) if held[0] == "depth" else detector.KINDS
+        out.append((x, next((k for k in kinds if missed[(k, held[1])]), detector.NONE)))
     return out
 
 
@@ -137,12 +148,15 @@ def cross_validate_detector(records: list[dict], examples: list[list[tuple]], ex
                 score_article(settle(kept, a.text, repeats), r["spec"], got)
                 gained[t].update(
                     found=got["casualties"]["tp"] - base["casualties"]["tp"],
+                    depths=got["depth"]["tp"] - base["depth"]["tp"],
                     invented=got["invented"]["n"] - base["invented"]["n"],
                 )
     extractor.detector = None
     for t in THRESHOLDS:
-        print(f"  at {t:.0%}: {gained[t]['found']:+d} figures found, {gained[t]['invented']:+d} invented")
-    sure = max(THRESHOLDS, key=lambda t: (gained[t]["found"] - 2 * gained[t]["invented"], t))
+        g = gained[t]
+        found = f"{g['found']:+d} casualty figures and {g['depths']:+d} depths found"
+        print(f"  at {t:.0%}: {found}, {g['invented']:+d} invented")
+    sure = max(THRESHOLDS, key=lambda t: (gained[t]["found"] + gained[t]["depths"] - 2 * gained[t]["invented"], t))
     return {"sure": sure, "gained": {f"{t:.0%}": dict(gained[t]) for t in THRESHOLDS}}
 
 

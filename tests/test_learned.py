@@ -135,6 +135,30 @@ def test_the_detector_proposes_only_numbers_no_pattern_read_and_says_so(dataset)
     assert only(ex.extract("The dead included two children from the village."), "killed") == []
 
 
+def test_the_detector_proposes_a_distance_as_a_depth_in_km_and_never_a_count(dataset):
+    """A number with a distance unit is a depth or nothing, valued in km from its own unit (a
+    range by its first number); a count model's weights cannot make it a count; a part of a date
+    is never read."""
+    model = Model(
+        ["none", "killed", "depth"],
+        [0.0, -2.0, -2.0],
+        {"unit=km": [0.0, 0.0, 6.0], "unit=mi": [0.0, 0.0, 6.0], "s:dead": [0.0, 9.0, 0.0]},
+        {},
+    )
+    ex = Extractor(dataset, learned=False)
+    ex.detector = detector.Detector(model, 0.9)
+    [d] = only(ex.extract("Officials spoke of something like 50 kilometres for the Iranian strike."), "depth")
+    assert (d.value, d.detected is not None) == (50, True)
+    [m] = only(ex.extract("Our measurement suggests 15 to 20 miles for the Pakistani strike."), "depth")
+    assert m.value == pytest.approx(24.1, abs=0.05)  # 15 miles, the range's lower bound
+    assert only(ex.extract("2024-01-18 11:02 record created; the dead are listed below."), "killed") == []
+    from geo.extract import nlp
+
+    doc = nlp.parse("2024-01-18 11:02 record created; the dead, 7 of them, are listed below.")
+    words = {t.lower_ for t in doc}
+    assert [doc[i].text for i in detector.mentions(doc, 0, len(doc), [], words)] == ["7"]
+
+
 def test_one_speaker_keeps_one_type_in_an_article():
     from geo.extract import Candidate
     from geo.extract.learned import _one_type_per_speaker
