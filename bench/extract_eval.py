@@ -85,8 +85,8 @@ SPLITS = [
     (EVAL / "heldout40", "held-out 40 (clean at 7bbf7ed; tuned on since)", True),
     (EVAL / "heldout41", "held-out 41 (clean at e4b9eb0; tuned on since)", True),
     (EVAL / "heldout42", "held-out 42 (clean at e4b9eb0; tuned on since)", True),
-    (EVAL / "heldout43", "held-out 43 (clean at a4d43be)", False),
-    (EVAL / "heldout44", "held-out 44 (clean at a4d43be)", False),
+    (EVAL / "heldout43", "held-out 43 (clean at a4d43be; tuned on since)", True),
+    (EVAL / "heldout44", "held-out 44 (clean at a4d43be; tuned on since)", True),
     # the next round's clean pair, written ahead: not even run until that round's reading (None)
     (EVAL / "heldout45", "held-out 45 (clean; the twenty-first round's, not run)", None),
     (EVAL / "heldout46", "held-out 46 (clean; the twenty-first round's, not run)", None),
