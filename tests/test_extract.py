@@ -356,6 +356,36 @@ def test_html_page_keeps_captions_and_tables_and_drops_its_ticker():
     assert "3 injured" not in text and "12 killed" not in text
 
 
+def test_an_html_tables_rows_stay_under_their_header_and_field_names_are_words(ex):
+    """A dataset page's table (as trafilatura writes it, a row per paragraph) is read by its
+    header: "killed" and "depth_km" say what each column holds."""
+    from geo.extract import read_article
+
+    html = (
+        "<html><head><title>Strike sites dataset</title></head><body><main><article><h1>Strike sites</h1>"
+        "<p>This dataset gives point locations for the strikes exchanged in January 2024, with the casualty "
+        "figures and distances reported for each site by the sources named in its rows.</p><table>"
+        "<tr><th>site_id</th><th>name</th><th>killed</th><th>depth_km</th><th>source</th></tr>"
+        "<tr><td>IRPK-03</td><td>Village near Saravan</td><td>9</td><td>20</td><td>Iranian officials</td></tr>"
+        "</table></article></main></body></html>"
+    )
+    article = read_article(html, "page.html")
+    assert "| IRPK-03 |" in article.text and "\n\n| IRPK-03" not in article.text
+    got = {(c.kind, c.value) for c in ex.extract(article.text) if c.kind in ("killed", "depth")}
+    assert got == {("killed", 9), ("depth", 20)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the top of the programme I said three children were killed in Panjgur. The correct figure is two.",
+        "We said Iran's strike on Tuesday injured four people in Pakistan. That should have been three.",
+    ],
+)
+def test_a_figure_the_next_sentence_corrects_is_no_claim(ex, text):
+    assert [c for c in ex.extract(text) if c.kind in ("killed", "injured")] == []
+
+
 def test_tuning_split_holds_its_figures():
     """In-sample (the rules were tuned on it): a guard against regressions, not a measure."""
     from bench.extract_eval import EVAL, evaluate_split

@@ -64,6 +64,15 @@ _REJECTED = re.compile(
     r"wrong|incorrect|mistaken|erroneous)\b)",
     re.I,
 )
+# A figure the next sentence corrects is the speaker's or the outlet's error: "At the top of the
+# programme I said three children were killed. The correct figure is two.", "… injured four people.
+# That should have been three.", an answer quoted as it read, then "The correct answer should have been:"
+_CORRECTED_NEXT = re.compile(
+    r"^\W*(?:(?:the|a) )?(?:correct|right|accurate|actual) (?:figure|number|toll|count|answer|text|version)\b"
+    r"[^.]{0,40}?\b(?:is|was|should (?:have been|be|read))\b"
+    r"|^\W*(?:that|this|it|which) should have (?:been|read|said)\b",
+    re.I,
+)
 # … unless only who gave the figure was wrong: "That figure was given by Iranian officials", "…; that
 # distance was reported by a Baloch news website"
 _RIGHT_SOURCE = re.compile(r"(?:^\s*|;\s*)(?:that|the|this) (?:figure|toll|number|distance|depth)\b", re.I)
@@ -458,7 +467,8 @@ class Extractor:
                 wrong = None  # the figure stands; the next sentence, or the clause after it, gives its source
             # a correction's retracted figure is the outlet's error, not a claim (its places and
             # dates are still named)
-            retracted = bool(RETRACTED.search(s) or wrong or _EXAMINED.match(s) or _REJECTED.match(s))
+            corrected = k + 1 < len(rows) and _CORRECTED_NEXT.match(rows[k + 1][3])
+            retracted = bool(RETRACTED.search(s) or wrong or _EXAMINED.match(s) or _REJECTED.match(s) or corrected)
             since = a  # where the text before this figure starts (the sentence, or the last figure)
             old_kind = None  # the kind of an old figure the sentence named before its new one
             # "How far inside Pakistan did the missiles land? About 20 miles, …": the answer's figure

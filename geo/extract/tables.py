@@ -87,8 +87,10 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _roles(text: str, cells) -> tuple[str | None, ...]:
-    """The role each header cell names (None where it names none of ours)."""
-    return tuple(next((role for role, rule in _HEADERS if rule.search(text[lo:hi])), None) for lo, hi in cells)
+    """The role each header cell names (None where it names none of ours); a dataset's field
+    names count as words ("depth_km", "killed_alt")."""
+    names = [text[lo:hi].replace("_", " ") for lo, hi in cells]
+    return tuple(next((role for role, rule in _HEADERS if rule.search(name)), None) for name in names)
 
 
 def _fixed_rows(text: str) -> dict[int, Row]:

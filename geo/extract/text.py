@@ -81,17 +81,25 @@ class _TextOnly(HTMLParser):
             self.parts.append(data)
 
 
+_PIPE_ROW = re.compile(r"\s*\|.*\|\s*")  # a table's row as trafilatura writes it: "| Saravan | 9 killed |"
+
+
 def _paragraphs(text: str) -> str:
     """Paragraphs a blank line apart, their spacing collapsed; a table set in columns (a page's
-    <pre>) keeps its lines and their spacing, which say which column a number is in."""
+    <pre>) keeps its lines and their spacing, which say which column a number is in, and a
+    table's rows stay together under their header, which says what each column holds."""
     lines = text.split("\n")
     tabled = table_lines(lines)
     out: list[str] = []
+    last_row = False  # whether the last line kept was a table's row
     for k, line in enumerate(lines):
+        row = bool(_PIPE_ROW.fullmatch(line))
         if k in tabled:
             out.append(("\n" if k - 1 in tabled else "\n\n") + line.rstrip())
         elif line.strip():
-            out.append("\n\n" + re.sub(r"[ \t\r\f\v]+", " ", line).strip())
+            out.append(("\n" if row and last_row else "\n\n") + re.sub(r"[ \t\r\f\v]+", " ", line).strip())
+        if line.strip():
+            last_row = row
     return "".join(out).strip("\n")
 
 
