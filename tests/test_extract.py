@@ -354,6 +354,13 @@ def test_html_page_keeps_captions_and_tables_and_drops_its_ticker():
     text = read_article(html, "page.html").text
     assert "two children were killed" in text and "9 killed" in text
     assert "3 injured" not in text and "12 killed" not in text
+    # a story's wrapper that names a feature ("has-related") is not furniture; an XML declaration
+    # (which lxml refuses in a str) does not stop the page being read
+    story = "<p>Pakistan said two children were killed when Iranian missiles hit a village in Panjgur.</p>" * 3
+    wrapped = f"<html><body><div class='story has-related social-share'>{story}</div></body></html>"
+    assert "two children were killed" in read_article(wrapped, "page.html").text
+    declared = '<?xml version="1.0" encoding="utf-8"?>' + wrapped
+    assert "two children were killed" in read_article(declared, "page.html").text
 
 
 def test_an_html_tables_rows_stay_under_their_header_and_field_names_are_words(ex):

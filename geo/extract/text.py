@@ -127,14 +127,20 @@ def _prepared(html_text: str):
     furniture (never the page, its body or the article itself), and with each photo's caption
     made a paragraph of its own (trafilatura drops captions, or runs them together with image
     links; a photo essay tells its story in them)."""
+    import lxml.etree
     import lxml.html
 
-    tree = lxml.html.document_fromstring(html_text)
+    try:
+        tree = lxml.html.document_fromstring(html_text)
+    except (ValueError, lxml.etree.ParserError):
+        return html_text  # (an XML declaration, a page lxml cannot parse): trafilatura reads it as it is
+    page = len(tree.text_content())
     for el in list(tree.iter()):
         if not isinstance(el.tag, str) or el.tag in ("html", "head", "body", "article", "main"):
             continue
         names = f"{el.get('class', '')} {el.get('id', '')}"
-        if _FURNITURE.search(names) and el.getparent() is not None:
+        # (never most of the page: a story's wrapper may carry "has-related" or "social-share")
+        if _FURNITURE.search(names) and el.getparent() is not None and len(el.text_content()) < page / 3:
             el.drop_tree()
         elif el.tag == "figcaption":
             el.tag = "p"
