@@ -215,12 +215,13 @@ GAP = {
     "OP": "{0,5}",
 }
 AUXS = {"LOWER": {"IN": AUX}, "OP": "{0,4}"}
-DASH = {"ORTH": {"IN": ["--", "—", "–", "-"]}}
+DASHES = ["--", "—", "–", "-"]
+DASH = {"ORTH": {"IN": DASHES}}
 # a list of victims' names ("border guards, police and soldiers"): no number, no verb, no "lives"
 SEP = {"LOWER": {"IN": [",", "and", "or"]}, "OP": "{1,2}"}
 LMOD = {**MOD, "ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "OP": "{0,2}"}
 LVICT = {"LOWER": {"IN": sorted(VICTIMS - {"lives", "others", "more", "souls", "beings"})}}
-DASHED = {"ORTH": {"NOT_IN": ["--", "—", "–", "-", ".", ";", ":"]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}}
+DASHED = {"ORTH": {"NOT_IN": [*DASHES, ".", ";", ":"]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}}
 # what the victims were of, names joined by "and" and quoted words allowed: "of the BLA and BLF"
 OF_GAP = {
     "LOWER": {"NOT_IN": sorted(set(GAP_STOP) - {"and"})},
@@ -760,7 +761,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     went = _in(["went", "gone", "go", "goes", "going", "flew", "flown", "pushed", "penetrated"])
     depth.append([went, {"LOWER": "in", "OP": "?"}, QUALS, num, *per_unit])
     # an explainer's figure as its paragraph's heading: "About 30 miles -- How far inside Iran …"
-    dash = {"ORTH": {"IN": ["-", "--", "—", "–", ":"]}}
+    dash = {"ORTH": {"IN": [*DASHES, ":"]}}
     # ("more than 50 kilometres -- that's how far Pakistan says Iran's missiles reached")
     that = {"LOWER": {"IN": ["that", "that's", "thats", "'s", "’s", "is", "was"]}, "OP": "{0,2}"}
     depth.append([num, *per_unit, dash, that, {"LOWER": "how"}, _in(["far", "deep"])])
