@@ -2480,6 +2480,40 @@ def test_a_hard_wrapped_article_is_read_as_sentences_not_lines(ex):
     assert "\n" in next(c for c in found if c.kind == "depth").quote  # verbatim, across its line break
 
 
+INDENTED = """    QUETTA, 17 January -- The provincial home department said on Wednesday
+    that the strike on the village in Panjgur district had killed three
+    women and two children, and that the drones struck "about 50
+    kilometres" inside the country. The official toll of the attack, the
+    department said, was final. The district hospital said that
+    it had treated four people, all of them from the same family, and
+    that none of them was in a critical condition on Wednesday night.
+    The foreign office summoned the envoy and said the violation was
+    unacceptable and that Pakistan reserved the right to respond to it.
+"""
+
+
+def test_an_indented_wrapped_text_reads_phrases_across_its_lines(ex):
+    """A PDF's or an e-mail's text is often indented as well as wrapped: the join leaves a run of
+    spaces inside a phrase ("three\\n    women", '"about 50\\n    kilometres"'), which the
+    tokenizer keeps as a token of its own. Joined lines read as one line; the offsets and quotes
+    are the article's own."""
+    from geo.extract.nlp import compacted
+
+    flat, origin = compacted(INDENTED)
+    assert "three women" in flat and '"about 50 kilometres"' in flat and len(origin) == len(flat) + 1
+    assert all(INDENTED[o] == ch or INDENTED[o] == "\n" for o, ch in zip(origin, flat, strict=False))
+    found = only(ex.extract(INDENTED), "killed", "depth")
+    assert {(c.kind, c.value) for c in found} == {("killed", 5), ("depth", 50)}
+    for c in found:
+        assert c.quote == INDENTED[c.start : c.end] and all(INDENTED[a:b] for a, b in c.quotes)
+    depth = next(c for c in found if c.kind == "depth")
+    assert INDENTED[depth.span_start : depth.span_end].startswith("about 50\n    kilometres")
+    assert compacted("Nothing is wrapped here.\n")[1] is None
+    # a word broken at its hyphen at a line's end is one word again
+    broken = INDENTED.replace("killed three\n    women", "killed twenty-\n    five women")
+    assert "twenty-five women" in compacted(broken)[0]
+
+
 def test_a_wire_wrapped_near_its_limit_is_unwrapped():
     """A feed wraps at the last space before its limit, so few lines reach the limit and many
     stop a word or two short (these lengths are a real feed's: a wire story wrapped at 96): the

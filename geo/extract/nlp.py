@@ -191,6 +191,34 @@ def unwrapped(text: str) -> str:
 _RUNS_ON = frozenset("to of the a an and in on by with from that according as at for or".split())
 
 
+def compacted(text: str) -> tuple[str, np.ndarray | None]:
+    """``text`` unwrapped (:func:`unwrapped`), with the blanks around each joined line break
+    made one space: an indented, hard-wrapped text ("killed three\n    women") leaves a run of
+    spaces that the tokenizer keeps as a token of its own, inside the phrase a pattern reads. A
+    word hyphenated at the line's end ("twenty-\nfive") is joined without a space. Returns the
+    text and, for each of its characters (and its end), the offset in ``text``; (text, None)
+    when no line was joined. Only joined breaks change: a table padded with spaces keeps them."""
+    flat = unwrapped(text)
+    joins = [m.start() for m in re.finditer("\n", text) if flat[m.start()] == " "]
+    if not joins:
+        return text, None
+    keep = np.ones(len(text) + 1, dtype=bool)
+    for p in joins:
+        a, b = p, p + 1
+        while a > 0 and text[a - 1] in " \t":
+            a -= 1
+        while b < len(text) and text[b] in " \t":
+            b += 1
+        keep[a:b] = False
+        # "twenty-\nfive": a word broken at its hyphen stays one word; else one space
+        hyphen = a >= 2 and text[a - 1] == "-" and text[a - 2].isalpha() and text[b : b + 1].islower()
+        if not hyphen:
+            keep[p] = True
+    origin = np.flatnonzero(keep)
+    out = "".join(flat[i] for i in origin[:-1])
+    return out, origin
+
+
 def parse(text: str):
     """The spaCy Doc of ``text``."""
     nlp = pipeline()

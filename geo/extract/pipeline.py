@@ -177,7 +177,8 @@ class Extractor:
         """What the rules find, sentence by sentence, before one claim is made of its repeats:
         the candidates and the starts of the headings and captions (whose figures repeat the
         body's). The learned models are trained on these, as they are applied to them."""
-        given, text = text, nlp.unwrapped(text)  # a hard-wrapped article's lines joined (same offsets)
+        # a hard-wrapped article's lines joined; ``origin`` maps offsets back to the text given
+        given, (text, origin) = text, nlp.compacted(text)
         doc = nlp.parse(text)
         sents = nlp.sentence_spans(doc)
         base = published or dates.published(text, self.period_end)
@@ -578,8 +579,9 @@ class Extractor:
                 if p.start < dateline:
                     continue  # where the story was filed ("ISLAMABAD, Jan 17 -"), not where anything happened
                 add("location", p.key, p.start, p.end)
-        if given is not text:  # each quote verbatim, its line breaks as the article has them
-            out = [replace(c, quote=given[c.start : c.end]) for c in out]
+        if origin is not None:  # offsets into the text given; each quote verbatim, its line breaks kept
+            out = [_restored(c, origin, given) for c in out]
+            return out, {int(origin[a]) for a in headings | captions}
         return out, headings | captions
 
     def _clause(self, doc, span, fig, f: Facts) -> Facts | None:
@@ -927,6 +929,19 @@ def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Ca
             continue
         out.append(c)
     return out
+
+
+def _restored(c: Candidate, origin, given: str) -> Candidate:
+    """``c`` found in the compacted text, its offsets and quote put back into the text given."""
+
+    def back(a: int, b: int) -> tuple[int, int]:
+        return int(origin[a]), int(origin[b - 1]) + 1 if b > a else int(origin[a])
+
+    (start, end), (span_start, span_end) = back(c.start, c.end), back(c.span_start, c.span_end)
+    quotes = tuple(back(a, b) for a, b in c.quotes)
+    return replace(
+        c, start=start, end=end, span_start=span_start, span_end=span_end, quotes=quotes, quote=given[start:end]
+    )
 
 
 def settle(cands: list[Candidate], text: str, repeats: set[int]) -> list[Candidate]:
