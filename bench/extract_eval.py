@@ -90,6 +90,7 @@ SPLITS = [
     # the next round's clean pair, written ahead: not even run until that round's reading (None)
     (EVAL / "heldout45", "held-out 45 (clean; the twenty-first round's, not run)", None),
     (EVAL / "heldout46", "held-out 46 (clean; the twenty-first round's, not run)", None),
+    (EVAL / "heldout47", "held-out 47 (clean; the twenty-second round's, not run)", None),
     (EVAL / "heldout48", "held-out 48 (clean; the twenty-second round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
