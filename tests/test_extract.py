@@ -86,6 +86,26 @@ def only(cands, *kinds):
         ("The hospital received the bodies of two children on the night of the strike.", "killed", 2, "exact"),
         ("Rights monitors named the dead: two men, three women and four children.", "killed", 9, "exact"),
         ('"Injured now 4: three girls and a woman," he wrote.', "injured", 4, "exact"),
+        # where the toll was, between who it counts and the figure; a quoted figure after "the deaths of"
+        ("Officials privately put the number of militants killed near Saravan at 12.", "killed", 12, "exact"),
+        (
+            'The book credits the group with the deaths of "at least 160 soldiers" since 2012.',
+            "killed",
+            160,
+            "at least",
+        ),
+        # the wounded named by their wounds, without a verb of their own
+        ("The ward took in a woman with a fracture, and three girls with splinter wounds.", "injured", 3, "exact"),
+        ("Three girls are still in the hospital in Panjgur.", "injured", 3, "exact"),
+        # the part named after the clause goes on about the total: one figure, the total
+        (
+            "A clinic treated four people for injuries that night, including two adults with minor wounds.",
+            "injured",
+            4,
+            "exact",
+        ),
+        ("The deputy governor said the dead were three women and four children.", "killed", 7, "exact"),
+        ('"We sent 11 terrorists of Jaish al-Zolm to hell," the commander said.', "killed", 11, "exact"),
     ],
 )
 def test_casualty_figures(text, kind, value, qualifier):
@@ -2336,6 +2356,9 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
             "media",
         ),
         ('"Two children were killed," said a neighbour.', "killed", "unattributed"),
+        # a title's full stop ends no sentence: the doctor and the shopkeeper are named
+        ("Dr. Saleem, in the emergency ward, says two children were killed.", "killed", "analyst"),
+        ('"Two children were killed," said Mr. Khan, a shopkeeper.', "killed", "analyst"),
         # the role before the name, in either form; an unnamed relative or friend is no one's
         ('Local elder Haji Abdul Ghafoor said: "Four of our children were hurt."', "injured", "analyst"),
         ('A relative, Mahnaz Bibi, told the group that "five children of our family were hurt."', "injured", "analyst"),
@@ -2378,6 +2401,11 @@ def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence,
             "pakistan_official",
         ),
         ("- Pakistani officials place the impact site c. 50 km inside the country.", "depth", "pakistan_official"),
+        (
+            "The Commission is alarmed by the Iranian authorities' statement that nine people were killed.",
+            "killed",
+            "iran_official",
+        ),
         # an organisation's acronym as a label (not a dateline), a source "per" in brackets
         ("KRG: four civilians killed, six wounded in Iranian missile strike on Erbil", "injured", "other_official"),
         ("QUETTA: Four people were killed in a blast near the bus stand.", "killed", None),

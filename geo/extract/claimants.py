@@ -186,7 +186,7 @@ _PERSON_WORDS = re.compile(
 SIDE_OF_COUNTRY = {"IRN": "iran_official", "PAK": "pakistan_official"}  # a dateline's country: its officials' side
 # "Dad Karim, a neighbour", "Shabir Rind, a Quetta-based rights activist": a person quoted by name
 # for no organisation (SCHEMA.md: an interviewee quoted by name is an analyst)
-_NAMED = re.compile(r"((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+),\s+(.+)", re.S)
+_NAMED = re.compile(r"((?:[A-Z][\w'’-]+\.? ){1,3}[A-Z][\w'’-]+),\s+(.+)", re.S)  # ("Mr. Khan, a shopkeeper")
 _PRIVATE_ROLE = re.compile(
     r"\b(?:neighbou?r|resident|villager|shopkeeper|farmer|labou?rer|driver|(?:school)?teacher|student|eyewitness|witness|"
     r"survivor|relative|father|mother|brother|sister|uncle|cousin|son|daughter|widow|elder|activist|trader|"
@@ -874,13 +874,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         ):
             phrase = [owner]  # "By his estimate", "by her reading of satellite imagery", "our own review"
         elif (
-            lower in ("claim", "claims", "assertion", "version", "line", "position", "contention")
+            lower in _CLAIM_NOUNS
             and t.i - 2 >= a
-            and doc[t.i - 1].lower_ in ("'s", "’s")
+            and doc[t.i - 1].lower_ in ("'s", "’s", "'", "’")
             and t.i + 1 < b
             and doc[t.i + 1].lower_ in ("that", ":")
         ):
-            # "repeat Islamabad's claim that two children were killed", "the group's claim that"
+            # "repeat Islamabad's claim that two children were killed", "the authorities' statement that"
             phrase = [*_name_before(doc, t.i - 2, a), doc[t.i - 2]]
         elif lower in COUNT_NOUNS | {"figure", "toll"} and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
             k = t.i - 1
@@ -1031,6 +1031,12 @@ def is_name(phrase: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not OFFICIAL.search(phrase.lower())
 
 
+# what a side said, owned: "Islamabad's claim that …", "the authorities' statement that …"
+_CLAIM_NOUNS = frozenset("claim claims assertion version line position contention statement announcement".split())
+# a full stop that ends a sentence, not a title's ("Dr. Saleem", "Gen. Bajwa")
+_FULL_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bMaj)\.")
+
+
 @lru_cache(maxsize=64)  # asked again at each mention of a person; the key holds the text (str caches its hash)
 def introduced(name: str, text: str, home: str | None = None) -> str | None:
     """The type of a person the article introduces by role where it names them elsewhere
@@ -1043,8 +1049,8 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
         return ctype if ctype in ("iran_official", "pakistan_official") else "other_official"
     for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
         # the sentence around the name, never past its line: a panel's list gives each guest a line
-        before = text[max(0, m.start() - 80) : m.start()].split(".")[-1].split("\n")[-1]
-        after = text[m.end() : m.end() + 100].split(".")[0].split("\n")[0]
+        before = _FULL_STOP.split(text[max(0, m.start() - 80) : m.start()])[-1].split("\n")[-1]
+        after = _FULL_STOP.split(text[m.end() : m.end() + 100])[0].split("\n")[0]
         window = f"{before} {surname} {after}"
         # "Dr" alone is a title, not scholarship: "the hospital's Medical Superintendent, Dr Abdul
         # Wahid" speaks for the hospital

@@ -195,9 +195,10 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
     """``text`` unwrapped (:func:`unwrapped`), with the blanks around each joined line break
     made one space: an indented, hard-wrapped text ("killed three\n    women") leaves a run of
     spaces that the tokenizer keeps as a token of its own, inside the phrase a pattern reads. A
-    word hyphenated at the line's end ("twenty-\nfive") is joined without a space. Returns the
-    text and, for each of its characters (and its end), the offset in ``text``; (text, None)
-    when no line was joined. Only joined breaks change: a table padded with spaces keeps them."""
+    word hyphenated at the line's end ("twenty-\nfive", "Koh-e-\nSabz") is joined without a
+    space. Returns the text and, for each of its characters (and its end), the offset in
+    ``text``; (text, None) when no line was joined. Only joined breaks change: a table padded
+    with spaces keeps them."""
     flat = unwrapped(text)
     joins = [m.start() for m in re.finditer("\n", text) if flat[m.start()] == " "]
     if not joins:
@@ -211,7 +212,7 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
             b += 1
         keep[a:b] = False
         # "twenty-\nfive": a word broken at its hyphen stays one word; else one space
-        hyphen = a >= 2 and text[a - 1] == "-" and text[a - 2].isalpha() and text[b : b + 1].islower()
+        hyphen = a >= 2 and text[a - 1] == "-" and text[a - 2].isalpha() and text[b : b + 1].isalpha()
         if not hyphen:
             keep[p] = True
     origin = np.flatnonzero(keep)

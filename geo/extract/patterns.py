@@ -195,7 +195,7 @@ FIGURE_CUES = frozenset(
     | set(UPDATE_VERBS)
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
     | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
-    | {"shahadat", "martyrdom", "kia", "wia"}
+    | {"shahadat", "martyrdom", "kia", "wia", "hell", "graves"}
     | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed"}
     | {"dist_from_border_km", "distance_from_border_km"}  # an incident record's field (its unit in its name)
 )
@@ -389,6 +389,18 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ]
         if kind == "killed":  # "we lost two children that night" (people only: not "lost two houses")
             out["active:killed"].append([_in(["lost", "lose", "loses", "losing"]), QUALS, any_num, MOD, VICT])
+            # "sent 11 terrorists of Jaish al-Zolm to hell": a fighting statement's "killed"
+            out["active:killed"].append(
+                [_in(["sent", "send", "sending"]), QUALS, any_num, MOD, VICT]
+                + [
+                    {
+                        "ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]},
+                        "ORTH": {"NOT_IN": [".", ",", ";"]},
+                        "OP": "{0,6}",
+                    }
+                ]
+                + [{"LOWER": "to"}, _in(["hell", "their"]), {"LOWER": "graves", "OP": "?"}]
+            )
     # "the hospital received the bodies of two children"
     out["bodies:killed"] = [[{"LOWER": "bodies"}, {"LOWER": "of"}, QUALS, any_num, MOD, VICT]]
     out["hospital:injured"] = [
@@ -439,6 +451,17 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {**NOT_NUM, "OP": "{0,2}"},
             _in(["hospital", "hospitals"]),
         ],
+        # "Three girls are still in the hospital", "two remain under treatment"
+        [
+            any_num,
+            MOD,
+            {**VICT, "OP": "?"},
+            _in(["are", "were", "is", "remain", "remained", "remains", "stayed"]),
+            {"LOWER": {"IN": ["still", "now"]}, "OP": "?"},
+            {"LOWER": {"IN": ["in", "under"]}},
+            {"LOWER": "the", "OP": "?"},
+            _in(["hospital", "treatment"]),
+        ],
         # "four people had been brought in for treatment"
         [
             any_num,
@@ -486,6 +509,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             ]
             for aged in ([], [{"LOWER": "aged"}, {"ORTH": {"NOT_IN": [",", ";", "."]}, "OP": "{1,5}"}])
         ),
+        # "two children brought in dead, and three girls with splinter wounds": no verb of their own
+        [any_num, MOD, VICT, {"LOWER": "with"}, {**NOT_NUM, "OP": "{0,2}"}, _in(["injuries", "wounds", "burns"])],
     ]
     for kind, nouns in NOUNS.items():
         out[f"noun:{kind}"] = [
@@ -567,6 +592,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 MOD,
                 VICT,
                 _in(verbs),
+                # "killed near Saravan at": where, between the verb and the figure
+                {**NOT_NUM, "OP": "{0,4}"},
                 _in(["at", "to", "as"]),
                 {"ORTH": {"IN": ['"', "“"]}, "OP": "?"},
                 QUALS,
@@ -645,6 +672,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [
             _in(["deaths", "death", "killing", "killings", "lives", "martyrdom", "shahadat"]),
             {"LOWER": "of"},
+            {"ORTH": {"IN": ['"', "“"]}, "OP": "?"},  # 'the deaths of "at least 160 soldiers"'
             QUALS,
             any_num,
         ],
@@ -704,7 +732,8 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
             pats.append([_in(active), {"ORTH": ":", "OP": "?"}, QUALS] + seq)
             # "the names of the dead: two men, three women and four children"
             nouns = NOUNS[kind] | ({"dead"} if kind == "killed" else {"injured", "wounded"})
-            pats.append([{"LOWER": "the"}, _in(nouns), {"ORTH": ":"}, QUALS] + seq)
+            # … "the dead were three women and four children"
+            pats.append([{"LOWER": "the"}, _in(nouns), _in([":", "were", "are"]), QUALS] + seq)
         out[f"list:{kind}"] = pats
     return out
 
@@ -1237,6 +1266,8 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
         label = doc.vocab.strings[match_id]
         s, e = s + a, e + a
         if label.startswith("list:"):
+            if s > a and doc[s - 1].lower_ == "among":
+                continue  # "Among the dead were three women and four children": a toll's parts
             lists.append((label, s, e))
             continue
         if label.startswith("answer:") and not (asked and s == a):
@@ -1315,6 +1346,11 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
 
 
 _PART_OF = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "treated four people for injuries on the night, including two adults …": the clause goes on
+# about the total before it names the part
+_PART_AFTER = re.compile(
+    r"^[^,;:()]{0,60},\s*(?:including|among them|among whom|of whom|of them)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
 
 
 _INSIDE_PART = re.compile(r"\b(?:including|among)\b", re.I)
@@ -1347,7 +1383,7 @@ def _parts_dropped(sent, found: list[Figure]) -> list[Figure]:
         last = out[-1] if out else None
         if last is not None and last.value and f.kind in CASUALTY_OF.get(last.kind, ()):
             between = "".join(t.text_with_ws for t in sent if last.end <= t.idx < f.start)
-            if _PART_OF.match(between):
+            if _PART_OF.match(between) or _PART_AFTER.match(between):
                 continue
             inside = "".join(t.text_with_ws for t in sent if last.start <= t.idx < f.start)
             if f.end <= last.end and _INSIDE_PART.search(inside):
