@@ -173,3 +173,21 @@ def test_one_speaker_keeps_one_type_in_an_article():
     assert _one_type_per_speaker(tie) == tie  # no majority: as the rules and the model left them
     unnamed = [fig(2, "author", "the author"), fig(3, "media", "a media outlet (unnamed)")]
     assert _one_type_per_speaker(unnamed) == unnamed
+    # a speaker whose own name says its side keeps it, whatever its other figures were typed
+    sided = [fig(2, "pakistan_official", "Government of Iran"), fig(3, "pakistan_official", "Government of Iran")]
+    sided.append(fig(9, "iran_official", "Government of Iran"))
+    assert [c.claimant_type for c in _one_type_per_speaker(sided)][2] == "iran_official"
+
+
+def test_the_model_does_not_give_a_speaker_named_for_one_side_the_other():
+    """'A Tasnim report spoke of 12 killed': the rules read Tasnim as Iran's; a model leaning to
+    Pakistan's side (51%) may lower the confidence, never make Tasnim Pakistan's."""
+    from geo.extract import Candidate
+    from geo.extract.learned import _retyped
+
+    c = Candidate("killed", 12, "people", None, None, None, "Tasnim", "iran_official", None, None, "", "", 0, 1, 0, 1)
+    p = {"pakistan_official": 0.51, "iran_official": 0.19, "media": 0.3}
+    got = _retyped(c, p, {"articles": 9})
+    assert (got.claimant_type, got.claimant_confidence) == ("iran_official", "low")
+    c = Candidate("killed", 12, "people", None, None, None, "officials", "unattributed", None, None, "", "", 0, 1, 0, 1)
+    assert _retyped(c, p, {"articles": 9}).claimant_type == "pakistan_official"  # no side of its own: the model's

@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from geo.core.model import CLAIMANT_TYPE_LABELS
+from geo.extract.claimants import classify
 
 MODELS = Path(__file__).resolve().parent / "models"
 EVENT_MODEL, CLAIMANT_MODEL = MODELS / "event_link.json", MODELS / "claimant_type.json"
@@ -176,10 +177,19 @@ def _one_type_per_speaker(cands: list) -> list:
         if seen is None or len(seen) < 2 or c.kind not in FIGURES:
             continue
         (top, n), (_, m) = seen.most_common(2)
-        if n > m and (c.claimant_type or "author") != top:
+        if n > m and (c.claimant_type or "author") != top and _own_side(c) in (None, top):
             why = f"{CLAIMANT_TYPE_LABELS[top]}, as most of this speaker's figures in the article"
             out[i] = replace(c, claimant_type=top, claimant_confidence=None, claimant_reason=why)
     return out
+
+
+SIDES = ("iran_official", "pakistan_official")
+
+
+def _own_side(c) -> str | None:
+    """The side a speaker's own name gives ("IRNA", "Government of Iran"), or None."""
+    side = classify(c.claimant) if c.claimant and c.claimant not in GENERIC.values() else None
+    return side if side in SIDES else None
 
 
 def _trained(card: dict) -> str:
@@ -215,8 +225,9 @@ def _retyped(c, p: dict[str, float], card: dict):
         why = f"the rules' reading; {_trained(card)} agrees (its probability: {_pct(sure)})"
         return replace(c, claimant_confidence=_confidence(sure), claimant_reason=why)
     named = c.claimant not in (None, "the author")
-    if sure < CLAIMANT_SURE or named and label == "author":
-        # (a speaker the rules found in the text is someone's: not the article's own voice)
+    if sure < CLAIMANT_SURE or named and label == "author" or label in SIDES and _own_side(c) not in (None, label):
+        # (a speaker the rules found in the text is someone's: not the article's own voice; and
+        # a speaker whose own name says its side, "Tasnim", "the Government of Iran", keeps it)
         odds = f"{_pct(sure)}; {said[ruled]} {_pct(p.get(ruled, 0))}"
         why = f"the rules' reading; {_trained(card)} leans to {said[label]} ({odds})"
         return replace(c, claimant_confidence="low", claimant_reason=why)
