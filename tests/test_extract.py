@@ -2406,6 +2406,11 @@ def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence,
             "killed",
             "iran_official",
         ),
+        # "per" its source, before the figure or right after it (never "per cent", "per injured person")
+        ("Per the Foreign Ministry of Pakistan's statement, 2 children were killed.", "killed", "pakistan_official"),
+        ("9 fatalities per Iranian authorities, described as non-Iranian nationals.", "killed", "iran_official"),
+        ("The fund pays Rs 500,000 per injured person; two children were killed.", "killed", None),
+        ("By Pakistani accounts the missiles landed some 50 km inside the border.", "depth", "pakistan_official"),
         # an organisation's acronym as a label (not a dateline), a source "per" in brackets
         ("KRG: four civilians killed, six wounded in Iranian missile strike on Erbil", "injured", "other_official"),
         ("QUETTA: Four people were killed in a blast near the bus stand.", "killed", None),

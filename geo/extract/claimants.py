@@ -721,6 +721,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # ", per Tehran"; "As per the report furnished by the Deputy Commissioner": its author
             by = next((x.i for x in doc[t.i + 1 : min(b, t.i + 8)] if x.lower_ == "by"), None)
             phrase = _after(doc, by if by is not None else t.i, b)
+        elif lower == "per" and (t.i == a or doc[t.i - 1].is_punct or doc[t.i - 1].lower_ in _PER_AFTER):
+            # "Per the Foreign Office's statement, 2 children …", "9 fatalities per Iranian
+            # authorities": a source only if the words after it name one (not "per cent", "per site")
+            after = _after(doc, t.i, b)
+            named = _clean(after) if after else None
+            if named and classify(named[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
+                phrase = after
         elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("not", "n't", "never"):
             continue  # "a report Iranian officials have not confirmed": no one gives it
         elif lower in ("reporting", "saying", "claiming") and _progressive(doc, t.i, a):
@@ -882,6 +889,15 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         ):
             # "repeat Islamabad's claim that two children were killed", "the authorities' statement that"
             phrase = [*_name_before(doc, t.i - 2, a), doc[t.i - 2]]
+        elif (
+            lower in COUNT_NOUNS
+            and t.i - 2 >= a
+            and (k := next((j for j in range(t.i - 1, max(a, t.i - 4) - 1, -1) if doc[j].lower_ == "by"), None))
+            is not None
+            and all(x.is_alpha and x.lower_ not in _POSSESSIVES for x in doc[k + 1 : t.i])
+            and classify(" ".join(x.text for x in doc[k + 1 : t.i])) in SIDE_TYPES
+        ):
+            phrase = list(doc[k + 1 : t.i])  # "By Pakistani accounts", "by Iranian official estimates"
         elif lower in COUNT_NOUNS | {"figure", "toll"} and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
             k = t.i - 1
             while k > a and doc[k].lower_ not in ("by", "to", "in"):
@@ -1031,6 +1047,11 @@ def is_name(phrase: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not OFFICIAL.search(phrase.lower())
 
 
+# the words a figure ends on, before "per" and its source ("9 fatalities per Iranian authorities")
+_PER_AFTER = frozenset(
+    "killed dead deaths fatalities injured wounded casualties km kilometres kilometers miles".split()
+)
+_POSSESSIVES = frozenset("his her their our my its".split())
 # what a side said, owned: "Islamabad's claim that …", "the authorities' statement that …"
 _CLAIM_NOUNS = frozenset("claim claims assertion version line position contention statement announcement".split())
 # a full stop that ends a sentence, not a title's ("Dr. Saleem", "Gen. Bajwa")
