@@ -2414,6 +2414,9 @@ def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence,
         # an organisation's acronym as a label (not a dateline), a source "per" in brackets
         ("KRG: four civilians killed, six wounded in Iranian missile strike on Erbil", "injured", "other_official"),
         ("QUETTA: Four people were killed in a blast near the bus stand.", "killed", None),
+        # a side's name as the label, in capitals ("MoFA": no office word), not a topic's
+        ("Pakistan MoFA: 2 killed (children), 3 injured (girls).", "injured", "pakistan_official"),
+        ("Iranian strike in Panjgur: two children killed", "killed", None),
         # the material a measurement was made from is no source of it
         (
             "Using satellite imagery and the name of the village given by Iranian media, we measured the site "

@@ -159,6 +159,7 @@ _PRIVATE_OUTLET = re.compile(
 )
 _MEDIA_IN = re.compile(r"\b(?:media|newspapers?|outlets?|press|websites?|(?:news )?reports?) in\b")
 _PLACE_ONLY = frozenset("sistan seistan siestan saravan zahedan kerman balochistan baluchistan panjgur quetta".split())
+_CITIES = frozenset("tehran islamabad rawalpindi karachi lahore peshawar mashhad chabahar gwadar turbat".split())
 _WING = re.compile(r"\bmedia (?:wing|cell|office|directorate)|public relations\b")
 _SEATED = re.compile(r"\b(?:in|at|to|from) (?:the )?$")  # "Pakistan's embassy in ": a seat follows
 _SEAT = re.compile(r"\bin (tehran|islamabad)\b|\bon the (iranian|pakistani) side\b")
@@ -201,6 +202,20 @@ _ORG_WORDS = re.compile(
 
 
 _RELAYED_BY = re.compile(r",\s*(?:carried|quoted|cited|relayed|reported|published) by [^,]*(?:,|$)")
+
+
+def _side_label(head: list, name: str) -> bool:
+    """ "Pakistan MoFA: 2 killed", "Iran: nine killed": a side's name as a label, every word
+    capitalised (no topic's words: "Iranian strike in Panjgur:"), neither a dateline's city
+    ("QUETTA:", "TEHRAN:") nor both sides ("Iran-Pakistan: in brief")."""
+    low = name.lower()
+    return (
+        len(head) <= 4
+        and all(t.text[:1].isupper() for t in head)
+        and classify(name) in SIDE_TYPES
+        and not any(t.lower_ in _PLACE_ONLY | _CITIES for t in head)
+        and not ("iran" in low and "pakistan" in low)
+    )
 
 
 def _named_person(phrase: str) -> bool:
@@ -680,6 +695,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             STATE_OUTLET.fullmatch(clean[0])
             or clean[0] == "ISPR"
             or (clean[0].isalpha() and len(clean[0]) <= 5 and classify(clean[0]) == "other_official")
+            or _side_label(head, clean[0])
         )
         if clean and (
             known
