@@ -2998,3 +2998,17 @@ def test_an_incident_records_distance_field_is_a_depth(ex):
         "KILLED:     2\nDIST:       approx. 45 km\n\nDIST:       55-60 km\n\nDIST_FROM_BORDER_KM:  20-25 (estimate)\n"
     )
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [45, 55, 20]
+
+
+def test_a_plain_text_page_s_links_to_other_stories_give_no_figures(ex):
+    """A copied page's "Related:" or "Read more:" line names other stories, figures and all
+    ("Gaza: 24,000 martyrs …"): none is a claim of this article."""
+    text = (
+        "Nine people were killed near Saravan, officials said.\n\n"
+        '-- Related: "Gaza: 24,000 martyrs and the world watches" / "Houthis: new operation"\n'
+        "Read more: Four killed in Turbat blast\n"
+    )
+    assert {c.value for c in only(ex.extract(text), "killed")} == {9}
+    # a wire's related item is a story of its own, with its dateline: its figures stand
+    wire = "RELATED: QUETTA, Jan 18 (CPA) - A grenade blast in Turbat killed two people, police said.\n"
+    assert {c.value for c in only(ex.extract(text + wire), "killed")} == {9, 2}

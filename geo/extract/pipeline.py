@@ -52,6 +52,13 @@ _EXAMINED = re.compile(
     r"(?:did|do|does|were|was|is|are|has|have|had|could|can)\b[^?]*\?\W*$",
     re.I,
 )
+# A plain-text page's links to other stories ("-- Related: \"Gaza: 24,000 martyrs …\"", "Read
+# more: …"): their figures are other stories' headlines. A wire's "RELATED: QUETTA, Jan 18 (CPA) -
+# …" is a story of its own, dateline and all; an encyclopedia's "See also" lines carry sourced
+# figures of their own (neither is skipped).
+_RELATED_LINE = re.compile(
+    r"\W{0,4}(?i:related|read more|also read|more on this story|recommended)\s*:(?!\s*[A-Z]{3,}[A-Z ]*,)"
+)
 # A fact-check's claim line ('Claim 2: "Pakistan's strikes killed 40"'): a claim someone made, which
 # the body says who made; like a headline, its figure is the body's where the body repeats it
 _CLAIM_LINE = re.compile(r"^\W*(?:claim|rumou?r|viral claim|the claim)\s*(?:\d+|[ivx]+)?\s*[:.–—-]", re.I)
@@ -483,7 +490,7 @@ class Extractor:
             row = table_rows.get(text.rfind("\n", 0, a) + 1)
             cell = row.source(text) if row is not None else None
             cell_speaker = _cell_speaker(text, cell, home) if cell else None
-            if retracted or s.startswith("^"):
+            if retracted or s.startswith("^") or _RELATED_LINE.match(text, text.rfind("\n", 0, a) + 1):
                 figs = []  # (a reference list's entry, '^ "Nine killed near Saravan"', cites a headline)
             elif row is not None and row.counts:
                 figs = row.figures(text)
