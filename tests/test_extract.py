@@ -7,6 +7,7 @@ import json
 import random
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -3012,3 +3013,29 @@ def test_a_plain_text_page_s_links_to_other_stories_give_no_figures(ex):
     # a wire's related item is a story of its own, with its dateline: its figures stand
     wire = "RELATED: QUETTA, Jan 18 (CPA) - A grenade blast in Turbat killed two people, police said.\n"
     assert {c.value for c in only(ex.extract(text + wire), "killed")} == {9, 2}
+
+
+def test_a_headline_naming_its_source_is_the_body_s_claim_whatever_event_its_words_suggest():
+    """A programme's on-screen text or a headline that names its source ("IRAN SAYS 9 DEAD IN
+    PAKISTANI STRIKE | PAKISTAN: 2 CHILDREN KILLED IN PANJGUR") repeats the body's claim by that
+    side: one claim with two quotes, linked as the body links it, though the terse line's words
+    seemed to name the other strike; its "rose to" stays with the claim."""
+    from geo.extract import Candidate
+    from geo.extract.pipeline import _headline_repeats
+
+    def fig(start, event, updates=False):
+        who = ("Iran", "iran_official")
+        c = Candidate(
+            "killed", 9, "people", None, None, None, *who, None, event, "", "", start, start + 9, start, start + 1
+        )
+        return replace(c, quotes=((start, start + 9),), updates=updates)
+
+    body, graphic = fig(0, "pakistan-strike-saravan"), fig(100, "iran-strike-panjgur", updates=True)
+    [one] = _headline_repeats([body, graphic], {100})
+    assert (one.event, one.quotes, one.updates) == ("pakistan-strike-saravan", ((0, 9), (100, 109)), True)
+    other = replace(graphic, claimant_type="pakistan_official")  # another side's figure: its own claim
+    assert len(_headline_repeats([body, other], {100})) == 2
+    from geo.extract.pipeline import _GRAPHIC  # on-screen text is read as a headline
+
+    assert _GRAPHIC.match("[LOWER THIRD: IRAN SAYS 9 DEAD]") and _GRAPHIC.match("[00:12:40] TICKER: …")
+    assert not _GRAPHIC.match("Graphic images show two children killed.")

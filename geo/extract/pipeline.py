@@ -59,6 +59,13 @@ _EXAMINED = re.compile(
 _RELATED_LINE = re.compile(
     r"\W{0,4}(?i:related|read more|also read|more on this story|recommended)\s*:(?!\s*[A-Z]{3,}[A-Z ]*,)"
 )
+# A programme's on-screen text ("[LOWER THIRD: IRAN SAYS 9 DEAD …]", "[TICKER: …]"): like a
+# headline, its figure is the body's where the body gives it
+_GRAPHIC = re.compile(
+    r"\W*(?:\d{1,2}:\d{2}(?::\d{2})?\W*)?(?:lower[- ]third|chyron|ticker|on-screen(?: text| graphic)?|graphic|strap)"
+    r"\b[^:\]\n]{0,20}[:\]]",
+    re.I,
+)
 # A fact-check's claim line ('Claim 2: "Pakistan's strikes killed 40"'): a claim someone made, which
 # the body says who made; like a headline, its figure is the body's where the body repeats it
 _CLAIM_LINE = re.compile(r"^\W*(?:claim|rumou?r|viral claim|the claim)\s*(?:\d+|[ivx]+)?\s*[:.–—-]", re.I)
@@ -221,7 +228,7 @@ class Extractor:
             low = [t.lower_ for t in span]
             f.strikers, f.targets, f.attackers = strikers(low), targets(low), attackers(low)
             f.words = {w for w in low if w.isalpha()}
-            if _heading(text, a, b) or _CLAIM_LINE.match(s):
+            if _heading(text, a, b) or _CLAIM_LINE.match(s) or _GRAPHIC.match(s):
                 headings.add(a)
             rows.append((a, b, span, s, f, caption or byline))
         facts = [
@@ -889,7 +896,25 @@ def _fold(cands: list[Candidate], repeats, source) -> list[Candidate]:
 def _headline_repeats(cands: list[Candidate], headings: set[int]) -> list[Candidate]:
     """A headline (or caption) repeating a figure the body attributes is the body's claim, not the
     author's own (SCHEMA.md, settled cases): its sentence becomes one more quote of the body's."""
-    return _fold(cands, lambda c: c.start in headings, lambda o, c: o.start not in headings)
+    out = _fold(cands, lambda c: c.start in headings, lambda o, c: o.start not in headings)
+    # a headline that names its source ("IRAN SAYS 9 DEAD IN PAKISTANI STRIKE") repeats the body's
+    # claim by that side, whichever event its terse words seemed to name
+    for c in [c for c in out if c.start in headings and c.claimant_type and c.kind in FIGURE_KINDS]:
+        body = next(
+            (
+                o
+                for o in out
+                if o.start not in headings
+                and (o.kind, o.value, o.claimant_type) == (c.kind, c.value, c.claimant_type)
+                and o.event is not None
+            ),
+            None,
+        )
+        if body is not None and c.value is not None:
+            i = out.index(body)
+            out[i] = replace(body, quotes=body.quotes + ((c.start, c.end),), updates=body.updates or c.updates)
+            out.remove(c)
+    return out
 
 
 def _references(cands: list[Candidate], text: str) -> list[Candidate]:
