@@ -3039,3 +3039,17 @@ def test_a_headline_naming_its_source_is_the_body_s_claim_whatever_event_its_wor
 
     assert _GRAPHIC.match("[LOWER THIRD: IRAN SAYS 9 DEAD]") and _GRAPHIC.match("[00:12:40] TICKER: …")
     assert not _GRAPHIC.match("Graphic images show two children killed.")
+
+
+def test_an_organisation_s_own_report_speaking_as_we_is_the_organisation_s_claim(ex):
+    """Under an organisation's name ("BALUCH HUMAN RIGHTS FORUM (BHRF)", a monitor's channel), a
+    text that speaks as "we" gives the organisation's figures (SCHEMA.md: it speaks for itself);
+    a newspaper's masthead over "we" stays the outlet's own voice."""
+    body = (
+        "We documented the strike near Saravan on 18 January. Our volunteers confirm that at least four "
+        "people were killed. We will publish their names when the families agree.\n"
+    )
+    [c] = only(ex.extract("BALUCH HUMAN RIGHTS FORUM (BHRF)\n\n" + body, dt.date(2024, 1, 19)), "killed")
+    assert (c.claimant, c.claimant_type) == ("Baluch Human Rights Forum (BHRF)", "other_official")
+    [c] = only(ex.extract("THE MAKRAN TIMES\n\n" + body, dt.date(2024, 1, 19)), "killed")
+    assert c.claimant_type != "other_official"

@@ -91,6 +91,14 @@ _WRITER = re.compile(r"^\s*(?:the|this) (?:writer|author|columnist) (?:is|was) (
 _SPEECH = re.compile(r"\b(?:speech|address|remarks)\b[^\n]{0,200}?\b(?:delivered|made|given)\b[^\n]*", re.I)
 
 
+def _titled(name: str) -> str:
+    """A name set in capitals, as a reader writes it: "Baluch Human Rights Forum (BHRF)"."""
+    small = {"of", "for", "and", "the", "in", "on"}
+    words = [w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split())]
+    return re.sub(r"\((\w+)\)", lambda m: f"({m.group(1).upper()})", " ".join(words))
+
+
+_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _SIR = re.compile(r"^\s*(?:SIR|Sir|Dear (?:Sir|Madam|Editor))\s*(?:--|—|–|,|:)", re.M)
 _LETTERS = re.compile(r"\bletters?\b", re.I)
 
@@ -180,6 +188,12 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     outlet = STATE_OUTLET.search(lines[0]) if lines and len(lines[0].split()) <= 10 else None
     if outlet:
         return Speaker(outlet.group(0), classify(outlet.group(0)), 0, 0)
+    # An organisation's own report or channel under its name ("BALUCH HUMAN RIGHTS FORUM (BHRF)",
+    # "Saravan Rights Monitor / public channel"), speaking as "we": the organisation throughout
+    if lines and len(lines[0].split()) <= 8 and classify(lines[0], home) == "other_official":
+        if len(_WE.findall(text)) >= 3:
+            name = re.split(r"\s(?:--|[|–—])\s", lines[0])[0].strip()
+            return Speaker(_titled(name) if name.isupper() else name, "other_official", 0, 0)
     for rule, line in [(_OWN_VOICE, head)] + [(_DATELINE_OUTLET, ln) for ln in lines[:8]]:
         m = rule.match(line)
         if m:
