@@ -195,6 +195,11 @@ _PRIVATE_ROLE = re.compile(
 )
 _FOR_ORG = re.compile(r"\b(?:of|for|at|with) (?:the )?[A-Z]")  # ("a tribal elder from Koh-e-Sabz": a place)
 # ("Baloch Voice, a news website run by exiled activists": an outlet or a group, not a person)
+# the last word of an organisation's name: "Sarhad Rights Watch", "Baloch Families Forum"
+_ORG_NAME = re.compile(
+    r"\b(?:Watch|Forum|Monitor|Network|Council|Commission|Committee|Foundation|Institute|Centre|Center|"
+    r"Society|Association|Union|Front|Army|Group|Trust|Initiative|Desk|Project|Movement|Alliance)\b"
+)
 _ORG_WORDS = re.compile(
     r"\b(?:website|site|group|organi[sz]ation|network|news|monitor|agency|channel|newspaper|paper|daily|page|"
     r"account|outlet|party|movement|committee|alliance|run by)\b"
@@ -222,7 +227,8 @@ def _named_person(phrase: str) -> bool:
     """ "Dad Karim, a neighbour", "A relative, Mahnaz Bibi", "Local elder Haji Abdul Ghafoor": a
     person named with a private role, in either order (SCHEMA.md: an analyst)."""
     named = _NAMED.match(phrase)
-    if named and is_name(named.group(1)):
+    if named and is_name(named.group(1)) and not _ORG_NAME.search(named.group(1)):
+        # (not "Sarhad Rights Watch, which compiled names from relatives": an organisation's name)
         role = named.group(2)
     else:
         parts = phrase.split(",")
