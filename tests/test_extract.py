@@ -2360,6 +2360,9 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
         # a title's full stop ends no sentence: the doctor and the shopkeeper are named
         ("Dr. Saleem, in the emergency ward, says two children were killed.", "killed", "analyst"),
         ('"Two children were killed," said Mr. Khan, a shopkeeper.', "killed", "analyst"),
+        # a passive attribution names no one: unattributed, not the article's own voice
+        ("The Iranian strike was said to have gone 50 kilometres into Pakistan.", "depth", "unattributed"),
+        ("Reports indicate that two children were killed in the strike.", "killed", "unattributed"),
         # an organisation's name before the comma is no person, whatever its clause says of relatives
         ("Sarhad Rights Watch, which compiled names from relatives, says 11 died.", "killed", "other_official"),
         # the role before the name, in either form; an unnamed relative or friend is no one's

@@ -59,6 +59,12 @@ _EXAMINED = re.compile(
 _RELATED_LINE = re.compile(
     r"\W{0,4}(?i:related|read more|also read|more on this story|recommended)\s*:(?!\s*[A-Z]{3,}[A-Z ]*,)"
 )
+# a passive attribution, with no one named
+_PASSIVE = re.compile(
+    r"\b(?:(?:is|was|were|are|been) (?:said|reported|believed|thought|claimed|alleged) to|(?:is|was|were|are) "
+    r"reported\b|reportedly|reports (?:indicate|suggest|say)|it is (?:claimed|alleged|said))",
+    re.I,
+)
 # A programme's on-screen text ("[LOWER THIRD: IRAN SAYS 9 DEAD …]", "[TICKER: …]"): like a
 # headline, its figure is the body's where the body gives it
 _GRAPHIC = re.compile(
@@ -514,6 +520,10 @@ class Extractor:
                 speaker = cell_speaker or _figure_speaker(
                     doc, fig, found[k], asides[k], who, turn or voice, voice, text, a
                 )
+                if speaker is None and _PASSIVE.search(s):
+                    # "was said to have gone 50 kilometres", "Reports indicate …": someone said it,
+                    # no one is named (SCHEMA.md: unattributed), not the article's own voice
+                    speaker = claimants.Speaker("unnamed reports", "unattributed", a, a)
                 flink = self.linker.link(
                     lf,
                     prev_event,
