@@ -200,8 +200,8 @@ st.markdown(
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
     "tuned on (the last twelve clean splits) it finds 72 to 88 of every 100 casualty figures, names the right "
-    "claimant for 44 to 74 of them and links 64 to 78 to the right event (on the latest pair, 80 to 82, "
-    "57 to 60 and 74 to 76, and it invented 11 and 10 figures in 16 articles each): "
+    "claimant for 44 to 76 of them and links 64 to 84 to the right event (on the latest pair, 85 to 88, "
+    "69 to 76 and 78 to 84, and it invented 10 and 3 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
