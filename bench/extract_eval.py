@@ -88,8 +88,8 @@ SPLITS = [
     (EVAL / "heldout43", "held-out 43 (clean at a4d43be; tuned on since)", True),
     (EVAL / "heldout44", "held-out 44 (clean at a4d43be; tuned on since)", True),
     # the next round's clean pair, written ahead: not even run until that round's reading (None)
-    (EVAL / "heldout45", "held-out 45 (clean; read once at 82c0ed0)", False),
-    (EVAL / "heldout46", "held-out 46 (clean; read once at 82c0ed0)", False),
+    (EVAL / "heldout45", "held-out 45 (clean at 82c0ed0; tuned on since)", True),
+    (EVAL / "heldout46", "held-out 46 (clean at 82c0ed0; tuned on since)", True),
     (EVAL / "heldout47", "held-out 47 (clean; the twenty-second round's, not run)", None),
     (EVAL / "heldout48", "held-out 48 (clean; the twenty-second round's, not run)", None),
 ]
