@@ -98,6 +98,17 @@ def only(cands, *kinds):
         # the wounded named by their wounds, without a verb of their own
         ("The ward took in a woman with a fracture, and three girls with splinter wounds.", "injured", 3, "exact"),
         ("Three girls are still in the hospital in Panjgur.", "injured", 3, "exact"),
+        # the part inside a quoted total; those the hospital holds; a quoted range, a quoted hedge
+        ('The DC said that "four persons, including three girls" were under treatment.', "injured", 4, "exact"),
+        ('"The three girls in the hospital are his daughters," he said.', "injured", 3, "exact"),
+        ('The assessment put the number of militants killed at "between 12 and 15".', "killed", 12, "at least"),
+        ('His contacts put the dead at "closer to a dozen".', "killed", 12, "about"),
+        (
+            'The group said "at least 10" people, most of them women and children, had been killed.',
+            "killed",
+            10,
+            "at least",
+        ),
         # the part named after the clause goes on about the total: one figure, the total
         (
             "A clinic treated four people for injuries that night, including two adults with minor wounds.",
@@ -244,6 +255,10 @@ def test_vague_amounts_keep_their_word_and_no_value():
         ("Officials put it at about 45 kilometres.", 45, "about"),
         ("Local reporters placed the compound some 60 km in.", 60, "about"),
         ("The hamlet is 35 km from the zero-point line of the common border.", 35, "exact"),
+        # the border's line; a distance measured "at"; miles with the article's own km in brackets
+        ('An MP said the target was "barely 10 kilometres" from the line.', 10, "exact"),
+        ("We measured the distance from the site to the border, on a map, at approximately 48 km.", 48, "about"),
+        ("Officials said the hideouts were roughly 55 miles (about 89km) inside Iran.", 89, "about"),
     ],
 )
 def test_depth_phrasings(text, value, qualifier):

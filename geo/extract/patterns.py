@@ -230,6 +230,7 @@ OF_GAP = {
     "OP": "{1,6}",
 }
 QUALS = {"LOWER": {"IN": QUAL_WORDS}, "OP": "{0,3}"}
+OPENQ = {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}  # a quoted figure's opening mark
 NOT_NUM = {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "IS_PUNCT": False}
 
 
@@ -343,8 +344,10 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 verb,
             ],
             # any aside: "two girls, aged 8 and 10, were killed", "nine people (four of them children) died"
+            # ('"at least 10" people, most of them women and children, had been killed': a quote's close)
             [
                 any_num,
+                {"ORTH": {"IN": ['"', "”", "’"]}, "OP": "?"},
                 MOD,
                 VICT,
                 {"ORTH": {"IN": [",", "("]}},
@@ -451,17 +454,32 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {**NOT_NUM, "OP": "{0,2}"},
             _in(["hospital", "hospitals"]),
         ],
-        # "Three girls are still in the hospital", "two remain under treatment"
-        [
-            any_num,
-            MOD,
-            {**VICT, "OP": "?"},
-            _in(["are", "were", "is", "remain", "remained", "remains", "stayed"]),
-            {"LOWER": {"IN": ["still", "now"]}, "OP": "?"},
-            {"LOWER": {"IN": ["in", "under"]}},
-            {"LOWER": "the", "OP": "?"},
-            _in(["hospital", "treatment"]),
-        ],
+        # "Three girls are still in the hospital", "two remain under treatment", '"four persons,
+        # including three girls" were under treatment' (the part named inside the total)
+        *(
+            [
+                any_num,
+                MOD,
+                {**VICT, "OP": "?"},
+                *aside,
+                _in(["are", "were", "is", "remain", "remained", "remains", "stayed"]),
+                {"LOWER": {"IN": ["still", "now"]}, "OP": "?"},
+                {"LOWER": {"IN": ["in", "under"]}},
+                {"LOWER": "the", "OP": "?"},
+                _in(["hospital", "treatment"]),
+            ]
+            for aside in (
+                [],
+                [
+                    {"ORTH": ","},
+                    _in(["including", "among", "all"]),
+                    {"ORTH": {"NOT_IN": [",", ";", "."]}, "OP": "{1,5}"},
+                    {"ORTH": {"IN": [",", '"', "”"]}},
+                ],
+            )
+        ),
+        # "the three girls in the hospital are his daughters": those the hospital holds
+        [{"LOWER": "the"}, any_num, MOD, VICT, {"LOWER": "in"}, {"LOWER": "the", "OP": "?"}, _in(["hospital"])],
         # "four people had been brought in for treatment"
         [
             any_num,
@@ -560,7 +578,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 QUALS,
                 any_num,
             ],
-            [_in(["put", "puts", "putting"]), {"LOWER": "the"}, _in(nouns), {"LOWER": "at"}, QUALS, any_num],
+            # 'put the dead at "closer to a dozen"'
+            [_in(["put", "puts", "putting"]), {"LOWER": "the"}, _in(nouns), {"LOWER": "at"}, OPENQ, QUALS, any_num],
             # "the dead in Iran numbered 11", "whose dead, Tehran says, numbered nine"
             [
                 {"LOWER": {"IN": ["the", "whose", "its", "their"]}},
@@ -596,6 +615,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 {**NOT_NUM, "OP": "{0,4}"},
                 _in(["at", "to", "as"]),
                 {"ORTH": {"IN": ['"', "“"]}, "OP": "?"},
+                {"LOWER": "between", "OP": "?"},  # 'at "between 12 and 15"': the range's first
                 QUALS,
                 any_num,
             ]
@@ -764,7 +784,9 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     # "40 kilometres from our frontier", "within 50 kilometres of our border" (not "900 kilometres
     # of our border": its length, refused in _reading where no "within" comes before)
     own = [_in(["from", "of"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
-    for rel in (inside, over, own, border_rel, zero):
+    # '"barely 10 kilometres" from the line': the border's line
+    line = [{"LOWER": "from"}, {"LOWER": "the"}, {"LOWER": "line"}]
+    for rel in (inside, over, own, border_rel, zero, line):
         for p in ([], paren):
             depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])
@@ -803,6 +825,19 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         depth.append([placing, *what, QUALS, num, *per_unit])
     # "put the distance from the border at around 50 kilometres"
     depth.append([placing, {"LOWER": "the"}, site, {**NOT_NUM, "OP": "{1,5}"}, {"LOWER": "at"}, QUALS, num, unit])
+    # "measured the distance from the site to the nearest point on the border, on a map, at 48 km"
+    depth.append(
+        [
+            _in(["measured", "measures", "measuring", "measure"]),
+            {"LOWER": "the"},
+            _in(["distance", "depth"]),
+            {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [".", ";"]}, "OP": "{1,16}"},
+            {"LOWER": "at"},
+            QUALS,
+            num,
+            unit,
+        ]
+    )
     border = [
         [
             num,

@@ -710,7 +710,9 @@ class Extractor:
         unit = at.lower_ if at is not None else "km"
         if fig.value is None:
             return None
-        after = [t for t in doc[at.i + 1 : at.i + 6] if not t.is_space] if at is not None else []
+        after = [t for t in doc[at.i + 1 : at.i + 8] if not t.is_space] if at is not None else []
+        # "55 miles (about 89km)": the bracket's own hedge is the figure's, already read
+        after = after[:1] + [t for t in after[1:3] if t.lower_ not in _HEDGES] + after[3:] if after else after
         if (
             patterns.UNITS[unit] != 1.0
             and len(after) >= 4
@@ -724,6 +726,7 @@ class Extractor:
         return round(fig.value * patterns.UNITS[unit], 1)
 
 
+_HEDGES = frozenset("about approximately approx. around roughly some nearly c. ca. ~".split())
 _LIST_HEADING = re.compile(
     r"^\W*(?:references|bibliography|works cited|sources|notes and references|see also|further reading|"
     r"related(?: news| stories| articles| coverage| links| reading)?|read more|more on this(?: story)?|most read|"
