@@ -92,6 +92,8 @@ SPLITS = [
     (EVAL / "heldout46", "held-out 46 (clean at 82c0ed0; tuned on since)", True),
     (EVAL / "heldout47", "held-out 47 (clean; the twenty-second round's, not run)", None),
     (EVAL / "heldout48", "held-out 48 (clean; the twenty-second round's, not run)", None),
+    (EVAL / "heldout49", "held-out 49 (clean; the twenty-third round's, not run)", None),
+    (EVAL / "heldout50", "held-out 50 (clean; the twenty-third round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
