@@ -231,6 +231,10 @@ def test_unclear_event_is_left_to_the_reviewer(ex):
         ("A 7-year-old girl was killed.", set()),
         ("In 2019 the skilled fighters of one unit stormed two houses.", set()),
         ("Three missiles hit the village.", set()),
+        # ages after "of" are no counts: one boy and one girl
+        ("According to residents, a boy of ten and a girl of six were killed.", {("killed", 2)}),
+        # a report's section number ("2.1 Casualties."): people count whole
+        ("2.1 Casualties. The mission established that two children were killed.", {("killed", 2)}),
     ],
 )
 def test_casualty_sentences(text, want):
@@ -268,6 +272,14 @@ def test_depth_phrasings(text, value, qualifier):
 
 def test_a_distance_put_without_a_site_or_at_is_no_depth():
     assert only(extract("The convoy put it 30 km ahead of the column."), "depth") == []
+
+
+def test_a_distance_by_road_is_no_depth():
+    """How far a town is by road is a drive, not how deep a strike went; a depth the sentence
+    gives before its road distance stands."""
+    assert only(extract("Panjgur town itself is roughly 100 km from the frontier by road."), "depth") == []
+    [d] = only(extract("The site is 50 km from the border, by road about 70."), "depth")
+    assert d.value == 50
 
 
 def test_distance_between_towns_is_not_a_depth():

@@ -723,6 +723,8 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
     """Counted groups with no total: "three women, two men and four children were killed"."""
     group = [_num((CARDINAL,)), {**MOD, "OP": "{0,1}"}, VICT]
     single = [_in(["a", "an"]), {**MOD, "OP": "{0,1}"}, VICT]  # "a woman and two girls": one and two
+    # "a boy of ten and a girl of six": one each, their ages after "of"
+    single = [*single, {"LOWER": "of", "OP": "?"}, {**_num((CARDINAL,)), "OP": "?"}]
     out: dict[str, list[list[dict]]] = {}
     for kind, passive, active in (("killed", KILL, KILL_ACTIVE), ("injured", HURT, HURT_ACTIVE)):
         pats = []
@@ -1002,6 +1004,10 @@ _DENIALS = frozenset("denied denies deny denying".split())
 _COUNT_ENDS = VICTIMS | frozenset("given reported announced issued on in by from and but at".split())
 
 
+# one person, whose "of six" is an age
+_ONE_PERSON = frozenset("boy girl child son daughter man woman baby infant toddler".split())
+
+
 def _is_age(doc, i: int) -> bool:
     """ "a 7-year-old", "12 years old", "aged 6 to 11 years": an age or a time, not a count."""
     nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
@@ -1009,6 +1015,8 @@ def _is_age(doc, i: int) -> bool:
         return True  # "girls aged between 6 and 11 years": a span of time, never a count of people
     if (nxt[:2] == ["-", "year"] or nxt[:2] == ["-", "month"]) or nxt[:2] in (["years", "old"], ["year", "old"]):
         return True
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _ONE_PERSON:
+        return True  # "a boy of ten and a girl of six were killed": their ages
     # "girls between the ages of nine and 14", "aged 6 and 11": the numbers after "ages" / "aged"
     for t in reversed(doc[max(0, i - 6) : i]):
         if t.lower_ in ("aged", "ages", "age"):
@@ -1226,6 +1234,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         qual = "more than"
     if family == "depth" and doc[a].lower_ in ("the", "a", "their", "its") and not sent_words & _DEEP:
         return None  # a quoted distance named a claim where the sentence says nothing of how deep
+    if family == "depth" and [t.lower_ for t in doc[b : b + 2]] == ["by", "road"]:
+        return None  # "roughly 100 km from the frontier by road": a drive, not how deep a strike went
     if family == "depth" and any(t.lower_ in _TOWNS for t in doc[max(0, q0 - 2) : q0]):
         return None  # "Turbat, a town about 40 km from the border": where a town lies, not how deep a strike went
     if family == "depth" and i + 2 < len(doc) and doc[i + 1].lower_ in UNITS and doc[i + 2].lower_ == "of":
@@ -1328,6 +1338,7 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             t.i
             for t in doc[s:e]
             if t.ent_type_ == CARDINAL
+            and not _is_age(doc, t.i)
             or t.lower_ in ("a", "an")
             and any(x.lower_ in VICTIMS for x in doc[t.i + 1 : t.i + 3])
         ]

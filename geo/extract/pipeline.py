@@ -514,6 +514,8 @@ class Extractor:
             for fig in figs:
                 if fig.kind == "depth" and mishaps[k]:
                     continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
+                if fig.kind in ("killed", "injured", "casualties") and fig.value is not None and fig.value % 1:
+                    continue  # "2.1 Casualties. The mission established …": a section's number; people count whole
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" and not (row and row.counts) else fig.value
                 held = (fig.kind, round(float(value), 1)) if value is not None else None
