@@ -2387,6 +2387,19 @@ def test_the_voice_of_a_document_under_its_letterhead_or_source(head, want):
         # a title's full stop ends no sentence: the doctor and the shopkeeper are named
         ("Dr. Saleem, in the emergency ward, says two children were killed.", "killed", "analyst"),
         ('"Two children were killed," said Mr. Khan, a shopkeeper.', "killed", "analyst"),
+        # a side's outlet quoting an official of no side: the outlet's side; a resident named
+        # telling a state outlet is the resident, not the outlet's side
+        (
+            "Iranian state television, however, quoted a local official as saying nine were killed.",
+            "killed",
+            "iran_official",
+        ),
+        (
+            "Pakistani television quoted a security official as saying 20 militants were killed.",
+            "killed",
+            "pakistan_official",
+        ),
+        ("A local resident, Abdolmalek Baluchzehi, 52, told IRNA that five people were killed.", "killed", "analyst"),
         # a passive attribution names no one: unattributed, not the article's own voice
         ("The Iranian strike was said to have gone 50 kilometres into Pakistan.", "depth", "unattributed"),
         ("Reports indicate that two children were killed in the strike.", "killed", "unattributed"),

@@ -138,9 +138,11 @@ STATE_OUTLET = re.compile(
 # The state outlet a side-less speaker talked to or was quoted by: "told IRIB", "Tasnim quotes a
 # local official as saying", "IRNA, quoting a provincial official"
 _SIDE_STATE = r"(?:iranian|pakistani|iran's|pakistan's) state (?:tv|television|media|radio|news agency)"
+# a side's outlets quoting someone: "Iranian state television, however, quoted a local official"
+_SIDE_OUTLET = r"(?:iranian|pakistani|iran's|pakistan's)(?: state)? (?:tv|television|media|radio|news agency|channels?)"
 _RELAY = re.compile(
     rf"\b(?:told|tells|telling|to|quoted by|cited by)\s+(?:the\s+)?(?P<to>{STATE_OUTLET.pattern}|(?i:{_SIDE_STATE}))"
-    rf"|(?P<by>{STATE_OUTLET.pattern})(?:\s+news agency)?,?(?:\s+(?:is|was))?"
+    rf"|(?P<by>{STATE_OUTLET.pattern}|(?i:{_SIDE_OUTLET}))(?:\s+news agency)?,?(?:\s+\w+,)?(?:\s+(?:is|was))?"
     r"\s+(?:quoting|citing|quotes|quoted|cites)\b"
 )
 _PRIVATE_OUTLET = re.compile(
@@ -671,7 +673,15 @@ def _relayed(doc, a: int, b: int, name: str, ctype: str | None) -> str | None:
     if classify(name) != "unattributed":
         return ctype
     m = _RELAY.search(doc[a:b].text)
-    return (classify(m.group("to") or m.group("by")) if m else None) or ctype
+    if m is None:
+        return ctype
+    if is_name(name.split(",")[0].strip()) and _private_role(doc[a:b].text[: m.start()]):
+        return ctype  # "A local resident, Abdolmalek Baluchzehi, 52, told IRNA": the resident's, no side
+    outlet = m.group("to") or m.group("by")
+    side = classify(outlet)
+    if side not in SIDE_TYPES:  # "Pakistani television": a private outlet of that country
+        side = "iran_official" if outlet.lower().startswith("iran") else "pakistan_official"
+    return side
 
 
 def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:

@@ -400,11 +400,11 @@ class Extractor:
                 and voice.type in SIDES
             ):
                 who = replace(who, type=voice.type)  # "a local official" in IRNA's own dispatch: Iran's
-            if who is not None and who.type == "unattributed" and claimants.is_name(who.name):
+            if who is not None and who.type == "unattributed" and claimants.is_name(who.name.split(",")[0].strip()):
                 # A person named without a role: the role the article gives them elsewhere, or
                 # the official just described by title ("the deputy governor said … Hossein
-                # Zarei said")
-                role = claimants.introduced(who.name, text, home)
+                # Zarei said"); an age after the name ("Abdolmalek Baluchzehi, 52") is no role
+                role = claimants.introduced(who.name.split(",")[0].strip(), text, home)
                 if role is None and last_speaker is not None and last_speaker.type in SIDES:
                     role = None if claimants.is_name(last_speaker.name) else last_speaker.type
                 if role:
