@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from geo.core.model import CLAIMANT_TYPE_LABELS
+from geo.extract.claimants import SIDE_TYPES as SIDES
 from geo.extract.claimants import classify
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -181,9 +182,6 @@ def _one_type_per_speaker(cands: list) -> list:
             why = f"{CLAIMANT_TYPE_LABELS[top]}, as most of this speaker's figures in the article"
             out[i] = replace(c, claimant_type=top, claimant_confidence=None, claimant_reason=why)
     return out
-
-
-SIDES = ("iran_official", "pakistan_official")
 
 
 def _own_side(c) -> str | None:

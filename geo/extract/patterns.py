@@ -402,7 +402,10 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                         "OP": "{0,6}",
                     }
                 ]
-                + [{"LOWER": "to"}, _in(["hell", "their"]), {"LOWER": "graves", "OP": "?"}]
+                + [{"LOWER": "to"}, {"LOWER": "hell"}]
+            )
+            out["active:killed"].append(  # "… to their graves" (not "sent two officers to their posts")
+                out["active:killed"][-1][:-1] + [{"LOWER": "their"}, _in(["graves", "deaths"])]
             )
     # "the hospital received the bodies of two children"
     out["bodies:killed"] = [[{"LOWER": "bodies"}, {"LOWER": "of"}, QUALS, any_num, MOD, VICT]]

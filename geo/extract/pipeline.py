@@ -400,11 +400,12 @@ class Extractor:
                 and voice.type in SIDES
             ):
                 who = replace(who, type=voice.type)  # "a local official" in IRNA's own dispatch: Iran's
-            if who is not None and who.type == "unattributed" and claimants.is_name(who.name.split(",")[0].strip()):
+            bare = who.name.split(",")[0].strip() if who is not None else ""  # ("Abdolmalek Baluchzehi, 52")
+            if who is not None and who.type == "unattributed" and claimants.is_name(bare):
                 # A person named without a role: the role the article gives them elsewhere, or
                 # the official just described by title ("the deputy governor said … Hossein
-                # Zarei said"); an age after the name ("Abdolmalek Baluchzehi, 52") is no role
-                role = claimants.introduced(who.name.split(",")[0].strip(), text, home)
+                # Zarei said"); an age after the name is no role
+                role = claimants.introduced(bare, text, home)
                 if role is None and last_speaker is not None and last_speaker.type in SIDES:
                     role = None if claimants.is_name(last_speaker.name) else last_speaker.type
                 if role:
@@ -982,7 +983,7 @@ def _restored(c: Candidate, origin, given: str) -> Candidate:
     """``c`` found in the compacted text, its offsets and quote put back into the text given."""
 
     def back(a: int, b: int) -> tuple[int, int]:
-        return int(origin[a]), int(origin[b - 1]) + 1 if b > a else int(origin[a])
+        return int(origin[a]), (int(origin[b - 1]) + 1 if b > a else int(origin[a]))
 
     (start, end), (span_start, span_end) = back(c.start, c.end), back(c.span_start, c.span_end)
     quotes = tuple(back(a, b) for a, b in c.quotes)
