@@ -70,8 +70,7 @@ class _Mentions:
 
     def figures(self, doc, a: int, b: int, found: list, words: set[str]) -> list:
         for i in detector.mentions(doc, a, b, [(f.start, f.end) for f in found], words):
-            unit = detector.unit_of(doc, i, b)
-            x = detector.features(doc, i, a, b, detector.others(found, unit is not None))
+            unit, x = detector.read(doc, i, a, b, found)
             self.seen.append((x, _held(detector.value(doc[i]), doc[unit].lower_ if unit else None)))
         return []
 

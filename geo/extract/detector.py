@@ -119,11 +119,19 @@ def mentions(doc, a: int, b: int, covered: list[tuple[int, int]], words: set[str
     return out
 
 
-def features(doc, i: int, a: int, b: int, others: int = 0) -> dict[str, float]:
+def read(doc, i: int, a: int, b: int, found: list[Figure]) -> tuple[int | None, dict[str, float]]:
+    """The number at token ``i`` of sentence [a, b) as the model sees it: the token of its
+    distance unit (:func:`unit_of`, or None) and its features, given the figures the patterns
+    read in the sentence (``found``). The detector and its training both read numbers so."""
+    unit = unit_of(doc, i, b)
+    return unit, features(doc, i, a, b, others(found, unit is not None), unit)
+
+
+def features(doc, i: int, a: int, b: int, others: int, unit: int | None) -> dict[str, float]:
     """What the model reads of the number at token ``i`` of sentence [a, b); ``others``: how many
     figures of its family (:func:`others`) the patterns read elsewhere in the sentence (a number
     beside a count they read is most often its breakdown: "nine people, including four children,
-    were killed")."""
+    were killed"); ``unit``: the token of its distance unit, or None."""
     tok = doc[i]
     v = value(tok)
     f = {f"shape={_shape(tok)}": 1.0}
@@ -150,8 +158,8 @@ def features(doc, i: int, a: int, b: int, others: int = 0) -> dict[str, float]:
     f["quoted"] = float(any(t.text in ('"', "“", "”") for t in doc[a:b]))
     f["first"] = float(i == a)
     f["others=" + str(min(others, 2))] = 1.0
-    if (u := unit_of(doc, i, b)) is not None:
-        f["unit=" + ("km" if UNITS[doc[u].lower_] == 1.0 else "mi")] = 1.0
+    if unit is not None:
+        f["unit=" + ("km" if UNITS[doc[unit].lower_] == 1.0 else "mi")] = 1.0
     return f
 
 
@@ -166,8 +174,8 @@ class Detector:
         patterns did not read (``found``)."""
         out = []
         for i in mentions(doc, a, b, [(f.start, f.end) for f in found], words):
-            unit = unit_of(doc, i, b)
-            probs = self.model.probabilities(features(doc, i, a, b, others(found, unit is not None)))
+            unit, x = read(doc, i, a, b, found)
+            probs = self.model.probabilities(x)
             # a number with a distance unit is a depth or nothing; one without, a count or nothing
             kind, p = max(((k, probs.get(k, 0.0)) for k in ((DEPTH,) if unit else KINDS)), key=lambda kp: kp[1])
             if p < self.sure:

@@ -232,6 +232,9 @@ OF_GAP = {
 QUALS = {"LOWER": {"IN": QUAL_WORDS}, "OP": "{0,3}"}
 OPENQ = {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}  # a quoted figure's opening mark
 NOT_NUM = {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "IS_PUNCT": False}
+# a word or a comma, but no number, never past a full stop or a semicolon ("the dead in his
+# village, Nazir told him, numbered nine")
+IN_CLAUSE = {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [".", ";"]}}
 
 
 def _in(words) -> dict:
@@ -587,7 +590,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [
                 {"LOWER": {"IN": ["the", "whose", "its", "their"]}},
                 _in(nouns),
-                {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [".", ";"]}, "OP": "{0,6}"},
+                {**IN_CLAUSE, "OP": "{0,6}"},
                 _in(["numbered", "number", "totalled", "totaled", "total"]),
                 QUALS,
                 any_num,
@@ -652,7 +655,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         # "The dead in his village, Nazir told him, numbered nine"
         [
             _in(["dead", "deaths", "fatalities", "martyrs"]),
-            {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [".", ";"]}, "OP": "{0,8}"},
+            {**IN_CLAUSE, "OP": "{0,8}"},
             {"LOWER": "numbered"},
             QUALS,
             any_num,
@@ -836,7 +839,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             _in(["measured", "measures", "measuring", "measure"]),
             {"LOWER": "the"},
             _in(["distance", "depth"]),
-            {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [".", ";"]}, "OP": "{1,16}"},
+            {**IN_CLAUSE, "OP": "{1,16}"},
             {"LOWER": "at"},
             QUALS,
             num,

@@ -21,7 +21,8 @@ from geo.extract.learned import Learned
 from geo.extract.linking import LATE_DAYS, STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
 
-FIGURE_KINDS = ("killed", "injured", "casualties", "depth", "border_length")
+COUNTS = ("killed", "injured", "casualties")  # the kinds that count people
+FIGURE_KINDS = (*COUNTS, "depth", "border_length")
 SIDES = {"iran_official": "IRN", "pakistan_official": "PAK"}
 MILITANTS = patterns.MILITANTS
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
@@ -515,7 +516,7 @@ class Extractor:
             for fig in figs:
                 if fig.kind == "depth" and mishaps[k]:
                     continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
-                if fig.kind in ("killed", "injured", "casualties") and fig.value is not None and fig.value % 1:
+                if fig.kind in COUNTS and fig.value is not None and fig.value % 1:
                     continue  # "2.1 Casualties. The mission established …": a section's number; people count whole
                 clause = self._clause(doc, span, fig, f)
                 value = self._km(doc, fig) if fig.kind == "depth" and not (row and row.counts) else fig.value
@@ -1015,7 +1016,7 @@ def _revisions(cands: list[Candidate]) -> list[Candidate]:
     nearest in the text (it may come after: "nine … had announced seven earlier")."""
     out = list(cands)
     for i, c in enumerate(out):
-        if not c.updates or c.kind not in ("killed", "injured", "casualties") or c.value is None:
+        if not c.updates or c.kind not in COUNTS or c.value is None:
             continue
         olds = [
             (min(abs(qa - pa) for qa, _ in o.quotes for pa, _ in c.quotes), j)
