@@ -270,6 +270,16 @@ def test_depth_phrasings(text, value, qualifier):
     assert (c.value, c.qualifier) == (value, qualifier)
 
 
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_a_range_with_an_en_dash_reads_as_one_with_a_hyphen(dash):
+    """Typeset text joins a range with an en dash ("45–55 km"); the tokenizer splits it off
+    between digits as it does the hyphen, so both read as the same range."""
+    [d] = only(extract(f"Iranian munitions impacted c. 45{dash}55 km inside Pakistan."), "depth")
+    assert (d.value, d.low, d.high) == (45, 45, 55)
+    [k] = only(extract(f"Between 12{dash}15 people were killed."), "killed")
+    assert (k.value, k.low, k.high) == (12, 12, 15)
+
+
 def test_a_distance_put_without_a_site_or_at_is_no_depth():
     assert only(extract("The convoy put it 30 km ahead of the column."), "depth") == []
 
@@ -1914,6 +1924,26 @@ def test_a_paragraph_about_another_cause_of_death_links_to_no_strike(ex):
     by = {c.value: c for c in only(ex.extract(text), "killed")}
     assert by[2].event == "iran-strike-panjgur"
     assert by[5].event is None
+
+
+def test_a_separate_incident_is_neither_the_paragraph_s_event_nor_the_article_s(ex):
+    """ "In a separate incident" says the figure is of another story: not the strike the
+    paragraph tells, nor another event sharing only its day; an event the sentence names by its
+    place still links."""
+    text = (
+        "Iranian drones struck Koh-e-Sabz in Panjgur on Tuesday night, killing two children. In a separate "
+        "incident, one Levies personnel was martyred and two were injured in an attack by terrorists on a check "
+        "post in Kech district on Tuesday. On January 10, two police officers were martyred in a separate "
+        "attack near Rask, the provincial police command said."
+    )
+    cands = only(ex.extract(text, dt.date(2024, 1, 17)), "killed", "injured")
+    [panjgur] = [c for c in cands if "Koh-e-Sabz" in c.quote]
+    assert panjgur.event == "iran-strike-panjgur"
+    levies = [c for c in cands if "Levies" in c.quote]
+    assert {(c.kind, c.value) for c in levies} == {("killed", 1), ("injured", 2)}
+    assert all(c.event is None and "separate incident" in c.event_reason for c in levies)
+    [rask] = [c for c in cands if "Rask" in c.quote]
+    assert rask.event == "rask-attack-2024-01-10"
 
 
 def test_a_clause_s_own_date_outweighs_the_sentence_s_opening_one(ex):

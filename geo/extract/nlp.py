@@ -121,6 +121,11 @@ def pipeline():
     nlp = spacy.blank("en")
     # "responsibility.[4]": the reference mark and the full stop are tokens of their own
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, r"\[\d{1,3}$"]).search
+    # "45–55 km": an en dash between digits is a range's dash, a token of its own as English's
+    # infixes already make the hyphen ("45-55")
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
+        [*nlp.Defaults.infixes, r"(?<=[0-9])–(?=[0-9])"]
+    ).finditer
     # "~12 km", "≈ 46 km": the tilde is "about", a token of its own
     nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, r"~", r"≈"]).search
     # English's emoticons ("):", ":(", "(:") would glue a bracket to a colon: "QUESTION (Anas
