@@ -365,6 +365,7 @@ class Linker:
         side: str | None = None,
         militants: bool = False,
         published: dt.date | None = None,
+        unlike: frozenset[str] = frozenset(),
     ) -> Link:
         """The event of a sentence (``f``), or of one figure's clause within it (``clause``: its
         facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each).
@@ -377,7 +378,11 @@ class Linker:
         ``published``: the article's date; a depth the sentence does not date leans to the
         strikes of the weeks before it ("45 km inside Pakistan" in a story of January 2024 is
         Iran's strike, not India's of 2019). Casualty figures do not: measured, the same lean
-        moved as many of them away from their event as towards it."""
+        moved as many of them away from their event as towards it.
+
+        ``unlike``: events the sentence says it is not about ("in a separate incident"); the
+        other story it tells is an event only where the sentence names the event's place or actor,
+        since a day alone is shared by the incidents of that day."""
         if self.ds is None:
             return Link(None, None, "no dataset to link to")
         own = self.scores(f, kinds)
@@ -391,6 +396,10 @@ class Linker:
                     eid: (s + own.get(eid, (0, []))[0], why + [w for w in own.get(eid, (0, []))[1] if w not in why])
                     for eid, (s, why) in inner.items()
                 }
+        if unlike:
+            own = {k: v for k, v in own.items() if k not in unlike and any(w.startswith("names ") for w in v[1])}
+            if not own:
+                return Link(None, None, "the sentence tells of a separate incident: choose the event")
         if not any(
             x is not None and (x.words & PERIOD_WORDS or any(p != "day" for _, p in x.dates) or x.attackers)
             for x in (f, clause)

@@ -444,7 +444,9 @@ class Extractor:
             prev_event = previous[1] if previous[0] == f.paragraph or previous[2] == f.paragraph - 1 else None
             if prev_event is None and _BACK.search(s):
                 prev_event = previous[1]
-            link = self.linker.link(lf, prev_event, main)
+            # the events a sentence says it is not about: the paragraph's and the article's
+            apart = frozenset(x for x in (prev_event, main) if x) if _APART.search(s) else frozenset()
+            link = self.linker.link(lf, prev_event, main, unlike=apart)
             if link.event and link.evidence >= 3:  # context passes on what the sentence itself showed
                 # a heading, or a question whose answer is the next paragraph (Q&A, interviews)
                 heading = (len(span) <= 8 and not s.rstrip().endswith((".", "!", '"', "”"))) or s.rstrip().endswith("?")
@@ -537,6 +539,7 @@ class Extractor:
                     side=SIDES.get(speaker.type) if speaker is not None and story else None,
                     militants=fig.victims in MILITANTS,
                     published=around,
+                    unlike=apart,
                 )
                 if f.paragraph in mishap and flink.event and not (lf.strikers or lf.targets or f.words & STRIKE_WORDS):
                     flink = type(flink)(None, None, "the paragraph tells of another cause of death: choose the event")
@@ -859,6 +862,13 @@ _TOLD_HOW_FAR = re.compile(r"\b(?:is|was) how (?:far|deep)\b", re.I)
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
 _SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
 _BACK = re.compile(r"\b(?:that|this|the same) (?:strike|attack|raid|bombing|operation|incident)\b", re.I)
+# A sentence that says it tells another story: neither the paragraph's event nor the article's
+# ("In a separate incident, one Levies personnel was martyred …", "(not strike-related)")
+_APART = re.compile(
+    r"\bin an? (?:separate|unrelated) (?:incident|attack|blast|explosion|bombing|shooting)\b"
+    r"|\b(?:unrelated|not related) to the (?:strikes?|attacks?)\b|\bnot strike-related\b",
+    re.I,
+)
 
 
 def _reporting_day(doc, s: int, e: int) -> bool:
