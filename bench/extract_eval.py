@@ -87,13 +87,15 @@ SPLITS = [
     (EVAL / "heldout42", "held-out 42 (clean at e4b9eb0; tuned on since)", True),
     (EVAL / "heldout43", "held-out 43 (clean at a4d43be; tuned on since)", True),
     (EVAL / "heldout44", "held-out 44 (clean at a4d43be; tuned on since)", True),
-    # the next round's clean pair, written ahead: not even run until that round's reading (None)
     (EVAL / "heldout45", "held-out 45 (clean at 82c0ed0; tuned on since)", True),
     (EVAL / "heldout46", "held-out 46 (clean at 82c0ed0; tuned on since)", True),
+    # the next rounds' clean pairs, written ahead: not even run until their round's reading (None)
     (EVAL / "heldout47", "held-out 47 (clean; the twenty-second round's, not run)", None),
     (EVAL / "heldout48", "held-out 48 (clean; the twenty-second round's, not run)", None),
     (EVAL / "heldout49", "held-out 49 (clean; the twenty-third round's, not run)", None),
     (EVAL / "heldout50", "held-out 50 (clean; the twenty-third round's, not run)", None),
+    (EVAL / "heldout51", "held-out 51 (clean; the twenty-fourth round's, not run)", None),
+    (EVAL / "heldout52", "held-out 52 (clean; the twenty-fourth round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
