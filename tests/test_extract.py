@@ -1671,6 +1671,19 @@ def test_a_timeline_s_present_tense_revision_and_down_from(ex):
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 19)), "killed")] == [7, 9]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerman martyrs: toll revised to 95 from 103",
+        "The toll was revised down to 95 from 103.",
+        "Officials put the final toll at 95, down from the 103 first announced.",
+    ],
+)
+def test_the_old_figure_after_the_new_one_is_offered_and_the_new_one_updates(ex, text):
+    new, old = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert (new.value, old.value, new.updates, old.updates) == (95, 103, True, False)
+
+
 def test_risen_from_one_to_two_offers_both_and_the_second_updates(ex):
     text = "Iran's police said the toll from the attack near Rask had risen from one to two."
     old, new = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")

@@ -547,8 +547,20 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     # speaks of a toll (see figures()).
     out["update:killed"] = [
         [_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num],
+        # "revised the toll … down to 95" ("up to" is a qualifier, not a revision)
+        [{"LOWER": "down"}, {"LOWER": "to"}, QUALS, any_num],
         # "84 killed (the revised figure, down from 103)", "had risen from one to two" (both figures)
-        [_in(["down", "up", *UPDATE_VERBS]), {"LOWER": "from"}, QUALS, any_num],
+        [_in(["down", "up", *UPDATE_VERBS]), {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}, QUALS, any_num],
+        # "toll revised to 95 from 103": the old figure after the new one
+        [
+            _in(["down", "toll", "tally", "count", *UPDATE_VERBS]),
+            {"LOWER": "to"},
+            QUALS,
+            any_num,
+            {"LOWER": "from"},
+            QUALS,
+            any_num,
+        ],
         [_in(UPDATE_VERBS), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
         # "bringing the official toll from 89 to 91"
         [_in(["toll", "tally", "count", "figure"]), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
@@ -1335,6 +1347,8 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             i = next((n for n in nums if not _day_of_month(doc, n)), i)
         if label.startswith("update:") and doc[nums[-1] - 1].lower_ in ("to", *QUAL_WORDS) and len(nums) > 1:
             i = nums[-1]  # "risen from one to two": the new figure (the old one has its own match)
+        elif label.startswith("update:") and doc[nums[-1] - 1].lower_ == "from" and len(nums) > 1:
+            i = nums[-1]  # "revised to 95 from 103": the old figure (the new one has its own match)
         rank = (_verb_distance(doc, s, e, i), -(e - s))
         best.setdefault(i, []).append((rank, label, s, e))
     out: list[Figure] = []

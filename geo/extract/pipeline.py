@@ -548,8 +548,10 @@ class Extractor:
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
                 # "put the toll at 89, revising an initial count of 103": the figure the cue names
                 # as the old one is not the update; the sentence's other figure is, before it or
-                # after it ("had risen from one to two")
-                superseded = bool(before & REVISION_CUES) and bool(_OLD_FIGURE.search(text[since : fig.end]))
+                # after it ("had risen from one to two"); "down from 103" says so itself, an
+                # "initial" or "first" figure only beside a cue
+                old = _OLD_FIGURE.search(text[since : fig.end])
+                superseded = old is not None and (bool(before & REVISION_CUES) or " from" in old.group(0).lower())
                 # the sentence's earlier figure of the same kind is the update ("six killed and 23
                 # injured, …, raising its earlier toll of four")
                 newer_at = next(
@@ -851,6 +853,8 @@ _OLD_FIGURE = re.compile(
     r"\b(?:initial|earlier|previous|original|first|old|(?:down|up|risen|rose|revised|raised|lowered|increased) from"
     # "bringing the official toll from 89 to 91"
     r"|(?:toll|tally|count|figure) from"
+    # "revised to 95 from 103": right after the new figure (the search starts there)
+    r"|^\s*from"
     # "revising a figure of three dead", "correcting its count of 11"
     r"|(?:revis|correct|rais|lower|updat|replac)\w* (?:a|an|the|its|his|her|their) (?:figure|toll|count|tally) of)"
     r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
