@@ -235,6 +235,11 @@ def test_unclear_event_is_left_to_the_reviewer(ex):
         ("According to residents, a boy of ten and a girl of six were killed.", {("killed", 2)}),
         # a report's section number ("2.1 Casualties."): people count whole
         ("2.1 Casualties. The mission established that two children were killed.", {("killed", 2)}),
+        # a count of the dead someone vouches for; Balochi's word for the insurgents' fighters
+        ("The group confirmed the identities of seven of the dead, among them three children.", {("killed", 7)}),
+        ("Some channels reported that at least twelve sarmachars were killed.", {("killed", 12)}),
+        # units named between the count and "embraced martyrdom"
+        ("Since 2023, 43 personnel of the Levies, police and the FC have embraced martyrdom.", {("killed", 43)}),
     ],
 )
 def test_casualty_sentences(text, want):

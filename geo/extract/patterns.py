@@ -67,7 +67,7 @@ VICTIMS = frozenset(
     souls spectators fans mourners shoppers tourists patients refugees migrants pedestrians bystanders
     journalists reporters doctors nurses teachers pupils labourer worker student passenger grandchildren
     grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen guys
-    minor defenders""".split()
+    minor defenders sarmachars sarmachar""".split()
 )
 # the people of a nation, as victims ("three other Pakistanis had been wounded"); not in a zero
 # ("no Iranians died" says whose the dead were, not how many)
@@ -383,6 +383,11 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             embraced = [{"LOWER": "embraced"}, _in(["shahadat", "martyrdom"])]
             out["passive:killed"] += [p[:-1] + lost for p in out["passive:killed"] if p[-1] is verb]
             out["passive:killed"] += [p[:-1] + embraced for p in out["passive:killed"] if p[-1] is verb]
+            # "43 personnel of the Levies, police and Frontier Corps have embraced martyrdom": the
+            # phrase says who died whatever the units named between
+            out["passive:killed"].append(
+                [any_num, MOD, VICT, {"LOWER": "of"}, {**IN_CLAUSE, "OP": "{1,10}"}, AUXS, *embraced]
+            )
         out[f"active:{kind}"] = [
             [_in(active[kind]), {"ORTH": {"IN": [":", '"', "“"]}, "OP": "?"}, QUALS, any_num, MOD, VICT],
             # "likely killed between seven and twelve people": the range's lower bound
@@ -543,6 +548,18 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             # "no UN personnel were among the casualties"
             [{"LOWER": "no"}, MOD, VICT, AUXS, {"LOWER": "the"}, _in(nouns)],
         ]
+    # "confirmed the identities of seven of the dead", "has named nine of the victims": a count of
+    # the dead someone vouches for, not a breakdown of a toll
+    out["noun:killed"].append(
+        [
+            _in(["identities", "names", "identified", "named", "identify", "name", "identifying", "naming"]),
+            {"LOWER": "of", "OP": "?"},
+            any_num,
+            {"LOWER": "of"},
+            {"LOWER": "the"},
+            _in(["dead", "victims", "killed"]),
+        ]
+    )
     # "it was later revised to 84", "the figure rose to nine": counted only where the sentence
     # speaks of a toll (see figures()).
     out["update:killed"] = [
@@ -1065,7 +1082,7 @@ def _qualifying_no(doc, i: int) -> bool:
 # Victims a striker counts (its targets), not the struck side (its dead)
 MILITANTS = frozenset(
     "militants militant fighters fighter insurgents insurgent separatists separatist terrorists terrorist commanders "
-    "commander gunmen assailants attackers".split()
+    "commander gunmen assailants attackers sarmachars sarmachar".split()  # (Balochi: the insurgents' fighters)
 )
 _ZONES = frozenset("areas area travel zone zones belt districts villages places anywhere everywhere".split())
 _DEEP = frozenset("inside into deep depth border frontier far penetrated".split())
