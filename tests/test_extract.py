@@ -310,11 +310,43 @@ def test_distance_between_towns_is_not_a_depth():
         ("In a statement, Iran's interior ministry said nine people were killed.", "iran_official"),
         ("Two children were killed, Reuters reported.", "media"),
         ("Two children were killed in the strike.", None),  # the article's own voice
+        # a condemnation states what it condemns; a strike condemned by others is not their count
+        ("Pakistan strongly condemns the attack, which resulted in the death of two children.", "pakistan_official"),
+        ("A strike condemned by rights groups killed two children.", None),
     ],
 )
 def test_attribution(text, ctype):
     [c] = only(extract(text), "killed")
     assert c.claimant_type == ctype
+
+
+def test_an_office_that_condemned_and_stated_is_the_speaker():
+    """ "The Ministry of Foreign Affairs condemned … and stated that …": the office the sentence
+    opens with says it, past a place's hyphens ("Koh-e-Sabz" is no dateline's dash)."""
+    text = (
+        "The Ministry of Foreign Affairs condemned the 16 January strike on Koh-e-Sabz, Panjgur, as an "
+        '"unprovoked violation" of its airspace and stated that two children had been killed.'
+    )
+    [k] = only(extract(text), "killed")
+    assert k.claimant == "Ministry of Foreign Affairs"
+    [k] = only(extract("The residents gathered and said that two children had been killed."), "killed")
+    assert k.claimant is None
+
+
+def test_what_flew_from_a_side_is_no_source():
+    """ "came from the Iranian side" is where the projectiles flew from; "the count comes from"
+    names a source."""
+    text = (
+        "Officials of the Levies Force said the projectiles came from the Iranian side and struck the area, "
+        "which they said lies some 45 kilometres from the border."
+    )
+    [d] = only(extract(text), "depth")
+    assert (d.claimant_type, d.claimant) == ("pakistan_official", "Officials of the Levies Force")
+    text = "The highest count, 11 dead and six wounded after a week of reporting, comes from Sarbaz News."
+    assert {(c.kind, c.claimant) for c in only(extract(text), "killed", "injured")} == {
+        ("killed", "Sarbaz News"),
+        ("injured", "Sarbaz News"),
+    }
 
 
 def test_a_quote_attributed_in_the_next_sentence_and_closing_marks_kept(ex):

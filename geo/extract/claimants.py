@@ -25,8 +25,9 @@ REPORT_VERBS = frozenset(
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
     spoke suggests places given give repeated repeats reporting attribute attributes pointed geolocated
-    admits acknowledges concedes conceded place argued argues written""".split()
-)
+    admits acknowledges concedes conceded place argued argues written
+    condemned condemns condemn deplored deplores denounced denounces""".split()
+)  # (a condemnation states what it condemns: "Pakistan condemns …, which resulted in the death of two")
 SIDE_TYPES = ("iran_official", "pakistan_official")
 _NOUN_BEFORE = frozenset("the a an its their his her our your my this that these those".split())  # "your report"
 PRONOUNS = frozenset("he she they it we i this that these those his her their its our".split())
@@ -591,7 +592,8 @@ def _subject(doc, a: int, i: int, kinds: tuple[str, ...] = SIDE_TYPES) -> list:
     names no speaker of ``kinds``."""
     start = a
     for t in doc[a : min(i, a + 16)]:
-        if t.text in ("-", "–", "—", "--", ":"):
+        # (a hyphen inside a name, "Koh-e-Sabz", is no dateline's dash)
+        if t.text in ("-", "–", "—", "--", ":") and not (t.text == "-" and t.i > a and not doc[t.i - 1].whitespace_):
             start = t.i + 1
     if start < i and doc[start].lower_ in ("in", "on", "at", "after", "late", "earlier", "later"):
         # "In a statement issued shortly before midnight, Pakistan's Foreign Office called …": past the opening phrase
@@ -602,6 +604,14 @@ def _subject(doc, a: int, i: int, kinds: tuple[str, ...] = SIDE_TYPES) -> list:
             break
         out.append(t)
     return out if out and classify(" ".join(x.text for x in out)) in kinds else []
+
+
+def _office_subject(doc, a: int, i: int) -> list:
+    """An office a sentence opens with by its capitalised name alone ("The Ministry of Foreign
+    Affairs condemned … and stated that …"): whose it is, the article tells (its home, its voice);
+    empty for a name that is no office."""
+    out = _subject(doc, a, i, ("unattributed",))
+    return out if out and OFFICIAL.search(" ".join(x.text for x in out).lower()) else []
 
 
 def _noun_subject(doc, a: int, i: int) -> list:
@@ -682,6 +692,13 @@ def _relayed(doc, a: int, b: int, name: str, ctype: str | None) -> str | None:
     if side not in SIDE_TYPES:  # "Pakistani television": a private outlet of that country
         side = "iran_official" if outlet.lower().startswith("iran") else "pakistan_official"
     return side
+
+
+# what can come from a source: "The highest count comes from …"
+_SOURCED = frozenset(
+    "count counts figure figures number numbers toll tally estimate estimates claim claims report reports word "
+    "information confirmation account accounts version list".split()
+)
 
 
 def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:
@@ -836,7 +853,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 # "…," said the governor.   /   "it has said"
                 after = _apposed(doc, _after(doc, t.i, b), b)  # "…, said Baloch, the ministry's spokeswoman."
                 subject = (
-                    (_subject(doc, a, t.i) or _noun_subject(doc, a, t.i))
+                    (_subject(doc, a, t.i) or _noun_subject(doc, a, t.i) or _office_subject(doc, a, t.i))
                     if not phrase and t.i > a and doc[t.i - 1].lower_ == "and"
                     else []
                 )
@@ -871,8 +888,15 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 verb = next((x.i for x in doc[t.i + 1 : end] if x.lower_ in REPORT_VERBS), t.i)
                 found.append((verb, Speaker(cited[0], ctype, cited[1], cited[2], cited=True)))
             continue
-        elif lower == "from" and t.i > a and doc[t.i - 1].lower_ in ("comes", "come", "came"):
-            phrase = _after(doc, t.i, b)  # "The highest count … comes from Sarbaz News"
+        elif (
+            lower == "from"
+            and t.i > a
+            and doc[t.i - 1].lower_ in ("comes", "come", "came")
+            and any(x.lower_ in _SOURCED for x in doc[max(a, t.i - 14) : t.i - 1])
+        ):
+            # "The highest count … comes from Sarbaz News"; not "the projectiles came from the
+            # Iranian side", where something flew
+            phrase = _after(doc, t.i, b)
         elif lower in ("figure", "figures", "count") and t.i + 2 < b and doc[t.i + 1].lower_ == "from":
             # "The official figure from the Foreign Office is still three": a name, capitalised (not
             # "the death toll from the strikes", "our count from open sources")
