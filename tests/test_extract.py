@@ -313,6 +313,9 @@ def test_distance_between_towns_is_not_a_depth():
         # a condemnation states what it condemns; a strike condemned by others is not their count
         ("Pakistan strongly condemns the attack, which resulted in the death of two children.", "pakistan_official"),
         ("A strike condemned by rights groups killed two children.", None),
+        # "per" a source after the victims, not a rate
+        ("The 10 Jan attack near Rask killed 1 officer per IRNA.", "iran_official"),
+        ("Two guards were killed, one officer per post.", None),
     ],
 )
 def test_attribution(text, ctype):

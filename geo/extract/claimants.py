@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.extract.patterns import MONTHS, WEEKDAYS
+from geo.extract.patterns import MONTHS, VICTIMS, WEEKDAYS
 
 REPORT_VERBS = frozenset(
     """said says say told tells stated states reported reports claimed claims announced announces confirmed
@@ -770,9 +770,12 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # ", per Tehran"; "As per the report furnished by the Deputy Commissioner": its author
             by = next((x.i for x in doc[t.i + 1 : min(b, t.i + 8)] if x.lower_ == "by"), None)
             phrase = _after(doc, by if by is not None else t.i, b)
-        elif lower == "per" and (t.i == a or doc[t.i - 1].is_punct or doc[t.i - 1].lower_ in _PER_AFTER):
+        elif lower == "per" and (
+            t.i == a or doc[t.i - 1].is_punct or doc[t.i - 1].lower_ in _PER_AFTER or doc[t.i - 1].lower_ in VICTIMS
+        ):
             # "Per the Foreign Office's statement, 2 children …", "9 fatalities per Iranian
-            # authorities": a source only if the words after it name one (not "per cent", "per site")
+            # authorities", "killed 1 officer per IRNA": a source only if the words after it name
+            # one (not "per cent", "per site", "one officer per post")
             after = _after(doc, t.i, b)
             named = _clean(after) if after else None
             if named and classify(named[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
