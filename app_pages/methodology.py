@@ -199,9 +199,9 @@ st.markdown(
     "for you to check. Readers' comments are not read.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
-    "tuned on (the last twelve clean splits) it finds 72 to 88 of every 100 casualty figures, names the right "
-    "claimant for 44 to 76 of them and links 64 to 84 to the right event (on the latest pair, 85 to 88, "
-    "69 to 76 and 78 to 84, and it invented 10 and 3 figures in 16 articles each): "
+    "tuned on (the last twelve clean splits) it finds 75 to 90 of every 100 casualty figures, names the right "
+    "claimant for 46 to 76 of them and links 67 to 84 to the right event (on the latest pair, 75 and 90, "
+    "56 and 73, and 72 and 79, and it invented 2 and 10 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
