@@ -89,8 +89,8 @@ SPLITS = [
     (EVAL / "heldout44", "held-out 44 (clean at a4d43be; tuned on since)", True),
     (EVAL / "heldout45", "held-out 45 (clean at 82c0ed0; tuned on since)", True),
     (EVAL / "heldout46", "held-out 46 (clean at 82c0ed0; tuned on since)", True),
-    (EVAL / "heldout47", "held-out 47 (clean at 030288c)", False),
-    (EVAL / "heldout48", "held-out 48 (clean at 030288c)", False),
+    (EVAL / "heldout47", "held-out 47 (clean at 030288c; tuned on since)", True),
+    (EVAL / "heldout48", "held-out 48 (clean at 030288c; tuned on since)", True),
     # the next rounds' clean pairs, written ahead: not even run until their round's reading (None)
     (EVAL / "heldout49", "held-out 49 (clean; the twenty-third round's, not run)", None),
     (EVAL / "heldout50", "held-out 50 (clean; the twenty-third round's, not run)", None),
