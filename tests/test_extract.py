@@ -268,6 +268,9 @@ def test_vague_amounts_keep_their_word_and_no_value():
         ('An MP said the target was "barely 10 kilometres" from the line.', 10, "exact"),
         ("We measured the distance from the site to the border, on a map, at approximately 48 km.", 48, "about"),
         ("Officials said the hideouts were roughly 55 miles (about 89km) inside Iran.", 89, "about"),
+        # a nautical mile is 1.852 km (an advisory for shipping or aviation counts in them)
+        ("The missiles landed some 30 nautical miles inside Pakistan.", 55.6, "about"),
+        ("The impact point is 25 nm from the border.", 46.3, "exact"),
     ],
 )
 def test_depth_phrasings(text, value, qualifier):
@@ -2085,6 +2088,16 @@ def test_a_table_of_claims_by_source_gives_each_row_its_claimant_and_each_column
     )
     cell = rows[("killed", 2)]
     assert text[cell.span_start : cell.span_end] == "2"
+
+
+def test_a_table_s_depths_in_nautical_and_statute_miles():
+    text = (
+        "CLAIMS BY SOURCE\n\n| Source | Strike | Depth |\n|---|---|---|\n"
+        "| Maritime advisory | Iran's, Panjgur | about 30 nautical miles |\n"
+        "| Port authority | Iran's, Panjgur | 25 nm |\n"
+        "| Pakistan Foreign Office | Iran's, Panjgur | 30 miles |\n"
+    )
+    assert [c.value for c in only(extract(text), "depth")] == [55.6, 46.3, 48.3]
 
 
 def test_a_state_outlet_named_by_the_page_s_metadata_speaks_for_its_side(ex):

@@ -113,7 +113,22 @@ UNITS = {
     "miles": 1.609344,
     "mile": 1.609344,
     "mi": 1.609344,
+    # a nautical mile, 1,852 m exactly: "nm", "nmi", or "miles" after "nautical" (see unit_km)
+    "nm": 1.852,
+    "nmi": 1.852,
 }
+NAUTICAL_MILE_KM = 1.852
+
+
+def unit_km(doc, i: int) -> float:
+    """Kilometres per unit of the unit word at token ``i``: "nautical miles" are 1.852 km each,
+    not the statute mile's 1.609344 (an advisory for shipping or aviation counts in them)."""
+    unit = doc[i].lower_
+    if unit in ("miles", "mile") and i > 0 and doc[i - 1].lower_ == "nautical":
+        return NAUTICAL_MILE_KM
+    return UNITS[unit]
+
+
 BORDER_WORDS = sorted("border frontier boundary".split())
 MONTHS = {
     m: i
@@ -797,8 +812,9 @@ def _list_patterns() -> dict[str, list[list[dict]]]:
 
 def _measure_patterns() -> dict[str, list[list[dict]]]:
     num, unit = _num((CARDINAL,)), _in(UNITS)
+    naut = {"LOWER": "nautical", "OP": "?"}  # "30 nautical miles"
     # "50 km", "50-km", "50-odd kilometres", "50+ km" (more than 50: see _reading)
-    per_unit = [{"ORTH": {"IN": ["-", "+"]}, "OP": "?"}, ODD, unit]
+    per_unit = [{"ORTH": {"IN": ["-", "+"]}, "OP": "?"}, ODD, naut, unit]
     paren = [{"ORTH": "("}, {"OP": "{1,4}", "ORTH": {"NOT_IN": [")"]}}, {"ORTH": ")"}]
     border_rel = [
         {"LOWER": {"IN": ["away", "off", "in"]}, "OP": "?"},  # "30 miles in from the border"
@@ -826,7 +842,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     for rel in (inside, over, own, border_rel, zero, line):
         for p in ([], paren):
             depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
-    depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, unit])
+    depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, naut, unit])
     # a depth quoted as a claim: 'not the "more than 50 km" cited by Pakistani officials', 'the
     # "90 km" figure some Iranian outlets gave' (where the sentence speaks of depth: see _reading)
     depth.append(
@@ -861,7 +877,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     for what in ([{"LOWER": "it"}, {"LOWER": "at"}], closer, [{"LOWER": "the"}, site, {"LOWER": "at", "OP": "?"}]):
         depth.append([placing, *what, QUALS, num, *per_unit])
     # "put the distance from the border at around 50 kilometres"
-    depth.append([placing, {"LOWER": "the"}, site, {**NOT_NUM, "OP": "{1,5}"}, {"LOWER": "at"}, QUALS, num, unit])
+    depth.append([placing, {"LOWER": "the"}, site, {**NOT_NUM, "OP": "{1,5}"}, {"LOWER": "at"}, QUALS, num, naut, unit])
     # "measured the distance from the site to the nearest point on the border, on a map, at 48 km"
     depth.append(
         [
@@ -872,6 +888,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             {"LOWER": "at"},
             QUALS,
             num,
+            naut,
             unit,
         ]
     )

@@ -732,7 +732,7 @@ class Extractor:
             and (km := numbers.value(after[1].text)) is not None
         ):
             return km  # "about 28 miles (45 km)": the article's own kilometres, not our conversion
-        return round(fig.value * patterns.UNITS[unit], 1)
+        return round(fig.value * (patterns.unit_km(doc, at.i) if at is not None else 1.0), 1)
 
 
 _HEDGES = frozenset("about approximately approx. around roughly some nearly c. ca. ~".split())

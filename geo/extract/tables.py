@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract import numbers
-from geo.extract.patterns import QUALIFIERS, UNITS, Figure
+from geo.extract.patterns import NAUTICAL_MILE_KM, QUALIFIERS, UNITS, Figure
 from geo.extract.text import column_tables
 
 # What a header cell names (the first that matches): the column's role
@@ -26,7 +26,7 @@ _HEADERS = (
 _NUMBER = re.compile(
     r"(?P<qual>(?:at least|more than|over|about|around|approx\.|approximately|some|nearly|up to|roughly|~)\s*)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(sorted(numbers.UNITS, key=len, reverse=True)) + r")\b)"
-    r"(?:\s*(?P<unit>km|kilomet(?:re|er)s?|miles?|mi)\b)?",
+    r"(?:\s*(?P<unit>km|kilomet(?:re|er)s?|nautical miles?|nmi|nm|miles?|mi)\b)?",
     re.I,
 )
 
@@ -68,7 +68,12 @@ class Row:
                 continue
             unit = (m.group("unit") or "").lower()
             if role == "depth":
-                value = round(value * UNITS["miles" if unit.startswith("mi") else "km"], 1)
+                per = (
+                    NAUTICAL_MILE_KM
+                    if unit.startswith(("nautical", "nm"))
+                    else UNITS["miles" if unit[:2] == "mi" else "km"]
+                )
+                value = round(value * per, 1)
             qual = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
             end = m.end("unit") if m.group("unit") else m.end("num")
             out.append(Figure(role, value, qual, m.start(), end))
