@@ -770,9 +770,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # ", per Tehran"; "As per the report furnished by the Deputy Commissioner": its author
             by = next((x.i for x in doc[t.i + 1 : min(b, t.i + 8)] if x.lower_ == "by"), None)
             phrase = _after(doc, by if by is not None else t.i, b)
-        elif lower == "per" and (
-            t.i == a or doc[t.i - 1].is_punct or doc[t.i - 1].lower_ in _PER_AFTER or doc[t.i - 1].lower_ in VICTIMS
-        ):
+        elif lower == "per" and (t.i == a or doc[t.i - 1].is_punct or doc[t.i - 1].lower_ in _PER_AFTER):
             # "Per the Foreign Office's statement, 2 children …", "9 fatalities per Iranian
             # authorities", "killed 1 officer per IRNA": a source only if the words after it name
             # one (not "per cent", "per site", "one officer per post")
@@ -1106,9 +1104,11 @@ def is_name(phrase: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not OFFICIAL.search(phrase.lower())
 
 
-# the words a figure ends on, before "per" and its source ("9 fatalities per Iranian authorities")
-_PER_AFTER = frozenset(
-    "killed dead deaths fatalities injured wounded casualties km kilometres kilometers miles".split()
+# the words a figure ends on, before "per" and its source ("9 fatalities per Iranian authorities",
+# "1 officer per IRNA")
+_PER_AFTER = (
+    frozenset("killed dead deaths fatalities injured wounded casualties km kilometres kilometers miles".split())
+    | VICTIMS
 )
 _POSSESSIVES = frozenset("his her their our my its".split())
 # what a side said, owned: "Islamabad's claim that …", "the authorities' statement that …"

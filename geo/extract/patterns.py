@@ -103,6 +103,7 @@ UPDATE_VERBS = sorted(
 DEATH_WORDS = frozenset("dead deaths died killed toll martyred martyrs lives fatalities".split())
 TOLL_WORDS = frozenset("toll figure figures count tally number death deaths".split())
 HOSPITAL_VERBS = sorted("taken rushed admitted brought shifted airlifted moved evacuated treated".split())
+NAUTICAL_MILE_KM = 1.852
 UNITS = {
     "km": 1.0,
     "kms": 1.0,
@@ -114,10 +115,9 @@ UNITS = {
     "mile": 1.609344,
     "mi": 1.609344,
     # a nautical mile, 1,852 m exactly: "nm", "nmi", or "miles" after "nautical" (see unit_km)
-    "nm": 1.852,
-    "nmi": 1.852,
+    "nm": NAUTICAL_MILE_KM,
+    "nmi": NAUTICAL_MILE_KM,
 }
-NAUTICAL_MILE_KM = 1.852
 
 
 def unit_km(doc, i: int) -> float:
