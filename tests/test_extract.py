@@ -2946,6 +2946,24 @@ def test_a_table_set_in_columns_under_a_rule_of_dashes(ex):
         assert got == want
 
 
+def test_a_wrapped_line_that_stops_on_to_runs_on_into_a_number_that_looks_like_an_item():
+    """ "… later revised it to\n    95. The Islamic State …": a line that stops on "to" is no
+    sentence's end, so "95." starts no numbered item; a real item after a full stop stays one."""
+    from geo.extract import nlp
+
+    filler = "    The report sets out what each side said about the strikes of January 2024 and\n" * 8
+    text = (
+        filler + "    Kerman at a memorial gathering for Qassem Soleimani; the authorities had\n"
+        "    first put the death toll at 103 and later, after a recount, revised it to\n"
+        "    95. The Islamic State group claimed responsibility for the two bombings.\n"
+        "    The list of sources follows the order in which each was first published.\n"
+        "    2. Kerman: the health ministry's figures as they were given on each day.\n"
+    )
+    flat = nlp.unwrapped(text)
+    assert "revised it to     95." in flat and "published.\n    2. Kerman" in flat
+    assert [c.value for c in only(extract(text), "killed")] == [103, 95]
+
+
 def test_unwrapping_leaves_a_table_set_in_columns_alone():
     """Rows of one width look like hard-wrapped prose; under a rule of dashes they are a table."""
     from geo.extract import nlp

@@ -144,6 +144,7 @@ def pipeline():
 
 
 _ITEM = re.compile(r"\s*(?:[-*•|+=#>]|\(?\w{1,3}[.)]\s|[A-Z][A-Z .'’-]{2,}:)")  # a bullet, "3. ", "b) ", "HOST:"
+_NUMBERED = re.compile(r"\s*\(?\d{1,3}[.)]\s")  # "3. ", "(12) "
 
 
 def unwrapped(text: str) -> str:
@@ -172,15 +173,18 @@ def unwrapped(text: str) -> str:
     tabled = table_lines(lines)
     for k, (line, nxt) in enumerate(zip(lines, lines[1:], strict=False)):
         at += len(line)  # the offset of this line's "\n"
-        if nxt.strip() and not _ITEM.match(nxt) and k not in tabled and k + 1 not in tabled:
+        end = line.rstrip()
+        last = end.rsplit(None, 1)[-1].lower() if end else ""
+        # a line that stops on "to" or "the" runs on even into what looks like a numbered item:
+        # "… later revised it to\n    95. The Islamic State group …"
+        item = _ITEM.match(nxt) and not (last in _RUNS_ON and _NUMBERED.match(nxt))
+        if nxt.strip() and not item and k not in tabled and k + 1 not in tabled:
             if wrapped:
-                join = len(line.rstrip()) >= width - 15 and not line.lstrip().startswith(("|", "+"))
+                join = len(end) >= width - 15 and not line.lstrip().startswith(("|", "+"))
             else:
                 # where the text as a whole is not wrapped (a form's fields between its paragraphs),
                 # a long line that stops mid-sentence: it runs on into a lower-case word, or it
                 # ends on a word no sentence ends with ("… according to\nPakistani officials")
-                end = line.rstrip()
-                last = end.rsplit(None, 1)[-1].lower() if end else ""
                 join = (
                     len(end.strip()) >= 45
                     and not end.endswith((".", "!", "?", ":", ";", '"', "”", "|"))
