@@ -551,7 +551,7 @@ class Extractor:
                 # after it ("had risen from one to two"); "down from 103" says so itself, an
                 # "initial" or "first" figure only beside a cue
                 old = _OLD_FIGURE.search(text[since : fig.end])
-                superseded = old is not None and (bool(before & REVISION_CUES) or " from" in old.group(0).lower())
+                superseded = old is not None and (bool(before & REVISION_CUES) or old.group("from") is not None)
                 # the sentence's earlier figure of the same kind is the update ("six killed and 23
                 # injured, …, raising its earlier toll of four")
                 newer_at = next(
@@ -716,14 +716,14 @@ class Extractor:
     def _km(doc, fig) -> float | None:
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         at = next((t for t in span if t.lower_ in patterns.UNITS), None)
-        unit = at.lower_ if at is not None else "km"
+        per = patterns.unit_km(doc, at.i) if at is not None else 1.0
         if fig.value is None:
             return None
         after = [t for t in doc[at.i + 1 : at.i + 8] if not t.is_space] if at is not None else []
         # "55 miles (about 89km)": the bracket's own hedge is the figure's, already read
         after = after[:1] + [t for t in after[1:3] if t.lower_ not in _HEDGES] + after[3:] if after else after
         if (
-            patterns.UNITS[unit] != 1.0
+            per != 1.0
             and len(after) >= 4
             and after[0].text == "("
             and after[1].like_num
@@ -732,7 +732,7 @@ class Extractor:
             and (km := numbers.value(after[1].text)) is not None
         ):
             return km  # "about 28 miles (45 km)": the article's own kilometres, not our conversion
-        return round(fig.value * (patterns.unit_km(doc, at.i) if at is not None else 1.0), 1)
+        return round(fig.value * per, 1)
 
 
 _HEDGES = frozenset("about approximately approx. around roughly some nearly c. ca. ~".split())
@@ -850,11 +850,10 @@ _HOW_FAR = re.compile(
 )
 # the figure a revision names as the old one: "an initial count of 103", "down from 103"
 _OLD_FIGURE = re.compile(
-    r"\b(?:initial|earlier|previous|original|first|old|(?:down|up|risen|rose|revised|raised|lowered|increased) from"
-    # "bringing the official toll from 89 to 91"
-    r"|(?:toll|tally|count|figure) from"
-    # "revised to 95 from 103": right after the new figure (the search starts there)
-    r"|^\s*from"
+    r"\b(?:initial|earlier|previous|original|first|old"
+    # "down from 103", "bringing the official toll from 89 to 91": the words themselves say it is
+    # the old one
+    r"|(?P<from>(?:down|up|risen|rose|revised|raised|lowered|increased) from|(?:toll|tally|count|figure) from)"
     # "revising a figure of three dead", "correcting its count of 11"
     r"|(?:revis|correct|rais|lower|updat|replac)\w* (?:a|an|the|its|his|her|their) (?:figure|toll|count|tally) of)"
     r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
