@@ -96,6 +96,8 @@ SPLITS = [
     (EVAL / "heldout50", "held-out 50 (clean; the twenty-third round's, not run)", None),
     (EVAL / "heldout51", "held-out 51 (clean; the twenty-fourth round's, not run)", None),
     (EVAL / "heldout52", "held-out 52 (clean; the twenty-fourth round's, not run)", None),
+    (EVAL / "heldout53", "held-out 53 (clean; the twenty-fifth round's, not run)", None),
+    (EVAL / "heldout54", "held-out 54 (clean; the twenty-fifth round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
