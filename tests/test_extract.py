@@ -3212,3 +3212,39 @@ def test_an_organisation_s_own_report_speaking_as_we_is_the_organisation_s_claim
     assert (c.claimant, c.claimant_type) == ("Baluch Human Rights Forum (BHRF)", "other_official")
     [c] = only(ex.extract("THE MAKRAN TIMES\n\n" + body, dt.date(2024, 1, 19)), "killed")
     assert c.claimant_type != "other_official"
+
+
+def test_positions_are_the_tokens_a_walk_over_the_sentence_finds():
+    """nlp.positions reads a sentence's cue words from one array a document: the same indices,
+    in order, as a walk over its tokens, for any words and attribute (speakers and quote marks
+    are found this way)."""
+    from geo.extract import nlp
+
+    text = (
+        "Iran's Foreign Ministry said, \"Two were killed,\" according to IRNA; a 'report' per Dawn.\n"
+        'Officials SAID nothing. "None," said one. Per the army, the toll per day was 2.'
+    )
+    doc = nlp.parse(text)
+    for words in (frozenset(["said", "according", "per"]), frozenset(["none", "the"]), frozenset(["absent"])):
+        for _, _, span in nlp.sentence_spans(doc):
+            walk = [t.i for t in span if t.lower_ in words]
+            assert nlp.positions(doc, span.start, span.end, words) == walk
+    marks = frozenset(['"', "“", "”"])
+    assert nlp.positions(doc, 0, len(doc), marks, "ORTH") == [t.i for t in doc if t.text in marks]
+    assert nlp.positions(doc, 3, 3, marks, "ORTH") == []
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("A resident of the area, Dad Karim, told us. Later Dad Karim said so.", "A resident of the area"),
+        ("Farmers. Dad Karim said it.", None),  # no comma before the name
+        ("Ok, Dad Karim spoke; the driver, Dad Karim, said so.", " the driver"),  # the first with 3+ characters
+        ("x" * 70 + ", Dad Karim said.", "x" * 60),  # at most 60 characters
+        ("Ab, Dad Karimov said.", None),  # the name as a word, not a prefix
+    ],
+)
+def test_the_role_before_a_name_is_read_back_from_its_mentions(text, role):
+    from geo.extract import claimants
+
+    assert claimants._role_before("Dad Karim", text) == role

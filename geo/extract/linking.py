@@ -338,11 +338,12 @@ class Linker:
             _same_time(d, prec, self.ds.events[eid]) for d, prec in dated
         )
 
-    def main_event(self, facts: list[Facts]) -> str | None:
-        """The event the article is mostly about, when one clearly leads."""
+    def main_event(self, facts: list[Facts], scored: list[dict] | None = None) -> str | None:
+        """The event the article is mostly about, when one clearly leads (``scored``: each
+        sentence's :meth:`scores`, when the caller has them already)."""
         totals: dict[str, int] = {}
         for n, f in enumerate(facts):
-            for eid, (s, _) in self.scores(f).items():
+            for eid, (s, _) in (scored[n] if scored is not None else self.scores(f)).items():
                 # A place or a date, not shared words alone; the headline and the lede say what
                 # the story is about, so they count more.
                 if s >= 3:
@@ -366,6 +367,7 @@ class Linker:
         militants: bool = False,
         published: dt.date | None = None,
         unlike: frozenset[str] = frozenset(),
+        scored: dict | None = None,
     ) -> Link:
         """The event of a sentence (``f``), or of one figure's clause within it (``clause``: its
         facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each).
@@ -385,7 +387,8 @@ class Linker:
         since a day alone is shared by the incidents of that day."""
         if self.ds is None:
             return Link(None, None, "no dataset to link to")
-        own = self.scores(f, kinds)
+        # (``scored``: the caller's :meth:`scores` of ``f`` for ``kinds``, computed once a sentence)
+        own = dict(scored) if scored is not None else self.scores(f, kinds)
         if clause is not None:
             inner = self.scores(clause, kinds)
             if inner:

@@ -250,7 +250,9 @@ class Extractor:
             )
             for r in rows
         ]
-        main = self.linker.main_event([f for f, r in zip(facts, rows, strict=True) if not r[5]])
+        scored = [self.linker.scores(lf) for lf in facts]  # each sentence's evidence, read once
+        told = [k for k, r in enumerate(rows) if not r[5]]
+        main = self.linker.main_event([facts[k] for k in told], [scored[k] for k in told])
         # the dates each paragraph states, but the article's own day ("tonight", "said on Friday");
         # and the days the whole body states, for an article with no date of its own
         para_dates: dict[int, list[tuple[dt.date, str]]] = {}
@@ -446,12 +448,11 @@ class Extractor:
                 prev_event = previous[1]
             # the events a sentence says it is not about: the paragraph's and the article's
             apart = frozenset(x for x in (prev_event, main) if x) if _APART.search(s) else frozenset()
-            link = self.linker.link(lf, prev_event, main, unlike=apart)
+            link = self.linker.link(lf, prev_event, main, unlike=apart, scored=scored[k])
             if link.event and link.evidence >= 3:  # context passes on what the sentence itself showed
                 # a heading, or a question whose answer is the next paragraph (Q&A, interviews)
                 heading = (len(span) <= 8 and not s.rstrip().endswith((".", "!", '"', "”"))) or s.rstrip().endswith("?")
                 previous = (f.paragraph, link.event, f.paragraph if heading else -9)
-            border = self.linker.link(lf, None, None, kinds=("geography",))
             place = f.places[0].key if f.places else None
 
             def add(kind, value, start, end, link=link, who=who, sent=(s, a, b, place), **extra):
@@ -540,6 +541,7 @@ class Extractor:
                     militants=fig.victims in MILITANTS,
                     published=around,
                     unlike=apart,
+                    scored=scored[k],
                 )
                 if f.paragraph in mishap and flink.event and not (lf.strikers or lf.targets or f.words & STRIKE_WORDS):
                     flink = type(flink)(None, None, "the paragraph tells of another cause of death: choose the event")
@@ -564,6 +566,7 @@ class Extractor:
                 newer = old_kind == fig.kind and not superseded
                 since = fig.end
                 if fig.kind == "border_length":
+                    border = self.linker.link(lf, None, None, kinds=("geography",))
                     geo = [e for e in (self.ds.events.values() if self.ds else ()) if e.type == "geography"]
                     blink = (
                         border
