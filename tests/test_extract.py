@@ -3248,3 +3248,54 @@ def test_the_role_before_a_name_is_read_back_from_its_mentions(text, role):
     from geo.extract import claimants
 
     assert claimants._role_before("Dad Karim", text) == role
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        # Markdown's emphasis: the marks are read as nothing
+        ("IRNA's first flash said **7** killed.", [("killed", 7, "7")]),
+        ("- **Pakistan MOFA**: 2 children killed, 3 girls injured.", [("killed", 2, "2"), ("injured", 3, "3")]),
+        ("Security officials said *seven* BLF fighters were killed.", [("killed", 7, "seven")]),
+        # an update after the figure it revises, no toll word
+        ("Iranian officials first reported 7 killed, later revised to 9.", [("killed", 7, "7"), ("killed", 9, "9")]),
+        ("Police said 4 were injured, then updated to 6.", [("injured", 4, "4"), ("injured", 6, "6")]),
+        # a quoted figure after a toll or an update
+        ('The deputy commissioner said the toll "remains two".', [("killed", 2, "two")]),
+        ('ISI contacts revised their figure to "seven confirmed" militants killed.', [("killed", 7, "seven")]),
+    ],
+)
+def test_emphasis_marks_updates_after_their_figure_and_quoted_figures(ex, sentence, figures):
+    got = only(ex.extract(sentence, dt.date(2024, 1, 19)), "killed", "injured")
+    assert [(c.kind, c.value) for c in got] == [(k, v) for k, v, _ in figures]
+    for c, (_, _, word) in zip(got, figures, strict=True):
+        span = sentence[c.span_start : c.span_end]
+        assert word in span and not span.startswith("*")  # the figure's span, not its marks
+    assert all(sentence[c.start : c.end] == c.quote for c in got)  # offsets into the text as given
+
+
+def test_a_bullet_s_star_and_a_footnote_s_are_no_emphasis():
+    from geo.extract import nlp
+
+    assert nlp.compacted("* two killed* and *three*")[0] == "* two killed* and three"
+    assert nlp.compacted("snake_case and a__b")[0] == "snake_case and a__b"  # (nothing left out: no mapping)
+
+
+def test_a_subtitle_file_s_captions_run_on_across_their_cues(ex):
+    srt = (
+        "1\n00:00:00,000 --> 00:00:03,200\n[MUSIC]\n\n"
+        '2\n00:00:03,400 --> 00:00:07,100\n"Nine foreign nationals were killed, among them four children\n\n'
+        '3\n00:00:07,100 --> 00:00:10,600\nand three women." Pakistan said no Pakistani personnel\n\n'
+        "4\n00:00:10,600 --> 00:00:12,000\nwere injured in the operation.\n"
+    )
+    got = only(ex.extract(srt, dt.date(2024, 1, 19)), "killed", "injured")
+    assert [(c.kind, c.value) for c in got] == [("killed", 9), ("injured", 0)]
+    for c in got:
+        assert c.quote == srt[c.start : c.end]
+    assert "-->" in got[1].quote  # the verbatim quote spans the cue between its two lines
+    vtt = (
+        "WEBVTT\n\n00:01.000 --> 00:04.000\nTwo children\n\n"
+        "00:04.000 --> 00:06.000\nwere killed.\n\n00:06.000 --> 00:08.000\nEnd.\n"
+    )
+    [c] = only(ex.extract(vtt, dt.date(2024, 1, 17)), "killed")
+    assert c.value == 2

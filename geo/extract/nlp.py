@@ -206,19 +206,56 @@ def unwrapped(text: str) -> str:
 _RUNS_ON = frozenset("to of the a an and in on by with from that according as at for or".split())
 
 
+# Markdown's emphasis around words ("**7** killed", "*no casualty figure*", "__BLF__"): the marks
+# are read as nothing, so the words they wrap are read as written; never across a line, never a
+# bullet's star ("* item") nor a footnote's ("killed*")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*)(?=[^\s*_])[^\n]*?(?<=[^\s*_])\1(?![\w*])")
+
+
+# a subtitle file's cue header (SubRip, WebVTT): its number, if any, and its times
+_CUE = re.compile(r"^[ \t]*(?:\d+[ \t]*\n[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}[ \t]*-->[^\n]*(?:\n|\Z)", re.M)
+
+
+def _cues(text: str) -> list[tuple[int, int]]:
+    """The cue headers of a subtitle file (three or more), else none: its captions break a
+    sentence wherever the screen did ("among them four children\n\n11\n00:00:35,200 --> …\nand
+    three women")."""
+    if text.count("-->") < 3:
+        return []
+    cues = [(m.start(), m.end()) for m in _CUE.finditer(text)]
+    return cues if len(cues) >= 3 else []
+
+
 def compacted(text: str) -> tuple[str, np.ndarray | None]:
     """``text`` unwrapped (:func:`unwrapped`), with the blanks around each joined line break
     made one space: an indented, hard-wrapped text ("killed three\n    women") leaves a run of
     spaces that the tokenizer keeps as a token of its own, inside the phrase a pattern reads. A
     word hyphenated at the line's end ("twenty-\nfive", "Koh-e-\nSabz") is joined without a
-    space. Returns the text and, for each of its characters (and its end), the offset in
-    ``text``; (text, None) when no line was joined. Only joined breaks change: a table padded
-    with spaces keeps them."""
+    space. Markdown's emphasis marks are left out ("**7** killed": "7 killed"), and a subtitle
+    file's cue headers, its captions' lines run on as one text. Returns the text
+    and, for each of its characters (and its end), the offset in ``text``; (text, None) when
+    nothing was joined or left out. Only joined breaks change: a table padded with spaces keeps
+    them."""
     flat = unwrapped(text)
     joins = [m.start() for m in re.finditer("\n", text) if flat[m.start()] == " "]
-    if not joins:
+    emphasis = _EMPHASIS.finditer(text) if "*" in text or "__" in text else ()
+    marks = [(m.start(), m.end(), len(m.group(1))) for m in emphasis]
+    cues = _cues(text)
+    joins = [] if cues else joins  # (a subtitle file's every break is run on, below)
+    if not joins and not marks and not cues:
         return text, None
     keep = np.ones(len(text) + 1, dtype=bool)
+    if cues:
+        chars = list(flat)
+        for a, b in cues:
+            keep[a:b] = False
+        for m in re.finditer(r"[ \t]*\n\s*", text):  # each break between captions' lines: one space
+            if not keep[m.start()]:
+                continue  # (inside a cue's header: left out with it)
+            keep[m.start() : m.end()] = False
+            if m.start() and keep[: m.start()].any():
+                keep[m.start()], chars[m.start()] = True, " "
+        flat = "".join(chars)
     for p in joins:
         a, b = p, p + 1
         while a > 0 and text[a - 1] in " \t":
@@ -230,6 +267,8 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
         hyphen = a >= 2 and text[a - 1] == "-" and text[a - 2].isalpha() and text[b : b + 1].isalpha()
         if not hyphen:
             keep[p] = True
+    for a, b, n in marks:
+        keep[a : a + n] = keep[b - n : b] = False
     origin = np.flatnonzero(keep)
     out = "".join(flat[i] for i in origin[:-1])
     return out, origin

@@ -245,7 +245,8 @@ OF_GAP = {
     "OP": "{1,6}",
 }
 QUALS = {"LOWER": {"IN": QUAL_WORDS}, "OP": "{0,3}"}
-OPENQ = {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}  # a quoted figure's opening mark
+OPENQ_ONE = {"ORTH": {"IN": ['"', "“"]}}
+OPENQ = {**OPENQ_ONE, "OP": "?"}  # a quoted figure's opening mark
 NOT_NUM = {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "IS_PUNCT": False}
 # a word or a comma, but no number, never past a full stop or a semicolon ("the dead in his
 # village, Nazir told him, numbered nine")
@@ -578,7 +579,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     # "it was later revised to 84", "the figure rose to nine": counted only where the sentence
     # speaks of a toll (see figures()).
     out["update:killed"] = [
-        [_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, QUALS, any_num],
+        # (a quoted figure: 'revised their figure to "seven confirmed" militants killed')
+        [_in(UPDATE_VERBS), {"LOWER": {"IN": ["to", "at"]}}, OPENQ, QUALS, any_num],
         # "revised the toll … down to 95" ("up to" is a qualifier, not a revision)
         [{"LOWER": "down"}, {"LOWER": "to"}, QUALS, any_num],
         # "84 killed (the revised figure, down from 103)", "had risen from one to two" (both figures)
@@ -605,6 +607,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             _in(UPDATE_VERBS),
             {"LOWER": {"IN": ["it", "the", "that", "its", "their", "toll", "death", "figure", "count"]}, "OP": "{1,3}"},
             {"LOWER": "to"},
+            OPENQ,
             QUALS,
             any_num,
         ],
@@ -696,6 +699,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out["toll:killed"] = [
         # "the death toll from last night's Iranian strike stands at two"
         [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,9}"}, any_num],
+        # 'the toll "remains two"', 'put the toll at "at least 90"': the figure quoted
+        [{"LOWER": "toll"}, {**NOT_NUM, "OP": "{0,6}"}, OPENQ_ONE, {**NOT_NUM, "OP": "{0,3}"}, any_num],
         # "The dead in his village, Nazir told him, numbered nine"
         [
             _in(["dead", "deaths", "fatalities", "martyrs"]),
@@ -1221,9 +1226,16 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     ):
         return None  # "a tally of 14 attacks", "wounded: 3 times": a count of something else
     if family == "update":
-        if not sent_words & TOLL_WORDS and not (
-            # "saying 9 dead in a village near Saravan, up from 7": the dead named, no toll word
-            doc[i - 1].lower_ == "from" and sent_words & DEATH_WORDS
+        if (
+            not sent_words & TOLL_WORDS
+            and not (
+                # "saying 9 dead in a village near Saravan, up from 7": the dead named, no toll word
+                doc[i - 1].lower_ == "from"
+                and sent_words & DEATH_WORDS
+                # "first reported 7 killed, later revised to 9", "fatalities updated from 1 to 2": what
+                # is revised is the count the sentence named before
+                or any(t.lower_ in DEATH_WORDS | HURT for t in doc[doc[a].sent.start : a])
+            )
         ):
             return None
         if sent_words & {"injured", "wounded", "injuries", "injury"} and not sent_words & DEATH_WORDS:
