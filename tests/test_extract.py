@@ -3299,3 +3299,27 @@ def test_a_subtitle_file_s_captions_run_on_across_their_cues(ex):
     )
     [c] = only(ex.extract(vtt, dt.date(2024, 1, 17)), "killed")
     assert c.value == 2
+
+
+@pytest.mark.parametrize(
+    "text, depths",
+    [
+        # a distance that restates the depth the sentence before gave: another figure for it
+        ("The strike went 50 km inside Pakistan. A retired air marshal told me it was closer to 30 miles.", [50, 48.3]),
+        (
+            "Pakistan says the missiles landed more than 50 kilometres inside. Some accounts here say 30 miles.",
+            [50, 48.3],
+        ),
+        # not a distance of something else, denied, or in another paragraph
+        ("The strike went 50 km inside Pakistan. The nearest hospital is about 30 km away.", [50]),
+        ("The strike went 50 km inside Pakistan. Not 90 km, as some said.", [50]),
+        ("The strike went 50 km inside Pakistan. The border itself runs for roughly 900 km.", [50]),
+        ("The strike went 50 km inside Pakistan. Access is by a road of about 35 km.", [50]),
+        ("The strike went 50 km inside Pakistan.\n\nMy drive there was about 30 km.", [50]),
+        ("The strike went 50 km inside Pakistan. He walked 3 km.", [50]),  # no reckoning
+        ("The strike went 50 km inside Pakistan. Pakistan and Iran share a border of 904 kilometres.", [50]),
+    ],
+)
+def test_a_distance_restating_the_depth_just_told_is_a_depth(ex, text, depths):
+    got = only(ex.extract(text, dt.date(2024, 1, 18)), "depth")
+    assert [c.value for c in got] == depths

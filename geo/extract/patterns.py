@@ -1359,9 +1359,30 @@ def _verb_distance(doc, a: int, b: int, i: int) -> int:
     return min(ds) if ds else 99
 
 
+# what puts a distance as someone's reckoning of the one just told: "closer to 30 miles", "say 30 miles"
+_RECKONED = frozenset("to like say says said put estimated estimates reckoned reckons".split())
+
+
+def _restated(doc, s: int, e: int, b: int) -> bool:
+    """Whether the distance in tokens [s, e) ends its clause, qualified, quoted or reckoned, in a sentence
+    (ending at token ``b``) that goes on about how far ("A retired air marshal told me it was closer
+    to 30 miles."): another figure for the depth the sentence before gave."""
+    ends = e >= b or doc[e].text in (".", ",", "!", "?", ";", '"', "”")
+    if not ends or not (doc[s].lower_ in QUAL_WORDS or s > 0 and doc[s - 1].lower_ in _RECKONED | {'"', "“"}):
+        return False
+    start = doc[s].sent.start
+    # not another length: the border's ("the border itself runs for roughly 900 km"), a road's
+    return not {t.lower_ for t in doc[start:b]} & _OTHER_LENGTHS
+
+
+_DENIED = frozenset(["not", "no", "none", "nor"])
+_OTHER_LENGTHS = frozenset("runs stretches spans extends share shares length road roads drive drove highway".split())
+
+
 def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
     """Casualty figures, depths and border lengths in tokens [a, b) (one sentence); ``asked``:
-    the sentence answers a question of how far ("How far inside Pakistan did they strike?")."""
+    the sentence answers a question of how far ("How far inside Pakistan did they strike?"), or
+    goes on from a sentence that gave a depth (a distance it restates is one: :func:`_restated`)."""
     m = matchers()[0]
     sent = doc[a:b]
     if _contents_line(doc, a, b):
@@ -1379,8 +1400,12 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
                 continue  # "Among the dead were three women and four children": a toll's parts
             lists.append((label, s, e))
             continue
-        if label.startswith("answer:") and not (asked and s == a):
-            continue
+        if label.startswith("answer:") and not (
+            asked
+            and (s == a or _restated(doc, s, e, b))
+            and not _DENIED & {t.lower_ for t in doc[max(a, s - 3) : s + 1]}
+        ):
+            continue  # (not a distance denied: "Not 90 km", "none close to 200 km")
         if label.startswith("label:") and s > a and doc[s - 1].like_num:
             continue  # "nine dead: three women, two men and four children": a breakdown, not a label
         nums = _num_tokens(doc, s, e)

@@ -498,7 +498,13 @@ class Extractor:
             since = a  # where the text before this figure starts (the sentence, or the last figure)
             old_kind = None  # the kind of an old figure the sentence named before its new one
             # "How far inside Pakistan did the missiles land? About 20 miles, …": the answer's figure
-            asked = k > 0 and bool(_HOW_FAR.search(rows[k - 1][3]))
+            # … or goes on from a sentence of the paragraph that gave a depth ("… put Iran's strike
+            # 'more than 50 km' inside. A retired air marshal told me it was closer to 30 miles.")
+            asked = k > 0 and (
+                bool(_HOW_FAR.search(rows[k - 1][3]))
+                or rows[k - 1][4].paragraph == f.paragraph
+                and any(c.kind == "depth" and c.start == rows[k - 1][0] for c in out[-6:])
+            )
             # "Fifty kilometres. That, officials tell us, is how far inside our territory the missiles
             # landed.": a fragment the next sentence says is how far, and whose speaker gives it
             told = len(span) <= 4 and k + 1 < len(rows) and bool(_TOLD_HOW_FAR.search(rows[k + 1][3]))
