@@ -3323,3 +3323,31 @@ def test_a_subtitle_file_s_captions_run_on_across_their_cues(ex):
 def test_a_distance_restating_the_depth_just_told_is_a_depth(ex, text, depths):
     got = only(ex.extract(text, dt.date(2024, 1, 18)), "depth")
     assert [c.value for c in got] == depths
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, claimant, ctype",
+    [
+        # a source after a field's colon and the figure: the figure's, not a statement of its own
+        (
+            "Distance from the border: about 50 km, according to Pakistani officials.",
+            "depth",
+            None,
+            "pakistan_official",
+        ),
+        # a day before its month inside the speaker's name
+        (
+            'The Foreign Office briefing of 17 January spoke of a strike "more than 50 km" inside Pakistan.',
+            "depth",
+            "Foreign Office briefing of 17 January",
+            "pakistan_official",
+        ),
+        ("UNDSS: the impact site is approx. 20 km from the border.", "depth", "UNDSS", "other_official"),
+        ("Press reporting places the impact area some 27 nm inside Pakistani territory.", "depth", None, "media"),
+        # a plural's possessive mark alone
+        ("The Iranian authorities' figure for the strike is nine dead.", "killed", None, "iran_official"),
+    ],
+)
+def test_more_ways_a_source_is_named(ex, sentence, kind, claimant, ctype):
+    [c] = only(ex.extract(sentence, dt.date(2024, 1, 19)), kind)
+    assert c.claimant_type == ctype and (claimant is None or c.claimant == claimant)

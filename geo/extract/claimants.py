@@ -95,6 +95,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"afghan|taliban|india|indian|new delhi|saudi|european|eu\b|kurdish|kurdistan|iraq|iraqi|syria|syrian|"
             r"gaza|hamas|palestinian|israel|israeli|"
             r"rescue|edhi|ambulance|red cross|icrc|unicef|world health organi[sz]ation|krg\b|ocha\b|unhcr\b|hrw\b|"
+            r"undss\b|unama\b|undp\b|unfpa\b|wfp\b|iom\b|"  # more UN agencies, by their acronyms
             r"union|federation|monitor|rights|liberation|charity|foundation|association|"
             r"committee|network|trust|society|coalition|alliance)"
         ),
@@ -130,6 +131,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"your (?:report|article|story|paper|newspaper|correspondent|reporter|editorial)|"
             r"(?:the|local|foreign|international|pakistani|iranian) press\b(?! (?:release|conference|secretary|note))|"
             r"(?:some|several|other|many|news|press|media|unconfirmed|early|initial) reports\b|"
+            r"press (?:reporting|coverage|accounts?)\b|"
             r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news|courier|dispatch|telegraph)\b)"
         ),
     ),
@@ -429,6 +431,10 @@ def _before(doc, i: int, a: int) -> list:
             continue
         if t.ent_type_ and j > a and doc[j - 1].lower_ in MONTHS:
             out[:0] = [doc[j - 1], t]  # "Your report of January 18 stated": a day, inside the name
+            j -= 2
+            continue
+        if t.lower_ in MONTHS and j > a and doc[j - 1].ent_type_:
+            out[:0] = [doc[j - 1], t]  # "The Foreign Office briefing of 17 January spoke of"
             j -= 2
             continue
         if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.ent_type_:
@@ -973,7 +979,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             and classify(" ".join(x.text for x in doc[k + 1 : t.i])) in SIDE_TYPES
         ):
             phrase = list(doc[k + 1 : t.i])  # "By Pakistani accounts", "by Iranian official estimates"
-        elif lower in COUNT_NOUNS | {"figure", "toll"} and t.i - 2 >= a and doc[t.i - 1].lower_ in ("own", "'s", "’s"):
+        elif lower in COUNT_NOUNS | {"figure", "toll"} and t.i - 2 >= a and doc[t.i - 1].lower_ in _OWNED:
             k = t.i - 1
             while k > a and doc[k].lower_ not in ("by", "to", "in"):
                 k -= 1
@@ -1129,6 +1135,8 @@ _PER_AFTER = (
     | VICTIMS
 )
 _POSSESSIVES = frozenset("his her their our my its".split())
+# "Tehran's own count", "Iran's figure", "the authorities' figure" (a plural's mark alone)
+_OWNED = frozenset(["own", "'s", "’s", "'", "’"])
 # a full stop that ends a sentence, not a title's ("Dr. Saleem", "Gen. Bajwa")
 _FULL_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bMaj)\.")
 

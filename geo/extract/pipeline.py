@@ -820,7 +820,10 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
     found = claimants.main_clause(found, asides)
     own = claimants.for_figure(found, doc, at)
     speaker = own if own is not None and own.type != "pronoun" else who
-    if speaker is not None and found and claimants.apart(found, doc, at):
+    # (after the figure's last word: "Distance from the border: about 50 km, according to …" is
+    # no statement after a colon)
+    last = doc.char_span(fig.start, fig.end, alignment_mode="expand").end - 1
+    if speaker is not None and found and claimants.apart(found, doc, last):
         # "Nine people died there, and here's the thing: Tehran said they were not Iranian"
         return own_voice
     later = _AFTER.search(text[a : fig.start])
