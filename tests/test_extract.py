@@ -3351,3 +3351,25 @@ def test_a_distance_restating_the_depth_just_told_is_a_depth(ex, text, depths):
 def test_more_ways_a_source_is_named(ex, sentence, kind, claimant, ctype):
     [c] = only(ex.extract(sentence, dt.date(2024, 1, 19)), kind)
     assert c.claimant_type == ctype and (claimant is None or c.claimant == claimant)
+
+
+def test_the_lines_under_a_section_heading_take_its_event(ex):
+    log = (
+        "# Figures log\n\n"
+        "## 1. Panjgur / Koh-e-Sabz (Iran → Pakistan), 16 Jan\n\n"
+        '- **BBC Urdu**: "two children dead, three injured".\n'
+        "- Depth: unknown.\n\n"
+        "## 2. Saravan area (Pakistan → Iran), 18 Jan\n\n"
+        "- IRNA's first flash said **7** killed.\n"
+    )
+    got = only(ex.extract(log, dt.date(2024, 2, 2)), "killed", "injured")
+    assert [(c.value, c.event) for c in got] == [
+        (2, "iran-strike-panjgur"),
+        (3, "iran-strike-panjgur"),
+        (7, "pakistan-strike-saravan"),
+    ]
+    # (the first section's event is the article's main one: counted once, as the main event)
+    assert "under a heading about it" in got[2].event_reason
+    # a heading about the article's main event adds nothing to it
+    plain = log.replace("## 2. Saravan area (Pakistan → Iran), 18 Jan\n\n", "")
+    assert "under a heading" not in " ".join(c.event_reason for c in ex.extract(plain, dt.date(2024, 2, 2)))

@@ -368,6 +368,7 @@ class Linker:
         published: dt.date | None = None,
         unlike: frozenset[str] = frozenset(),
         scored: dict | None = None,
+        section: str | None = None,
     ) -> Link:
         """The event of a sentence (``f``), or of one figure's clause within it (``clause``: its
         facts count twice, so "Iran's strike killed two; Pakistan's killed nine" links each).
@@ -384,7 +385,11 @@ class Linker:
 
         ``unlike``: events the sentence says it is not about ("in a separate incident"); the
         other story it tells is an event only where the sentence names the event's place or actor,
-        since a day alone is shared by the incidents of that day."""
+        since a day alone is shared by the incidents of that day.
+
+        ``section``: the event the heading of the section the sentence is under names; it counts
+        more than the article's main event, as much as the paragraph's (``previous``), and not
+        again when it is either."""
         if self.ds is None:
             return Link(None, None, "no dataset to link to")
         # (``scored``: the caller's :meth:`scores` of ``f`` for ``kinds``, computed once a sentence)
@@ -443,6 +448,11 @@ class Linker:
             if eid == previous:
                 bonus += 3  # the paragraph's own story outweighs the article's
                 extra.append("continues the paragraph about it")
+            elif eid == section and eid != main:
+                # a section's heading names it (in a log or a digest of several events): more than
+                # the article's main event, as much as the paragraph's, and not twice for either
+                bonus += 3
+                extra.append("under a heading about it")
             if eid == main:
                 bonus += 2
                 extra.append("the article is mostly about it")

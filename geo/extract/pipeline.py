@@ -301,6 +301,7 @@ class Extractor:
         last_person: claimants.Speaker | None = None  # whom "he", "she", "his" refer to
         quote_speaker: tuple[int, claimants.Speaker] | None = None
         previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
+        section: str | None = None  # the event of the section heading the text is under
         found = [claimants.speakers(doc, r[2].start, r[2].end, home) for r in rows]
         # (the tokens are walked only where the text has an aside: a walk builds every token)
         asides = [claimants.asides(doc, r[2].start, r[2].end) if _ASIDE.search(r[3]) else [] for r in rows]
@@ -448,7 +449,15 @@ class Extractor:
                 prev_event = previous[1]
             # the events a sentence says it is not about: the paragraph's and the article's
             apart = frozenset(x for x in (prev_event, main) if x) if _APART.search(s) else frozenset()
-            link = self.linker.link(lf, prev_event, main, unlike=apart, scored=scored[k])
+            # (the heading's line: "## 1." may be a sentence of its own)
+            in_heading = bool(_SECTION.match(_line(text, text.rfind("\n", 0, a) + 1)))
+            if in_heading and opens:
+                section = None  # (set below when the heading names its event)
+            link = self.linker.link(lf, prev_event, main, unlike=apart, scored=scored[k], section=section)
+            if in_heading and link.event and link.evidence >= 5:  # (a place and more: not "BALOCHISTAN IN 2024")
+                # "## 1. Panjgur / Koh-e-Sabz (Iran → Pakistan), 16 Jan": the lines under a section's
+                # heading, to the next one, are about its event unless they say otherwise
+                section = link.event
             if link.event and link.evidence >= 3:  # context passes on what the sentence itself showed
                 # a heading, or a question whose answer is the next paragraph (Q&A, interviews)
                 heading = (len(span) <= 8 and not s.rstrip().endswith((".", "!", '"', "”"))) or s.rstrip().endswith("?")
@@ -548,6 +557,7 @@ class Extractor:
                     published=around,
                     unlike=apart,
                     scored=scored[k],
+                    section=section,
                 )
                 if f.paragraph in mishap and flink.event and not (lf.strikers or lf.targets or f.words & STRIKE_WORDS):
                     flink = type(flink)(None, None, "the paragraph tells of another cause of death: choose the event")
@@ -850,6 +860,9 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
 
 
 _ASIDE = re.compile(r",\s+(?:which|who)\b", re.I)
+# a section's heading: Markdown's ("## 2. Saravan area, 18 Jan"), or a line in capitals, numbered
+# or not ("1. PANJGUR (IRANIAN STRIKE)", "RECAP")
+_SECTION = re.compile(r"[ \t]*(?:#{1,6}[ \t]+\S|(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9 &/,.()'’:–—-]{3,}$)")
 # another cause of death than a strike: its figures link to no strike, its depths are none
 _MISHAP = re.compile(
     r"\b(?:earthquake|quake|tremors?|magnitude|epicent(?:re|er)|seismic|floods?|flooding|landslides?|avalanche|"
