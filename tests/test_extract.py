@@ -3373,3 +3373,20 @@ def test_the_lines_under_a_section_heading_take_its_event(ex):
     # a heading about the article's main event adds nothing to it
     plain = log.replace("## 2. Saravan area (Pakistan → Iran), 18 Jan\n\n", "")
     assert "under a heading" not in " ".join(c.event_reason for c in ex.extract(plain, dt.date(2024, 2, 2)))
+
+
+def test_an_office_s_title_in_capitals_is_a_speaker_s_label(ex):
+    record = (
+        "PROVINCIAL ASSEMBLY OF BALOCHISTAN\nVERBATIM RECORD\nQuetta, 15 March 2024\n\n"
+        "MR. SPEAKER: Question No. 41.\n\n"
+        "MR. ABDUL QADIR BALOCH: How many were killed in the Iranian attack on Koh-e-Sabz?\n\n"
+        "MINISTER FOR HOME AND TRIBAL AFFAIRS (MIR SHOAIB JAMALI): Mr. Speaker, two minor children were "
+        "killed and three girls were injured in the attack.\n\n"
+        "MR. SPEAKER: Next question.\n"
+    )
+    got = only(ex.extract(record, dt.date(2024, 3, 15)), "killed", "injured")
+    assert [(c.value, c.claimant_type) for c in got] == [(2, "pakistan_official"), (3, "pakistan_official")]
+    # five words in capitals that are no office's title are no label
+    from geo.extract import voices
+
+    assert voices.turn("THE NEWS FROM THE FRONT LINE: all quiet.", "", 0) is None

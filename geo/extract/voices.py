@@ -226,6 +226,7 @@ _TURN = re.compile(
     r"\s*(?:\((?P<role>[^)\n]{1,60})\))?:\s"
 )
 _FORMER = re.compile(r"\b(?:former|retired|retd|ex-)", re.I)
+_OFFICE = re.compile(r"\b(?:MINISTER|SECRETARY|ADVISER|ADVISOR|SPOKES(?:MAN|WOMAN|PERSON)|GOVERNOR|COMMISSIONER)\b")
 _HOSTS = re.compile(
     r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q|question)\b", re.I
 )
@@ -248,7 +249,10 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
     programme's own voice (type "author"); a guest is whom the programme introduced them as: an
     expert ("analyst") unless introduced as speaking for a side."""
     m = _TURN.match(paragraph)
-    if m is None or len(m.group("label").split()) > (4 if m.group("label").isupper() else 8):
+    # (a label in capitals is a name, at most four words, or an office's title: "MINISTER FOR
+    # HOME AND TRIBAL AFFAIRS (MIR SHOAIB JAMALI):")
+    upper = m is not None and m.group("label").isupper() and not _OFFICE.search(m.group("label"))
+    if m is None or len(m.group("label").split()) > (4 if upper else 8):
         return None
     label, role = m.group("label").strip(), m.group("role") or ""
     span = (offset + m.start("label"), offset + m.end("label"))
