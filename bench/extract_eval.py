@@ -92,8 +92,8 @@ SPLITS = [
     (EVAL / "heldout47", "held-out 47 (clean at 030288c; tuned on since)", True),
     (EVAL / "heldout48", "held-out 48 (clean at 030288c; tuned on since)", True),
     # the next rounds' clean pairs, written ahead: not even run until their round's reading (None)
-    (EVAL / "heldout49", "held-out 49 (clean at 86cb374)", False),
-    (EVAL / "heldout50", "held-out 50 (clean at 86cb374)", False),
+    (EVAL / "heldout49", "held-out 49 (clean at 86cb374; tuned on since)", True),
+    (EVAL / "heldout50", "held-out 50 (clean at 86cb374; tuned on since)", True),
     (EVAL / "heldout51", "held-out 51 (clean; the twenty-fourth round's, not run)", None),
     (EVAL / "heldout52", "held-out 52 (clean; the twenty-fourth round's, not run)", None),
     (EVAL / "heldout53", "held-out 53 (clean; the twenty-fifth round's, not run)", None),
