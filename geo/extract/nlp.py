@@ -232,46 +232,69 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
     spaces that the tokenizer keeps as a token of its own, inside the phrase a pattern reads. A
     word hyphenated at the line's end ("twenty-\nfive", "Koh-e-\nSabz") is joined without a
     space. Markdown's emphasis marks are left out ("**7** killed": "7 killed"), and a subtitle
-    file's cue headers, its captions' lines run on as one text. Returns the text
-    and, for each of its characters (and its end), the offset in ``text``; (text, None) when
-    nothing was joined or left out. Only joined breaks change: a table padded with spaces keeps
-    them."""
-    flat = unwrapped(text)
-    joins = [m.start() for m in re.finditer("\n", text) if flat[m.start()] == " "]
-    emphasis = _EMPHASIS.finditer(text) if "*" in text or "__" in text else ()
-    marks = [(m.start(), m.end(), len(m.group(1))) for m in emphasis]
+    file's cue headers, its captions' lines run on as one text. Returns the text and, for each
+    of its characters (and its end), the offset in ``text``; (text, None) when nothing was
+    joined or left out. Only joined breaks change: a table padded with spaces keeps them."""
     cues = _cues(text)
-    joins = [] if cues else joins  # (a subtitle file's every break is run on, below)
-    if not joins and not marks and not cues:
+    cuts = (_caption_breaks(text, cues) if cues else _wrapped_breaks(text)) + _emphasis_marks(text)
+    if not cuts:
         return text, None
     keep = np.ones(len(text) + 1, dtype=bool)
-    if cues:
-        chars = list(flat)
-        for a, b in cues:
-            keep[a:b] = False
-        for m in re.finditer(r"[ \t]*\n\s*", text):  # each break between captions' lines: one space
-            if not keep[m.start()]:
-                continue  # (inside a cue's header: left out with it)
-            keep[m.start() : m.end()] = False
-            if m.start() and keep[: m.start()].any():
-                keep[m.start()], chars[m.start()] = True, " "
-        flat = "".join(chars)
-    for p in joins:
+    chars = list(text)
+    for a, b, space in cuts:  # text[a:b] left out, but for one space at ``space``
+        keep[a:b] = False
+        if space is not None:
+            keep[space], chars[space] = True, " "
+    origin = np.flatnonzero(keep)
+    return "".join(chars[i] for i in origin[:-1]), origin
+
+
+def _wrapped_breaks(text: str) -> list[tuple[int, int, int | None]]:
+    """Each line break :func:`unwrapped` joins, with the blanks around it: (start, end, the
+    break's offset, kept as one space; None for a word broken at its hyphen)."""
+    flat = unwrapped(text)
+    out = []
+    for m in re.finditer("\n", text):
+        p = m.start()
+        if flat[p] != " ":
+            continue
         a, b = p, p + 1
         while a > 0 and text[a - 1] in " \t":
             a -= 1
         while b < len(text) and text[b] in " \t":
             b += 1
-        keep[a:b] = False
         # "twenty-\nfive": a word broken at its hyphen stays one word; else one space
         hyphen = a >= 2 and text[a - 1] == "-" and text[a - 2].isalpha() and text[b : b + 1].isalpha()
-        if not hyphen:
-            keep[p] = True
-    for a, b, n in marks:
-        keep[a : a + n] = keep[b - n : b] = False
-    origin = np.flatnonzero(keep)
-    out = "".join(flat[i] for i in origin[:-1])
-    return out, origin
+        out.append((a, b, None if hyphen else p))
+    return out
+
+
+def _caption_breaks(text: str, cues: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
+    """A subtitle file's cue headers, left out, and each break between its captions' lines
+    (with the blanks around it), one space once some caption has begun."""
+    inside = np.zeros(len(text) + 1, dtype=bool)
+    for a, b in cues:
+        inside[a:b] = True
+    out: list[tuple[int, int, int | None]] = [(a, b, None) for a, b in cues]
+    begun, last = False, 0
+    for m in re.finditer(r"[ \t]*\n\s*", text):
+        if inside[m.start()]:
+            continue  # (inside a cue's header: left out with it)
+        begun = begun or not inside[last : m.start()].all()
+        out.append((m.start(), m.end(), m.start() if begun else None))
+        last = m.end()
+    return out
+
+
+def _emphasis_marks(text: str) -> list[tuple[int, int, None]]:
+    """Markdown's emphasis marks around words (:data:`_EMPHASIS`), each left out."""
+    if "*" not in text and "__" not in text:
+        return []
+    out = []
+    for m in _EMPHASIS.finditer(text):
+        n = len(m.group(1))
+        out += [(m.start(), m.start() + n, None), (m.end() - n, m.end(), None)]
+    return out
 
 
 def parse(text: str):

@@ -823,16 +823,16 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
     the article's own voice (``own_voice``: a transcript's turn or the outlet; ``voice``) for a
     figure told before a colon the speaker follows, or in background the article adds after the
     speaker's words."""
-    at = doc.char_span(fig.start, fig.end, alignment_mode="expand").start
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    at, last = span.start, span.end - 1  # the figure's first and last tokens
     inner = claimants.best(claimants.in_aside(found, asides, at))
     if inner is not None and inner.type != "pronoun":
         return inner  # "…, which Islamabad says killed two children, …"
     found = claimants.main_clause(found, asides)
     own = claimants.for_figure(found, doc, at)
     speaker = own if own is not None and own.type != "pronoun" else who
-    # (after the figure's last word: "Distance from the border: about 50 km, according to …" is
-    # no statement after a colon)
-    last = doc.char_span(fig.start, fig.end, alignment_mode="expand").end - 1
+    # (a colon after the figure's last word: "Distance from the border: about 50 km, according
+    # to …" is no statement after a colon)
     if speaker is not None and found and claimants.apart(found, doc, last):
         # "Nine people died there, and here's the thing: Tehran said they were not Iranian"
         return own_voice
