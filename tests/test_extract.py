@@ -2358,6 +2358,8 @@ def test_a_sum_of_money_a_numbered_heading_and_a_reference_list_entry_are_no_fig
     day = dt.date(2024, 2, 1)
     text = "Compensation of Rs 1.5 million for each deceased and Rs 500,000 for each injured person was approved."
     assert not [c for c in ex.extract(text, day) if c.kind in ("killed", "injured")]
+    text = "(a) Rs. 1,000,000 for the family of each deceased and Rs. 300,000 for each injured person;"
+    assert not [c for c in ex.extract(text, day) if c.kind in ("killed", "injured")]  # ("Rs." with its stop)
     assert not ex.extract("4 Casualties", day)
     assert only(ex.extract("2 Killed", day), "killed")[0].value == 2  # a ticker's headline stays
     text = 'The strikes were widely reported.\n\n^ "Nine killed near Saravan". Example News. 18 January 2024.'
@@ -3390,3 +3392,24 @@ def test_an_office_s_title_in_capitals_is_a_speaker_s_label(ex):
     from geo.extract import voices
 
     assert voices.turn("THE NEWS FROM THE FRONT LINE: all quiet.", "", 0) is None
+
+
+def test_a_table_s_caption_row_is_not_its_header_and_an_infobox_s_title_row_no_caption(ex):
+    note = (
+        "1. Casualty claims\n\n"
+        "| Table 1. Casualty figures by claimant | | | |\n|---|---|---|---|\n"
+        "| Strike | Claimant | Killed | Injured |\n|---|---|---|---|\n"
+        "| Panjgur | Pakistan, Ministry of Foreign Affairs | 2 | 3 |\n"
+        "| Saravan | Iran, deputy governor of Sistan and Baluchestan | 9 | – |\n"
+    )
+    got = only(ex.extract(note, dt.date(2024, 2, 1)), "killed", "injured")
+    assert [(c.kind, c.value, c.claimant_type) for c in got] == [
+        ("killed", 2, "pakistan_official"),
+        ("injured", 3, "pakistan_official"),
+        ("killed", 9, "iran_official"),
+    ]
+    infobox = (
+        "| Iran–Pakistan border | |\n|---|---|\n| Length | 959 km (596 mi) |\n"
+        "| Established | 1871–72 (Goldsmith Line) |\n"
+    )
+    assert not only(ex.extract(infobox, dt.date(2024, 2, 1)), "depth", "killed")

@@ -1184,8 +1184,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         before = doc[i - 2] if i > 1 and doc[i - 1].text == "." else doc[i - 1] if i else None
         if before is not None and before.lower_ in _NUMBERED:
             return None  # "in paragraph 3", "item 2", "Bulletin No. 1": a place in a series, not a count
-        if i > 0 and doc[i - 1].lower_ in _MONEY or i + 1 < len(doc) and doc[i + 1].lower_ in _MONEY:
-            return None  # "Rs 500,000 for each injured person": a sum, not people
+        if before is not None and before.lower_ in _MONEY or i + 1 < len(doc) and doc[i + 1].lower_ in _MONEY:
+            return None  # "Rs 500,000 for each injured person", "Rs. 300,000 for each": a sum, not people
         if (
             tok.is_digit
             and i == doc[i].sent.start

@@ -127,6 +127,20 @@ def _columns(cuts: list[int], at: int, line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_RULE = re.compile(r"[\s|:-]+")  # a pipe table's rule ("|---|:--|")
+
+
+def _caption(text: str, cells, after: list[str]) -> bool:
+    """Whether a table's first row is its caption ("| Table 1. Casualty figures by claimant | |
+    | |"): text in its first cell alone, a rule under it, then a header with a rule of its own
+    (an infobox's title row, over its rule and its rows, is no caption: its table has no header)."""
+    if any(text[x:y].strip() for x, y in cells[1:]) or len(after) < 3:
+        return False
+    return bool(
+        _RULE.fullmatch(after[0].strip()) and after[1].strip().startswith("|") and _RULE.fullmatch(after[2].strip())
+    )
+
+
 def rows(text: str) -> dict[int, Row]:
     """{line start: Row} for every data row of every pipe table whose header names a figure
     column (killed, injured, depth) or a source column, and of every plain-text table set in
@@ -134,7 +148,9 @@ def rows(text: str) -> dict[int, Row]:
     out: dict[int, Row] = _fixed_rows(text) if "--" in text or "==" in text else {}
     roles: tuple[str | None, ...] | None = None
     pos = 0
-    for line in text.splitlines(keepends=True) if "|" in text else []:
+    lines = text.splitlines(keepends=True) if "|" in text else []
+    caption_rule = False  # the next line is the rule under a table's caption row
+    for k, line in enumerate(lines):
         a, b = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         stripped = line.strip()
@@ -142,11 +158,18 @@ def rows(text: str) -> dict[int, Row]:
             roles = None  # the table, if any, ended
             continue
         cells = _cells(text, a, b)
+        rule = _RULE.fullmatch(stripped)
+        if caption_rule:
+            caption_rule = False
+            continue
+        if roles is None and _caption(text, cells, lines[k + 1 : k + 4]):
+            caption_rule = True
+            continue
         if roles is None:  # a header
             named = _roles(text, cells)
             roles = named if any(named) else ()
             continue
-        if re.fullmatch(r"[\s|:-]+", stripped) or not roles:
+        if rule or not roles:
             continue  # the separator under the header, or a table no column of which is ours
         out[a] = Row(a, b, tuple(cells), roles)
     return out
