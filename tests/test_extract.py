@@ -3413,3 +3413,20 @@ def test_a_table_s_caption_row_is_not_its_header_and_an_infobox_s_title_row_no_c
         "| Established | 1871–72 (Goldsmith Line) |\n"
     )
     assert not only(ex.extract(infobox, dt.date(2024, 2, 1)), "depth", "killed")
+
+
+def test_a_grid_table_s_rows_and_a_ditto_row_s_event(ex):
+    report = (
+        "Table 1: Casualty figures placed before the Committee\n"
+        "+------------------------+------------+---------------------------+--------+---------+\n"
+        "| Incident               | Date       | Source                    | Killed | Injured |\n"
+        "+------------------------+------------+---------------------------+--------+---------+\n"
+        "| Iranian strike,        | 16.01.2024 | Ministry of Foreign       |   02   |   03    |\n"
+        "| Koh-e-Sabz, Panjgur    |            | Affairs                   |        |         |\n"
+        "| -do-                   | 16.01.2024 | Deputy Commissioner,      |   02   |   04    |\n"
+        "|                        |            | Panjgur (initial report)  |        |         |\n"
+        "+------------------------+------------+---------------------------+--------+---------+\n"
+    )
+    got = only(ex.extract(report, dt.date(2024, 2, 1)), "killed", "injured")
+    assert {(c.kind, c.value) for c in got} >= {("killed", 2), ("injured", 3), ("injured", 4)}
+    assert {c.event for c in got} == {"iran-strike-panjgur"}  # the "-do-" row's too

@@ -302,6 +302,7 @@ class Extractor:
         quote_speaker: tuple[int, claimants.Speaker] | None = None
         previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
         section: str | None = None  # the event of the section heading the text is under
+        row_event: str | None = None  # the event of a table's last row with a figure
         found = [claimants.speakers(doc, r[2].start, r[2].end, home) for r in rows]
         # (the tokens are walked only where the text has an aside: a walk builds every token)
         asides = [claimants.asides(doc, r[2].start, r[2].end) if _ASIDE.search(r[3]) else [] for r in rows]
@@ -548,7 +549,8 @@ class Extractor:
                     speaker = claimants.Speaker("unnamed reports", "unattributed", a, a)
                 flink = self.linker.link(
                     lf,
-                    prev_event,
+                    # a table's row marked "-do-" (ditto) is about the row above's event
+                    row_event if row is not None and row.ditto(text) and row_event else prev_event,
                     None if self.linker.dated_otherwise(main, para_dates.get(f.paragraph, [])) else main,
                     clause=clause,
                     figure=held,
@@ -561,6 +563,8 @@ class Extractor:
                 )
                 if f.paragraph in mishap and flink.event and not (lf.strikers or lf.targets or f.words & STRIKE_WORDS):
                     flink = type(flink)(None, None, "the paragraph tells of another cause of death: choose the event")
+                if row is not None:
+                    row_event = flink.event
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
                     previous = (f.paragraph, flink.event, -9)
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}

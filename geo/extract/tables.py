@@ -47,6 +47,11 @@ class Row:
                 return a, b
         return None
 
+    def ditto(self, text: str) -> bool:
+        """Whether the row's first cell says "the same as above" ("-do-", "do.", "〃")."""
+        a, b = self.cells[0]
+        return text[a:b].strip().lower() in _DITTO
+
     @property
     def counts(self) -> bool:
         """Whether the header gives the row's figures their kinds (else its own words do: "| People
@@ -127,7 +132,9 @@ def _columns(cuts: list[int], at: int, line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_DITTO = frozenset(["-do-", "do", "do.", "-do", "ditto", "〃", '"', "''", "″"])
 _RULE = re.compile(r"[\s|:-]+")  # a pipe table's rule ("|---|:--|")
+_BORDER = re.compile(r"\+(?:[-=:]+\+){2,}")  # a grid table's
 
 
 def _caption(text: str, cells, after: list[str]) -> bool:
@@ -154,6 +161,8 @@ def rows(text: str) -> dict[int, Row]:
         a, b = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         stripped = line.strip()
+        if _BORDER.fullmatch(stripped):
+            continue  # a grid table's border ("+------+-----+"): above, under the header, below
         if not (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3):
             roles = None  # the table, if any, ended
             continue
