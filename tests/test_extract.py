@@ -3430,3 +3430,19 @@ def test_a_grid_table_s_rows_and_a_ditto_row_s_event(ex):
     got = only(ex.extract(report, dt.date(2024, 2, 1)), "killed", "injured")
     assert {(c.kind, c.value) for c in got} >= {("killed", 2), ("injured", 3), ("injured", 4)}
     assert {c.event for c in got} == {"iran-strike-panjgur"}  # the "-do-" row's too
+
+
+@pytest.mark.parametrize(
+    "sentence, day",
+    [
+        ("The attack on 16.01.2024 damaged a mosque in Panjgur.", "2024-01-16"),
+        ("The attack on 16/01/2024 damaged a mosque in Panjgur.", "2024-01-16"),
+        ("The attack on 01/16/2024 damaged a mosque in Panjgur.", "2024-01-16"),  # only month-first is a date
+        ("The attack on 2024-01-16 damaged a mosque in Panjgur.", "2024-01-16"),
+        ("The attack on 31.02.2024 damaged a mosque in Panjgur.", None),  # no such day
+        ("Call 051-9205-2024 for the district office in Panjgur.", None),
+    ],
+)
+def test_numeric_dates_day_first_as_the_region_writes_them(ex, sentence, day):
+    got = [c.value for c in ex.extract(sentence, dt.date(2024, 2, 1)) if c.kind == "time"]
+    assert got == ([day] if day else [])

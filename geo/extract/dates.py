@@ -67,6 +67,8 @@ def resolve(label: str, text: str, base: dt.date | None) -> tuple[dt.date | None
         if base is None:
             return None, "day"
         return (base - dt.timedelta(days=1) if low in ("yesterday", "last night") else base), "day"
+    if label == "date:numeric":
+        return _numeric(low), "day"
     if label == "date:month":
         words = re.split(r"[\s-]+", low)  # "mid-december 2023"
         month = next((MONTHS[w] for w in words if w in MONTHS), None)
@@ -84,6 +86,21 @@ def resolve(label: str, text: str, base: dt.date | None) -> tuple[dt.date | None
         day = ORDINAL_DAYS.index(words[1]) + 1 if words[1] != "thirtieth" else 30
         text = " ".join([str(day), *text.split()[2:]])
     return _parse(text, base), "day"
+
+
+def _numeric(text: str) -> dt.date | None:
+    """ "2024-01-16" (ISO), "16.01.2024", "16/01/2024": day first, as the region writes it, unless
+    only the month-first reading is a date ("01/16/2024"); None when neither is."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        year, month, day = map(int, text.split("-"))
+    else:
+        day, month, year = map(int, re.split(r"[./-]", text))
+        if month > 12 >= day:
+            day, month = month, day
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def dateline_end(text: str) -> int:

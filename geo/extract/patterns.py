@@ -972,6 +972,7 @@ def _date_patterns() -> dict[str, list[list[dict]]]:
     month = _in(MONTHS)
     year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}, "OP": "?"}
     comma = {"ORTH": ",", "OP": "?"}
+    two = {"TEXT": {"REGEX": r"^\d\d$"}}
     return {
         "date:day": [
             [day, {"LOWER": "of", "OP": "?"}, month, comma, year],
@@ -995,6 +996,12 @@ def _date_patterns() -> dict[str, list[list[dict]]]:
                 {**month, "IS_TITLE": True},
                 _in("raid raids attack attacks bombing bombings strike strikes assault ambush".split()),
             ],
+        ],
+        # "2024-01-16", "16.01.2024", "16/01/2024": a form's, a table's, an official letter's
+        "date:numeric": [
+            [{"TEXT": {"REGEX": r"^\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d$"}}],
+            # (ISO's hyphens split the date into five tokens)
+            [{"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}, {"ORTH": "-"}, two, {"ORTH": "-"}, two],
         ],
         "date:weekday": [[_in(WEEKDAYS)]],
         "date:relative": [[_in(["yesterday", "today", "tonight"])], [{"LOWER": "last"}, _in(["night", "week"])]],
@@ -1537,7 +1544,11 @@ CASUALTY_OF = {"killed": ("killed",), "injured": ("injured",), "casualties": ("k
 def dates(doc, a: int, b: int) -> list[tuple[str, int, int]]:
     """(label, start token, end token) of each date expression in tokens [a, b), longest first."""
     m = matchers()[3]
-    if not any(t.lower_ in MONTHS or t.lower_ in DATE_WORDS for t in doc[a:b]):
+    # (a month's or a day's word, a number as long as a numeric date, "16.01.2024", or a year's)
+    if not any(
+        t.lower_ in MONTHS or t.lower_ in DATE_WORDS or t.text[:1].isdigit() and (len(t) >= 8 or len(t) == 4)
+        for t in doc[a:b]
+    ):
         return []
     spans = [
         (doc.vocab.strings[mid], s + a, e + a)
