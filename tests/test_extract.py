@@ -3446,3 +3446,17 @@ def test_a_grid_table_s_rows_and_a_ditto_row_s_event(ex):
 def test_numeric_dates_day_first_as_the_region_writes_them(ex, sentence, day):
     got = [c.value for c in ex.extract(sentence, dt.date(2024, 2, 1)) if c.kind == "time"]
     assert got == ([day] if day else [])
+
+
+@pytest.mark.parametrize(
+    "line, value",
+    [
+        ("* 9 - killed near Saravan, Sistan and Baluchestan, incl. 4 children, 3 women", 9),
+        ("* 95 - Kerman bombings (Jan. 3) death toll, Iranian officials", 95),
+        ("* 7 - initial toll on Iranian state TV, later raised", 7),
+        ("He said 9 - killed is wrong.", None),  # the figure must open its line
+    ],
+)
+def test_a_factbox_line_with_the_figure_first(ex, line, value):
+    got = [c.value for c in only(ex.extract(line, dt.date(2024, 1, 20)), "killed")]
+    assert got[:1] == ([value] if value else [])

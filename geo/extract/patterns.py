@@ -757,6 +757,14 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ("killed", ["killed", "dead", "deaths", "fatalities", "deceased"]),
         ("injured", ["injured", "wounded", "injuries", "hurt"]),
     ):
+        # a factbox's line, the figure first: "* 9 - killed near Saravan, …", "* 95 - Kerman
+        # bombings (Jan. 3) death toll, Iranian officials" (only opening its line: see figures())
+        out[f"fact:{kind}"] = [[_num((CARDINAL, ZERO)), DASH, _in(passive[kind])]]
+        if kind == "killed":
+            # (a date may come between: "Kerman bombings (Jan. 3) death toll")
+            out["fact:killed"].append(
+                [_num((CARDINAL,)), DASH, {"ORTH": {"NOT_IN": [";"]}, "OP": "{0,9}"}, {"LOWER": "toll"}]
+            )
         out[f"label:{kind}"] = [
             # "Killed:   02 (two)": a form's padding after the colon
             [_in(labels), {"ORTH": {"IN": [":", "|"]}}, {"IS_SPACE": True, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))],
@@ -1407,6 +1415,8 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
                 continue  # "Among the dead were three women and four children": a toll's parts
             lists.append((label, s, e))
             continue
+        if label.startswith("fact:") and any(not t.is_punct for t in doc[a:s]):
+            continue  # (a factbox's figure opens its line, after a bullet at most)
         if label.startswith("answer:") and not (
             asked
             and (s == a or _restated(doc, s, e, b))
