@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract import numbers
-from geo.extract.patterns import QUALIFIERS, UNITS, Figure
+from geo.extract.patterns import NAUTICAL_MILE_KM, QUALIFIERS, UNITS, Figure
 from geo.extract.text import column_tables
 
 # What a header cell names (the first that matches): the column's role
@@ -73,8 +73,9 @@ class Row:
                 continue
             unit = (m.group("unit") or "").lower()
             if role == "depth":
-                per = "nm" if unit.startswith(("nautical", "nm")) else "miles" if unit.startswith("mi") else "km"
-                value = round(value * UNITS[per], 1)
+                # (no unit is kilometres; "nautical miles" is two words, no key of UNITS)
+                per = NAUTICAL_MILE_KM if unit.startswith("nautical") else UNITS.get(unit, 1.0)
+                value = round(value * per, 1)
             qual = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
             end = m.end("unit") if m.group("unit") else m.end("num")
             out.append(Figure(role, value, qual, m.start(), end))
