@@ -3460,3 +3460,85 @@ def test_numeric_dates_day_first_as_the_region_writes_them(ex, sentence, day):
 def test_a_factbox_line_with_the_figure_first(ex, line, value):
     got = [c.value for c in only(ex.extract(line, dt.date(2024, 1, 20)), "killed")]
     assert got[:1] == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    "line, value, qualifier",
+    [
+        ("* 50+ km - depth inside Pakistan, per Pakistani security officials", 50, "more than"),
+        ("* ~90 km - reach inside Iran claimed by some Pakistani media; not confirmed", 90, "about"),
+        ("He said 90 km - depth is wrong.", None, None),  # the distance must open its line
+    ],
+)
+def test_a_factbox_line_with_the_distance_first(ex, line, value, qualifier):
+    got = [(c.value, c.qualifier) for c in only(ex.extract(line, dt.date(2024, 1, 20)), "depth")]
+    assert got[:1] == ([(value, qualifier)] if value else [])
+
+
+def test_a_list_stops_at_one_more_of_another_kind(ex):
+    [k] = only(ex.extract("Pakistan's strike near Saravan killed nine people, and one more was injured."), "killed")
+    [i] = only(ex.extract("Pakistan's strike near Saravan killed nine people, and one more was injured."), "injured")
+    assert (k.value, i.value) == (9, 1)
+
+
+def test_a_handout_s_footnote_mark_after_the_full_stop_and_its_note(ex):
+    text = (
+        "Pakistan's Foreign Office put the toll at two children killed and three girls injured.(1) Tehran's "
+        "position was that it hit terrorists only.(2)\n"
+        "Pakistan's response two days later killed nine people.(5)\n"
+        "In Erbil, the Iranian strike killed four civilians, including a businessman and his infant\n"
+        "daughter.(7)\n\n"
+        "Notes\n"
+        "(1) Ministry of Foreign Affairs of Pakistan, press release, 17 January 2024.\n"
+        "(5) Figure given by the deputy governor of Sistan and Baluchestan to IRNA.\n"
+        "(7) Statement of the Kurdistan Regional Government.\n"
+    )
+    got = {(c.kind, c.value): c for c in ex.extract(text, dt.date(2024, 3, 12))}
+    assert ("injured", 3) in got  # "injured.(1)" is a word, a full stop and a mark
+    assert got[("killed", 9)].claimant_type == "iran_official"  # the note's source
+    assert got[("killed", 4)].claimant_type == "other_official"  # a mark at its line's end
+    assert got[("killed", 4)].quote.endswith("daughter.(7)")
+
+
+def test_a_numbered_list_and_a_document_are_no_notes(ex):
+    text = (
+        "Pakistan's response killed nine people.(2) Twin bombings in Kerman killed 95 people.[5]\n"
+        "(1) Iran struck Panjgur.\n"
+        "(2) Pakistani officials told reporters the strike was a reprisal and much else besides that day.\n"
+        "[5] Chronology of attacks in Iran, 2024.\n"
+    )
+    got = {c.value: c.claimant_type for c in only(ex.extract(text, dt.date(2024, 3, 12)), "killed")}
+    assert got[9] != "pakistan_official" and got[95] != "iran_official"
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("A reach of about 90 km inside Iran was claimed by some Pakistani media.", "media"),
+        ("Nine people were killed near Saravan, as claimed by Iranian state media.", "iran_official"),
+        ("The Kerman bombing, which killed some 95 people and was claimed by the Islamic State, shook Iran.", None),
+        ("In 2019 a suicide car bomb claimed by the group killed 27 Revolutionary Guards.", None),
+        ("Kerman, 3 Jan 2024 -- 95 killed (Iranian Ministry of Health), claimed by ISKP.", "iran_official"),
+    ],
+)
+def test_claimed_by_names_a_source_not_an_attack_s_claimant(ex, sentence, claimant):
+    [c] = [c for c in ex.extract(sentence, dt.date(2024, 1, 20)) if c.kind in ("killed", "depth")]
+    assert c.claimant_type == claimant
+
+
+def test_a_time_of_day_before_the_speaker_is_no_part_of_its_name(ex):
+    [c] = only(ex.extract("By midday the Foreign Office had said two children were killed in Panjgur."), "killed")
+    assert c.claimant == "Foreign Office"
+    [c] = only(ex.extract("Dawn reports two children killed in the Koh-e-Sabz area of Panjgur."), "killed")
+    assert c.claimant.startswith("Dawn")
+
+
+def test_a_range_within_so_many_kilometres_of_the_line(ex):
+    [c] = only(ex.extract("Pakistan's strike near Saravan was within 20 or 30 kilometres of the line."), "depth")
+    assert (c.value, c.high) == (20, 30)
+    assert not only(ex.extract("Fencing covers 830 km of the 909 km border."), "depth")
+
+
+def test_players_and_little_ones_are_people(ex):
+    assert [c.value for c in only(ex.extract("Two Panjgur players were injured in the match."), "injured")] == [2]
+    assert [c.value for c in only(ex.extract("She said two little ones died in Panjgur."), "killed")] == [2]

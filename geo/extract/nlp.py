@@ -100,14 +100,16 @@ def pipeline():
                 i = int(np.searchsorted(cols[:, 0], m.end()))
                 if 0 < i < len(doc) and cols[i, 0] == m.end() and not cols[i, 1]:
                     starts[i] = 1
-            # A reference mark after a full stop ("… claimed responsibility.[4] On 3 January"):
-            # it ends its sentence; the next word starts one
-            for m in re.finditer(r"(?<=\.)\[\d{1,3}\](?:\[\d{1,3}\])*[ \t]+(?=[A-Z])", text):
+            # A reference mark after a full stop ("… claimed responsibility.[4] On 3 January",
+            # a handout's "… injured.(1) Tehran's position"): it ends its sentence; the next word starts one
+            # (or at its line's end: "… his infant\ndaughter.(7)")
+            for m in re.finditer(r"(?<=\.)(?:\[\d{1,3}\]|\(\d{1,2}\))+(?:[ \t]+(?=[A-Z])|(?=[ \t]*(?:\n|$)))", text):
                 i = int(np.searchsorted(cols[:, 0], m.start()))
                 k = int(np.searchsorted(cols[:, 0], m.end()))
-                if 0 < k < len(doc) and cols[k, 0] == m.end():
+                if 0 < i < k and (k == len(doc) or cols[k, 0] == m.end()):
                     starts[i:k] = -1
-                    starts[k] = 1
+                    if k < len(doc) and not cols[k, 1]:
+                        starts[k] = 1
             # "Bulletin No. 1", "Nos. 3": the number's abbreviation ends no sentence
             for m in re.finditer(r"\bNos?\.[ \t]+(?=\d)", text):
                 k = int(np.searchsorted(cols[:, 0], m.end()))
@@ -125,8 +127,10 @@ def pipeline():
             return doc
 
     nlp = spacy.blank("en")
-    # "responsibility.[4]": the reference mark and the full stop are tokens of their own
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, r"\[\d{1,3}$"]).search
+    # "responsibility.[4]", "injured.(1)": the reference mark and the full stop are tokens of their own
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(
+        [*nlp.Defaults.suffixes, r"\[\d{1,3}$", r"(?<=[.,;:\"”])\(\d{1,2}$"]
+    ).search
     # "45–55 km": an en dash between digits is a range's dash, a token of its own as English's
     # infixes already make the hyphen ("45-55")
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(

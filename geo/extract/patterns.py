@@ -67,7 +67,7 @@ VICTIMS = frozenset(
     souls spectators fans mourners shoppers tourists patients refugees migrants pedestrians bystanders
     journalists reporters doctors nurses teachers pupils labourer worker student passenger grandchildren
     grandsons granddaughters nephews nieces siblings husbands wives uncles aunts parents babies citizen guys
-    minor defenders sarmachars sarmachar""".split()
+    minor defenders sarmachars sarmachar players ones employees youths staffers colleagues""".split()
 )
 # the people of a nation, as victims ("three other Pakistanis had been wounded"); not in a zero
 # ("no Iranians died" says whose the dead were, not how many)
@@ -784,8 +784,10 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
 
 def _list_patterns() -> dict[str, list[list[dict]]]:
     """Counted groups with no total: "three women, two men and four children were killed"."""
-    group = [_num((CARDINAL,)), {**MOD, "OP": "{0,1}"}, VICT]
-    single = [_in(["a", "an"]), {**MOD, "OP": "{0,1}"}, VICT]  # "a woman and two girls": one and two
+    # not "more": "killed nine people, and one more was injured" is two figures, not one list
+    vict = {"LOWER": {"IN": sorted((VICTIMS | NATIONALS) - {"more"})}}
+    group = [_num((CARDINAL,)), {**MOD, "OP": "{0,1}"}, vict]
+    single = [_in(["a", "an"]), {**MOD, "OP": "{0,1}"}, vict]  # "a woman and two girls": one and two
     # "a boy of ten and a girl of six": one each, their ages after "of"
     single = [*single, {"LOWER": "of", "OP": "?"}, {**_num((CARDINAL,)), "OP": "?"}]
     out: dict[str, list[list[dict]]] = {}
@@ -850,8 +852,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     # "40 kilometres from our frontier", "within 50 kilometres of our border" (not "900 kilometres
     # of our border": its length, refused in _reading where no "within" comes before)
     own = [_in(["from", "of"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
-    # '"barely 10 kilometres" from the line': the border's line
-    line = [{"LOWER": "from"}, {"LOWER": "the"}, {"LOWER": "line"}]
+    # '"barely 10 kilometres" from the line', "within 20 or 30 kilometres of the line": the border's line
+    line = [_in(["from", "of"]), {"LOWER": "the"}, {"LOWER": "line"}]
     for rel in (inside, over, own, border_rel, zero, line):
         for p in ([], paren):
             depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
@@ -966,7 +968,13 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     field_km = {"LOWER": {"REGEX": r"^dist(?:ance)?(?:_from_(?:the_)?border)?_km$"}}
     pad = [{"ORTH": ":"}, {"IS_SPACE": True, "OP": "?"}, QUALS]
     depth += [[field, *pad, num, *per_unit], [field, *pad, num, {"ORTH": "-"}, num, *per_unit], [field_km, *pad, num]]
-    return {"depth:depth": depth, "border:border_length": border, "answer:depth": answer}
+    # a factbox's line, the distance first: "* 50+ km - depth inside Pakistan, per …", "* ~90 km -
+    # reach inside Iran claimed by …" (only opening its line, as the casualty factbox's: see figures())
+    fact = [[QUALS, num, *per_unit, dash, {"ORTH": {"NOT_IN": [";", "."]}, "OP": "{0,3}"}, _in(_FACT_DEPTH)]]
+    return {"depth:depth": depth, "border:border_length": border, "answer:depth": answer, "fact:depth": fact}
+
+
+_FACT_DEPTH = ("depth", "deep", "reach", "inside", "into", "penetration")
 
 
 ORDINAL_DAYS = (
@@ -1318,7 +1326,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     if family == "depth" and any(t.lower_ in _TOWNS for t in doc[max(0, q0 - 2) : q0]):
         return None  # "Turbat, a town about 40 km from the border": where a town lies, not how deep a strike went
     if family == "depth" and i + 2 < len(doc) and doc[i + 1].lower_ in UNITS and doc[i + 2].lower_ == "of":
-        if "within" not in (doc[max(0, q0 - 1)].lower_, doc[q0].lower_):  # (a qualifier's "within" too)
+        # (a qualifier's "within" too, and a range's: "within 20 or 30 kilometres of the line")
+        if "within" not in {t.lower_ for t in doc[max(0, q0 - 3) : q0 + 1]}:
             return None  # "fencing on 830 km of the 909 km border": a stretch of the border, not a depth
         # ("the Saravan-area sites": a compound's word is no zone)
         if any(t.lower_ in _ZONES and doc[t.i - 1].text != "-" for t in doc[max(doc[i].sent.start, q0 - 12) : q0]):

@@ -308,6 +308,7 @@ class Extractor:
         asides = [claimants.asides(doc, r[2].start, r[2].end) if _ASIDE.search(r[3]) else [] for r in rows]
         said = [claimants.best(claimants.main_clause(f, sp)) for f, sp in zip(found, asides, strict=True)]
         said_in: tuple[int, claimants.Speaker | None] = (-1, None)
+        footnotes = _notes(rows, home)
         on_air: tuple[int, claimants.Speaker | None] = (-1, None)  # a transcript's turn and its speaker
         guest = voices.interviewee(text, home) if not transcript and voices.unlabelled_qa(text) else None
         answering = False
@@ -368,6 +369,8 @@ class Extractor:
                     or (claimants.mentioned(rows[k - 1][3], rows[k - 1][0]) if k and not body else None)
                     or (claimants.Speaker(who.name, "unattributed", who.start, who.end) if body else None)
                 )
+            if who is None and footnotes and (mark := next((m for m in _marks(s) if m in footnotes), None)):
+                who = footnotes[mark]  # "… killed nine people.(5)": the source its note gives
             if who is None and claimants.is_quotation(s):
                 if claimants.opens_quote(s):  # "Two were killed. … ," the governor said.
                     ahead = [
@@ -798,6 +801,47 @@ def _reference_lists(text: str) -> list[tuple[int, int]]:
                 break
             end = pos
         out.append((m.start(), end))
+    return out
+
+
+# a note's line: "(5) Figure given by …", "[4] Statement of …"; and a mark in the text, after a word
+_NOTE = re.compile(r"\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])[ \t]+(?=\S)")
+_MARK = re.compile(r"(?<=[^\s(\[])(?:\((\d{1,3})\)|\[(\d{1,3})\])")
+_NOT_SOURCES = re.compile(
+    r"(?i)\b(?:chronolog(?:y|ies)|timelines?|datasets?|databases?|maps?|measured|measurements?|interviews?|"
+    r"registers?|lists?|tables?|see)\b"
+)
+_NOTE_OPENING = re.compile(
+    r"(?i)(?:(?:figures?|tolls?|statements?|data|estimates?)\s+(?:given\s+|as reported\s+)?(?:by|of|from)|source:)\s+"
+)
+
+
+def _marks(s: str) -> list[str]:
+    return [m.group(1) or m.group(2) for m in _MARK.finditer(s)]
+
+
+def _notes(rows: list, home: str | None) -> dict[str, claimants.Speaker]:
+    """The source each footnote gives, by its mark: a handout's "(5) Figure given by the deputy
+    governor of Sistan and Baluchestan to IRNA." is whom "… killed nine people.(5)" cites; "(7)
+    Statement of the Kurdistan Regional Government." likewise. Only a note whose mark the text
+    uses before it, so that a numbered list's "(2) Pakistan retaliated …" is no note."""
+    out: dict[str, claimants.Speaker] = {}
+    used: set[str] = set()
+    for a, _, _, s, *_ in rows:
+        m = _NOTE.match(s)
+        mark = (m.group(1) or m.group(2)) if m else None
+        if mark is not None and mark in used and mark not in out:
+            # the note's source, to its first semicolon: "(9) IRGC statement; the toll is widely repeated."
+            rest = s[m.end() :]
+            opening = _NOTE_OPENING.match(rest)
+            body = re.split(r"[,;]|\.\s", rest[opening.end() if opening else 0 :])[0].rstrip(" .")
+            ctype = claimants.classify(body, home)
+            # a source named in a few words, not a sentence of its own ("[3] Pakistani officials told
+            # reporters the site was …") nor a document ("[5] Chronology of attacks in Iran, 2024.")
+            if ctype not in (None, "unattributed") and len(body.split()) <= 10 and not _NOT_SOURCES.search(body):
+                start = a + len(s) - len(rest) + (opening.end() if opening else 0)
+                out[mark] = claimants.Speaker(body, ctype, start, start + len(body))
+        used.update(_marks(s))
     return out
 
 
