@@ -3542,3 +3542,21 @@ def test_a_range_within_so_many_kilometres_of_the_line(ex):
 def test_players_and_little_ones_are_people(ex):
     assert [c.value for c in only(ex.extract("Two Panjgur players were injured in the match."), "injured")] == [2]
     assert [c.value for c in only(ex.extract("She said two little ones died in Panjgur."), "killed")] == [2]
+
+
+def test_a_claim_column_s_distances_are_depths_and_its_other_figures_its_words(ex):
+    text = (
+        "2. Depth claims\n\n"
+        "| Table 2. How far inside the other country each strike landed | | |\n"
+        "|---|---|---|\n"
+        "| Strike | Claim | Claimant |\n"
+        "|---|---|---|\n"
+        '| Panjgur | "more than 50 km" | Pakistani security officials |\n'
+        "| Saravan | 17 km | Karez geolocation (this note) |\n"
+        "| Saravan | 9 killed | Iranian officials |\n"
+    )
+    got = {(c.kind, c.value): c for c in ex.extract(text, dt.date(2024, 1, 25))}
+    assert got[("depth", 50)].qualifier == "more than"
+    assert got[("depth", 50)].claimant_type == "pakistan_official"
+    assert got[("depth", 17)].claimant_type == "author"  # the piece's own measurement
+    assert got[("killed", 9)].claimant_type == "iran_official"  # the cell's own words say what it counts

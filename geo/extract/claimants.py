@@ -44,10 +44,6 @@ ASIDE_START = frozenset(
 )  # "the minister, in answer to reporters, said": an aside, not an apposition
 BY_VERBS = frozenset("given provided released published announced issued confirmed reported compiled".split())
 _CLAIMED_BY = frozenset("claimed cited stated alleged asserted".split())
-_CLAIMED_DEEDS = frozenset(
-    """attack attacks bombing bombings bomb bombs bomber bombers strike strikes raid raids blast blasts explosion
-    explosions responsibility assault ambush operation killing killings massacre""".split()
-)
 _ARMED = re.compile(r"\b(?:jaish|bla|blf|islamic state|isis|isil|iskp|daesh|militants?|group|ttp)\b")
 _CARRIED = frozenset("toll tolls figure figures count report reports ticker story statement claim".split())
 _ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats commissioner".split())
@@ -56,6 +52,10 @@ _MATERIAL = frozenset(
     "imagery images image photos photographs footage video videos coordinates name names village".split()
 )
 _DEEDS = frozenset("attack attacks bombing bombings killing killings assault raid ambush".split())
+# what an armed group claims (its responsibility), not a figure: "a suicide car bomb claimed by the group"
+_CLAIMED_DEEDS = _DEEDS | frozenset(
+    "bomb bombs bomber bombers strike strikes raids blast blasts explosion explosions responsibility operation".split()
+)
 COUNT_NOUNS = frozenset("count tally estimate reckoning figures account accounts".split())
 # what a side said, owned: "Islamabad's claim that …", "the authorities' statement that …"
 _CLAIM_NOUNS = frozenset("claim claims assertion version line position contention statement announcement".split())
@@ -138,7 +138,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"(?:the|local|foreign|international|pakistani|iranian) press\b(?! (?:release|conference|secretary|note))|"
             r"(?:some|several|other|many|news|press|media|unconfirmed|early|initial) reports\b|"
             r"press (?:reporting|coverage|accounts?)\b|"
-            r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news|courier|dispatch|telegraph)\b)"
+            r"(?:herald|gazette|chronicle|journal|observer|tribune|times|news|courier|dispatch|telegraph|express)\b)"
         ),
     ),
 ]

@@ -535,6 +535,8 @@ class Extractor:
                 figs = patterns.figures(doc, span.start, span.end, asked or told)
                 if self.detector is not None:
                     figs += self.detector.figures(doc, span.start, span.end, figs, f.words)
+                if row is not None:  # a claim column's distance no pattern read ('| Panjgur | "50 km" |')
+                    figs += [x for x in row.figures(text) if not any(x.start < y.end and y.start < x.end for y in figs)]
             for fig in figs:
                 if fig.kind == "depth" and mishaps[k]:
                     continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
@@ -862,7 +864,12 @@ def _cell_speaker(text: str, cell: tuple[int, int], home: str | None) -> claiman
     if ctype in (None, "unattributed") and first.isupper() and len(first) > 1:
         ctype = claimants.introduced(first, text, home) or ctype
     name = said.split(" (")[0].strip().rstrip("*†") or said  # ("Sarhad Rights Watch*": a footnote's mark)
+    if _OWN_WORK.search(said):
+        ctype = "author"  # "Karez geolocation (this note)": the piece's own finding
     return claimants.Speaker(name, ctype or "unattributed", cell[0], cell[0] + len(name))
+
+
+_OWN_WORK = re.compile(r"(?i)\((?:this|our|the present) (?:note|report|article|study|analysis|piece)\)|\bour own\b")
 
 
 def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a: int):

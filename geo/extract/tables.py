@@ -22,7 +22,11 @@ _HEADERS = (
     ("depth", re.compile(r"\b(?:depth|distance|how far|km|kilomet(?:re|er)s|miles)\b", re.I)),
     ("injured", re.compile(r"\b(?:injured|wounded|injuries|hurt)\b", re.I)),
     ("killed", re.compile(r"\b(?:killed|dead|deaths?|fatalities|death toll)\b", re.I)),
+    # a column of claims of no one kind ("| Strike | Claim | Claimant |"): a distance with its unit
+    # in it is a depth ("| Panjgur | "more than 50 km" | Pakistani security officials |")
+    ("claim", re.compile(r"\b(?:claims?|claimed|stated|figures?|estimates?|reported value)\b", re.I)),
 )
+_FIGURES = ("killed", "injured", "depth")
 _NUMBER = re.compile(
     r"(?P<qual>(?:at least|more than|over|about|around|approx\.|approximately|some|nearly|up to|roughly|~)\s*)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(sorted(numbers.UNITS, key=len, reverse=True)) + r")\b)"
@@ -56,18 +60,22 @@ class Row:
     def counts(self) -> bool:
         """Whether the header gives the row's figures their kinds (else its own words do: "| People
         killed | 2 | District administration |")."""
-        return any(role in ("killed", "injured", "depth") for role in self.roles)
+        return any(role in _FIGURES for role in self.roles)
 
     def figures(self, text: str) -> list[Figure]:
         """The row's figures: the first number of each cell under a killed, injured or depth
-        header (a dash or a phrase without a number is none)."""
+        header (a dash or a phrase without a number is none), and a distance with its unit under
+        a header of claims (whose other figures the cell's own words say the kinds of: "2 killed")."""
         out = []
         for (a, b), role in zip(self.cells, self.roles, strict=False):
-            if role not in ("killed", "injured", "depth"):
+            if role not in (*_FIGURES, "claim"):
                 continue
             m = _NUMBER.search(text, a, b)
             if m is None or text[a : m.start()].strip(' "“'):
                 continue  # "a number of terrorists", "(see note)": not a figure the cell states
+            if role == "claim" and not m.group("unit"):
+                continue  # ("| Saravan | 9 | …" under "Claim": nine what, the header does not say)
+            role = "depth" if role == "claim" else role
             value = numbers.value(m.group("num"))
             if value is None:
                 continue
@@ -116,7 +124,7 @@ def _fixed_rows(text: str) -> dict[int, Row]:
         # a column runs from halfway across the gap before its dashes to halfway across the next
         cuts = [0] + [(groups[i - 1][1] + groups[i][0] + 1) // 2 for i in range(1, len(groups))] + [10**6]
         roles = _roles(text, _columns(cuts, *lines[k - 1]))
-        if not any(role in ("killed", "injured", "depth") for role in roles):
+        if not any(role in _FIGURES for role in roles):
             continue
         for at, line in lines[k + 1 : end]:
             out[at] = Row(at, at + len(line), tuple(_columns(cuts, at, line)), roles)
