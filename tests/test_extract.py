@@ -3560,3 +3560,32 @@ def test_a_claim_column_s_distances_are_depths_and_its_other_figures_its_words(e
     assert got[("depth", 50)].claimant_type == "pakistan_official"
     assert got[("depth", 17)].claimant_type == "author"  # the piece's own measurement
     assert got[("killed", 9)].claimant_type == "iran_official"  # the cell's own words say what it counts
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        (
+            "Our own tally is 2 killed in Panjgur and 9 near Saravan.",
+            {2: "iran-strike-panjgur", 9: "pakistan-strike-saravan"},
+        ),
+        (
+            "Two children were killed in Panjgur and nine near Saravan, officials said.",
+            {2: "iran-strike-panjgur", 9: "pakistan-strike-saravan"},
+        ),
+        ("He was killed in Panjgur and his brother in Turbat.", {}),
+    ],
+)
+def test_a_second_figure_whose_verb_is_left_out(ex, sentence, want):
+    assert {c.value: c.event for c in only(ex.extract(sentence, dt.date(2024, 1, 25)), "killed")} == want
+
+
+def test_a_country_s_reply_is_its_strike(ex):
+    text = "Pakistan's reply killed nine people,\naccording to Iran's own deputy governor."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 24)), "killed")
+    assert c.event != "iran-strike-panjgur"
+
+
+def test_people_treated_for_cuts_are_injured(ex):
+    text = "After the Iranian strike on Panjgur, our mobile clinic treated five people with cuts from shattered glass."
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 24)), "injured")] == [5]

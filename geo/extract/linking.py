@@ -97,9 +97,15 @@ def strikers(toks: list[str]) -> set[str]:
             behind = toks[max(0, i - 7) : i - 1] if i and toks[i - 1] == "by" else []
             if any(x in STRIKE_WORDS for x in ahead) or any(x in STRIKE_WORDS | {"violation"} for x in behind):
                 out.add(iso)  # … or the agent: "the violation of its airspace by Iran", "strikes by Pakistan"
+                continue
+            # what the country's possessive owns (the tokenizer may split "Pakistan" from "'s")
+            owned = ahead[1:] if ahead[:1] in (["'s"], ["’s"]) else ahead if w.endswith(("'s", "’s")) else []
+            if owned[:1] and owned[0] in _ANSWERS:
+                out.add(iso)  # "Pakistan's reply killed nine people", "Pakistan's response two days later"
     return out
 
 
+_ANSWERS = frozenset("reply response riposte counterstrike counter-strike reprisal".split())
 GROUND = frozenset("territory soil airspace land side border borders province".split())
 SPEAKS = frozenset("said says say told tells reported reports claimed claims added stated announced".split())
 ATTACK_VERBS = frozenset(

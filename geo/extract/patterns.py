@@ -209,7 +209,23 @@ FIGURE_CUES = frozenset(
     | set(UNITS)
     | set(UPDATE_VERBS)
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
-    | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
+    | {
+        "treatment",
+        "burns",
+        "shrapnel",
+        "cuts",
+        "fractures",
+        "lacerations",
+        "bruises",
+        "injury",
+        "lost",
+        "lose",
+        "loses",
+        "losing",
+        "loss",
+        "life",
+        "total",
+    }
     | {"shahadat", "martyrdom", "kia", "wia", "hell", "graves"}
     | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed"}
     | {"dist_from_border_km", "distance_from_border_km"}  # an incident record's field (its unit in its name)
@@ -468,7 +484,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {**VICT, "OP": "?"},
             _in(["for", "with"]),
             {**NOT_NUM, "OP": "{0,3}"},  # "14 patients with blast and gunshot injuries"
-            _in(["injuries", "wounds", "burns", "shrapnel"]),
+            # "treated five people with cuts from shattered glass"
+            _in(["injuries", "wounds", "burns", "shrapnel", "cuts", "fractures", "lacerations", "bruises"]),
         ],
         [
             any_num,
@@ -690,6 +707,22 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out["noloss:killed"] = [[{"LOWER": "no"}, {"LOWER": "loss"}, {"LOWER": "of"}, _in(["life", "lives"])]]
     # "revising an initial count of 103 given on the day" (where the sentence speaks of the dead)
     out["countof:killed"] = [[_in(["figure", "tally", "count"]), {"LOWER": "of"}, QUALS, any_num]]
+    # "2 killed in Panjgur and 9 near Saravan", "two children were killed in Panjgur and nine near
+    # Saravan": the verb left out before the second place (the figure after "and": see figures())
+    where = _in(["in", "near", "at", "around", "inside", "outside"])
+    for kind in ("killed", "injured"):
+        out[f"ellipsis:{kind}"] = [
+            [
+                _in(passive[kind]),
+                where,
+                {**NOT_NUM, "OP": "{1,4}", "LOWER": {"NOT_IN": ["and", "while", "but", "of"]}},
+                {"ORTH": ",", "OP": "?"},
+                _in(["and", "while", "but"]),
+                QUALS,
+                _num((CARDINAL, ZERO)),
+                where,
+            ]
+        ]
     # "first said seven people had died; they later said nine": the kind of the figure before it
     out["echo:killed"] = [
         [_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num],
@@ -1442,7 +1475,9 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
         i = nums[0]
         if label.startswith("toll:"):  # past a date's day: "the toll from the January 3 bombings … stood at 95"
             i = next((n for n in nums if not _day_of_month(doc, n)), i)
-        if label.startswith("update:") and doc[nums[-1] - 1].lower_ in ("to", *QUAL_WORDS) and len(nums) > 1:
+        if label.startswith("ellipsis:"):
+            i = nums[-1]  # (the figure after "and"; the first has its own match)
+        elif label.startswith("update:") and doc[nums[-1] - 1].lower_ in ("to", *QUAL_WORDS) and len(nums) > 1:
             i = nums[-1]  # "risen from one to two": the new figure (the old one has its own match)
         elif label.startswith("update:") and doc[nums[-1] - 1].lower_ == "from" and len(nums) > 1:
             i = nums[-1]  # "revised to 95 from 103": the old figure (the new one has its own match)

@@ -654,9 +654,14 @@ class Extractor:
 
         def edge(k: int) -> bool:
             # a comma, a semicolon, or "and" before a new striker: "… killed two in Panjgur and
-            # Pakistani strikes near Saravan killed nine"
+            # Pakistani strikes near Saravan killed nine"; or before another figure and its place:
+            # "two were killed in Panjgur and nine near Saravan"
             ahead = [t.lower_ for t in doc[k + 1 : k + 6]]
-            return doc[k].text in (",", ";", ":") or doc[k].lower_ == "and" and bool(strikers(ahead))
+            return (
+                doc[k].text in (",", ";", ":")
+                or doc[k].lower_ == "and"
+                and (bool(strikers(ahead)) or bool(ahead[1:2]) and doc[k + 1].ent_type_ and ahead[1] in _WHERE)
+            )
 
         while i > a and not edge(i - 1):
             i -= 1
@@ -869,6 +874,7 @@ def _cell_speaker(text: str, cell: tuple[int, int], home: str | None) -> claiman
     return claimants.Speaker(name, ctype or "unattributed", cell[0], cell[0] + len(name))
 
 
+_WHERE = frozenset(["in", "near", "at", "around", "inside", "outside"])
 _OWN_WORK = re.compile(r"(?i)\((?:this|our|the present) (?:note|report|article|study|analysis|piece)\)|\bour own\b")
 
 
