@@ -98,6 +98,8 @@ SPLITS = [
     (EVAL / "heldout52", "held-out 52 (clean; the twenty-fourth round's, not run)", None),
     (EVAL / "heldout53", "held-out 53 (clean; the twenty-fifth round's, not run)", None),
     (EVAL / "heldout54", "held-out 54 (clean; the twenty-fifth round's, not run)", None),
+    (EVAL / "heldout55", "held-out 55 (clean; the twenty-sixth round's, not run)", None),
+    (EVAL / "heldout56", "held-out 56 (clean; the twenty-sixth round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
