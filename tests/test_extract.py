@@ -3589,3 +3589,34 @@ def test_a_country_s_reply_is_its_strike(ex):
 def test_people_treated_for_cuts_are_injured(ex):
     text = "After the Iranian strike on Panjgur, our mobile clinic treated five people with cuts from shattered glass."
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 24)), "injured")] == [5]
+
+
+def test_a_force_s_acronym_as_the_victims(ex):
+    text = "Khash-Zahedan road, Feb 2019: suicide car bomb, 27 IRGC killed, 13 injured"
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 25)) if c.kind in ("killed", "injured")}
+    assert got == {("killed", 27), ("injured", 13)}
+
+
+def test_a_table_without_its_outer_bars(ex):
+    text = (
+        "Casualty claims — Panjgur (Iranian strike)\n"
+        "Claimant                        | Killed | Injured\n"
+        "Pakistan MoFA                   | 2 children | 3 girls\n"
+        "Tasnim (IRGC-affiliated)        | not given | not given\n"
+        "The Balochistan Post            | 2      | 5\n"
+    )
+    got = {
+        (c.kind, c.value, c.claimant_type)
+        for c in ex.extract(text, dt.date(2024, 2, 10))
+        if c.kind in ("killed", "injured")
+    }
+    assert {("killed", 2, "pakistan_official"), ("injured", 3, "pakistan_official"), ("injured", 5, "media")} <= got
+
+
+def test_lines_with_bars_whose_first_names_no_figure_column_are_no_table(ex):
+    text = (
+        "05:58 | BRK  | PAKISTAN CARRIES OUT STRIKES INSIDE IRAN EARLY THURSDAY: SOURCES\n"
+        "06:41 | IRN  | IRANIAN STATE TV: 7 KILLED IN 'PAKISTANI ATTACK'\n"
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert c.claimant_type == "iran_official"  # the ticker's own words, not a "SOURCES" column

@@ -128,7 +128,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     (
         "media",
         re.compile(
-            r"\b(?:reuters|associated press|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
+            r"\b(?:reuters|associated press|balochistan post|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
             r"express tribune|the news|media|newspapers?|outlets?|agency|channel|tv\b|television|"
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
             r"new york times|washington post|guardian|samaa|ary news|daily|weekly|website|wire|editorials?|"

@@ -339,6 +339,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             ],
             [any_num, {"LOWER": {"IN": AUX}, "OP": "{1,4}"}, verb],
             [any_num, verb],
+            # "27 IRGC killed, 13 injured", "11 FC personnel martyred": a force's acronym as the victims
+            [any_num, {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2}}, {**MOD, "OP": "{0,1}"}, verb],
             # a speaker inside the phrase: "the nine people Tehran says were killed"
             [
                 any_num,

@@ -91,8 +91,13 @@ class Row:
 
 
 def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The spans of a pipe table line's cells, each trimmed of its padding."""
+    """The spans of a pipe table line's cells, each trimmed of its padding (a line without its
+    outer bars, "Claimant | Killed | Injured", has cells before its first bar and after its last)."""
     bars = [i for i in range(a, b) if text[i] == "|"]
+    if bars and text[a:b].strip()[:1] != "|":
+        bars.insert(0, a - 1)
+    if bars and text[a:b].strip()[-1:] != "|":
+        bars.append(b)
     spans = []
     for lo, hi in zip(bars, bars[1:], strict=False):
         inner = text[lo + 1 : hi]
@@ -166,15 +171,20 @@ def rows(text: str) -> dict[int, Row]:
     pos = 0
     lines = text.splitlines(keepends=True) if "|" in text else []
     caption_rule = False  # the next line is the rule under a table's caption row
+    bars = 0  # the bars of the table's header line
     for k, line in enumerate(lines):
         a, b = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         stripped = line.strip()
         if _BORDER.fullmatch(stripped):
             continue  # a grid table's border ("+------+-----+"): above, under the header, below
-        if not (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3):
+        framed = stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
+        # a table without its outer bars ("Claimant | Killed | Injured"), its rows as many bars as its header
+        bare = not framed and "|" in stripped and (roles is None or stripped.count("|") == bars)
+        if not (framed or bare):
             roles = None  # the table, if any, ended
             continue
+        bars = stripped.count("|")
         cells = _cells(text, a, b)
         rule = _RULE.fullmatch(stripped)
         if caption_rule:
@@ -186,6 +196,8 @@ def rows(text: str) -> dict[int, Row]:
         if roles is None:  # a header
             named = _roles(text, cells)
             roles = named if any(named) else ()
+            if bare and not any(role in (*_FIGURES, "claim") for role in named):
+                roles = ()  # (lines with bars are no table of ours unless the first names a figure column)
             continue
         if rule or not roles:
             continue  # the separator under the header, or a table no column of which is ours
