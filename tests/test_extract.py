@@ -3620,3 +3620,15 @@ def test_lines_with_bars_whose_first_names_no_figure_column_are_no_table(ex):
     )
     [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
     assert c.claimant_type == "iran_official"  # the ticker's own words, not a "SOURCES" column
+
+
+def test_a_depth_from_the_border_s_pillar_or_after_its_comma(ex):
+    text = (
+        "The targeted positions near Panjgur were located a short distance from the common border, "
+        "less than 20 kilometres, in an area used by the terrorists."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
+    assert (c.value, c.qualifier) == (20, "less than")
+    text = "Our reading of the imagery of Koh-e-Sabz suggests something nearer 35 to 40 km from the nearest pillar."
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [35]
+    assert not only(ex.extract("The road runs from the border, about 20 km, to Panjgur town."), "depth")

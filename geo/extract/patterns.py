@@ -129,7 +129,7 @@ def unit_km(doc, i: int) -> float:
     return UNITS[unit]
 
 
-BORDER_WORDS = sorted("border frontier boundary".split())
+BORDER_WORDS = sorted("border frontier boundary pillar".split())  # ("from the nearest pillar": a border pillar)
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -908,6 +908,20 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     )
     # "the border, some 50 km away"; "50 km inland"
     depth.append([_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, *per_unit, _in(["away"])])
+    # "located a short distance from the common border, less than 20 kilometres, in an area …"
+    depth.append(
+        [
+            {"LOWER": "from"},
+            {"LOWER": "the"},
+            {"IS_ALPHA": True, "OP": "{0,3}", "LOWER": {"NOT_IN": BORDER_WORDS}},
+            _in(BORDER_WORDS),
+            {"ORTH": ","},
+            {**QUALS, "OP": "{1,3}"},
+            num,
+            *per_unit,
+            {"ORTH": {"IN": [",", ".", ";"]}},
+        ]
+    )
     depth.append([num, *per_unit, _in(["inland"])])
     # "by my reckoning it is about 50 kilometres in." (the clause ends there)
     depth.append([num, *per_unit, {"LOWER": "in"}, {"ORTH": {"IN": [".", ",", ";", "!"]}}])
@@ -1356,6 +1370,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         qual = "more than"
     if family == "depth" and doc[a].lower_ in ("the", "a", "their", "its") and not sent_words & _DEEP:
         return None  # a quoted distance named a claim where the sentence says nothing of how deep
+    if family == "depth" and doc[a].lower_ == "from" and sent_words & _OTHER_LENGTHS:
+        return None  # "the road runs from the border, about 20 km, to Panjgur": a road's length
     if family == "depth" and [t.lower_ for t in doc[b : b + 2]] == ["by", "road"]:
         return None  # "roughly 100 km from the frontier by road": a drive, not how deep a strike went
     if family == "depth" and any(t.lower_ in _TOWNS for t in doc[max(0, q0 - 2) : q0]):
