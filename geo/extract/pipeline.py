@@ -657,11 +657,10 @@ class Extractor:
             # Pakistani strikes near Saravan killed nine"; or before another figure and its place:
             # "two were killed in Panjgur and nine near Saravan"
             ahead = [t.lower_ for t in doc[k + 1 : k + 6]]
-            return (
-                doc[k].text in (",", ";", ":")
-                or doc[k].lower_ == "and"
-                and (bool(strikers(ahead)) or bool(ahead[1:2]) and doc[k + 1].ent_type_ and ahead[1] in _WHERE)
-            )
+            if doc[k].lower_ == "and":
+                figure_and_place = len(ahead) > 1 and bool(doc[k + 1].ent_type_) and ahead[1] in _WHERE
+                return figure_and_place or bool(strikers(ahead))
+            return doc[k].text in (",", ";", ":")
 
         while i > a and not edge(i - 1):
             i -= 1

@@ -171,7 +171,7 @@ def rows(text: str) -> dict[int, Row]:
     pos = 0
     lines = text.splitlines(keepends=True) if "|" in text else []
     caption_rule = False  # the next line is the rule under a table's caption row
-    bars = 0  # the bars of the table's header line
+    bars = 0  # the bars of the table's line before (a bare table's rows have as many as its header)
     for k, line in enumerate(lines):
         a, b = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
@@ -193,11 +193,10 @@ def rows(text: str) -> dict[int, Row]:
         if roles is None and _caption(text, cells, lines[k + 1 : k + 4]):
             caption_rule = True
             continue
-        if roles is None:  # a header
+        if roles is None:  # a header (lines with bars but no outer ones: only where it names a figure column)
             named = _roles(text, cells)
-            roles = named if any(named) else ()
-            if bare and not any(role in (*_FIGURES, "claim") for role in named):
-                roles = ()  # (lines with bars are no table of ours unless the first names a figure column)
+            ours = any(named) if framed else any(role in (*_FIGURES, "claim") for role in named)
+            roles = named if ours else ()
             continue
         if rule or not roles:
             continue  # the separator under the header, or a table no column of which is ours
