@@ -94,8 +94,8 @@ SPLITS = [
     # the next rounds' clean pairs, written ahead: not even run until their round's reading (None)
     (EVAL / "heldout49", "held-out 49 (clean at 86cb374; tuned on since)", True),
     (EVAL / "heldout50", "held-out 50 (clean at 86cb374; tuned on since)", True),
-    (EVAL / "heldout51", "held-out 51 (clean; the twenty-fourth round's, not run)", None),
-    (EVAL / "heldout52", "held-out 52 (clean; the twenty-fourth round's, not run)", None),
+    (EVAL / "heldout51", "held-out 51 (clean at 569c104)", False),
+    (EVAL / "heldout52", "held-out 52 (clean at 569c104)", False),
     (EVAL / "heldout53", "held-out 53 (clean; the twenty-fifth round's, not run)", None),
     (EVAL / "heldout54", "held-out 54 (clean; the twenty-fifth round's, not run)", None),
     (EVAL / "heldout55", "held-out 55 (clean; the twenty-sixth round's, not run)", None),
