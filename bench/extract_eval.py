@@ -91,11 +91,11 @@ SPLITS = [
     (EVAL / "heldout46", "held-out 46 (clean at 82c0ed0; tuned on since)", True),
     (EVAL / "heldout47", "held-out 47 (clean at 030288c; tuned on since)", True),
     (EVAL / "heldout48", "held-out 48 (clean at 030288c; tuned on since)", True),
-    # the next rounds' clean pairs, written ahead: not even run until their round's reading (None)
     (EVAL / "heldout49", "held-out 49 (clean at 86cb374; tuned on since)", True),
     (EVAL / "heldout50", "held-out 50 (clean at 86cb374; tuned on since)", True),
-    (EVAL / "heldout51", "held-out 51 (clean at 569c104)", False),
-    (EVAL / "heldout52", "held-out 52 (clean at 569c104)", False),
+    (EVAL / "heldout51", "held-out 51 (clean at 569c104; tuned on since)", True),
+    (EVAL / "heldout52", "held-out 52 (clean at 569c104; tuned on since)", True),
+    # the next rounds' clean pairs, written ahead: not even run until their round's reading (None)
     (EVAL / "heldout53", "held-out 53 (clean; the twenty-fifth round's, not run)", None),
     (EVAL / "heldout54", "held-out 54 (clean; the twenty-fifth round's, not run)", None),
     (EVAL / "heldout55", "held-out 55 (clean; the twenty-sixth round's, not run)", None),
