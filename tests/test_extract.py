@@ -3632,3 +3632,27 @@ def test_a_depth_from_the_border_s_pillar_or_after_its_comma(ex):
     text = "Our reading of the imagery of Koh-e-Sabz suggests something nearer 35 to 40 km from the nearest pillar."
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [35]
     assert not only(ex.extract("The road runs from the border, about 20 km, to Panjgur town."), "depth")
+
+
+def test_a_log_s_bare_table_whose_legend_spells_out_its_columns(ex):
+    text = (
+        "LEGEND: K = killed, I = injured, HD = houses damaged.\n\n"
+        "S# | DATE       | LOCATION   | DESCRIPTION                      | K | I | SOURCE\n"
+        "---+------------+------------+----------------------------------+---+---+---------------\n"
+        "02 | 16-01-2024 | Koh-e-Sabz | Prelim casualty report received. | 2 | 4 | Levies Panjgur\n"
+    )
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 17)) if c.kind in ("killed", "injured")}
+    assert got == {("killed", 2), ("injured", 4)}
+
+
+def test_a_reply_thread_s_nesting_bars_are_no_table(ex):
+    text = (
+        "    |    |  > And Kerman was 90-something dead\n"
+        "    |    |  Fair. Iranian officials first said 103 people were killed in Kerman.\n"
+    )
+    got = [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")]
+    assert 103 in got
+
+
+def test_a_rule_s_number_is_no_count(ex):
+    assert 7 not in [c.value for c in only(ex.extract("Rule 7 -- no celebrating deaths."), "killed")]

@@ -1183,7 +1183,10 @@ _DEEP = frozenset("inside into deep depth border frontier far penetrated".split(
 _TOWNS = frozenset("town towns city cities capital port".split())
 _MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
 # (the tokenizer splits "No." in two: "No. 1" is read past its full stop, see _reading)
-_NUMBERED = frozenset("paragraph paragraphs para paras graf grafs page pages section item point annex no nos".split())
+_NUMBERED = frozenset(
+    """paragraph paragraphs para paras graf grafs page pages section item point annex no nos rule rules article
+    articles clause chapter slide step""".split()
+)
 _ONE_BEFORE = frozenset(
     "the this that each every another any which earlier later latest last first second other new same".split()
 )

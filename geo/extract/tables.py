@@ -20,8 +20,8 @@ from geo.extract.text import column_tables
 _HEADERS = (
     ("source", re.compile(r"\b(?:source|sources|claimant|according to|reported by|who says|said by|by whom)\b", re.I)),
     ("depth", re.compile(r"\b(?:depth|distance|how far|km|kilomet(?:re|er)s|miles)\b", re.I)),
-    ("injured", re.compile(r"\b(?:injured|wounded|injuries|hurt)\b", re.I)),
-    ("killed", re.compile(r"\b(?:killed|dead|deaths?|fatalities|death toll)\b", re.I)),
+    ("injured", re.compile(r"\b(?:injured|wounded|injuries|hurt|wia)\b", re.I)),
+    ("killed", re.compile(r"\b(?:killed|dead|deaths?|fatalities|death toll|kia)\b", re.I)),
     # a column of claims of no one kind ("| Strike | Claim | Claimant |"): a distance with its unit
     # in it is a depth ("| Panjgur | "more than 50 km" | Pakistani security officials |")
     ("claim", re.compile(r"\b(?:claims?|claimed|stated|figures?|estimates?|reported value)\b", re.I)),
@@ -108,9 +108,20 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _roles(text: str, cells) -> tuple[str | None, ...]:
     """The role each header cell names (None where it names none of ours); a dataset's field
-    names count as words ("depth_km", "killed_alt")."""
+    names count as words ("depth_km", "killed_alt"), and an abbreviation the text's legend spells
+    out ("LEGEND: K = killed, I = injured" over a log's "| K | I |") as its words."""
+    legend = _legend(text)
     names = [text[lo:hi].replace("_", " ") for lo, hi in cells]
+    names = [legend.get(name.strip(), name) for name in names]
     return tuple(next((role for role, rule in _HEADERS if rule.search(name)), None) for name in names)
+
+
+def _legend(text: str) -> dict[str, str]:
+    """{abbreviation: the words it stands for} from a legend's "K = killed, I = injured"."""
+    return {m.group(1): m.group(2) for m in _LEGEND.finditer(text)} if "=" in text else {}
+
+
+_LEGEND = re.compile(r"\b([A-Z]{1,4})\s*[=:]\s*(killed|dead|deaths|injured|wounded|casualties)\b", re.I)
 
 
 def _fixed_rows(text: str) -> dict[int, Row]:
@@ -148,6 +159,7 @@ def _columns(cuts: list[int], at: int, line: str) -> list[tuple[int, int]]:
 
 _DITTO = frozenset(["-do-", "do", "do.", "-do", "ditto", "〃", '"', "''", "″"])
 _RULE = re.compile(r"[\s|:-]+")  # a pipe table's rule ("|---|:--|")
+_BARE_RULE = re.compile(r"-{2,}(?:[+|]-{2,})+")
 _BORDER = re.compile(r"\+(?:[-=:]+\+){2,}")  # a grid table's
 
 
@@ -178,9 +190,17 @@ def rows(text: str) -> dict[int, Row]:
         stripped = line.strip()
         if _BORDER.fullmatch(stripped):
             continue  # a grid table's border ("+------+-----+"): above, under the header, below
+        if roles is not None and bars and _BARE_RULE.fullmatch(stripped):
+            continue  # the rule under a bare table's header ("---+------+----")
         framed = stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
         # a table without its outer bars ("Claimant | Killed | Injured"), its rows as many bars as its header
-        bare = not framed and "|" in stripped and (roles is None or stripped.count("|") == bars)
+        # (not a reply thread's nesting bars at a line's start: "|    |  > And Kerman was 90-something dead")
+        bare = (
+            "|" in stripped
+            and not stripped.startswith("|")
+            and not stripped.endswith("|")
+            and (roles is None or stripped.count("|") == bars)
+        )
         if not (framed or bare):
             roles = None  # the table, if any, ended
             continue
