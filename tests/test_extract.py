@@ -3656,3 +3656,25 @@ def test_a_reply_thread_s_nesting_bars_are_no_table(ex):
 
 def test_a_rule_s_number_is_no_count(ex):
     assert 7 not in [c.value for c in only(ex.extract("Rule 7 -- no celebrating deaths."), "killed")]
+
+
+def test_an_e_mail_s_quoted_paragraph_reads_as_prose(ex):
+    text = (
+        "On Thu, 18 Jan 2024, Karim wrote:\n"
+        "> Checked with the agency this morning. Their line is unchanged.\n"
+        ">\n"
+        "> > Nine people, including four children, were killed in the Pakistani\n"
+        "> > strike near Saravan, the deputy governor told IRNA on Thursday, and\n"
+        "> > none of them were Iranian nationals.\n"
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 18)), "killed")
+    assert (c.value, c.event, c.claimant_type) == (9, "pakistan-strike-saravan", "iran_official")
+    assert text[c.start : c.end] == c.quote and c.quote.startswith("Nine people")  # offsets into the text given
+
+
+def test_a_table_s_bars_are_no_quoting_marks():
+    from geo.extract.nlp import _quote_marks
+
+    table = "| Panjgur | 2 |\n| Saravan | 9 |\n"
+    assert _quote_marks(table) is table
+    assert _quote_marks("    |    |  > And Kerman\n") == " " * 14 + "And Kerman\n"

@@ -239,10 +239,13 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
     file's cue headers, its captions' lines run on as one text. Returns the text and, for each
     of its characters (and its end), the offset in ``text``; (text, None) when nothing was
     joined or left out. Only joined breaks change: a table padded with spaces keeps them."""
+    masked = _quote_marks(text)
+    changed = masked is not text
+    text = masked
     cues = _cues(text)
     cuts = (_caption_breaks(text, cues) if cues else _wrapped_breaks(text)) + _emphasis_marks(text)
     if not cuts:
-        return text, None
+        return text, (np.arange(len(text) + 1) if changed else None)
     keep = np.ones(len(text) + 1, dtype=bool)
     chars = list(text)
     for a, b, space in cuts:  # text[a:b] left out, but for one space at ``space``
@@ -251,6 +254,25 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
             keep[space], chars[space] = True, " "
     origin = np.flatnonzero(keep)
     return "".join(chars[i] for i in origin[:-1]), origin
+
+
+def _quote_marks(text: str) -> str:
+    """``text`` with the marks that quote an earlier message at a line's start made blanks (same
+    length): an e-mail's "> > Nine people were killed", a forum's reply nesting "|    |  > And
+    Kerman …", so that a quoted paragraph's wrapped lines read, and join, as prose. Not a table's
+    row ("| Panjgur | 2 |" ends with its bar too). ``text`` itself where it has none."""
+    if ">" not in text and "|" not in text:
+        return text
+    out = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    return out if out != text else text
+
+
+# a line's quoting marks: any with a ">", or two bars or more, before the words of a line not ending in a bar
+_QUOTED = re.compile(
+    r"(?m)^[ \t]*(?=[|>])"
+    r"(?:(?:[|][ \t]*){2,}(?:>[ \t]*)*|(?:[|][ \t]*)*>[ \t]*(?:[|>][ \t]*)*)"  # two bars, or a ">" among them
+    r"(?=[^\s|>])(?![^\n]*\|[ \t]*$)"  # then the line's words, not ending in a bar
+)
 
 
 def _wrapped_breaks(text: str) -> list[tuple[int, int, int | None]]:
