@@ -236,16 +236,15 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
     spaces that the tokenizer keeps as a token of its own, inside the phrase a pattern reads. A
     word hyphenated at the line's end ("twenty-\nfive", "Koh-e-\nSabz") is joined without a
     space. Markdown's emphasis marks are left out ("**7** killed": "7 killed"), and a subtitle
-    file's cue headers, its captions' lines run on as one text. Returns the text and, for each
-    of its characters (and its end), the offset in ``text``; (text, None) when nothing was
-    joined or left out. Only joined breaks change: a table padded with spaces keeps them."""
-    masked = _quote_marks(text)
-    changed = masked is not text
-    text = masked
+    file's cue headers, its captions' lines run on as one text; quoting marks at a line's start
+    are blanks (:func:`_quote_marks`). Returns the text and, for each of its characters (and its
+    end), the offset in ``text``; (text, None) when nothing was joined, left out or blanked.
+    Only joined breaks change: a table padded with spaces keeps them."""
+    given, text = text, _quote_marks(text)
     cues = _cues(text)
     cuts = (_caption_breaks(text, cues) if cues else _wrapped_breaks(text)) + _emphasis_marks(text)
     if not cuts:
-        return text, (np.arange(len(text) + 1) if changed else None)
+        return text, (None if text is given else np.arange(len(text) + 1))
     keep = np.ones(len(text) + 1, dtype=bool)
     chars = list(text)
     for a, b, space in cuts:  # text[a:b] left out, but for one space at ``space``
@@ -263,8 +262,8 @@ def _quote_marks(text: str) -> str:
     row ("| Panjgur | 2 |" ends with its bar too). ``text`` itself where it has none."""
     if ">" not in text and "|" not in text:
         return text
-    out = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-    return out if out != text else text
+    out, n = _QUOTED.subn(lambda m: " " * len(m.group(0)), text)
+    return out if n else text
 
 
 # a line's quoting marks: any with a ">", or two bars or more, before the words of a line not ending in a bar

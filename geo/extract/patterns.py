@@ -200,6 +200,10 @@ ABBREVIATIONS = {"bla", "blf", "irgc", "bras", "uav", "uavs"}
 
 
 # A sentence can hold a figure only if it has one of these words (checked before matching).
+# what people are treated for: "treated five people with cuts from shattered glass"
+WOUNDS = frozenset("injuries wounds burns shrapnel cuts fractures lacerations bruises".split())
+# the words before a place: "2 killed in Panjgur and 9 near Saravan"
+PLACE_BEFORE = frozenset(["in", "near", "at", "around", "inside", "outside"])
 FIGURE_CUES = frozenset(
     KILL
     | HURT
@@ -209,23 +213,8 @@ FIGURE_CUES = frozenset(
     | set(UNITS)
     | set(UPDATE_VERBS)
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
-    | {
-        "treatment",
-        "burns",
-        "shrapnel",
-        "cuts",
-        "fractures",
-        "lacerations",
-        "bruises",
-        "injury",
-        "lost",
-        "lose",
-        "loses",
-        "losing",
-        "loss",
-        "life",
-        "total",
-    }
+    | WOUNDS
+    | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
     | {"shahadat", "martyrdom", "kia", "wia", "hell", "graves"}
     | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed"}
     | {"dist_from_border_km", "distance_from_border_km"}  # an incident record's field (its unit in its name)
@@ -486,8 +475,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             {**VICT, "OP": "?"},
             _in(["for", "with"]),
             {**NOT_NUM, "OP": "{0,3}"},  # "14 patients with blast and gunshot injuries"
-            # "treated five people with cuts from shattered glass"
-            _in(["injuries", "wounds", "burns", "shrapnel", "cuts", "fractures", "lacerations", "bruises"]),
+            _in(WOUNDS),
         ],
         [
             any_num,
@@ -711,7 +699,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out["countof:killed"] = [[_in(["figure", "tally", "count"]), {"LOWER": "of"}, QUALS, any_num]]
     # "2 killed in Panjgur and 9 near Saravan", "two children were killed in Panjgur and nine near
     # Saravan": the verb left out before the second place (the figure after "and": see figures())
-    where = _in(["in", "near", "at", "around", "inside", "outside"])
+    where = _in(PLACE_BEFORE)
     for kind in ("killed", "injured"):
         out[f"ellipsis:{kind}"] = [
             [

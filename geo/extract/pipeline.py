@@ -658,7 +658,7 @@ class Extractor:
             # "two were killed in Panjgur and nine near Saravan"
             ahead = [t.lower_ for t in doc[k + 1 : k + 6]]
             if doc[k].lower_ == "and":
-                figure_and_place = len(ahead) > 1 and bool(doc[k + 1].ent_type_) and ahead[1] in _WHERE
+                figure_and_place = len(ahead) > 1 and bool(doc[k + 1].ent_type_) and ahead[1] in patterns.PLACE_BEFORE
                 return figure_and_place or bool(strikers(ahead))
             return doc[k].text in (",", ";", ":")
 
@@ -873,7 +873,6 @@ def _cell_speaker(text: str, cell: tuple[int, int], home: str | None) -> claiman
     return claimants.Speaker(name, ctype or "unattributed", cell[0], cell[0] + len(name))
 
 
-_WHERE = frozenset(["in", "near", "at", "around", "inside", "outside"])
 _OWN_WORK = re.compile(r"(?i)\((?:this|our|the present) (?:note|report|article|study|analysis|piece)\)|\bour own\b")
 
 

@@ -27,6 +27,7 @@ _HEADERS = (
     ("claim", re.compile(r"\b(?:claims?|claimed|stated|figures?|estimates?|reported value)\b", re.I)),
 )
 _FIGURES = ("killed", "injured", "depth")
+_READ = (*_FIGURES, "claim")  # the columns a row's figures are read from
 _NUMBER = re.compile(
     r"(?P<qual>(?:at least|more than|over|about|around|approx\.|approximately|some|nearly|up to|roughly|~)\s*)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(sorted(numbers.UNITS, key=len, reverse=True)) + r")\b)"
@@ -68,7 +69,7 @@ class Row:
         a header of claims (whose other figures the cell's own words say the kinds of: "2 killed")."""
         out = []
         for (a, b), role in zip(self.cells, self.roles, strict=False):
-            if role not in (*_FIGURES, "claim"):
+            if role not in _READ:
                 continue
             m = _NUMBER.search(text, a, b)
             if m is None or text[a : m.start()].strip(' "“'):
@@ -215,7 +216,7 @@ def rows(text: str) -> dict[int, Row]:
             continue
         if roles is None:  # a header (lines with bars but no outer ones: only where it names a figure column)
             named = _roles(text, cells)
-            ours = any(named) if framed else any(role in (*_FIGURES, "claim") for role in named)
+            ours = any(named) if framed else any(role in _READ for role in named)
             roles = named if ours else ()
             continue
         if rule or not roles:
