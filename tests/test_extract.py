@@ -3678,3 +3678,38 @@ def test_a_table_s_bars_are_no_quoting_marks():
     table = "| Panjgur | 2 |\n| Saravan | 9 |\n"
     assert _quote_marks(table) is table
     assert _quote_marks("    |    |  > And Kerman\n") == " " * 14 + "And Kerman\n"
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ('Much has been made of the depth of these strikes. Islamabad\'s own figure was "more than 50 km".', 50),
+        ('The 47 km figure is well short of the "80 km" carried by several Indian outlets.', 80),
+        ('A widely shared post by the blogger put it at "almost 50 miles"; we can find no basis for that.', 80.5),
+        ('The compound lies far short of the "about 90 km" repeated on Pakistani television.', 90),
+    ],
+)
+def test_a_distance_quoted_as_someone_s_claim_is_a_depth(ex, text, want):
+    assert want in [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The border: you will see "900 km", "909 km" and "959 km" in different reports.',
+        'Border length: use 959 km. The "900 km" figure on the graphics template is a rounding.',
+        'The road to Panjgur is "about 60 km" long.',
+        'He was "about 90 km" away from home when the news came.',
+        'Please don\'t convert one into the other, we ended up with "48.28 km" in a caption.',
+    ],
+)
+def test_a_quoted_distance_that_is_no_claimed_depth(ex, text):
+    assert not only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
+
+
+def test_a_depth_from_the_zero_point_or_so(ex):
+    text = "The place of the incident is located almost 50 kilometer from zero point of the border."
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [50]
+    text = "All the targets were within twenty kilometres or so of the border, in ungoverned spaces."
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
+    assert (c.value, c.qualifier) == (20, "about")

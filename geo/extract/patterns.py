@@ -866,7 +866,14 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         _in(BORDER_WORDS),
     ]
     # "57 kilometres from the zero line", "from the zero point": Pakistan's words for the border
-    zero = [_in(["from", "of"]), {"LOWER": "the"}, {"LOWER": "zero"}, {"ORTH": "-", "OP": "?"}, _in(["line", "point"])]
+    # ("almost 50 kilometer from zero point of the border": a translation's dropped article)
+    zero = [
+        _in(["from", "of"]),
+        {"LOWER": "the", "OP": "?"},
+        {"LOWER": "zero"},
+        {"ORTH": "-", "OP": "?"},
+        _in(["line", "point"]),
+    ]
     inside = [_in(["inside", "into", "within", "deep"])]
     # "25 km across the line", "beyond the frontier" (not "1,100 km across the Gulf from Saravan")
     over = [_in(["across", "beyond"]), {"LOWER": "the", "OP": "?"}, _in([*BORDER_WORDS, "line", "iran", "pakistan"])]
@@ -880,6 +887,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     for rel in (inside, over, own, border_rel, zero, line):
         for p in ([], paren):
             depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
+        # "within twenty kilometres or so of the border" (about twenty: see _reading)
+        depth.append([num, *per_unit, {"LOWER": "or"}, {"LOWER": "so"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, naut, unit])
     # a depth quoted as a claim: 'not the "more than 50 km" cited by Pakistani officials', 'the
     # "90 km" figure some Iranian outlets gave' (where the sentence speaks of depth: see _reading)
@@ -894,6 +903,10 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             _in(["figure", "claim", "cited", "claimed", "given", "quoted", "estimate", "reported", "mentioned"]),
         ]
     )
+    # a distance quoted on its own: 'Dawn has "more than 50 km"', 'the "80 km" carried by some
+    # outlets', 'the figure of "about 90 km"' (a depth only where the words around make it a
+    # claim or the sentence speaks of depth: see _reading)
+    quoted = [[OPENQ_ONE, QUALS, num, *per_unit, {"ORTH": {"IN": ['"', "”"]}}]]
     # "the border, some 50 km away"; "50 km inland"
     depth.append([_in(BORDER_WORDS), {"ORTH": ",", "OP": "?"}, QUALS, num, *per_unit, _in(["away"])])
     # "located a short distance from the common border, less than 20 kilometres, in an area …"
@@ -1008,7 +1021,13 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     # a factbox's line, the distance first: "* 50+ km - depth inside Pakistan, per …", "* ~90 km -
     # reach inside Iran claimed by …" (only opening its line, as the casualty factbox's: see figures())
     fact = [[QUALS, num, *per_unit, dash, {"ORTH": {"NOT_IN": [";", "."]}, "OP": "{0,3}"}, _in(_FACT_DEPTH)]]
-    return {"depth:depth": depth, "border:border_length": border, "answer:depth": answer, "fact:depth": fact}
+    return {
+        "depth:depth": depth,
+        "border:border_length": border,
+        "answer:depth": answer,
+        "fact:depth": fact,
+        "quoted:depth": quoted,
+    }
 
 
 _FACT_DEPTH = ("depth", "deep", "reach", "inside", "into", "penetration")
@@ -1357,8 +1376,14 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         return None  # "no credible report of a toll anywhere near 30": a figure denied, not stated
     if qual == "exact" and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "odd":
         qual = "about"
+    if qual == "exact" and [t.lower_ for t in doc[i + 2 : i + 4]] == ["or", "so"] and doc[i + 1].lower_ in UNITS:
+        qual = "about"  # "twenty kilometres or so"
     if qual == "exact" and i + 1 < len(doc) and doc[i + 1].text == "+":
         qual = "more than"
+    if family == "quoted":
+        if not _quoted_depth(doc, a, b, sent_words):
+            return None
+        family, a = "depth", a + 1  # (the figure's span starts inside the quote, as other depths' do)
     if family == "depth" and doc[a].lower_ in ("the", "a", "their", "its") and not sent_words & _DEEP:
         return None  # a quoted distance named a claim where the sentence says nothing of how deep
     if family == "depth" and doc[a].lower_ == "from" and sent_words & _OTHER_LENGTHS:
@@ -1417,6 +1442,30 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     return Figure(
         kind, value, qual, min(start, doc[a].idx), end_tok.idx + len(end_tok.text), victims, None, vague, low, high
     )
+
+
+# words that make a distance quoted on its own someone's claim: 'the figure of "about 90 km"',
+# 'Dawn has "more than 50 km"', 'the "80 km" carried by several outlets'
+_CLAIMING = frozenset(
+    """figure figures claim claims claimed phrase estimate estimates cited quoted reported carried advanced
+    given gave ran has had put puts said says told short circulated circulating repeated""".split()
+)
+# what a sentence says when it speaks of how deep a strike went (not the border: "The border: you
+# will see "900 km", "909 km" …" gives its length)
+# ("into" and "far" are too common: "convert one into the other", "so far")
+_DEPTH_TALK = frozenset("inside deep depth penetrated distance distances".split())
+
+
+def _quoted_depth(doc, a: int, b: int, sent_words: set[str]) -> bool:
+    """Whether a distance quoted on its own in tokens [a, b) is a depth: a claim's words just
+    around it, or a sentence about how deep, and no other length in the sentence (a road's, the
+    border's: "the "900 km"-long border")."""
+    lengths = _OTHER_LENGTHS | {"long", "length", "wide", "radius", "covered", "travelled", "traveled", "journey"}
+    # (the sentence's words, and those just before it: "Border length: use 959 km. The "900 km" figure …")
+    if sent_words & lengths or any(t.lower_ in lengths for t in doc[max(0, a - 12) : a]):
+        return False
+    around = {t.lower_ for t in doc[max(doc[a].sent.start, a - 3) : a]} | {t.lower_ for t in doc[b : b + 3]}
+    return bool(around & _CLAIMING or sent_words & _DEPTH_TALK)
 
 
 def _verb_distance(doc, a: int, b: int, i: int) -> int:
