@@ -101,6 +101,7 @@ SPLITS = [
     (EVAL / "heldout55", "held-out 55 (clean; the twenty-sixth round's, not run)", None),
     (EVAL / "heldout56", "held-out 56 (clean; the twenty-sixth round's, not run)", None),
     (EVAL / "heldout57", "held-out 57 (clean; the twenty-seventh round's, not run)", None),
+    (EVAL / "heldout58", "held-out 58 (clean; the twenty-seventh round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
