@@ -3713,3 +3713,22 @@ def test_a_depth_from_the_zero_point_or_so(ex):
     text = "All the targets were within twenty kilometres or so of the border, in ungoverned spaces."
     [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
     assert (c.value, c.qualifier) == (20, "about")
+
+
+def test_a_speaker_after_what_is_named_from_there(ex):
+    text = 'The 30 miles is what the official told our bureau, in miles. Dawn has "more than 50 km".'
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "depth")
+    assert c.claimant is not None and "what" not in c.claimant.lower()  # not "miles is what the official"
+
+
+def test_a_toll_revised_as_it_from_the_sentence_before(ex):
+    text = (
+        "On the Iranian side, the toll was first given as seven. Iranian officials later raised it to nine, "
+        "including four children."
+    )
+    assert 9 in [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")]
+    text = "Iranian officials first said 103, then revised it down to 84, and later it went back up to 95 as more died."
+    got = {c.value: c.qualifier for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")}
+    assert got == {103: "exact", 84: "exact", 95: "exact"}  # (not "up to 95": a revision, no ceiling)
+    # "it" with no toll before is nothing revised
+    assert not only(ex.extract("The attack was condemned. It was later raised to 9 in the council."), "killed")

@@ -59,7 +59,7 @@ _CLAIMED_DEEDS = _DEEDS | frozenset(
 COUNT_NOUNS = frozenset("count tally estimate reckoning figures account accounts".split())
 # what a side said, owned: "Islamabad's claim that …", "the authorities' statement that …"
 _CLAIM_NOUNS = frozenset("claim claims assertion version line position contention statement announcement".split())
-STOP_BEFORE = frozenset("that and but while as when after which who where because since then so".split())
+STOP_BEFORE = frozenset("that and but while as when after which who what where because since then so".split())
 
 
 @dataclass(frozen=True)

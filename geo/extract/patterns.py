@@ -100,6 +100,8 @@ UPDATE_VERBS = sorted(
     "revised raised lowered rose risen climbed increased jumped updated corrected reached grew revising raising "
     "lowering revise revises raise raises rises climbs updates".split()  # a timeline's present: "then revise it to 95"
 )
+# what gives the figure a revision then revises: "Iranian officials first said 103, then …"
+_REPORTED = frozenset("said gave put reported announced".split())
 DEATH_WORDS = frozenset("dead deaths died killed toll martyred martyrs lives fatalities".split())
 TOLL_WORDS = frozenset("toll figure figures count tally number death deaths".split())
 HOSPITAL_VERBS = sorted("taken rushed admitted brought shifted airlifted moved evacuated treated".split())
@@ -609,6 +611,18 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [_in(["then", "later", "and", "finally", "subsequently"]), {"LOWER": "to"}, QUALS, any_num],
         # "was later revised by the health ministry to 95"
         [_in(UPDATE_VERBS), {"LOWER": "by"}, {**NOT_NUM, "OP": "{1,4}"}, {"LOWER": "to"}, QUALS, any_num],
+        # "later it went back up to 95", "the toll came down to 84" ("up to" alone is a qualifier)
+        [
+            _in(["it", "toll", "figure", "count", "tally", "number"]),
+            _in(["went", "came", "has", "had", "was"]),
+            {"LOWER": {"IN": ["gone", "come", "back"]}, "OP": "{0,2}"},
+            _in(["up", "down"]),
+            {"LOWER": "to"},
+            QUALS,
+            any_num,
+        ],
+        # "Iranian officials first said 103, then revised it down to 84": the figure revised
+        [_in(sorted(_REPORTED)), QUALS, any_num, {"ORTH": ","}, _in(["then", "later"])],
         # "revised it to 84", "revising the toll to 95"
         [
             _in(UPDATE_VERBS),
@@ -1317,6 +1331,9 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
                 # "first reported 7 killed, later revised to 9", "fatalities updated from 1 to 2": what
                 # is revised is the count the sentence named before
                 or any(t.lower_ in DEATH_WORDS | HURT for t in doc[doc[a].sent.start : a])
+                # "On the Iranian side, the toll was first given as seven. Officials later raised
+                # it to nine": "it" is the toll the sentence before told of
+                or _toll_told(doc, a, b, sent_words)
             )
         ):
             return None
@@ -1372,6 +1389,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     if kind in ("killed", "injured") and _either(doc, a, b) or kind == "injured" and doc[b - 1].lower_ == "harmed":
         kind = "casualties"  # "no one was killed or wounded", "no one was harmed": not told apart
     qual, q0 = qualifier_before(doc, i)
+    if family == "update" and qual == "up to" and doc[q0 - 1].lower_ in ("went", "came", "back", "gone", "come"):
+        qual = "exact"  # "it went back up to 95": a revision's new figure, not a ceiling
     if [t.lower_ for t in doc[max(0, q0 - 2) : q0]] in (["anywhere", "near"], ["anything", "like"]):
         return None  # "no credible report of a toll anywhere near 30": a figure denied, not stated
     if qual == "exact" and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "odd":
@@ -1466,6 +1485,17 @@ def _quoted_depth(doc, a: int, b: int, sent_words: set[str]) -> bool:
         return False
     around = {t.lower_ for t in doc[max(doc[a].sent.start, a - 3) : a]} | {t.lower_ for t in doc[b : b + 3]}
     return bool(around & _CLAIMING or sent_words & _DEPTH_TALK)
+
+
+def _toll_told(doc, a: int, b: int, sent_words: set[str]) -> bool:
+    """Whether update match [a, b) revises "it", or gives the figure a revision then revised
+    ("first said 103, then …"), where this sentence or the one before speaks of a toll."""
+    if not (doc[a].lower_ in _REPORTED or any(t.lower_ == "it" for t in doc[max(doc[a].sent.start, a - 3) : b])):
+        return False
+    toll = TOLL_WORDS | DEATH_WORDS
+    start = doc[a].sent.start
+    return bool(sent_words & toll) or start > 0 and bool({t.lower_ for t in doc[start - 1].sent} & toll)
+
 
 
 def _verb_distance(doc, a: int, b: int, i: int) -> int:
