@@ -3732,3 +3732,17 @@ def test_a_toll_revised_as_it_from_the_sentence_before(ex):
     assert got == {103: "exact", 84: "exact", 95: "exact"}  # (not "up to 95": a revision, no ceiling)
     # "it" with no toll before is nothing revised
     assert not only(ex.extract("The attack was condemned. It was later raised to 9 in the council."), "killed")
+
+
+def test_a_digest_s_subject_line_naming_a_crash_among_its_stories_is_no_mishap_story(ex):
+    text = (
+        "Subject: Pakistan hits back | Kerman toll | KKH bus crash\n\n"
+        "1. PAKISTAN HITS BACK\n\n"
+        "Pakistan struck what it called terrorist hideouts inside Iran early yesterday. Iran says nine people "
+        "were killed near Saravan, including four children.\n"
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert c.event == "pakistan-strike-saravan"
+    # an article that opens on the crash itself is still about it
+    crash = "Bus crash kills 12 near Chilas\n\nAt least 12 people were killed when a bus plunged into a ravine.\n"
+    assert all(c.event is None for c in only(ex.extract(crash, dt.date(2024, 1, 19)), "killed"))

@@ -268,7 +268,9 @@ class Extractor:
         # about another cause of death; its figures are no strike's unless their sentence says so
         mishaps = [bool(_MISHAP.search(r[3])) for r in rows]  # each sentence searched once
         mishap = {r[4].paragraph for r, m in zip(rows, mishaps, strict=True) if m}
-        if any(mishaps[:3]):
+        # (not a first line that names a country striking too: a digest's subject line, "Pakistan
+        # hits back | Kerman toll | KKH bus crash | Gaza", lists its stories)
+        if any(m and not x.strikers for m, x in zip(mishaps[:3], facts[:3], strict=True)):
             main, mishap = None, mishap | {r[4].paragraph for r in rows}
         story = any(x.strikers or x.targets for x in facts)  # a story of strikes, not of floods
         transcript = voices.is_transcript(text)
