@@ -3746,3 +3746,17 @@ def test_a_digest_s_subject_line_naming_a_crash_among_its_stories_is_no_mishap_s
     # an article that opens on the crash itself is still about it
     crash = "Bus crash kills 12 near Chilas\n\nAt least 12 people were killed when a bus plunged into a ravine.\n"
     assert all(c.event is None for c in only(ex.extract(crash, dt.date(2024, 1, 19)), "killed"))
+
+
+def test_a_style_memo_s_say_is_no_speaker_and_its_quote_names_its_source(ex):
+    text = (
+        "STYLE NOTE: the Saravan and Panjgur strikes\n\n"
+        "SAY: \"Pakistan's Foreign Office said two children were killed and three girls injured.\"\n\n"
+        'DON\'T SAY: "Iran said the strike killed 12."\n\n'
+        "SAY: \"Iran said nine people were killed near Saravan.\"\n"
+    )
+    got = {(c.kind, c.value): c for c in ex.extract(text, dt.date(2024, 1, 19)) if c.kind in ("killed", "injured")}
+    assert got[("killed", 2)].claimant_type == "pakistan_official"
+    assert got[("injured", 3)].claimant_type == "pakistan_official"
+    assert got[("killed", 9)].claimant_type == "iran_official"
+    assert all(c.claimant not in ("Say", "Don'T Say") for c in got.values())

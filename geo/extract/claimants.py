@@ -1107,6 +1107,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 found.append(
                     (t.i, Speaker(NAMES.get(inner[0].lower(), inner[0]), classify(inner[0], home), *inner[1:]))
                 )
+    if not found:
+        # 'SAY: "Pakistan's Foreign Office said two children were killed …"': a quote no one outside
+        # it speaks names its own source
+        for qs, qe in quoted:
+            inside = [t.i for t in doc[a:b] if qs < t.idx < qe]
+            if inside:
+                found += speakers(doc, inside[0], inside[-1] + 1, home)
     return found
 
 

@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from geo.extract.claimants import OFFICIAL, SCHOLARLY, SIDE_TYPES, STATE_OUTLET, Speaker, classify, introduced
 
 _OWN_VOICE = re.compile(
@@ -258,6 +260,10 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
     span = (offset + m.start("label"), offset + m.end("label"))
     if label in ("A", "ANSWER") and (guest := interviewee(text, home)) is not None:
         return Speaker(guest.name, guest.type, *span)  # an interview's answers are the guest's
+    first = label.split()[0].lower().replace("’", "'").removesuffix("n't")  # ("DON'T SAY": "do")
+    if label.isupper() and first != "the" and first in STOP_WORDS:
+        # a style memo's "SAY:", "DON'T SAY:", "SEE:", "NEVER:": an instruction, no one speaking
+        return None
     if _HOSTS.search(label) or _HOSTS.search(role) or label in ("A", "ANSWER", "QUESTION"):  # a Q&A's own voice
         return Speaker(label.title(), "author", *span)
     if label.lower() in ("guest", "caller", "speaker"):
