@@ -3751,12 +3751,31 @@ def test_a_digest_s_subject_line_naming_a_crash_among_its_stories_is_no_mishap_s
 def test_a_style_memo_s_say_is_no_speaker_and_its_quote_names_its_source(ex):
     text = (
         "STYLE NOTE: the Saravan and Panjgur strikes\n\n"
-        "SAY: \"Pakistan's Foreign Office said two children were killed and three girls injured.\"\n\n"
+        'SAY: "Pakistan\'s Foreign Office said two children were killed and three girls injured."\n\n'
         'DON\'T SAY: "Iran said the strike killed 12."\n\n'
-        "SAY: \"Iran said nine people were killed near Saravan.\"\n"
+        'SAY: "Iran said nine people were killed near Saravan."\n'
     )
     got = {(c.kind, c.value): c for c in ex.extract(text, dt.date(2024, 1, 19)) if c.kind in ("killed", "injured")}
     assert got[("killed", 2)].claimant_type == "pakistan_official"
     assert got[("injured", 3)].claimant_type == "pakistan_official"
     assert got[("killed", 9)].claimant_type == "iran_official"
     assert all(c.claimant not in ("Say", "Don'T Say") for c in got.values())
+
+
+@pytest.mark.parametrize(
+    "text,ctype",
+    [
+        (
+            "4.2 Third parties: we understand from the office of the Deputy Commissioner, Panjgur, that two "
+            "children from a neighbouring compound died.",
+            "pakistan_official",
+        ),
+        ("We learned from the Levies in Panjgur that two children died.", "pakistan_official"),
+    ],
+)
+def test_a_figure_learnt_from_someone_is_theirs(ex, text, ctype):
+    [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")
+    assert c.claimant_type == ctype
+    # (not a place something came from: "the drones came from the west, and two children died")
+    [c] = only(ex.extract("The drones came from the west that night, and two children died."), "killed")
+    assert c.claimant_type != ctype

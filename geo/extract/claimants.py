@@ -724,6 +724,8 @@ def _relayed(doc, a: int, b: int, name: str, ctype: str | None) -> str | None:
     return side
 
 
+# "we understand from X that …": what one learns a figure from someone by
+_LEARNT = frozenset("understand understood learn learned learnt heard hear told informed gathered".split())
 # what can come from a source: "The highest count comes from …"
 _SOURCED = frozenset(
     "count counts figure figures number numbers toll tally estimate estimates claim claims report reports word "
@@ -941,6 +943,16 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         ):
             # "The highest count … comes from Sarbaz News"; not "the projectiles came from the
             # Iranian side", where something flew
+            phrase = _after(doc, t.i, b)
+        elif (
+            lower == "from"
+            and t.i > a
+            and doc[t.i - 1].lower_ in _LEARNT
+            and any(x.lower_ == "that" for x in doc[t.i + 1 : min(b, t.i + 14)])
+        ):
+            # "we understand from the office of the Deputy Commissioner, Panjgur, that two
+            # children … died", "I heard from the district administration that …": the source is
+            # whom they learnt it from
             phrase = _after(doc, t.i, b)
         elif lower in ("figure", "figures", "count") and t.i + 2 < b and doc[t.i + 1].lower_ == "from":
             # "The official figure from the Foreign Office is still three": a name, capitalised (not
