@@ -199,9 +199,9 @@ st.markdown(
     "for you to check. Readers' comments are not read.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
-    "tuned on (the last twelve clean splits) it finds 75 to 90 of every 100 casualty figures, names the right "
-    "claimant for 46 to 76 of them and links 67 to 84 to the right event (on the latest pair, 85 and 89, "
-    "68 and 70, and 80 and 81, and it invented 12 and 8 figures in 16 articles each): "
+    "tuned on (the last twelve clean splits) it finds 75 to 93 of every 100 casualty figures, names the right "
+    "claimant for 56 to 76 of them and links 72 to 90 to the right event (on the latest pair, 92 and 93, "
+    "71 and 61, and 90 and 87, and it invented 8 and 5 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
