@@ -96,8 +96,8 @@ SPLITS = [
     (EVAL / "heldout51", "held-out 51 (clean at 569c104; tuned on since)", True),
     (EVAL / "heldout52", "held-out 52 (clean at 569c104; tuned on since)", True),
     # the next rounds' clean pairs, written ahead: not even run until their round's reading (None)
-    (EVAL / "heldout53", "held-out 53 (clean at 59d8453)", False),
-    (EVAL / "heldout54", "held-out 54 (clean at 59d8453)", False),
+    (EVAL / "heldout53", "held-out 53 (clean at 59d8453; tuned on since)", True),
+    (EVAL / "heldout54", "held-out 54 (clean at 59d8453; tuned on since)", True),
     (EVAL / "heldout55", "held-out 55 (clean; the twenty-sixth round's, not run)", None),
     (EVAL / "heldout56", "held-out 56 (clean; the twenty-sixth round's, not run)", None),
     (EVAL / "heldout57", "held-out 57 (clean; the twenty-seventh round's, not run)", None),
