@@ -3779,3 +3779,27 @@ def test_a_figure_learnt_from_someone_is_theirs(ex, text, ctype):
     # (not a place something came from: "the drones came from the west, and two children died")
     [c] = only(ex.extract("The drones came from the west that night, and two children died."), "killed")
     assert c.claimant_type != ctype
+
+
+def test_a_text_box_s_lines_read_as_items_with_their_superscript_notes(ex):
+    text = (
+        "+----------------------------------------------------------------+\n"
+        "| KEY FIGURES                                                    |\n"
+        "|   2      children killed (Panjgur)¹                            |\n"
+        "|   9      people killed (near Saravan)²                         |\n"
+        "|   50+ km how far inside Pakistan Iran's missiles landed¹       |\n"
+        "| ¹ Government of Pakistan  ² Iranian provincial authorities     |\n"
+        "+----------------------------------------------------------------+\n"
+    )
+    got = {(c.kind, c.value): c for c in only(ex.extract(text, dt.date(2024, 1, 24)), "killed", "depth")}
+    assert got[("killed", 2)].claimant_type == "pakistan_official"
+    assert got[("killed", 9)].claimant_type == "iran_official"
+    assert got[("killed", 9)].event == "pakistan-strike-saravan"
+    assert got[("depth", 50)].event == "iran-strike-panjgur"
+    for c in got.values():  # the offsets and quotes are the text's own, column gaps and bars included
+        assert text[c.start : c.end] == c.quote
+    # a table of three columns keeps its bars
+    from geo.extract.nlp import _quote_marks
+
+    table = "| Panjgur | 2 |\n| Saravan | 9 |\n| Kerman | 95 |\n"
+    assert _quote_marks(table) is table

@@ -242,7 +242,10 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
     Only joined breaks change: a table padded with spaces keeps them."""
     given, text = text, _quote_marks(text)
     cues = _cues(text)
+    boxes = [m.span() for m in _BOX.finditer(given)]
     cuts = (_caption_breaks(text, cues) if cues else _wrapped_breaks(text)) + _emphasis_marks(text)
+    # a text box's lines are items of their own, never wrapped prose; its column gaps close up
+    cuts = [c for c in cuts if not any(a <= c[0] < b for a, b in boxes)] + _box_gaps(given, boxes)
     if not cuts:
         return text, (None if text is given else np.arange(len(text) + 1))
     keep = np.ones(len(text) + 1, dtype=bool)
@@ -263,7 +266,8 @@ def _quote_marks(text: str) -> str:
     if ">" not in text and "|" not in text:
         return text
     out, n = _QUOTED.subn(lambda m: " " * len(m.group(0)), text)
-    return out if n else text
+    out, boxed = _BOX.subn(lambda m: re.sub(r"(?m)^([ \t]*)\||\|([ \t]*)$", r" \1\2", m.group(0)), out)
+    return out if n or boxed else text
 
 
 # a line's quoting marks: any with a ">", or two bars or more, before the words of a line not ending in a bar
@@ -272,6 +276,20 @@ _QUOTED = re.compile(
     r"(?:(?:[|][ \t]*){2,}(?:>[ \t]*)*|(?:[|][ \t]*)*>[ \t]*(?:[|>][ \t]*)*)"  # two bars, or a ">" among them
     r"(?=[^\s|>])(?![^\n]*\|[ \t]*$)"  # then the line's words, not ending in a bar
 )
+
+
+# a text box: three lines or more, each one cell between a bar at its start and one at its end
+# ("| KEY FIGURES |", "|  2   children killed in Panjgur … |"), its bars blanks so its lines read
+_BOX = re.compile(r"(?m)(?:^[ \t]*\|[^|\n]*\|[ \t]*(?:\n|$)){3,}")
+
+
+def _box_gaps(text: str, boxes: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
+    """The runs of blanks that set a text box's lines (spans ``boxes``) in columns ("|  2
+    children killed …"), each kept as one space, so that "2 children killed" reads as a phrase."""
+    return [(m.start(), m.end(), m.start()) for a, b in boxes for m in _GAP.finditer(text, a, b)]
+
+
+_GAP = re.compile(r"(?<=[^\s|]) {2,}(?=[^\s|])")
 
 
 def _wrapped_breaks(text: str) -> list[tuple[int, int, int | None]]:

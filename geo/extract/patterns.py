@@ -900,7 +900,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     line = [_in(["from", "of"]), {"LOWER": "the"}, {"LOWER": "line"}]
     for rel in (inside, over, own, border_rel, zero, line):
         for p in ([], paren):
-            depth.append([num, *per_unit, closing, *p, {"LOWER": "deep", "OP": "?"}, *rel])
+            # ("~90 km distance inside Iran")
+            depth.append([num, *per_unit, closing, *p, {**_in(["deep", "distance"]), "OP": "?"}, *rel])
         # "within twenty kilometres or so of the border" (about twenty: see _reading)
         depth.append([num, *per_unit, {"LOWER": "or"}, {"LOWER": "so"}, *rel])
     depth.append([{"LOWER": "depth"}, {"LOWER": {"IN": ["of", "at"]}}, QUALS, num, naut, unit])
@@ -948,6 +949,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     # ("more than 50 kilometres -- that's how far Pakistan says Iran's missiles reached")
     that = {"LOWER": {"IN": ["that", "that's", "thats", "'s", "’s", "is", "was"]}, "OP": "{0,2}"}
     depth.append([num, *per_unit, dash, that, {"LOWER": "how"}, _in(["far", "deep"])])
+    # a box's line: "50+ km how far inside Pakistan Iran's missiles landed"
+    depth.append([num, *per_unit, {"LOWER": "how"}, _in(["far", "deep"]), _in(["inside", "into"])])
     # "Pakistani officials put it at about 50 kilometres", "placed the site some 40 km in"
     placing = _in(["put", "puts", "putting", "placed", "places", "placing"])
     site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])

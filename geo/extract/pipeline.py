@@ -812,9 +812,13 @@ def _reference_lists(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# a note's line: "(5) Figure given by …", "[4] Statement of …"; and a mark in the text, after a word
-_NOTE = re.compile(r"\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])[ \t]+(?=\S)")
-_MARK = re.compile(r"(?<=[^\s(\[])(?:\((\d{1,3})\)|\[(\d{1,3})\])")
+# a note's line: "(5) Figure given by …", "[4] Statement of …", "¹ Government of Pakistan"; and a
+# mark in the text, after a word ("… (Panjgur)¹")
+_SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_NOTE = re.compile(rf"\s*(?:\((\d{{1,3}})\)|\[(\d{{1,3}})\]|([{_SUP}]{{1,3}}))[ \t]+(?=\S)")
+_MARK = re.compile(rf"(?<=[^\s(\[])(?:\((\d{{1,3}})\)|\[(\d{{1,3}})\]|([{_SUP}]{{1,3}}))")
+# the next note on a line of several: "¹ Government of Pakistan  ² Iranian provincial authorities"
+_NEXT_NOTE = re.compile(rf"\s+(?=[{_SUP}]+[ \t])")
 _NOT_SOURCES = re.compile(
     r"(?i)\b(?:chronolog(?:y|ies)|timelines?|datasets?|databases?|maps?|measured|measurements?|interviews?|"
     r"registers?|lists?|tables?|see)\b"
@@ -825,7 +829,7 @@ _NOTE_OPENING = re.compile(
 
 
 def _marks(s: str) -> list[str]:
-    return [m.group(1) or m.group(2) for m in _MARK.finditer(s)]
+    return [m.group(1) or m.group(2) or m.group(3) for m in _MARK.finditer(s)]
 
 
 def _notes(rows: list, home: str | None) -> dict[str, claimants.Speaker]:
@@ -835,22 +839,36 @@ def _notes(rows: list, home: str | None) -> dict[str, claimants.Speaker]:
     uses before it, so that a numbered list's "(2) Pakistan retaliated …" is no note."""
     out: dict[str, claimants.Speaker] = {}
     used: set[str] = set()
-    for a, _, _, s, *_ in rows:
-        m = _NOTE.match(s)
-        mark = (m.group(1) or m.group(2)) if m else None
-        if mark is not None and mark in used and mark not in out:
-            # the note's source, to its first semicolon: "(9) IRGC statement; the toll is widely repeated."
-            rest = s[m.end() :]
-            opening = _NOTE_OPENING.match(rest)
-            body = re.split(r"[,;]|\.\s", rest[opening.end() if opening else 0 :])[0].rstrip(" .")
-            ctype = claimants.classify(body, home)
-            # a source named in a few words, not a sentence of its own ("[3] Pakistani officials told
-            # reporters the site was …") nor a document ("[5] Chronology of attacks in Iran, 2024.")
-            if ctype not in (None, "unattributed") and len(body.split()) <= 10 and not _NOT_SOURCES.search(body):
-                start = a + len(s) - len(rest) + (opening.end() if opening else 0)
-                out[mark] = claimants.Speaker(body, ctype, start, start + len(body))
-        used.update(_marks(s))
+    for a, _, _, line, *_ in rows:
+        for s, at in _one_note_each(line, a):
+            _note(s, at, home, used, out)
+        used.update(_marks(line))
     return out
+
+
+def _one_note_each(s: str, a: int) -> list[tuple[str, int]]:
+    """A sentence (at offset ``a``) cut before each superscript note after its first, with offsets."""
+    cuts = [0] + [m.end() for m in _NEXT_NOTE.finditer(s)] + [len(s)]
+    return [(s[i:j], a + i) for i, j in zip(cuts, cuts[1:], strict=False)]
+
+
+def _note(s: str, a: int, home: str | None, used: set[str], out: dict[str, claimants.Speaker]) -> None:
+    """The source the note ``s`` (at offset ``a``) gives, into ``out`` by its mark, if the text used
+    the mark before it."""
+    m = _NOTE.match(s)
+    mark = (m.group(1) or m.group(2) or m.group(3)) if m else None
+    if mark is None or mark not in used or mark in out:
+        return
+    # the note's source, to its first semicolon: "(9) IRGC statement; the toll is widely repeated."
+    rest = s[m.end() :]
+    opening = _NOTE_OPENING.match(rest)
+    body = re.split(r"[,;]|\.\s", rest[opening.end() if opening else 0 :])[0].rstrip(" .")
+    ctype = claimants.classify(body, home)
+    # a source named in a few words, not a sentence of its own ("[3] Pakistani officials told
+    # reporters the site was …") nor a document ("[5] Chronology of attacks in Iran, 2024.")
+    if ctype not in (None, "unattributed") and len(body.split()) <= 10 and not _NOT_SOURCES.search(body):
+        start = a + len(s) - len(rest) + (opening.end() if opening else 0)
+        out[mark] = claimants.Speaker(body, ctype, start, start + len(body))
 
 
 def _line(text: str, a: int) -> str:
