@@ -3803,3 +3803,32 @@ def test_a_text_box_s_lines_read_as_items_with_their_superscript_notes(ex):
 
     table = "| Panjgur | 2 |\n| Saravan | 9 |\n| Kerman | 95 |\n"
     assert _quote_marks(table) is table
+
+
+@pytest.mark.parametrize(
+    "text,kind,value",
+    [
+        ("Since 2012, 163 police officers and border guards of this Command have been martyred.", "killed", 163),
+        ('A rights group said the dead in Saravan were "ten members of two families".', "killed", 10),
+        ("The DC told me the injured are three girls, and one of them has been shifted to Karachi.", "injured", 3),
+        (
+            "The number of martyrs of the Kerman attack stands at eighty-nine. The ministry had earlier put "
+            "the number at 95, a figure it said had counted some victims twice.",
+            "killed",
+            95,
+        ),
+    ],
+)
+def test_victims_listed_before_their_verb_the_dead_were_and_the_number_put_at(ex, text, kind, value):
+    assert value in [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among the dead were three women.",
+        "Iran says the dead near Saravan were three women, four children and two men.",
+    ],
+)
+def test_the_dead_were_a_part_is_no_toll(ex, text):
+    assert 3 not in [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")]

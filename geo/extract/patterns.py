@@ -312,6 +312,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             # "150 Iranian border guards, police and soldiers were killed": victims named in a list
             [any_num, LMOD, LVICT, SEP, LMOD, LVICT, AUXS, verb],
             [any_num, LMOD, LVICT, SEP, LMOD, LVICT, SEP, LMOD, LVICT, AUXS, verb],
+            # "163 police officers and border guards of this Command have been martyred"
+            [any_num, LMOD, LVICT, SEP, LMOD, LVICT, {"LOWER": "of"}, OF_GAP, AUXS, verb],
             # "seven people -- three women and four children -- were killed": an aside between dashes
             # (its numbers are the total's parts, taken with it)
             [any_num, MOD, VICT, DASH, {**DASHED, "OP": "{1,12}"}, DASH, AUXS, verb],
@@ -711,6 +713,12 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     out["noloss:killed"] = [[{"LOWER": "no"}, {"LOWER": "loss"}, {"LOWER": "of"}, _in(["life", "lives"])]]
     # "revising an initial count of 103 given on the day" (where the sentence speaks of the dead)
     out["countof:killed"] = [[_in(["figure", "tally", "count"]), {"LOWER": "of"}, QUALS, any_num]]
+    # 'the dead in Saravan were "ten members of two families"', "the injured are three girls"
+    for kind, nouns in (("killed", ["dead"]), ("injured", ["injured", "wounded"])):
+        out.setdefault(f"countof:{kind}", []).append(
+            [{"LOWER": "the"}, _in(nouns), {**NOT_NUM, "OP": "{0,4}"}, _in(["were", "are", "numbered", "number"])]
+            + [OPENQ, QUALS, any_num]
+        )
     # "2 killed in Panjgur and 9 near Saravan", "two children were killed in Panjgur and nine near
     # Saravan": the verb left out before the second place (the figure after "and": see figures())
     where = _in(PLACE_BEFORE)
@@ -732,6 +740,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num],
         # "the number of martyrs, which was first announced as 103"
         [_in(["announced", "given", "reported", "stated", "put", "declared"]), _in(["as", "at"]), QUALS, any_num],
+        # "The ministry had earlier put the number at 95" (of the martyrs the sentence before counted)
+        [_in(["put", "puts", "putting", "placed"]), {"LOWER": "the"}, _in(["number", "figure", "count"])]
+        + [{"LOWER": "at"}, QUALS, any_num],
     ]
     out["toll:killed"] = [
         # "the death toll from last night's Iranian strike stands at two"
@@ -1311,12 +1322,27 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "adding", "while")):
             return None
-        prior = [t for t in doc[doc[i].sent.start : i] if t.lower_ in KILL | HURT | {"toll", "deaths", "martyrs"}]
+        told = KILL | HURT | {"toll", "deaths", "martyrs"}
+        prior = [t for t in doc[doc[i].sent.start : i] if t.lower_ in told]
+        start = doc[i].sent.start
+        if not prior and doc[a].lower_ in ("put", "puts", "putting", "placed") and start > 0:
+            # "… martyrs … stands at 89. The ministry had earlier put the number at 95": the number
+            # the sentence before told of
+            prior = [t for t in doc[start - 1].sent if t.lower_ in told]
         if not prior:
             return None
         kind = "injured" if prior[-1].lower_ in HURT else "killed"
     if family in ("tally", "countof") and kind == "killed" and not sent_words & DEATH_WORDS:
         return None
+    if family == "countof" and doc[a].lower_ == "the":
+        if a > 0 and doc[a - 1].lower_ == "among":
+            return None  # "Among the dead were three women": a part of the toll
+        if any(
+            t.ent_type_ == CARDINAL and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in VICTIMS
+            for t in doc[i + 1 : min(i + 6, len(doc))]
+        ):
+            return None  # "the dead were three women, four children and two men": its parts, listed
+
     if (
         family in ("countof", "label")
         and i + 1 < len(doc)
