@@ -3832,3 +3832,10 @@ def test_victims_listed_before_their_verb_the_dead_were_and_the_number_put_at(ex
 )
 def test_the_dead_were_a_part_is_no_toll(ex, text):
     assert 3 not in [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")]
+
+
+def test_a_depth_with_an_aside_between_dashes_or_an_en_dashed_border(ex):
+    text = "Iran's missiles fell some 50 km — about 31 miles — inside our border; our drones went 90 km into Iran."
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [50, 90]
+    text = "The survey places it approximately 48 km from the Iran–Pakistan border."
+    assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [48]

@@ -887,7 +887,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         {"LOWER": "the"},
         # "the Pak-Iran border", "the Pakistan-Iran frontier"
         # "the zero-point line of the common border"
-        {"TEXT": {"REGEX": r"^[\w-]+$"}, "OP": "{0,7}", "LOWER": {"NOT_IN": BORDER_WORDS}},
+        # ("the Iran–Pakistan border": an en dash too)
+        {"TEXT": {"REGEX": r"^[\w–-]+$"}, "OP": "{0,7}", "LOWER": {"NOT_IN": BORDER_WORDS}},
         _in(BORDER_WORDS),
     ]
     # "57 kilometres from the zero line", "from the zero point": Pakistan's words for the border
@@ -909,8 +910,11 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     own = [_in(["from", "of"]), _in(["our", "its", "their"]), _in(BORDER_WORDS)]
     # '"barely 10 kilometres" from the line', "within 20 or 30 kilometres of the line": the border's line
     line = [_in(["from", "of"]), {"LOWER": "the"}, {"LOWER": "line"}]
+    # "some 50 km — about 31 miles — inside our border": an aside between dashes
+    aside = [{"ORTH": {"IN": ["—", "–", "--"]}}, {"ORTH": {"NOT_IN": ["—", "–", "--", "."]}, "OP": "{1,5}"}]
+    aside.append(aside[0])
     for rel in (inside, over, own, border_rel, zero, line):
-        for p in ([], paren):
+        for p in ([], paren, aside):
             # ("~90 km distance inside Iran")
             depth.append([num, *per_unit, closing, *p, {**_in(["deep", "distance"]), "OP": "?"}, *rel])
         # "within twenty kilometres or so of the border" (about twenty: see _reading)
