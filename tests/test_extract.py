@@ -3839,3 +3839,24 @@ def test_a_depth_with_an_aside_between_dashes_or_an_en_dashed_border(ex):
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [50, 90]
     text = "The survey places it approximately 48 km from the Iran–Pakistan border."
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [48]
+
+
+def test_an_office_s_own_site_speaks_for_it(ex):
+    from geo.extract import read_article
+
+    page = (
+        b"<html><head><title>Honour Roll | Sistan and Baluchestan Police</title>"
+        b'<meta property="og:site_name" content="Sistan and Baluchestan Police">'
+        b'<meta property="article:published_time" content="2024-02-05T10:30:00+03:30"></head><body><article>'
+        b"<h1>Honour Roll</h1><p>On 13 February 2019 a car bomb struck a bus of the Guards on the Khash-Zahedan "
+        b"road. Twenty-seven of our comrades were martyred and 13 were wounded.</p>"
+        b"<p>This page records some of the incidents in which our colleagues gave their lives.</p>"
+        b"</article></body></html>"
+    )
+    a = read_article(page, "honour_roll.html")
+    assert a.meta.get("outlet") == "Sistan and Baluchestan Police"
+    got = {(c.kind, c.value): c for c in only(ex.extract(a.text, a.meta["date"], a.meta["outlet"]), "killed")}
+    assert got[("killed", 27)].claimant_type == "iran_official"
+    # a newspaper named for its country is no office ("Pakistan Today"): the piece's own voice stays the author's
+    [c] = only(ex.extract("Two children were killed in Panjgur.", dt.date(2024, 1, 17), "Pakistan Today"), "killed")
+    assert c.claimant_type != "pakistan_official"
