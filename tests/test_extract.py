@@ -3860,3 +3860,13 @@ def test_an_office_s_own_site_speaks_for_it(ex):
     # a newspaper named for its country is no office ("Pakistan Today"): the piece's own voice stays the author's
     [c] = only(ex.extract("Two children were killed in Panjgur.", dt.date(2024, 1, 17), "Pakistan Today"), "killed")
     assert c.claimant_type != "pakistan_official"
+
+
+def test_an_alert_s_label_after_its_number_and_time_names_the_source(ex):
+    text = (
+        'AL-55830  17-01-2024 00:18  PAK FO: Iran "violated" airspace Tues night; strike in Panjgur killed '
+        "2 children, injured 3 girls.\n"
+        "AL-55866  18-01-2024 08:20  IRNA: 7 dead in blasts nr Saravan village incl women & children.\n"
+    )
+    got = {(c.kind, c.value): c.claimant_type for c in only(ex.extract(text, dt.date(2024, 1, 18)), "killed")}
+    assert got == {("killed", 2): "pakistan_official", ("killed", 7): "iran_official"}

@@ -724,6 +724,8 @@ def _relayed(doc, a: int, b: int, name: str, ctype: str | None) -> str | None:
     return side
 
 
+# an alert's number or a time before a label: "AL-55830", "00:18"
+_STAMP = re.compile(r"[A-Za-z]{0,4}-?\d[\d:./-]*")
 # "we understand from X that …": what one learns a figure from someone by
 _LEARNT = frozenset("understand understood learn learned learnt heard hear told informed gathered".split())
 # what can come from a source: "The highest count comes from …"
@@ -759,7 +761,9 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         cut = max([lo, *(t.i + 1 for t in doc[lo:colon] if t.text == ";")])
         if colon - a >= 14 and (cut == lo or colon - cut > 6):
             continue  # past a short label's reach: a clause that ends in a colon, unless a ";" began a label
-        head = [t for t in doc[cut:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text)]
+        head = [t for t in doc[cut:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text or t.is_space)]
+        # "AL-55830  17-01-2024 00:18  PAK FO: …": an alert's number and time, then its label
+        head = head[1 + max((k for k, t in enumerate(head) if _STAMP.fullmatch(t.text)), default=-1) :]
         clean = _clean(head)
         if clean and re.search(r"\b(?:ID|No|Ref|Vol|Issue)\.?$", clean[0]):
             break  # "News ID: 85371142": a page's reference, no speaker
