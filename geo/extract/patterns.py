@@ -911,8 +911,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     # '"barely 10 kilometres" from the line', "within 20 or 30 kilometres of the line": the border's line
     line = [_in(["from", "of"]), {"LOWER": "the"}, {"LOWER": "line"}]
     # "some 50 km — about 31 miles — inside our border": an aside between dashes
-    aside = [{"ORTH": {"IN": ["—", "–", "--"]}}, {"ORTH": {"NOT_IN": ["—", "–", "--", "."]}, "OP": "{1,5}"}]
-    aside.append(aside[0])
+    long_dash = {"ORTH": {"IN": ["—", "–", "--"]}}
+    aside = [long_dash, {"ORTH": {"NOT_IN": ["—", "–", "--", "."]}, "OP": "{1,5}"}, long_dash]
     for rel in (inside, over, own, border_rel, zero, line):
         for p in ([], paren, aside):
             # ("~90 km distance inside Iran")
@@ -1326,9 +1326,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "adding", "while")):
             return None
-        told = KILL | HURT | {"toll", "deaths", "martyrs"}
-        prior = [t for t in doc[doc[i].sent.start : i] if t.lower_ in told]
-        start = doc[i].sent.start
+        told, start = KILL | HURT | {"toll", "deaths", "martyrs"}, doc[i].sent.start
+        prior = [t for t in doc[start:i] if t.lower_ in told]
         if not prior and doc[a].lower_ in ("put", "puts", "putting", "placed") and start > 0:
             # "… martyrs … stands at 89. The ministry had earlier put the number at 95": the number
             # the sentence before told of
@@ -1346,7 +1345,6 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
             for t in doc[i + 1 : min(i + 6, len(doc))]
         ):
             return None  # "the dead were three women, four children and two men": its parts, listed
-
     if (
         family in ("countof", "label")
         and i + 1 < len(doc)
@@ -1512,9 +1510,8 @@ def _quoted_depth(doc, a: int, b: int, sent_words: set[str]) -> bool:
     """Whether a distance quoted on its own in tokens [a, b) is a depth: a claim's words just
     around it, or a sentence about how deep, and no other length in the sentence (a road's, the
     border's: "the "900 km"-long border")."""
-    lengths = _OTHER_LENGTHS | {"long", "length", "wide", "radius", "covered", "travelled", "traveled", "journey"}
     # (the sentence's words, and those just before it: "Border length: use 959 km. The "900 km" figure …")
-    if sent_words & lengths or any(t.lower_ in lengths for t in doc[max(0, a - 12) : a]):
+    if sent_words & _LENGTHS or any(t.lower_ in _LENGTHS for t in doc[max(0, a - 12) : a]):
         return False
     around = {t.lower_ for t in doc[max(doc[a].sent.start, a - 3) : a]} | {t.lower_ for t in doc[b : b + 3]}
     return bool(around & _CLAIMING or sent_words & _DEPTH_TALK)
@@ -1528,7 +1525,6 @@ def _toll_told(doc, a: int, b: int, sent_words: set[str]) -> bool:
     toll = TOLL_WORDS | DEATH_WORDS
     start = doc[a].sent.start
     return bool(sent_words & toll) or start > 0 and bool({t.lower_ for t in doc[start - 1].sent} & toll)
-
 
 
 def _verb_distance(doc, a: int, b: int, i: int) -> int:
@@ -1555,6 +1551,8 @@ def _restated(doc, s: int, e: int, b: int) -> bool:
 
 _DENIED = frozenset(["not", "no", "none", "nor"])
 _OTHER_LENGTHS = frozenset("runs stretches spans extends share shares length road roads drive drove highway".split())
+# what a quoted distance measures where these are near: a road, a journey, the border's length
+_LENGTHS = _OTHER_LENGTHS | frozenset("long wide radius covered travelled traveled journey".split())
 
 
 def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:

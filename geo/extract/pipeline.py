@@ -291,14 +291,9 @@ class Extractor:
             # the page's own site ("IRIB Hamoun Provincial Network", from its metadata or the
             # reviewer): a state outlet's own voice is its side's (SCHEMA.md)
             voice = claimants.Speaker(outlet, side, 0, 0)
-        elif (
-            voice is None
-            and outlet
-            and claimants.OFFICIAL.search(outlet.lower())
-            and claimants.classify(outlet) in SIDES
-        ):
+        elif voice is None and outlet and claimants.OFFICIAL.search(outlet.lower()):
             # an office's own site ("Sistan and Baluchestan Police"): its pages speak for it
-            voice = claimants.Speaker(outlet, claimants.classify(outlet), 0, 0)
+            voice = claimants.Speaker(outlet, side, 0, 0) if (side := claimants.classify(outlet)) in SIDES else None
         if home is None and voice is not None and voice.type in SIDES:
             home = SIDES[voice.type]  # a state outlet or a government's release: its officials are its side's
         settled = home is not None  # the dateline or the outlet says whose officials are unnamed
