@@ -3593,7 +3593,7 @@ def test_people_treated_for_cuts_are_injured(ex):
 
 def test_a_force_s_acronym_as_the_victims(ex):
     text = "Khash-Zahedan road, Feb 2019: suicide car bomb, 27 IRGC killed, 13 injured"
-    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 25)) if c.kind in ("killed", "injured")}
+    got = {(c.kind, c.value) for c in only(ex.extract(text, dt.date(2024, 1, 25)), "killed", "injured")}
     assert got == {("killed", 27), ("injured", 13)}
 
 
@@ -3641,7 +3641,7 @@ def test_a_log_s_bare_table_whose_legend_spells_out_its_columns(ex):
         "---+------------+------------+----------------------------------+---+---+---------------\n"
         "02 | 16-01-2024 | Koh-e-Sabz | Prelim casualty report received. | 2 | 4 | Levies Panjgur\n"
     )
-    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 17)) if c.kind in ("killed", "injured")}
+    got = {(c.kind, c.value) for c in only(ex.extract(text, dt.date(2024, 1, 17)), "killed", "injured")}
     assert got == {("killed", 2), ("injured", 4)}
 
 
@@ -3755,7 +3755,7 @@ def test_a_style_memo_s_say_is_no_speaker_and_its_quote_names_its_source(ex):
         'DON\'T SAY: "Iran said the strike killed 12."\n\n'
         'SAY: "Iran said nine people were killed near Saravan."\n'
     )
-    got = {(c.kind, c.value): c for c in ex.extract(text, dt.date(2024, 1, 19)) if c.kind in ("killed", "injured")}
+    got = {(c.kind, c.value): c for c in only(ex.extract(text, dt.date(2024, 1, 19)), "killed", "injured")}
     assert got[("killed", 2)].claimant_type == "pakistan_official"
     assert got[("injured", 3)].claimant_type == "pakistan_official"
     assert got[("killed", 9)].claimant_type == "iran_official"

@@ -240,9 +240,9 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
     are blanks (:func:`_quote_marks`). Returns the text and, for each of its characters (and its
     end), the offset in ``text``; (text, None) when nothing was joined, left out or blanked.
     Only joined breaks change: a table padded with spaces keeps them."""
-    given, text = text, _quote_marks(text)
+    boxes = [m.span() for m in _BOX.finditer(text)] if "|" in text else []
+    given, text = text, _quote_marks(text, boxes)
     cues = _cues(text)
-    boxes = [m.span() for m in _BOX.finditer(given)]
     cuts = (_caption_breaks(text, cues) if cues else _wrapped_breaks(text)) + _emphasis_marks(text)
     # a text box's lines are items of their own, never wrapped prose; its column gaps close up
     cuts = [c for c in cuts if not any(a <= c[0] < b for a, b in boxes)] + _box_gaps(given, boxes)
@@ -258,16 +258,20 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
     return "".join(chars[i] for i in origin[:-1]), origin
 
 
-def _quote_marks(text: str) -> str:
+def _quote_marks(text: str, boxes: list[tuple[int, int]] | None = None) -> str:
     """``text`` with the marks that quote an earlier message at a line's start made blanks (same
     length): an e-mail's "> > Nine people were killed", a forum's reply nesting "|    |  > And
-    Kerman …", so that a quoted paragraph's wrapped lines read, and join, as prose. Not a table's
-    row ("| Panjgur | 2 |" ends with its bar too). ``text`` itself where it has none."""
+    Kerman …", so that a quoted paragraph's wrapped lines read, and join, as prose; and the bars
+    of a text box's lines (spans ``boxes``, found when None). Not a table's row ("| Panjgur | 2 |"
+    ends with its bar too). ``text`` itself where it has none."""
     if ">" not in text and "|" not in text:
         return text
     out, n = _QUOTED.subn(lambda m: " " * len(m.group(0)), text)
-    out, boxed = _BOX.subn(lambda m: re.sub(r"(?m)^([ \t]*)\||\|([ \t]*)$", r" \1\2", m.group(0)), out)
-    return out if n or boxed else text
+    # (quoting marks are on lines that end in no bar, a box's on lines that do: the spans hold)
+    boxes = [m.span() for m in _BOX.finditer(text)] if boxes is None else boxes
+    for a, b in boxes:
+        out = out[:a] + _BOX_BARS.sub(r" \1\2", out[a:b]) + out[b:]
+    return out if n or boxes else text
 
 
 # a line's quoting marks: any with a ">", or two bars or more, before the words of a line not ending in a bar
@@ -281,6 +285,7 @@ _QUOTED = re.compile(
 # a text box: three lines or more, each one cell between a bar at its start and one at its end
 # ("| KEY FIGURES |", "|  2   children killed in Panjgur … |"), its bars blanks so its lines read
 _BOX = re.compile(r"(?m)(?:^[ \t]*\|[^|\n]*\|[ \t]*(?:\n|$)){3,}")
+_BOX_BARS = re.compile(r"(?m)^([ \t]*)\||\|([ \t]*)$")  # a box line's two bars
 
 
 def _box_gaps(text: str, boxes: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:

@@ -100,6 +100,8 @@ UPDATE_VERBS = sorted(
     "revised raised lowered rose risen climbed increased jumped updated corrected reached grew revising raising "
     "lowering revise revises raise raises rises climbs updates".split()  # a timeline's present: "then revise it to 95"
 )
+# what puts a figure somewhere: "put the number at 95" (a toll), "put it at about 50 kilometres" (a depth)
+_PUTTING = ("put", "puts", "putting", "placed")
 # what gives the figure a revision then revises: "Iranian officials first said 103, then …"
 _REPORTED = frozenset("said gave put reported announced".split())
 DEATH_WORDS = frozenset("dead deaths died killed toll martyred martyrs lives fatalities".split())
@@ -741,8 +743,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         # "the number of martyrs, which was first announced as 103"
         [_in(["announced", "given", "reported", "stated", "put", "declared"]), _in(["as", "at"]), QUALS, any_num],
         # "The ministry had earlier put the number at 95" (of the martyrs the sentence before counted)
-        [_in(["put", "puts", "putting", "placed"]), {"LOWER": "the"}, _in(["number", "figure", "count"])]
-        + [{"LOWER": "at"}, QUALS, any_num],
+        [_in(_PUTTING), {"LOWER": "the"}, _in(["number", "figure", "count"])] + [{"LOWER": "at"}, QUALS, any_num],
     ]
     out["toll:killed"] = [
         # "the death toll from last night's Iranian strike stands at two"
@@ -967,7 +968,7 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
     # a box's line: "50+ km how far inside Pakistan Iran's missiles landed"
     depth.append([num, *per_unit, {"LOWER": "how"}, _in(["far", "deep"]), _in(["inside", "into"])])
     # "Pakistani officials put it at about 50 kilometres", "placed the site some 40 km in"
-    placing = _in(["put", "puts", "putting", "placed", "places", "placing"])
+    placing = _in([*_PUTTING, "places", "placing"])
     site = _in(["site", "distance", "depth", "village", "target", "targets", "compound"])
     # "I'd put it closer to 45 kilometres" (not "put it 30 km ahead of the column")
     closer = [{"LOWER": "it"}, _in(["closer", "nearer"]), {"LOWER": "to"}]
@@ -1328,7 +1329,7 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
             return None
         told, start = KILL | HURT | {"toll", "deaths", "martyrs"}, doc[i].sent.start
         prior = [t for t in doc[start:i] if t.lower_ in told]
-        if not prior and doc[a].lower_ in ("put", "puts", "putting", "placed") and start > 0:
+        if not prior and doc[a].lower_ in _PUTTING and start > 0:
             # "… martyrs … stands at 89. The ministry had earlier put the number at 95": the number
             # the sentence before told of
             prior = [t for t in doc[start - 1].sent if t.lower_ in told]

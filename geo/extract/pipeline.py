@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from geo.core import sentences as core_sentences
 from geo.extract import claimants, dates, detector, nlp, numbers, patterns, tables, voices
@@ -852,7 +853,7 @@ def _notes(rows: list, home: str | None) -> dict[str, claimants.Speaker]:
 def _one_note_each(s: str, a: int) -> list[tuple[str, int]]:
     """A sentence (at offset ``a``) cut before each superscript note after its first, with offsets."""
     cuts = [0] + [m.end() for m in _NEXT_NOTE.finditer(s)] + [len(s)]
-    return [(s[i:j], a + i) for i, j in zip(cuts, cuts[1:], strict=False)]
+    return [(s[i:j], a + i) for i, j in pairwise(cuts)]
 
 
 def _note(s: str, a: int, home: str | None, used: set[str], out: dict[str, claimants.Speaker]) -> None:

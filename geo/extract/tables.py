@@ -107,11 +107,10 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _roles(text: str, cells) -> tuple[str | None, ...]:
+def _roles(text: str, cells, legend: dict[str, str]) -> tuple[str | None, ...]:
     """The role each header cell names (None where it names none of ours); a dataset's field
-    names count as words ("depth_km", "killed_alt"), and an abbreviation the text's legend spells
-    out ("LEGEND: K = killed, I = injured" over a log's "| K | I |") as its words."""
-    legend = _legend(text)
+    names count as words ("depth_km", "killed_alt"), and an abbreviation the text's ``legend``
+    spells out ("LEGEND: K = killed, I = injured" over a log's "| K | I |") as its words."""
     names = [text[lo:hi].replace("_", " ") for lo, hi in cells]
     names = [legend.get(name.strip(), name) for name in names]
     return tuple(next((role for role, rule in _HEADERS if rule.search(name)), None) for name in names)
@@ -125,7 +124,7 @@ def _legend(text: str) -> dict[str, str]:
 _LEGEND = re.compile(r"\b([A-Z]{1,4})\s*[=:]\s*(killed|dead|deaths|injured|wounded|casualties)\b", re.I)
 
 
-def _fixed_rows(text: str) -> dict[int, Row]:
+def _fixed_rows(text: str, legend: dict[str, str]) -> dict[int, Row]:
     """Data rows of plain-text tables set in columns: a header, a rule of dashes under each
     column, rows until a blank line or another rule. The rule's dash groups give the columns
     (a right-aligned "11" under "KILLED" is still in its column)."""
@@ -140,7 +139,7 @@ def _fixed_rows(text: str) -> dict[int, Row]:
         groups = [m.span() for m in re.finditer(r"[-=]+", lines[k][1])]
         # a column runs from halfway across the gap before its dashes to halfway across the next
         cuts = [0] + [(groups[i - 1][1] + groups[i][0] + 1) // 2 for i in range(1, len(groups))] + [10**6]
-        roles = _roles(text, _columns(cuts, *lines[k - 1]))
+        roles = _roles(text, _columns(cuts, *lines[k - 1]), legend)
         if not any(role in _FIGURES for role in roles):
             continue
         for at, line in lines[k + 1 : end]:
@@ -179,7 +178,8 @@ def rows(text: str) -> dict[int, Row]:
     """{line start: Row} for every data row of every pipe table whose header names a figure
     column (killed, injured, depth) or a source column, and of every plain-text table set in
     columns under a rule of dashes whose header names a figure column."""
-    out: dict[int, Row] = _fixed_rows(text) if "--" in text or "==" in text else {}
+    legend = _legend(text)  # (read once: every table's header may use it)
+    out: dict[int, Row] = _fixed_rows(text, legend) if "--" in text or "==" in text else {}
     roles: tuple[str | None, ...] | None = None
     pos = 0
     lines = text.splitlines(keepends=True) if "|" in text else []
@@ -215,7 +215,7 @@ def rows(text: str) -> dict[int, Row]:
             caption_rule = True
             continue
         if roles is None:  # a header (lines with bars but no outer ones: only where it names a figure column)
-            named = _roles(text, cells)
+            named = _roles(text, cells, legend)
             ours = any(named) if framed else any(role in _READ for role in named)
             roles = named if ours else ()
             continue
