@@ -319,11 +319,29 @@ def test_distance_between_towns_is_not_a_depth():
         # "per" a source after the victims, not a rate
         ("The 10 Jan attack near Rask killed 1 officer per IRNA.", "iran_official"),
         ("Two guards were killed, one officer per post.", None),
+        # a country's press is an outlet unless called the state's or named
+        ("Nine people were killed, according to Iranian media.", "media"),
+        ("Nine people were killed, according to Iranian state media.", "iran_official"),
+        ("Nine people were killed, IRNA reported.", "iran_official"),
     ],
 )
 def test_attribution(text, ctype):
     [c] = only(extract(text), "killed")
     assert c.claimant_type == ctype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Village ~90km inside Iran per local media.",
+        "~90 km distance inside Iran reported for Pakistan's strike, according to local media.",
+    ],
+)
+def test_a_depth_s_source_after_per_or_past_the_measure_it_reports(text):
+    """ "per" after any word names a source when what follows is one; a distance "reported for" a
+    strike is what was reported, not who reported it."""
+    [d] = only(extract(text), "depth")
+    assert (d.value, d.claimant, d.claimant_type) == (90, "local media", "media")
 
 
 def test_an_office_that_condemned_and_stated_is_the_speaker():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.extract import nlp
-from geo.extract.patterns import MONTHS, VICTIMS, WEEKDAYS
+from geo.extract.patterns import MONTHS, WEEKDAYS
 
 REPORT_VERBS = frozenset(
     """said says say told tells stated states reported reports claimed claims announced announces confirmed
@@ -162,9 +162,10 @@ _PRIVATE_OUTLET = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?"
     r"(?:daily|dailies|newspapers?|outlets?|weekly|tabloid|websites?|news sites?|news portal|tv channel|channels?|"
     r"television channel|television station|tv station)\b"
-    # Pakistan's press is mostly private ("Pakistani media reported"); Iran's is not, so "Iranian
-    # media" stays the state's (SCHEMA.md: state media speak for their side)
-    r"|\bpakistan(?:i|'s|’s) (?:media|press|broadcasters?|newspapers?|daily|dailies|paper)\b(?! release)"
+    # "Pakistani media reported", "according to Iranian media": a country's press is an outlet
+    # unless it is called the state's (_STATE_MEDIA) or named (IRNA, PTV: STATE_OUTLET)
+    r"|\b(?:pakistan|iran)(?:i|ian|'s|’s) (?:local )?"
+    r"(?:media|press|broadcasters?|newspapers?|daily|dailies|paper)\b(?! release)"
     # a third country's press is its own, not its government's: "Indian media put the toll at 300"
     r"|\b(?:indian|afghan|chinese|american|british|arab|turkish|gulf|western|foreign|syrian|iraqi|kurdish|"
     r"opposition|exile) (?:media|press)\b(?! release)"
@@ -820,10 +821,11 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # ", per Tehran"; "As per the report furnished by the Deputy Commissioner": its author
             by = next((x.i for x in doc[t.i + 1 : min(b, t.i + 8)] if x.lower_ == "by"), None)
             phrase = _after(doc, by if by is not None else t.i, b)
-        elif lower == "per" and (t.i == a or doc[t.i - 1].is_punct or doc[t.i - 1].lower_ in _PER_AFTER):
+        elif lower == "per":
             # "Per the Foreign Office's statement, 2 children …", "9 fatalities per Iranian
-            # authorities", "killed 1 officer per IRNA": a source only if the words after it name
-            # one (not "per cent", "per site", "one officer per post")
+            # authorities", "killed 1 officer per IRNA", "village ~90km inside Iran per local
+            # media": a source only if the words after it name one (not "per cent", "per site",
+            # "one officer per post")
             after = _after(doc, t.i, b)
             named = _clean(after) if after else None
             if named and classify(named[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
@@ -879,6 +881,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             )
             # "No casualties have been reported": what comes before a passive verb is what was said
             phrase = [] if passive else _before(doc, t.i, a)
+            if phrase and any(x.lower_ in _DISTANCES for x in doc[max(a, phrase[0].i - 2) : t.i]):
+                continue  # "~90 km distance inside Iran reported for the strike": a measure, no speaker
             nxt = doc[t.i + 1] if t.i + 1 < b else None
             # "a bombing claimed by Jaish al-Adl", "which the group claimed,": responsibility, not a report
             if (
@@ -1175,12 +1179,8 @@ def is_name(phrase: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not OFFICIAL.search(phrase.lower())
 
 
-# the words a figure ends on, before "per" and its source ("9 fatalities per Iranian authorities",
-# "1 officer per IRNA")
-_PER_AFTER = (
-    frozenset("killed dead deaths fatalities injured wounded casualties km kilometres kilometers miles".split())
-    | VICTIMS
-)
+# a distance's unit: what it measures is no speaker
+_DISTANCES = frozenset("km kms kilometres kilometers kilometre kilometer miles mi".split())
 _POSSESSIVES = frozenset("his her their our my its".split())
 # "Tehran's own count", "Iran's figure", "the authorities' figure" (a plural's mark alone)
 _OWNED = frozenset(["own", "'s", "’s", "'", "’"])
