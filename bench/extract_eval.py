@@ -102,6 +102,8 @@ SPLITS = [
     (EVAL / "heldout56", "held-out 56 (clean; the twenty-sixth round's, not run)", None),
     (EVAL / "heldout57", "held-out 57 (clean; the twenty-seventh round's, not run)", None),
     (EVAL / "heldout58", "held-out 58 (clean; the twenty-seventh round's, not run)", None),
+    (EVAL / "heldout59", "held-out 59 (clean; the twenty-eighth round's, not run)", None),
+    (EVAL / "heldout60", "held-out 60 (clean; the twenty-eighth round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
