@@ -344,6 +344,36 @@ def test_a_depth_s_source_after_per_or_past_the_measure_it_reports(text):
     assert (d.value, d.claimant, d.claimant_type) == (90, "local media", "media")
 
 
+@pytest.mark.parametrize(
+    "text,name,ctype",
+    [
+        # a division's bracket after a title is part of the title, not the end of the subject
+        (
+            "The Additional Secretary (AFWA) briefed the Committee that two children were killed.",
+            "Additional Secretary",
+            "unattributed",
+        ),
+        # but an organisation's acronym names who speaks
+        (
+            "The Office for the Coordination of Humanitarian Affairs (OCHA) says at least 17 civilians were killed.",
+            "OCHA",
+            "other_official",
+        ),
+        # an adverb after the subject is not part of it
+        ("The provincial government still says 9 people were killed.", "provincial government", "unattributed"),
+        # two subjects, one naming a side: one voice on that side
+        (
+            "IRNA and the provincial government still say 9 people were killed.",
+            "IRNA and the provincial government",
+            "iran_official",
+        ),
+    ],
+)
+def test_the_subject_before_a_reporting_verb(text, name, ctype):
+    [k] = only(extract(text), "killed")
+    assert (k.claimant, k.claimant_type) == (name, ctype)
+
+
 def test_an_office_that_condemned_and_stated_is_the_speaker():
     """ "The Ministry of Foreign Affairs condemned … and stated that …": the office the sentence
     opens with says it, past a place's hyphens ("Koh-e-Sabz" is no dateline's dash)."""

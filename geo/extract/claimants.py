@@ -390,10 +390,17 @@ def _before(doc, i: int, a: int) -> list:
             k is not None
             and (
                 _acronym(doc, k, inner.text)
-                # "The Director General (Consular) informed": a title's own bracket
+                # "The Director General (Consular) informed", "The Additional Secretary (AFWA)
+                # briefed": a title's own bracket, its branch or division
                 or k > a
                 and doc[k - 1].text[:1].isupper()
-                and all(x.text[:1].isupper() and not x.text.isupper() for x in inner)
+                and all(x.text[:1].isupper() for x in inner)
+                and (
+                    not any(x.text.isupper() for x in inner)
+                    or len(inner) == 1
+                    and 2 <= len(inner.text) <= 8
+                    and classify(inner.text) is None
+                )  # (but "the Office for … Affairs (OCHA)": the bracket names who speaks)
                 and len(inner) <= 3
             )
         ):
@@ -408,6 +415,7 @@ def _before(doc, i: int, a: int) -> list:
         "first",
         "initially",
         "since",
+        "still",
     ):
         j -= 1  # "Iranian state television, quoting the same deputy governor, now says"
     if j > a and doc[j].text == ",":
@@ -458,11 +466,28 @@ def _before(doc, i: int, a: int) -> list:
             out[:0] = [doc[j - 1], t]  # "The Foreign Office briefing of 17 January spoke of"
             j -= 2
             continue
+        if t.lower_ == "and" and out and (both := _conjoined(doc, j, a, out)):
+            return both  # "IRNA and the provincial government still say 9": one voice, IRNA's side
         if t.text in BOUNDARY or t.lower_ in STOP_BEFORE or t.is_space or t.ent_type_:
             break
         out.insert(0, t)
         j -= 1
     return out
+
+
+def _conjoined(doc, j: int, a: int, out: list) -> list | None:
+    """ "IRNA and the provincial government": the two speakers joined at token ``j`` ("and") when
+    the one after it names no side and the one before is a short name that does; None otherwise
+    (a new clause: "Pakistan retaliated and the government says")."""
+    if classify(" ".join(x.text for x in out)) not in (None, "unattributed"):
+        return None
+    k = j
+    while k - 1 >= a and j - k < 5 and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in ("the", "'s", "’s")):
+        k -= 1
+    first = [x for x in doc[k:j] if x.lower_ != "the"]
+    if not first or (k > a and doc[k - 1].text not in BOUNDARY and doc[k - 1].lower_ not in STOP_BEFORE):
+        return None
+    return list(doc[k : j + 1]) + out if classify(" ".join(x.text for x in first)) in SIDE_TYPES else None
 
 
 def _name_before(doc, i: int, a: int) -> list:
