@@ -677,6 +677,36 @@ def test_a_transcript_s_turns_speak_for_their_speakers(ex):
     assert b.claimant_type is None  # datelines, not speakers: each label once
 
 
+def test_a_long_turn_goes_on_past_its_first_paragraph(ex):
+    """A speaker's next paragraph, with no label of its own, is still their turn; a bracketed
+    note, a rule or a line that is a label of another kind is not."""
+    text = (
+        "SPOKESMAN: In the name of God. The session reviewed the budget.\n\n"
+        "HOST: And the border?\n\n"
+        "SPOKESMAN: Let me be clear. The operation was aimed at terrorists.\n\n"
+        "This group martyred eleven of our police in Rask last month.\n\n"
+        "[Translator's note: the spokesman referred to the Rask attack, in which 12 were killed.]"
+    )
+    k11, k12 = sorted(only(ex.extract(text), "killed"), key=lambda c: c.value)
+    assert (k11.value, k11.claimant) == (11, "Spokesman")
+    assert (k12.value, k12.claimant) == (12, None)
+    ruled = text.replace("\n\nThis group", "\n\n---\n\nThis group")
+    [k11] = [c for c in only(ex.extract(ruled), "killed") if c.value == 11]
+    assert k11.claimant is None
+
+
+def test_a_state_outlet_s_newscaster_reads_in_its_side_s_voice(ex):
+    text = (
+        "NEWSCASTER: Good evening. Here is the news.\n\n"
+        "GUEST: Thank you.\n\n"
+        "NEWSCASTER: The funeral prayers of the two children killed in Panjgur were offered today."
+    )
+    [k] = only(ex.extract(text, outlet="PTV News"), "killed")
+    assert k.claimant_type == "pakistan_official"
+    [k] = only(ex.extract(text), "killed")
+    assert k.claimant_type == "author"
+
+
 @pytest.mark.parametrize(
     "text,ctype",
     [

@@ -328,6 +328,8 @@ class Extractor:
             opens = k == 0 or rows[k - 1][4].paragraph != f.paragraph  # the paragraph's first sentence
             if transcript and opens:
                 at_turn = voices.turn(_line(text, a), text, a, home)
+                if at_turn is None and on_air[0] == f.paragraph - 1 and _goes_on(text, a, headings):
+                    at_turn = on_air[1]  # a long answer's next paragraph: the same speaker's turn
                 on_air = (f.paragraph, at_turn) if at_turn else on_air
             elif guest is not None and opens:
                 # an interview without labels: the paragraphs after a question are the guest's
@@ -439,7 +441,9 @@ class Extractor:
             if who is None and said_in[0] == f.paragraph and not opens_with_date and not older:
                 who = said_in[1]  # the paragraph goes on with what its speaker said
             if who is None:
-                who = turn or voice
+                # (a state outlet's newscaster reads in its voice, which is its side's: SCHEMA.md)
+                host = turn is not None and turn.type == "author" and voice is not None and voice.type in SIDES
+                who = voice if host else turn or voice
             if who is not None:
                 said_in = (f.paragraph, who)
                 # A host's or a Q&A's own turn is no one "they" or "he" can mean ("he told me" is
@@ -873,6 +877,22 @@ def _note(s: str, a: int, home: str | None, used: set[str], out: dict[str, claim
     if ctype not in (None, "unattributed") and len(body.split()) <= 10 and not _NOT_SOURCES.search(body):
         start = a + len(s) - len(rest) + (opening.end() if opening else 0)
         out[mark] = claimants.Speaker(body, ctype, start, start + len(body))
+
+
+_LABEL = re.compile(r"[A-Z][\w .,'()-]{0,60}:")
+
+
+def _goes_on(text: str, a: int, headings: set[int]) -> bool:
+    """Whether the unlabelled paragraph at ``a``, right after a turn's, is more of that turn: not
+    past a rule ("---"), nor a bracketed note ("[Translator's note: …]"), a heading or a line in
+    capitals (a bulletin's headlines), or a label the turn pattern does not read ("CLAIM 4:")."""
+    line = _line(text, a)
+    return (
+        (line[:1].isalnum() or line[:1] in "\"“'‘")
+        and a not in headings
+        and not line.isupper()
+        and not _LABEL.match(line)
+    )
 
 
 def _line(text: str, a: int) -> str:

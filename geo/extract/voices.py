@@ -230,7 +230,9 @@ _TURN = re.compile(
 _FORMER = re.compile(r"\b(?:former|retired|retd|ex-)", re.I)
 _OFFICE = re.compile(r"\b(?:MINISTER|SECRETARY|ADVISER|ADVISOR|SPOKES(?:MAN|WOMAN|PERSON)|GOVERNOR|COMMISSIONER)\b")
 _HOSTS = re.compile(
-    r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|narrator|q|question)\b", re.I
+    r"\b(?:anchor|host|presenter|moderator|interviewer|correspondent|reporter|newsreader|newscaster|narrator"
+    r"|q|question)\b",
+    re.I,
 )
 
 
