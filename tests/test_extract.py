@@ -695,6 +695,17 @@ def test_a_long_turn_goes_on_past_its_first_paragraph(ex):
     assert k11.claimant is None
 
 
+def test_a_national_assembly_record_is_pakistan_s(ex):
+    text = (
+        "NATIONAL ASSEMBLY SECRETARIAT\n\n"
+        "Minister for Foreign Affairs: (Reply laid by the Parliamentary Secretary)\n\n"
+        "Mr. Speaker: Next question.\n\n"
+        "Minister for Foreign Affairs: The district officials confirmed three girls were injured."
+    )
+    [i] = only(ex.extract(text), "injured")
+    assert i.claimant_type == "pakistan_official"
+
+
 def test_a_state_outlet_s_newscaster_reads_in_its_side_s_voice(ex):
     text = (
         "NEWSCASTER: Good evening. Here is the news.\n\n"

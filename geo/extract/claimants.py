@@ -120,7 +120,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"\b(?:pakistan|pakistani|pakistan[’']s|islamabad|ispr|inter[- ]services|"
             r"foreign office|balochistan|baluchistan|panjgur|quetta|kakar|jilani|ptv|radio pakistan|"
             r"associated press of pakistan|app\b|bugti|munir|"
-            r"baloch government|fo\b|rawalpindi|frontier corps|levies|pdma|ndma|"
+            r"baloch government|fo\b|rawalpindi|frontier corps|levies|pdma|ndma|national assembly|"
             # a brief's country codes: "PK officials: 2 children KIA", "IR state media"
             r"pk (?:officials?|authorities|government|govt|military|forces|fo)\b)"
         ),
