@@ -3651,6 +3651,19 @@ def test_a_claim_column_s_distances_are_depths_and_its_other_figures_its_words(e
     assert got[("killed", 9)].claimant_type == "iran_official"  # the cell's own words say what it counts
 
 
+@pytest.mark.parametrize("header", ["Claimed by", "Attributed to", "Stated by", "Issued by"])
+def test_a_claims_table_s_source_column_by_other_names(ex, header):
+    text = (
+        f"| #  | Claim                              | {header:<23} | Our assessment      |\n"
+        "|----|------------------------------------|-------------------------|---------------------|\n"
+        "| 2  | 2 children killed, 3 girls injured | Pakistan MOFA           | Consistent.         |\n"
+        '| 5  | 9 killed, "not Iranian nationals"  | Iranian deputy governor | Cannot verify.      |\n'
+    )
+    got = {(c.kind, c.value): c.claimant_type for c in ex.extract(text, dt.date(2024, 1, 25))}
+    assert got[("killed", 2)] == got[("injured", 3)] == "pakistan_official"
+    assert got[("killed", 9)] == "iran_official"
+
+
 @pytest.mark.parametrize(
     "sentence, want",
     [

@@ -18,7 +18,14 @@ from geo.extract.text import column_tables
 
 # What a header cell names (the first that matches): the column's role
 _HEADERS = (
-    ("source", re.compile(r"\b(?:source|sources|claimant|according to|reported by|who says|said by|by whom)\b", re.I)),
+    (
+        "source",
+        re.compile(
+            r"\b(?:source|sources|claimant|according to|reported by|who says|said by|by whom|claimed by|"
+            r"attributed to|stated by|issued by)\b",
+            re.I,
+        ),
+    ),
     ("depth", re.compile(r"\b(?:depth|distance|how far|km|kilomet(?:re|er)s|miles)\b", re.I)),
     ("injured", re.compile(r"\b(?:injured|wounded|injuries|hurt|wia)\b", re.I)),
     ("killed", re.compile(r"\b(?:killed|dead|deaths?|fatalities|death toll|kia)\b", re.I)),
