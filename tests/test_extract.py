@@ -695,6 +695,18 @@ def test_a_long_turn_goes_on_past_its_first_paragraph(ex):
     assert k11.claimant is None
 
 
+def test_a_surname_opening_a_sentence_is_the_person_named_before(ex):
+    text = (
+        "In her new book, Dr Sana Qureshi, a historian at Quaid-i-Azam University, revisits the crisis. "
+        'Qureshi writes that Iran\'s missiles hit the Koh-e-Sabz area "some 40 miles" inside Pakistan.'
+    )
+    [d] = only(ex.extract(text), "depth")
+    assert (d.claimant, d.claimant_type) == ("Qureshi", "analyst")
+    # a capitalised word opening a sentence, with no full name ending in it, is no one
+    [d] = only(ex.extract("Panjgur reports that the site lies 40 miles inside Pakistan."), "depth")
+    assert d.claimant is None or d.claimant_type != "analyst"
+
+
 def test_a_national_assembly_record_is_pakistan_s(ex):
     text = (
         "NATIONAL ASSEMBLY SECRETARIAT\n\n"

@@ -1125,9 +1125,15 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         owner = re.match(r"([A-Z][A-Z]{1,6})['’]s\b", text)  # "BRM's field researchers": BRM speaks
         if owner and ctype not in ("media", "iran_official", "pakistan_official"):  # not "the BBC's Persian service"
             ctype = introduced(owner.group(1), _text(doc), home) or ctype
-        if ctype is None and len(words) == 1 and text[:1].isupper() and (s > doc[a].idx or text.isupper()):
+        if (
+            ctype is None
+            and len(words) == 1
+            and text[:1].isupper()
+            and (s > doc[a].idx or text.isupper() or re.search(rf"\b[A-Z][\w'’-]+ {re.escape(text)}\b", _text(doc)))
+        ):
             # "…," Yusuf said: a surname the article introduced with a role ("BRM confirmed": an
-            # acronym it spelt out); the wire of the dateline ("ISLAMABAD, Jan 18 (Meridian) -"): an outlet
+            # acronym it spelt out; "Qureshi writes" opening a sentence, after "Sana Qureshi"); the
+            # wire of the dateline ("ISLAMABAD, Jan 18 (Meridian) -"): an outlet
             filed = re.search(rf"\({re.escape(text)}\)\s*[-–—]", _text(doc))
             ctype = "media" if filed else introduced(text, _text(doc), home)
         if ctype is None:
