@@ -695,6 +695,13 @@ def test_a_long_turn_goes_on_past_its_first_paragraph(ex):
     assert k11.claimant is None
 
 
+def test_the_2019_strikes_are_known_by_balakot(ex):
+    """The name the 2019 strikes go by links a figure to them without a date (the event's
+    description names it, so the linker reads it as one of the event's own words)."""
+    [k] = only(ex.extract("Indian ministers claimed they had killed 300 terrorists at Balakot."), "killed")
+    assert k.event == "india-strikes-2019"
+
+
 def test_a_surname_opening_a_sentence_is_the_person_named_before(ex):
     text = (
         "In her new book, Dr Sana Qureshi, a historian at Quaid-i-Azam University, revisits the crisis. "
