@@ -231,6 +231,11 @@ def test_unclear_event_is_left_to_the_reviewer(ex):
         ("A 7-year-old girl was killed.", set()),
         ("In 2019 the skilled fighters of one unit stormed two houses.", set()),
         ("Three missiles hit the village.", set()),
+        # a difference between two counts, and a record's code, are no counts of their own
+        ("Balochistan Post counts two more injured than MoFA.", set()),
+        ("Our tally lists one fewer dead than the government's.", set()),
+        ("Incident SWA-24-0309 fatalities: see the note.", set()),
+        ("It killed 2-3 people.", {("killed", 2)}),
         # ages after "of" are no counts: one boy and one girl
         ("According to residents, a boy of ten and a girl of six were killed.", {("killed", 2)}),
         # a report's section number ("2.1 Casualties."): people count whole

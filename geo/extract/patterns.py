@@ -1258,6 +1258,20 @@ def _pronoun_one(doc, i: int) -> bool:
     return doc[i].lower_ == "one" and i > 0 and doc[i - 1].lower_ in _ONE_BEFORE
 
 
+_CODE = re.compile(r"[A-Za-z]{2,}-\d+-\d+|\d-0\d")  # a record's code: "SWA-24-0309", "24-0309"
+
+
+def _chunk(doc, i: int) -> str:
+    """The text around token ``i`` up to whitespace on either side ("SWA-24-0309")."""
+    text, lo = doc.text, doc[i].idx
+    hi = lo + len(doc[i].text)
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return text[lo:hi]
+
+
 def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
     """A Figure for the number at token ``i`` of match ``label`` over tokens [a, b); ``sent_words``:
     the lower-cased words of its sentence (built once per sentence by :func:`figures`)."""
@@ -1321,6 +1335,11 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
             return None  # "rose to nine after two more bodies were recovered": the step, not a toll
         if any(t.lower_ == "bodies" and doc[t.i - 1].lower_ == "foreign" for t in doc[i + 1 : b]):
             return None  # "two metallic foreign bodies in soft tissue": shrapnel, not the dead
+        after = [t.lower_ for t in doc[i + 1 : min(len(doc), i + 6)]]
+        if after[:1] in (["more"], ["fewer"], ["less"], ["higher"], ["lower"]) and "than" in after:
+            return None  # "counts two more injured than MoFA", "one higher than": a difference
+        if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and _CODE.search(_chunk(doc, i)):
+            return None  # "SWA-24-0309": a part of a code, not a count (but "40-50 km" is a range)
     if family == "bodies" and sent_words & {*UPDATE_VERBS, "toll", "total", "taking", "bringing"}:
         return None  # "the toll rose to five after the bodies of two fishermen were recovered": the step
     if family == "echo":
