@@ -98,8 +98,8 @@ SPLITS = [
     # the next rounds' clean pairs, written ahead: not even run until their round's reading (None)
     (EVAL / "heldout53", "held-out 53 (clean at 59d8453; tuned on since)", True),
     (EVAL / "heldout54", "held-out 54 (clean at 59d8453; tuned on since)", True),
-    (EVAL / "heldout55", "held-out 55 (clean at b510dec)", False),
-    (EVAL / "heldout56", "held-out 56 (clean at b510dec)", False),
+    (EVAL / "heldout55", "held-out 55 (clean at b510dec; tuned on since)", True),
+    (EVAL / "heldout56", "held-out 56 (clean at b510dec; tuned on since)", True),
     (EVAL / "heldout57", "held-out 57 (clean; the twenty-seventh round's, not run)", None),
     (EVAL / "heldout58", "held-out 58 (clean; the twenty-seventh round's, not run)", None),
     (EVAL / "heldout59", "held-out 59 (clean; the twenty-eighth round's, not run)", None),
