@@ -3675,6 +3675,28 @@ def test_a_claim_column_s_distances_are_depths_and_its_other_figures_its_words(e
     assert got[("killed", 9)].claimant_type == "iran_official"  # the cell's own words say what it counts
 
 
+def test_a_comma_separated_export_reads_as_a_table(ex):
+    """A spreadsheet's export: the header names the columns, a quoted field keeps its commas,
+    an empty cell is no figure, and the source column speaks for its row."""
+    text = (
+        "# Export of sheet 'claims' (comma-delimited)\n"
+        "row,event_date,location,source,killed,injured,claimed_depth_km,notes\n"
+        '1,2024-01-16,"Koh-e-Sabz, Panjgur",Pakistan Foreign Office,2,3,,"two children, three girls"\n'
+        '2,2024-01-16,Panjgur,"Pakistani officials, briefing",,,50,"""more than 50 km"""\n'
+        "3,2024-01-18,near Saravan,Iranian deputy governor,9,,,4 children and 3 women\n"
+    )
+    cands = only(ex.extract(text, dt.date(2024, 1, 22)), "killed", "injured", "depth")
+    got = {(c.kind, c.value): c for c in cands}
+    assert set(got) == {("killed", 2), ("injured", 3), ("depth", 50), ("killed", 9)}
+    assert got[("killed", 2)].claimant_type == got[("depth", 50)].claimant_type == "pakistan_official"
+    assert got[("killed", 9)].claimant_type == "iran_official"
+    for c in got.values():
+        assert text[c.start : c.end] == c.quote
+    # prose with commas is no header: its "killed" names no column
+    prose = "Officials, residents, and police said two children were killed, and three girls hurt."
+    assert {(c.kind, c.value) for c in only(ex.extract(prose), "killed")} == {("killed", 2)}
+
+
 @pytest.mark.parametrize("header", ["Claimed by", "Attributed to", "Stated by", "Issued by"])
 def test_a_claims_table_s_source_column_by_other_names(ex, header):
     text = (

@@ -1,5 +1,6 @@
-"""Tables of claims in an article's text: pipe tables ("| Source | Strike | Killed | Injured |")
-and plain-text tables set in columns under a rule of dashes, whose header says what each column
+"""Tables of claims in an article's text: pipe tables ("| Source | Strike | Killed | Injured |"),
+plain-text tables set in columns under a rule of dashes and comma-separated exports
+("row,event_date,source,killed,injured,claimed_depth_km,notes"), whose header says what each column
 holds, so that each row's figures get their kind from the header and their claimant from the
 row's source cell (a data piece's "claims by source", an encyclopedia's casualty table, a sitrep's
 indicator table with a source column).
@@ -154,6 +155,49 @@ def _fixed_rows(text: str, legend: dict[str, str]) -> dict[int, Row]:
     return out
 
 
+def _csv_rows(text: str, legend: dict[str, str]) -> dict[int, Row]:
+    """Data rows of comma-separated tables (a spreadsheet's export): a header of four or more
+    short field names, one of them a figure column ("killed", "claimed_depth_km"), then every line
+    with as many fields, quoted fields and all, until one has another count."""
+    out: dict[int, Row] = {}
+    roles: tuple[str | None, ...] | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        a, b = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        cells = _csv_cells(text, a, b) if line.count(",") >= 3 else None
+        if cells is not None and roles is not None and len(cells) == len(roles):
+            out[a] = Row(a, b, tuple(cells), roles)
+            continue
+        roles = None  # the table, if any, ended; this line may head the next
+        if cells is not None and all(_FIELD.fullmatch(text[x:y]) for x, y in cells):
+            named = _roles(text, cells, legend)
+            roles = named if any(role in _FIGURES for role in named) else None
+    return out
+
+
+_FIELD = re.compile(r"[A-Za-z][\w()/.-]*(?: [\w()/.-]+){0,2}")  # a field's name: at most three words
+
+
+def _csv_cells(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """The spans of a comma-separated line's fields, trimmed of blanks and of a quoted field's
+    quotes (a comma inside quotes is the field's; a doubled quote is one); None where a quote is
+    left open."""
+    spans, start, quoted = [], a, False
+    for i in range(a, b + 1):
+        if i < b and text[i] == '"':
+            quoted = not quoted
+        elif i == b or (text[i] == "," and not quoted):
+            lo, hi = start, i
+            while lo < hi and text[lo] in ' "':
+                lo += 1
+            while hi > lo and text[hi - 1] in ' "':
+                hi -= 1
+            spans.append((lo, hi))
+            start = i + 1
+    return None if quoted else spans
+
+
 def _columns(cuts: list[int], at: int, line: str) -> list[tuple[int, int]]:
     """The spans of a column table's cells in ``line`` (starting at offset ``at``), trimmed."""
     spans = []
@@ -187,6 +231,7 @@ def rows(text: str) -> dict[int, Row]:
     columns under a rule of dashes whose header names a figure column."""
     legend = _legend(text)  # (read once: every table's header may use it)
     out: dict[int, Row] = _fixed_rows(text, legend) if "--" in text or "==" in text else {}
+    out.update(_csv_rows(text, legend))
     roles: tuple[str | None, ...] | None = None
     pos = 0
     lines = text.splitlines(keepends=True) if "|" in text else []
