@@ -3697,6 +3697,20 @@ def test_a_comma_separated_export_reads_as_a_table(ex):
     assert {(c.kind, c.value) for c in only(ex.extract(prose), "killed")} == {("killed", 2)}
 
 
+def test_an_export_s_row_links_by_its_own_cells_not_its_last_checked_date(ex):
+    """Fields glued by commas are words apart (the tokenizer splits a comma with no space after
+    it, but not a thousands separator), and a "last_checked" column dates the record, not the
+    event: the Kerman row links to the bombing of 3 January."""
+    text = (
+        "row,event_date,location,source,killed,injured,notes,last_checked\n"
+        '9,2024-01-03,"Kerman",IRIB,103,284,"first toll, evening of 3 Jan",2024-01-21 18:44\n'
+    )
+    k = next(c for c in ex.extract(text, dt.date(2024, 1, 22)) if c.kind == "killed")
+    assert (k.value, k.event) == (103, "kerman-bombing")
+    assert "2024-01-21" not in k.event_reason
+    assert [c.value for c in only(ex.extract("It killed 1,000 people."), "killed")] == [1000]
+
+
 @pytest.mark.parametrize("header", ["Claimed by", "Attributed to", "Stated by", "Issued by"])
 def test_a_claims_table_s_source_column_by_other_names(ex, header):
     text = (

@@ -133,8 +133,16 @@ def pipeline():
     ).search
     # "45–55 km": an en dash between digits is a range's dash, a token of its own as English's
     # infixes already make the hyphen ("45-55")
+    # A comma with no space after it splits too, as in a comma-separated export's
+    # '9,2024-01-03,"Kerman",IRIB' (but not a thousands separator: "1,000", "12,500")
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
-        [*nlp.Defaults.infixes, r"(?<=[0-9])–(?=[0-9])"]
+        [
+            *nlp.Defaults.infixes,
+            r"(?<=[0-9])–(?=[0-9])",
+            r"(?<![0-9]),(?=\S)",
+            r"(?<=[0-9]),(?=[^0-9\s])",
+            r"(?<=[0-9]),(?=[0-9]{4}|[0-9]{1,2}(?![0-9]))",
+        ]
     ).finditer
     # "~12 km", "≈ 46 km": the tilde is "about", a token of its own
     nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, r"~", r"≈"]).search

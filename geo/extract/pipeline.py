@@ -210,6 +210,7 @@ class Extractor:
         rows = []
         headings: set[int] = set()
         captions: set[int] = set()  # a caption repeating a figure the body attributes is the body's claim
+        table_rows = tables.rows(text)
         for a, b, span in sents:
             if "\n\n" in text[prev_end:a] or "\n" in text[prev_end:a] and prev_end:
                 paragraph += 1
@@ -230,6 +231,8 @@ class Extractor:
                     )
                     if d is None or doc[ds_].idx < dateline:
                         continue
+                    if (row := table_rows.get(text.rfind("\n", 0, a) + 1)) is not None and row.stamped(doc[ds_].idx):
+                        continue  # a table row's "last checked" date: the record's, not the event's
                     if d == base and (len(rows) < 4 and len(span) <= 14 or _reporting_day(doc, ds_, de)):
                         continue  # the date line ("NEWS AT NINE — 17 January"), or "said on Wednesday"
                     f.dates.append((d, prec, doc[ds_].idx, doc[de - 1].idx + len(doc[de - 1].text)))
@@ -320,7 +323,6 @@ class Extractor:
         answering = False
         corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
         listed = _reference_lists(text)  # a page's "References", "Related news": titles, not claims
-        table_rows = tables.rows(text)
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if any(lo <= a < hi for lo, hi in listed):

@@ -27,6 +27,8 @@ _HEADERS = (
             re.I,
         ),
     ),
+    # when a row was checked or edited, not when its event happened ("last_checked", "Updated")
+    ("stamp", re.compile(r"\b(?:checked|updated|accessed|retrieved|modified|edited|exported|timestamp)\b", re.I)),
     ("depth", re.compile(r"\b(?:depth|distance|how far|km|kilomet(?:re|er)s|miles)\b", re.I)),
     ("injured", re.compile(r"\b(?:injured|wounded|injuries|hurt|wia)\b", re.I)),
     ("killed", re.compile(r"\b(?:killed|dead|deaths?|fatalities|death toll|kia)\b", re.I)),
@@ -59,6 +61,11 @@ class Row:
             if role == "source" and text[a:b].strip(" -–—"):
                 return a, b
         return None
+
+    def stamped(self, at: int) -> bool:
+        """Whether offset ``at`` is in a cell that says when the row was checked or edited (its
+        date is the record's, not the event's)."""
+        return any(a <= at < b for (a, b), role in zip(self.cells, self.roles, strict=False) if role == "stamp")
 
     def ditto(self, text: str) -> bool:
         """Whether the row's first cell says "the same as above" ("-do-", "do.", "〃")."""
