@@ -3675,6 +3675,23 @@ def test_a_claim_column_s_distances_are_depths_and_its_other_figures_its_words(e
     assert got[("killed", 9)].claimant_type == "iran_official"  # the cell's own words say what it counts
 
 
+def test_a_latex_source_reads_through_its_markup(ex):
+    """A paper's LaTeX source: "\\SI{50}{\\kilo\\metre}" is 50 km, quotes and footnotes are words,
+    a comment is no text; offsets stay the source's own."""
+    text = (
+        "\\documentclass{article}\n\\begin{document}\n\\section{Depth}\n"
+        "% TODO: check the 75 km figure before sending\n"
+        "Pakistani officials said Iran's munitions had landed ``more than'' \\SI{50}{\\kilo\\metre} inside\n"
+        "Pakistan.\\footnote{Ministry of Foreign Affairs, 17~January 2024.} Iranian officials said\n"
+        "nine people had been killed near Saravan~\\citep{irna2024}.\n\\end{document}\n"
+    )
+    got = {(c.kind, c.value): c for c in only(ex.extract(text, dt.date(2024, 3, 1)), "depth", "killed")}
+    assert set(got) == {("depth", 50), ("killed", 9)}
+    assert got[("depth", 50)].claimant_type == "pakistan_official"
+    for c in got.values():
+        assert text[c.start : c.end] == c.quote
+
+
 def test_a_comma_separated_export_reads_as_a_table(ex):
     """A spreadsheet's export: the header names the columns, a quoted field keeps its commas,
     an empty cell is no figure, and the source column speaks for its row."""

@@ -251,7 +251,7 @@ def compacted(text: str) -> tuple[str, np.ndarray | None]:
     boxes = [m.span() for m in _BOX.finditer(text)] if "|" in text else []
     given, text = text, _quote_marks(text, boxes)
     cues = _cues(text)
-    cuts = (_caption_breaks(text, cues) if cues else _wrapped_breaks(text)) + _emphasis_marks(text)
+    cuts = (_caption_breaks(text, cues) if cues else _wrapped_breaks(text)) + _emphasis_marks(text) + _tex_marks(text)
     # a text box's lines are items of their own, never wrapped prose; its column gaps close up
     cuts = [c for c in cuts if not any(a <= c[0] < b for a, b in boxes)] + _box_gaps(given, boxes)
     if not cuts:
@@ -350,6 +350,29 @@ def _emphasis_marks(text: str) -> list[tuple[int, int, None]]:
     for m in _EMPHASIS.finditer(text):
         n = len(m.group(1))
         out += [(m.start(), m.start() + n, None), (m.end() - n, m.end(), None)]
+    return out
+
+
+_TEX = re.compile(r"\\(?:documentclass|begin\{|section\*?\{|footnote\{|SI\{)")
+# LaTeX's markup, each alternative with whether a space stands for it: "\SI{50}{\kilo\metre}" reads
+# "50 kilometre", "``more than''" "more than", "\footnote{…}" its words; "%" opens a comment
+_TEX_MARK = re.compile(
+    r"(?P<tight>\\(?:SI|si|num|qty)\{|(?<=[a-z])\\(?=[a-z]+\})|(?<=\d)-(?=-\d))"
+    r"|(?P<spaced>\}\{\\|\\[A-Za-z]+\*?(?:\[[^\]\n]*\])?\{?|\\\\|``|''|[{}$~&]|(?<!\\)%[^\n]*)"
+)
+
+
+def _tex_marks(text: str) -> list[tuple[int, int, int | None]]:
+    """LaTeX's markup in a LaTeX source (:data:`_TEX` says whether it is one), each left out,
+    with a space kept where it parts words (:data:`_TEX_MARK`)."""
+    if "\\" not in text or not _TEX.search(text):
+        return []
+    out = []
+    for m in _TEX_MARK.finditer(text):
+        a, b = m.span()
+        # (no space of its own beside a blank: a run of blanks is a token, inside a phrase)
+        apart = m.group("spaced") and not (a and text[a - 1].isspace() or b < len(text) and text[b].isspace())
+        out.append((a, b, a if apart else None))
     return out
 
 
