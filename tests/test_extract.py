@@ -338,6 +338,18 @@ def test_attribution(text, ctype):
 @pytest.mark.parametrize(
     "text",
     [
+        'Pakistani TV channels are running "90 km inside Iran".',
+        'Pakistani TV channels ran "90 km inside Iran" all morning.',
+    ],
+)
+def test_an_outlet_running_a_quoted_claim_speaks_for_it(text):
+    [d] = only(extract(text), "depth")
+    assert (d.claimant, d.claimant_type) == ("Pakistani TV channels", "media")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Village ~90km inside Iran per local media.",
         "~90 km distance inside Iran reported for Pakistan's strike, according to local media.",
     ],

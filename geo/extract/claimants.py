@@ -46,6 +46,7 @@ BY_VERBS = frozenset("given provided released published announced issued confirm
 _CLAIMED_BY = frozenset("claimed cited stated alleged asserted".split())
 _ARMED = re.compile(r"\b(?:jaish|bla|blf|islamic state|isis|isil|iskp|daesh|militants?|group|ttp)\b")
 _CARRIED = frozenset("toll tolls figure figures count report reports ticker story statement claim".split())
+_CARRYING = frozenset("carried carries carrying ran runs running aired airs airing".split())
 _ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats commissioner".split())
 # what a measurement is made from: "imagery published by Iranian media", "the village name given by …"
 _MATERIAL = frozenset(
@@ -766,9 +767,10 @@ _SPEAKER_CUES = (
     REPORT_VERBS
     | COUNT_NOUNS
     | _CLAIM_NOUNS
+    | _CARRYING
     | frozenset(
-        "according per place spoke report reports reporting saying claiming adding insisting carried carries ran "
-        "runs aired airs quotes quoted cites cited quoting citing sticking stuck sticks stick held holds holding "
+        "according per place spoke report reports reporting saying claiming adding insisting quotes quoted cites "
+        "cited quoting citing sticking stuck sticks stick held holds holding "
         "toll figure figures count tally found finds concluded concludes from by reading assessment calculation "
         "measurement review analysis geolocation statement communique communiqué 's ’s".split()
     )
@@ -859,10 +861,13 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             continue  # "a report Iranian officials have not confirmed": no one gives it
         elif lower in ("reporting", "saying", "claiming") and _progressive(doc, t.i, a):
             phrase = _before(doc, t.i - 1, a)  # "The Baloch Voice, a news website …, is reporting that"
-        elif lower in ("carried", "carries", "ran", "runs", "aired", "airs") and any(
-            x.lower_ in _CARRIED for x in doc[t.i + 1 : min(b, t.i + 8)]
+        elif lower in _CARRYING and (
+            any(x.lower_ in _CARRIED for x in doc[t.i + 1 : min(b, t.i + 8)])
+            or t.i + 1 < b
+            and doc[t.i + 1].text in ('"', "“")  # 'channels are running "90 km inside Iran"'
         ):
-            phrase = _before(doc, t.i, a)  # "IRNA carried the deputy governor's toll", "a channel ran a ticker"
+            # "IRNA carried the deputy governor's toll", "a channel ran a ticker"
+            phrase = _before(doc, t.i - 1 if _progressive(doc, t.i, a) else t.i, a)
         elif lower == "spoke" and (t.i + 1 >= b or doc[t.i + 1].lower_ not in ("of", "about")):
             continue  # "first spoke of three dead" reports; "spoke by telephone" does not
         elif (
