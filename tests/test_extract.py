@@ -731,6 +731,18 @@ def test_a_surname_opening_a_sentence_is_the_person_named_before(ex):
     assert d.claimant is None or d.claimant_type != "analyst"
 
 
+def test_an_office_s_log_under_its_letterhead_speaks_for_the_office(ex):
+    log = (
+        "GOVERNMENT OF BALOCHISTAN\nLEVIES FORCE, DISTRICT PANJGUR\nDISTRICT CONTROL ROOM: WIRELESS MESSAGE LOG\n\n"
+        "0120 hrs  Confirm 02 x children dead at Koh-e-Sabz.\n"
+    )
+    [k] = only(ex.extract(log, dt.date(2024, 1, 17)), "killed")
+    assert k.claimant_type == "pakistan_official"
+    # a log under no office's letterhead is its keeper's own
+    [k] = only(ex.extract(log.split("\n", 2)[2], dt.date(2024, 1, 17)), "killed")
+    assert k.claimant_type != "pakistan_official"
+
+
 def test_a_national_assembly_record_is_pakistan_s(ex):
     text = (
         "NATIONAL ASSEMBLY SECRETARIAT\n\n"

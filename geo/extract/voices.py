@@ -60,6 +60,7 @@ _DATELINE_OUTLET = re.compile(
 
 
 _HOSPITAL = re.compile(r"\bhospital\b", re.I)
+_RECORD_LINE = re.compile(r"\b(?:LOG|REGISTER|LOGBOOK)\s*$")  # a record's title line, in capitals
 _BOTH = re.compile(r"\b(?:iran|pakistan)\b", re.I)
 
 
@@ -122,7 +123,17 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
     # (under a letterhead of up to five lines: "INTER SERVICES PUBLIC RELATIONS / DIRECTORATE
     # GENERAL / Rawalpindi - Pakistan / No PR-14/2024-ISPR … / PRESS RELEASE")
     header = next(
-        (i for i, ln in enumerate(lines[:6]) if (_RELEASE_WORDS.search(ln) and i < 6) or _DOC_LINE.match(ln)), None
+        (
+            i
+            for i, ln in enumerate(lines[:6])
+            if _RELEASE_WORDS.search(ln)
+            or _DOC_LINE.match(ln)
+            # an office's own record under its letterhead ("GOVERNMENT OF BALOCHISTAN / LEVIES
+            # FORCE … / DISTRICT CONTROL ROOM: WIRELESS MESSAGE LOG"); a log under no office is no one's
+            or _RECORD_LINE.search(ln)
+            and any(_letterhead(x, home) in ("iran_official", "pakistan_official", "other_official") for x in lines[:i])
+        ),
+        None,
     )
     if header is not None:
         # A letterhead over the header ("FRONTIER RIGHTS MONITOR / Public statement", "GOVERNMENT
