@@ -712,6 +712,21 @@ def test_a_long_turn_goes_on_past_its_first_paragraph(ex):
     assert k11.claimant is None
 
 
+@pytest.mark.parametrize(
+    "sentence,struck",
+    [
+        ("the strikes hit targets inside iran near saravan", {"IRN"}),
+        ("three innocents martyred in iranian aggression", set()),  # the striker's adjective
+        ("two children killed in pakistani strikes", set()),
+        ("debris fell on iranian soil", {"IRN"}),
+    ],
+)
+def test_the_country_struck_is_where_a_strike_landed_not_whose_it_was(sentence, struck):
+    from geo.extract.linking import targets
+
+    assert targets(sentence.split()) == struck
+
+
 def test_the_2019_strikes_are_known_by_balakot(ex):
     """The name the 2019 strikes go by links a figure to them without a date (the event's
     description names it, so the linker reads it as one of the event's own words)."""

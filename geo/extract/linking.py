@@ -163,11 +163,21 @@ def targets(toks: list[str]) -> set[str]:
     out = set()
     for i, w in enumerate(toks):
         if w in TARGET_LEAD and toks[i + 1 : i + 2] != ["by"]:  # "the sites struck by Pakistan": its striker
-            for x in toks[i + 1 : i + 3]:
+            for j in range(i + 1, min(i + 3, len(toks))):
+                x = toks[j]
+                if toks[j + 1 : j + 2] and toks[j + 1] in _ATTACKS:
+                    continue  # "martyred in Iranian aggression", "killed in Pakistani strikes": the striker
                 for iso, words in COUNTRY_WORDS.items():
                     if x in words and x not in ("tehran", "islamabad", "irgc", "ispr"):
                         out.add(iso)
     return out
+
+
+# what a striker's adjective goes with: "Iranian aggression", "Pakistani drones"
+_ATTACKS = frozenset(
+    "aggression attack attacks strike strikes airstrike airstrikes missile missiles drone drones shelling "
+    "bombardment raid raids operation fire".split()
+)
 
 
 def _span(e) -> tuple[dt.date, dt.date]:
