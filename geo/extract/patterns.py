@@ -1262,14 +1262,14 @@ _CODE = re.compile(r"[A-Za-z]{2,}-\d+-\d+|\d-0\d")  # a record's code: "SWA-24-0
 
 
 def _chunk(doc, i: int) -> str:
-    """The text around token ``i`` up to whitespace on either side ("SWA-24-0309")."""
-    text, lo = doc.text, doc[i].idx
-    hi = lo + len(doc[i].text)
-    while lo > 0 and not text[lo - 1].isspace():
+    """The tokens around token ``i`` with no whitespace between them ("SWA-24-0309"), read from
+    the tokens (``doc.text`` rebuilds the whole article's text on every call)."""
+    lo = hi = i
+    while lo > 0 and not doc[lo - 1].whitespace_:
         lo -= 1
-    while hi < len(text) and not text[hi].isspace():
+    while hi + 1 < len(doc) and not doc[hi].whitespace_:
         hi += 1
-    return text[lo:hi]
+    return "".join(t.text for t in doc[lo : hi + 1])
 
 
 def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):

@@ -890,7 +890,8 @@ def _goes_on(text: str, a: int, headings: set[int]) -> bool:
     capitals (a bulletin's headlines), or a label the turn pattern does not read ("CLAIM 4:")."""
     line = _line(text, a)
     return (
-        (line[:1].isalnum() or line[:1] in "\"“'‘")
+        line[:1] != ""
+        and (line[0].isalnum() or line[0] in "\"“'‘")
         and a not in headings
         and not line.isupper()
         and not _LABEL.match(line)
