@@ -222,6 +222,7 @@ class Extractor:
             if caption:
                 captions.add(a)
             if not (caption or byline):
+                row = table_rows.get(text.rfind("\n", 0, a) + 1)  # (a table's row: its dates' cells)
                 for label, ds_, de in patterns.dates(doc, span.start, span.end):
                     # A date without a year, in an article without a date, is read in the dataset's period.
                     d, prec = dates.resolve(
@@ -231,7 +232,7 @@ class Extractor:
                     )
                     if d is None or doc[ds_].idx < dateline:
                         continue
-                    if (row := table_rows.get(text.rfind("\n", 0, a) + 1)) is not None and row.stamped(doc[ds_].idx):
+                    if row is not None and row.stamped(doc[ds_].idx):
                         continue  # a table row's "last checked" date: the record's, not the event's
                     if d == base and (len(rows) < 4 and len(span) <= 14 or _reporting_day(doc, ds_, de)):
                         continue  # the date line ("NEWS AT NINE — 17 January"), or "said on Wednesday"

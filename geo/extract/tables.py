@@ -139,15 +139,21 @@ def _legend(text: str) -> dict[str, str]:
 _LEGEND = re.compile(r"\b([A-Z]{1,4})\s*[=:]\s*(killed|dead|deaths|injured|wounded|casualties)\b", re.I)
 
 
-def _fixed_rows(text: str, legend: dict[str, str]) -> dict[int, Row]:
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with its start offset, without its line break: read once for every
+    kind of table :func:`rows` looks for."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    return out
+
+
+def _fixed_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]]) -> dict[int, Row]:
     """Data rows of plain-text tables set in columns: a header, a rule of dashes under each
     column, rows until a blank line or another rule. The rule's dash groups give the columns
     (a right-aligned "11" under "KILLED" is still in its column)."""
     out: dict[int, Row] = {}
-    lines, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        lines.append((pos, line.rstrip("\r\n")))
-        pos += len(line)
     for k, end in column_tables([line for _, line in lines]):
         if k == 0:
             continue  # a rule with no header above it
@@ -162,19 +168,16 @@ def _fixed_rows(text: str, legend: dict[str, str]) -> dict[int, Row]:
     return out
 
 
-def _csv_rows(text: str, legend: dict[str, str]) -> dict[int, Row]:
+def _csv_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]]) -> dict[int, Row]:
     """Data rows of comma-separated tables (a spreadsheet's export): a header of four or more
     short field names, one of them a figure column ("killed", "claimed_depth_km"), then every line
     with as many fields, quoted fields and all, until one has another count."""
     out: dict[int, Row] = {}
     roles: tuple[str | None, ...] | None = None
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        a, b = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
-        cells = _csv_cells(text, a, b) if line.count(",") >= 3 else None
+    for a, line in lines:
+        cells = _csv_cells(text, a, a + len(line)) if line.count(",") >= 3 else None
         if cells is not None and roles is not None and len(cells) == len(roles):
-            out[a] = Row(a, b, tuple(cells), roles)
+            out[a] = Row(a, a + len(line), tuple(cells), roles)
             continue
         roles = None  # the table, if any, ended; this line may head the next
         if cells is not None and all(_FIELD.fullmatch(text[x:y]) for x, y in cells):
@@ -234,19 +237,18 @@ def _caption(text: str, cells, after: list[str]) -> bool:
 
 def rows(text: str) -> dict[int, Row]:
     """{line start: Row} for every data row of every pipe table whose header names a figure
-    column (killed, injured, depth) or a source column, and of every plain-text table set in
-    columns under a rule of dashes whose header names a figure column."""
+    column (killed, injured, depth) or a source column, of every plain-text table set in
+    columns under a rule of dashes and of every comma-separated export whose header names a
+    figure column."""
     legend = _legend(text)  # (read once: every table's header may use it)
-    out: dict[int, Row] = _fixed_rows(text, legend) if "--" in text or "==" in text else {}
-    out.update(_csv_rows(text, legend))
+    lines = _lines(text)
+    out: dict[int, Row] = _fixed_rows(text, legend, lines) if "--" in text or "==" in text else {}
+    out.update(_csv_rows(text, legend, lines))
     roles: tuple[str | None, ...] | None = None
-    pos = 0
-    lines = text.splitlines(keepends=True) if "|" in text else []
     caption_rule = False  # the next line is the rule under a table's caption row
     bars = 0  # the bars of the table's line before (a bare table's rows have as many as its header)
-    for k, line in enumerate(lines):
-        a, b = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
+    for k, (a, line) in enumerate(lines if "|" in text else []):
+        b = a + len(line)
         stripped = line.strip()
         if _BORDER.fullmatch(stripped):
             continue  # a grid table's border ("+------+-----+"): above, under the header, below
@@ -270,7 +272,7 @@ def rows(text: str) -> dict[int, Row]:
         if caption_rule:
             caption_rule = False
             continue
-        if roles is None and _caption(text, cells, lines[k + 1 : k + 4]):
+        if roles is None and _caption(text, cells, [ln for _, ln in lines[k + 1 : k + 4]]):
             caption_rule = True
             continue
         if roles is None:  # a header (lines with bars but no outer ones: only where it names a figure column)
