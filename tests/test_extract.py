@@ -3100,6 +3100,42 @@ def test_a_table_set_in_columns_under_a_rule_of_dashes(ex):
         assert got == want
 
 
+def test_a_table_set_in_columns_without_a_rule_and_a_column_of_kinds(ex):
+    """A table with no rule under its header (a monitoring tool's digest, a data frame printed in
+    a notebook) is cut at the gutters its rows keep blank; a long-format table's kind column
+    ("metric": "wounded (Panjgur)") says what its value column counts, and a kind it does not name
+    (a border's length, houses) is no figure of ours, whatever its unit."""
+    text = (
+        "Daily digest of claims, compiled by the desk.\n\n"
+        "id   metric                 reported      source                     sources\n"
+        "a1   deaths (Panjgur)       2             Pakistan Foreign Office         12\n"
+        "a2   wounded (Panjgur)      3             Pakistan Foreign Office         11\n"
+        "a3   deaths (Saravan)       9             Iranian deputy governor          8\n"
+        "a4   distance inside Iran   ~55 miles     unnamed security source          1\n"
+        "a5   border length          959 km        Iranian state media              2\n"
+        "a6   houses destroyed       14            district administration          3\n"
+        "a7   deaths (Saravan)       2024          ??                               1\n"
+        "\nThe desk does not verify these figures.\n"
+    )
+    got = {
+        (c.kind, c.value, c.qualifier, c.claimant_type)
+        for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured", "depth")
+    }
+    assert got == {
+        ("killed", 2, "exact", "pakistan_official"),
+        ("injured", 3, "exact", "pakistan_official"),
+        ("killed", 9, "exact", "iran_official"),
+        ("depth", 88.5, "about", "unattributed"),
+    }
+    # the same words in prose are no table: a sentence's double spaces make no gutters
+    prose = (
+        "The desk compiled the claims.  Officials said two children were killed.  Nobody else did.\n"
+        "It was late.  The figures came in slowly.  Some never came at all, the editor said.\n"
+        "We waited.  And then we published.  That was all.\n"
+    )
+    assert {(c.kind, c.value) for c in only(ex.extract(prose), "killed")} == {("killed", 2)}
+
+
 def test_a_wrapped_line_that_stops_on_to_runs_on_into_a_number_that_looks_like_an_item():
     """ "… later revised it to\n    95. The Islamic State …": a line that stops on "to" is no
     sentence's end, so "95." starts no numbered item; a real item after a full stop stays one."""

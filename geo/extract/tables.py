@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from geo.extract import numbers
 from geo.extract.patterns import NAUTICAL_MILE_KM, QUALIFIERS, UNITS, Figure
-from geo.extract.text import column_tables
+from geo.extract.text import aligned_tables, column_tables
 
 # What a header cell names (the first that matches): the column's role
 _HEADERS = (
@@ -32,14 +32,23 @@ _HEADERS = (
     ("depth", re.compile(r"\b(?:depth|distance|how far|km|kilomet(?:re|er)s|miles)\b", re.I)),
     ("injured", re.compile(r"\b(?:injured|wounded|injuries|hurt|wia)\b", re.I)),
     ("killed", re.compile(r"\b(?:killed|dead|deaths?|fatalities|death toll|kia)\b", re.I)),
+    # a column that says what each row's value counts ("what", "metric": "killed / Panjgur")
+    ("kind", re.compile(r"\b(?:what|kind|type|metric|indicator|category|measure|variable)\b", re.I)),
     # a column of claims of no one kind ("| Strike | Claim | Claimant |"): a distance with its unit
-    # in it is a depth ("| Panjgur | "more than 50 km" | Pakistani security officials |")
-    ("claim", re.compile(r"\b(?:claims?|claimed|stated|figures?|estimates?|reported value)\b", re.I)),
+    # in it is a depth ("| Panjgur | "more than 50 km" | Pakistani security officials |"), any
+    # figure is of the kind its row's kind cell names
+    (
+        "claim",
+        re.compile(
+            r"\b(?:claims?|claimed|stated|reported|figures?|estimates?|values?|number|amount|count|total)\b", re.I
+        ),
+    ),
 )
 _FIGURES = ("killed", "injured", "depth")
+_KINDS = _HEADERS[2:5]  # what a kind cell's words may name (as a header's would)
 _READ = (*_FIGURES, "claim")  # the columns a row's figures are read from
 _NUMBER = re.compile(
-    r"(?P<qual>(?:at least|more than|over|about|around|approx\.|approximately|some|nearly|up to|roughly|~)\s*)?"
+    r"(?P<qual>(?:at least|more than|over|about|around|approx\.|approximately|some|nearly|up to|roughly|~|>=|≥|>)\s*)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(sorted(numbers.UNITS, key=len, reverse=True)) + r")\b)"
     r"(?:\s*(?P<unit>km|kilomet(?:re|er)s?|nautical miles?|nmi|nm|miles?|mi)\b)?",
     re.I,
@@ -74,24 +83,34 @@ class Row:
 
     @property
     def counts(self) -> bool:
-        """Whether the header gives the row's figures their kinds (else its own words do: "| People
-        killed | 2 | District administration |")."""
-        return any(role in _FIGURES for role in self.roles)
+        """Whether the header gives the row's figures their kinds, itself or by a column of kinds
+        (else the row's own words do: "| People killed | 2 | District administration |")."""
+        return _counted(self.roles)
+
+    def kind(self, text: str) -> str | None:
+        """The kind the row's kind cell names ("killed / Panjgur": killed), or None."""
+        for (a, b), role in zip(self.cells, self.roles, strict=False):
+            if role == "kind":
+                return next((k for k, rule in _KINDS if rule.search(text[a:b].replace("_", " "))), None)
+        return None
 
     def figures(self, text: str) -> list[Figure]:
         """The row's figures: the first number of each cell under a killed, injured or depth
         header (a dash or a phrase without a number is none), and a distance with its unit under
         a header of claims (whose other figures the cell's own words say the kinds of: "2 killed")."""
-        out = []
+        out, named = [], self.kind(text)
         for (a, b), role in zip(self.cells, self.roles, strict=False):
             if role not in _READ:
                 continue
             m = _NUMBER.search(text, a, b)
             if m is None or text[a : m.start()].strip(' "“'):
                 continue  # "a number of terrorists", "(see note)": not a figure the cell states
-            if role == "claim" and not m.group("unit"):
-                continue  # ("| Saravan | 9 | …" under "Claim": nine what, the header does not say)
-            role = "depth" if role == "claim" else role
+            if role == "claim":
+                # ("| Saravan | 9 | …" under "Claim": nine what, the header does not say, unless
+                # the row's kind cell does)
+                role = named if "kind" in self.roles else "depth" if m.group("unit") else None
+                if role is None or role != "depth" and _YEAR.fullmatch(m.group("num")):
+                    continue  # ("killed / Saravan   2024   ??": a year, no count)
             value = numbers.value(m.group("num"))
             if value is None:
                 continue
@@ -100,10 +119,21 @@ class Row:
                 # (no unit is kilometres; "nautical miles" is two words, no key of UNITS)
                 per = NAUTICAL_MILE_KM if unit.startswith("nautical") else UNITS.get(unit, 1.0)
                 value = round(value * per, 1)
-            qual = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
+            said = " ".join((m.group("qual") or "").lower().split())
+            qual = QUALIFIERS.get(said) or _SIGNS.get(said, "exact")
             end = m.end("unit") if m.group("unit") else m.end("num")
             out.append(Figure(role, value, qual, m.start(), end))
         return out
+
+
+def _counted(roles) -> bool:
+    """Whether a header gives its rows' figures their kinds: a figure column's name, or a column
+    of kinds beside a column of values."""
+    return any(role in _FIGURES for role in roles) or "kind" in roles and "claim" in roles
+
+
+_SIGNS = {">": "more than", ">=": "at least", "≥": "at least"}  # a data export's qualifiers
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -152,7 +182,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _fixed_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]]) -> dict[int, Row]:
     """Data rows of plain-text tables set in columns: a header, a rule of dashes under each
     column, rows until a blank line or another rule. The rule's dash groups give the columns
-    (a right-aligned "11" under "KILLED" is still in its column)."""
+    (a right-aligned "11" under "KILLED" is still in its column); a table with no rule is cut
+    at the gutters its rows keep blank (:func:`aligned_tables`)."""
     out: dict[int, Row] = {}
     for k, end in column_tables([line for _, line in lines]):
         if k == 0:
@@ -160,12 +191,20 @@ def _fixed_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]])
         groups = [m.span() for m in re.finditer(r"[-=]+", lines[k][1])]
         # a column runs from halfway across the gap before its dashes to halfway across the next
         cuts = [0] + [(groups[i - 1][1] + groups[i][0] + 1) // 2 for i in range(1, len(groups))] + [10**6]
-        roles = _roles(text, _columns(cuts, *lines[k - 1]), legend)
-        if not any(role in _FIGURES for role in roles):
-            continue
-        for at, line in lines[k + 1 : end]:
-            out[at] = Row(at, at + len(line), tuple(_columns(cuts, at, line)), roles)
+        _add_rows(out, text, lines, k - 1, k + 1, end, cuts, legend)
+    for head, end, cuts in aligned_tables([line for _, line in lines]):
+        _add_rows(out, text, lines, head, head + 1, end, cuts, legend)
     return out
+
+
+def _add_rows(out, text: str, lines, head: int, first: int, end: int, cuts: list[int], legend) -> None:
+    """The rows ``first``..``end`` of a column table under the header line ``head``, cut at
+    ``cuts``, where the header names a figure column (or a column of kinds beside one of values)."""
+    roles = _roles(text, _columns(cuts, *lines[head]), legend)
+    if not _counted(roles):
+        return
+    for at, line in lines[first:end]:
+        out[at] = Row(at, at + len(line), tuple(_columns(cuts, at, line)), roles)
 
 
 def _csv_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]]) -> dict[int, Row]:
@@ -182,7 +221,7 @@ def _csv_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]]) -
         roles = None  # the table, if any, ended; this line may head the next
         if cells is not None and all(_FIELD.fullmatch(text[x:y]) for x, y in cells):
             named = _roles(text, cells, legend)
-            roles = named if any(role in _FIGURES for role in named) else None
+            roles = named if _counted(named) else None
     return out
 
 
@@ -242,7 +281,7 @@ def rows(text: str) -> dict[int, Row]:
     figure column."""
     legend = _legend(text)  # (read once: every table's header may use it)
     lines = _lines(text)
-    out: dict[int, Row] = _fixed_rows(text, legend, lines) if "--" in text or "==" in text else {}
+    out: dict[int, Row] = _fixed_rows(text, legend, lines)
     out.update(_csv_rows(text, legend, lines))
     roles: tuple[str | None, ...] | None = None
     caption_rule = False  # the next line is the rule under a table's caption row

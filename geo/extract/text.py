@@ -34,10 +34,46 @@ def column_tables(lines: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def aligned_tables(lines: list[str]) -> list[tuple[int, int, list[int]]]:
+    """Plain-text tables set in columns with no rule under their header, as (header, end, cuts):
+    a header of three or more short names two or more spaces apart ("#   what   value
+    attributed to   conf"), then two or more rows down to a blank line, each with a blank at
+    every gutter between the header's names; ``cuts`` are those gutters' columns (a cell may
+    reach left of its name, as a right-aligned number does, but never across a gutter)."""
+    out: list[tuple[int, int, list[int]]] = []
+    k = 0
+    while k < len(lines) - 2:
+        names = [m.span() for m in _NAME.finditer(lines[k])]
+        if (
+            len(names) < 3
+            or _RULE_LINE.fullmatch(lines[k + 1])
+            or not all(_HEADER_NAME.fullmatch(lines[k][a:b]) for a, b in names)
+        ):
+            k += 1
+            continue
+        j, gaps = k + 1, [set(range(names[i - 1][1], names[i][0] + 1)) for i in range(1, len(names))]
+        while j < len(lines) and len(_NAME.findall(lines[j])) >= 2:
+            kept = [{c for c in gap if c >= len(lines[j]) or lines[j][c] == " "} for gap in gaps]
+            if not all(kept):
+                break
+            gaps, j = kept, j + 1
+        if j - k >= 3:
+            out.append((k, j, [0, *(max(gap) for gap in gaps), 10**6]))
+            k = j
+        else:
+            k += 1
+    return out
+
+
+_NAME = re.compile(r"\S+(?: \S+)*")  # a cell of a line set in columns: words one space apart
+_HEADER_NAME = re.compile(r"[#A-Za-z][\w()/.#%-]*(?: [\w()/.#%-]+){0,3}")  # a header's: at most four words
+
+
 def table_lines(lines: list[str]) -> set[int]:
     """The indices of the lines of plain-text tables set in columns (a header, its rule of
-    dashes, the rows down to a blank line): rows of one width, never wrapped prose."""
-    return {i for rule, end in column_tables(lines) for i in range(rule - 1, end)}
+    dashes if any, the rows down to a blank line): rows of one width, never wrapped prose."""
+    ruled = {i for rule, end in column_tables(lines) for i in range(rule - 1, end)}
+    return ruled | {i for head, end, _ in aligned_tables(lines) for i in range(head, end)}
 
 
 class InputError(ValueError):
