@@ -104,6 +104,8 @@ SPLITS = [
     (EVAL / "heldout58", "held-out 58 (clean; the twenty-seventh round's, not run)", None),
     (EVAL / "heldout59", "held-out 59 (clean; the twenty-eighth round's, not run)", None),
     (EVAL / "heldout60", "held-out 60 (clean; the twenty-eighth round's, not run)", None),
+    (EVAL / "heldout61", "held-out 61 (clean; the twenty-ninth round's, not run)", None),
+    (EVAL / "heldout62", "held-out 62 (clean; the twenty-ninth round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
