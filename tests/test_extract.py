@@ -2696,6 +2696,11 @@ def test_a_person_quoted_by_name_for_no_organisation_is_an_analyst(ex, sentence,
             "killed",
             "pakistan_official",
         ),
+        ("Iran's position is that no civilians were harmed in Panjgur.", "casualties", "iran_official"),
+        # a sentence that opens on whose figures follow (not "In Panjgur our count is …")
+        ("Hospital figures: 9 killed, 4 injured in Saravan.", "injured", "other_official"),
+        ("Levies figures are unchanged since Monday: 4 dead in Panjgur.", "killed", "pakistan_official"),
+        ("In Panjgur our count is two dead and four injured.", "injured", "author"),
         ("- Pakistani officials place the impact site c. 50 km inside the country.", "depth", "pakistan_official"),
         (
             "The Commission is alarmed by the Iranian authorities' statement that nine people were killed.",

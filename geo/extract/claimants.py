@@ -59,6 +59,8 @@ _CLAIMED_DEEDS = _DEEDS | frozenset(
 )
 COUNT_NOUNS = frozenset("count tally estimate reckoning figures account accounts".split())
 # what a side said, owned: "Islamabad's claim that …", "the authorities' statement that …"
+_NOT_OWNERS = frozenset("in on at by for of from the a an this that these our my his her their its your".split())
+_LABEL_FOLLOWS = frozenset(": is was are were remain remains stand stands stood show shows".split())
 _CLAIM_NOUNS = frozenset("claim claims assertion version line position contention statement announcement".split())
 STOP_BEFORE = frozenset("that and but while as when after which who what where because since then so".split())
 
@@ -1009,6 +1011,17 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         ):
             phrase = _name_before(doc, t.i, a)  # "The Foreign Office figure is two children killed"
         elif (
+            lower in COUNT_NOUNS | {"figure", "toll", "numbers"}
+            and 0 < t.i - a <= 3
+            and all(x.is_alpha and x.lower_ not in _NOT_OWNERS for x in doc[a : t.i])
+            and t.i + 1 < b
+            and doc[t.i + 1].lower_ in _LABEL_FOLLOWS
+            and classify(doc[a : t.i].text) is not None
+        ):
+            # a sentence that opens on whose figures they are: "Hospital figures: 9 killed",
+            # "District administration figures are unchanged: 2 children killed"
+            phrase = list(doc[a : t.i])
+        elif (
             lower == "by"
             and t.i > a
             and (
@@ -1040,9 +1053,15 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             and t.i - 2 >= a
             and doc[t.i - 1].lower_ in ("'s", "’s", "'", "’")
             and t.i + 1 < b
-            and doc[t.i + 1].lower_ in ("that", ":")
+            and (
+                doc[t.i + 1].lower_ in ("that", ":")
+                or t.i + 2 < b
+                and doc[t.i + 1].lower_ in ("is", "was", "remains")
+                and doc[t.i + 2].lower_ == "that"
+            )
         ):
-            # "repeat Islamabad's claim that two children were killed", "the authorities' statement that"
+            # "repeat Islamabad's claim that two children were killed", "the authorities' statement that",
+            # "Iran's position is that no civilians were harmed"
             phrase = [*_name_before(doc, t.i - 2, a), doc[t.i - 2]]
         elif (
             lower in COUNT_NOUNS
