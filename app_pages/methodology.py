@@ -199,9 +199,9 @@ st.markdown(
     "for you to check. Readers' comments are not read.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
-    "tuned on (the last twelve clean splits) it finds 75 to 93 of every 100 casualty figures, names the right "
-    "claimant for 56 to 76 of them and links 68 to 90 to the right event (on the latest pair, 77 and 78, "
-    "56 and 59, and 68 and 69, and it invented 11 and 15 figures in 16 articles each): "
+    "tuned on (the last twelve clean splits) it finds 69 to 93 of every 100 casualty figures, names the right "
+    "claimant for 46 to 73 of them and links 59 to 90 to the right event (on the latest pair, 69 and 83, "
+    "46 and 59, and 59 and 82, and it invented 9 and 14 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
