@@ -1356,6 +1356,10 @@ def test_another_count_is_no_revision_of_a_toll(ex):
         ("local media in Sistan and Baluchestan", "media"),
         ("local media in Iran", "media"),
         ("the governor of Saravan", "iran_official"),
+        # a country's code before an office ("PK MoFA statement, 17 Jan", "IR MFA"); MoFA alone has no side
+        ("PK MoFA statement, 17 Jan", "pakistan_official"),
+        ("IR MFA", "iran_official"),
+        ("MoFA statement", "unattributed"),
     ],
 )
 def test_a_place_in_a_speaker_phrase_is_not_a_side(phrase, ctype):
@@ -3139,6 +3143,24 @@ def test_a_table_set_in_columns_without_a_rule_and_a_column_of_kinds(ex):
         "We waited.  And then we published.  That was all.\n"
     )
     assert {(c.kind, c.value) for c in only(ex.extract(prose), "killed")} == {("killed", 2)}
+
+
+def test_a_long_format_table_s_kinds_include_casualties_and_the_data_s_own_measurement(ex):
+    """A pipe table of one claim per row ("| Event | Kind | Value | Claimed by |"): a "casualties"
+    row is a casualty figure ("no civilian casualties": 0), and a row the dataset measured itself is
+    the author's."""
+    text = (
+        "| Event | Kind | Value | Claimed by |\n"
+        "|---|---|---:|---|\n"
+        "| Strike near Saravan, 18 Jan 2024 | casualties | 0 | Pakistan, ISPR |\n"
+        "| Strike near Saravan, 18 Jan 2024 | killed | 9 | Iran, provincial officials |\n"
+        "| Strike on Koh-e-Sabz, Panjgur, 16 Jan 2024 | depth | 31 mi | this dataset's own measurement |\n"
+    )
+    got = {
+        (c.kind, c.value, c.claimant_type)
+        for c in only(ex.extract(text, dt.date(2024, 1, 25)), "killed", "casualties", "depth")
+    }
+    assert got == {("casualties", 0, "pakistan_official"), ("killed", 9, "iran_official"), ("depth", 49.9, "author")}
 
 
 def test_a_wrapped_line_that_stops_on_to_runs_on_into_a_number_that_looks_like_an_item():

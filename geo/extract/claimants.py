@@ -114,7 +114,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:iran|iranian|iran[’']s|tehran|irna|irib|press ?tv|tasnim|fars|mehr|irgc|isna|mizan|nour news|vahidi|"
             r"revolutionary guards?|s[ei]{1,2}stan|saravan|zahedan|kerman|majlis|raisi|amir-?abdollahian|kanaani|"
-            r"islamic republic|ir (?:officials?|authorities|government|govt|military|forces|state media)\b)"
+            r"islamic republic|"
+            r"ir (?:officials?|authorities|government|govt|military|forces|state media|mofa|mfa|ministry)\b)"
         ),
     ),
     (
@@ -125,7 +126,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"associated press of pakistan|app\b|bugti|munir|"
             r"baloch government|fo\b|rawalpindi|frontier corps|levies|pdma|ndma|national assembly|"
             # a brief's country codes: "PK officials: 2 children KIA", "IR state media"
-            r"pk (?:officials?|authorities|government|govt|military|forces|fo)\b)"
+            r"pk (?:officials?|authorities|government|govt|military|forces|fo|mofa|mfa|ministry)\b)"
         ),
     ),
     (

@@ -921,7 +921,10 @@ def _cell_speaker(text: str, cell: tuple[int, int], home: str | None) -> claiman
     return claimants.Speaker(name, ctype or "unattributed", cell[0], cell[0] + len(name))
 
 
-_OWN_WORK = re.compile(r"(?i)\((?:this|our|the present) (?:note|report|article|study|analysis|piece)\)|\bour own\b")
+_OWN_WORK = re.compile(
+    r"(?i)\((?:this|our|the present) (?:note|report|article|study|analysis|piece)\)|\bour own\b|"
+    r"\bthis (?:dataset|note|report|article|study|analysis|piece)['’]s own\b"
+)
 
 
 def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a: int):

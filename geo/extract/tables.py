@@ -45,7 +45,8 @@ _HEADERS = (
     ),
 )
 _FIGURES = ("killed", "injured", "depth")
-_KINDS = _HEADERS[2:5]  # what a kind cell's words may name (as a header's would)
+# what a kind cell's words may name (as a header's would, and "casualties": "no civilian casualties")
+_KINDS = (*_HEADERS[2:5], ("casualties", re.compile(r"\bcasualt(?:y|ies)\b", re.I)))
 _READ = (*_FIGURES, "claim")  # the columns a row's figures are read from
 _NUMBER = re.compile(
     r"(?P<qual>(?:at least|more than|over|about|around|approx\.|approximately|some|nearly|up to|roughly|~|>=|≥|>)\s*)?"
