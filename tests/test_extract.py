@@ -3163,6 +3163,42 @@ def test_a_long_format_table_s_kinds_include_casualties_and_the_data_s_own_measu
     assert got == {("casualties", 0, "pakistan_official"), ("killed", 9, "iran_official"), ("depth", 49.9, "author")}
 
 
+def test_a_settings_file_s_records_are_figures_of_their_block_s_event(ex):
+    """A configuration file behind a dashboard: each "key = value ; comment" line whose key names a
+    figure is one (its comment before a colon says whose), all lines of a block are about the
+    event its label names, and a threshold, a length or a program's constant is no figure."""
+    text = (
+        "; monitor.ini, edited 2024-01-20\n"
+        "[defaults]\n"
+        "warn_if_killed_over = 5\n"
+        "max_injured_shown   = 50\n"
+        "border_length_km    = 959    ; reference only\n"
+        "\n"
+        "[tile.one]\n"
+        "label        = Kerman bombings, 3 January 2024\n"
+        "deaths       = 95     ; Iran health ministry: final count\n"
+        "deaths_first = 103    ; Iran, state TV, evening of 3 Jan\n"
+        "\n"
+        "[tile.two]\n"
+        "label        = Panjgur, Iranian strike of 16 January 2024\n"
+        "wounded      = 3      ; Pakistan Foreign Office: three girls\n"
+        "depth_km     = 50     ; Pakistani officials -- more than 50 km\n"
+        "\n"
+        "SEARCH_RADIUS_KM = 12\n"
+        "CLUSTER_KILLED = 7\n"
+    )
+    got = {
+        (c.kind, c.value, c.event, c.claimant_type)
+        for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured", "depth")
+    }
+    assert got == {
+        ("killed", 95, "kerman-bombing", "iran_official"),
+        ("killed", 103, "kerman-bombing", "iran_official"),
+        ("injured", 3, "iran-strike-panjgur", "pakistan_official"),
+        ("depth", 50, "iran-strike-panjgur", "pakistan_official"),
+    }
+
+
 def test_a_wrapped_line_that_stops_on_to_runs_on_into_a_number_that_looks_like_an_item():
     """ "… later revised it to\n    95. The Islamic State …": a line that stops on "to" is no
     sentence's end, so "95." starts no numbered item; a real item after a full stop stays one."""

@@ -210,11 +210,15 @@ class Extractor:
         rows = []
         headings: set[int] = set()
         captions: set[int] = set()  # a caption repeating a figure the body attributes is the body's claim
-        table_rows = tables.rows(text)
+        table_rows, records = tables.rows(text), tables.records(text)
+        prev_start = 0
         for a, b, span in sents:
-            if "\n\n" in text[prev_end:a] or "\n" in text[prev_end:a] and prev_end:
+            gap = text[prev_end:a]
+            # (a settings block's records, line after line, stay one paragraph: its section's)
+            block = "\n\n" not in gap and _line_start(text, a) in records and _line_start(text, prev_start) in records
+            if ("\n\n" in gap or "\n" in gap and prev_end) and not block:
                 paragraph += 1
-            prev_end = b
+            prev_end, prev_start = b, a
             s = text[a:b]
             f = Facts(paragraph=paragraph)
             f.places = self.places.find(doc, span.start, span.end)
@@ -904,6 +908,11 @@ def _line(text: str, a: int) -> str:
     paragraph's line, not its first sentence ("BRIG. RANA: …" is split after "BRIG.")."""
     end = text.find("\n", a)
     return text[a : end if end >= 0 else len(text)]
+
+
+def _line_start(text: str, at: int) -> int:
+    """The offset where the line holding offset ``at`` starts."""
+    return text.rfind("\n", 0, at) + 1
 
 
 def _cell_speaker(text: str, cell: tuple[int, int], home: str | None) -> claimants.Speaker:

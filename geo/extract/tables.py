@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from geo.extract import numbers
 from geo.extract.patterns import NAUTICAL_MILE_KM, QUALIFIERS, UNITS, Figure
-from geo.extract.text import aligned_tables, column_tables
+from geo.extract.text import FIELD_LINE, aligned_tables, column_tables
 
 # What a header cell names (the first that matches): the column's role
 _HEADERS = (
@@ -208,6 +208,44 @@ def _add_rows(out, text: str, lines, head: int, first: int, end: int, cuts: list
         out[at] = Row(at, at + len(line), tuple(_columns(cuts, at, line)), roles)
 
 
+def records(text: str) -> set[int]:
+    """The starts of the lines that are settings records ("label = Kerman bombings, 3 Jan",
+    "killed = 95"): a block of them, line after line, is one paragraph, about one thing."""
+    return {a for a, line in _lines(text) if FIELD_LINE.match(line)} if "=" in text else set()
+
+
+def _field_rows(text: str, lines: list[tuple[int, str]]) -> dict[int, Row]:
+    """Settings-style records, one per line ("killed_srn   = 2   ; SRN field team, 17 Jan"): a key
+    that names a figure the way a header would, "=", its value, and a comment after ";" or "#"
+    that says whose it is. A key of a threshold, a limit or a length ("alert_killed_min",
+    "border_length_km") is no figure."""
+    out: dict[int, Row] = {}
+    for a, line in lines:
+        m = FIELD_LINE.match(line) if "=" in line else None
+        if m is None:
+            continue
+        key = m.group("key").replace("_", " ").replace(".", " ")
+        role = next((role for role, rule in _HEADERS if rule.search(key)), None)
+        if role not in _FIGURES or _NOT_FIGURE.search(key) or m.group("key").isupper():
+            continue  # (nor is a program's constant: "BUFFER_KM = 10")
+        cells = [(a + m.start("key"), a + m.end("key")), (a + m.start("value"), a + m.end("value"))]
+        roles: list[str | None] = [None, role]
+        if m.group("note"):
+            # whose it is, before what they said: "MOFA Pakistan midnight statement: two children"
+            note = _SAID.split(m.group("note"), 1)[0].rstrip()
+            cells.append((a + m.start("note"), a + m.start("note") + len(note)))
+            roles.append("source")
+        out[a] = Row(a, a + len(line), tuple(cells), tuple(roles))
+    return out
+
+
+# a threshold, a limit or a length ("alert_killed_min", "border_length_km"): no claim of ours
+_NOT_FIGURE = re.compile(
+    r"\b(?:min|max|minimum|maximum|threshold|limit|alert|warn|over|above|below|length|radius|buffer)\b", re.I
+)
+_SAID = re.compile(r":(?!\d)| -- | [–—] ")
+
+
 def _csv_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]]) -> dict[int, Row]:
     """Data rows of comma-separated tables (a spreadsheet's export): a header of four or more
     short field names, one of them a figure column ("killed", "claimed_depth_km"), then every line
@@ -284,6 +322,7 @@ def rows(text: str) -> dict[int, Row]:
     lines = _lines(text)
     out: dict[int, Row] = _fixed_rows(text, legend, lines)
     out.update(_csv_rows(text, legend, lines))
+    out.update(_field_rows(text, lines) if "=" in text else {})
     roles: tuple[str | None, ...] | None = None
     caption_rule = False  # the next line is the rule under a table's caption row
     bars = 0  # the bars of the table's line before (a bare table's rows have as many as its header)

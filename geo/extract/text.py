@@ -69,11 +69,20 @@ _NAME = re.compile(r"\S+(?: \S+)*")  # a cell of a line set in columns: words on
 _HEADER_NAME = re.compile(r"[#A-Za-z][\w()/.#%-]*(?: [\w()/.#%-]+){0,3}")  # a header's: at most four words
 
 
+# a settings file's record ("killed_srn   = 2   ; SRN field team"): a key, "=", a value, a comment
+FIELD_LINE = re.compile(
+    r"[ \t]*(?P<key>[A-Za-z][\w.-]{0,40})[ \t]*=[ \t]*(?P<value>[^;#\s][^;#]*?)[ \t]*"
+    r"(?:[;#][ \t]*(?P<note>.*?))?[ \t]*$"
+)
+
+
 def table_lines(lines: list[str]) -> set[int]:
     """The indices of the lines of plain-text tables set in columns (a header, its rule of
-    dashes if any, the rows down to a blank line): rows of one width, never wrapped prose."""
+    dashes if any, the rows down to a blank line) and of settings records ("killed = 2"): rows
+    and records, never wrapped prose."""
     ruled = {i for rule, end in column_tables(lines) for i in range(rule - 1, end)}
-    return ruled | {i for head, end, _ in aligned_tables(lines) for i in range(head, end)}
+    fields = {i for i, line in enumerate(lines) if "=" in line and FIELD_LINE.match(line)}
+    return ruled | fields | {i for head, end, _ in aligned_tables(lines) for i in range(head, end)}
 
 
 class InputError(ValueError):
