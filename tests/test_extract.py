@@ -501,6 +501,35 @@ def test_html_page_main_text_and_metadata():
     assert str(article.meta["date"]) == "2024-01-17" and article.html
 
 
+def test_a_calendar_export_reads_as_its_entries_text(ex):
+    """An .ics file (a planning desk's calendar): each entry's summary and description, folded
+    lines joined (even mid-word) and escapes read; the newest time stamp is the export's date;
+    the entries' own times are no text (a meeting's date is no event's); a broken file says why."""
+    from geo.extract import InputError, read_article
+
+    ics = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Desk//EN\r\nX-WR-CALNAME:Desk planning\r\n"
+        "BEGIN:VEVENT\r\nUID:1@desk\r\nDTSTAMP:20240118T060000Z\r\nDTSTART:20240118T090000Z\r\n"
+        "SUMMARY:Morning call: Saravan\r\n"
+        "DESCRIPTION:Iranian officials say nine people were kil\r\n led near Saravan\\, among them four\r\n"
+        '  children.\\nAsk ISPR about the "about 90 km" claim.\r\nEND:VEVENT\r\n'
+        "BEGIN:VTODO\r\nUID:2@desk\r\nDTSTAMP:20240119T070000Z\r\nSUMMARY:Call the DHQ hospital\r\nEND:VTODO\r\n"
+        "END:VCALENDAR\r\n"
+    )
+    article = read_article(ics.encode(), "planning.ics")
+    assert article.text.startswith(
+        "Morning call: Saravan\n\nIranian officials say nine people were killed near Saravan,"
+    )
+    assert "\nAsk ISPR" in article.text and "Call the DHQ hospital" in article.text and "0900" not in article.text
+    assert article.meta == {"title": "Desk planning", "date": dt.date(2024, 1, 19)}
+    got = {(c.kind, c.value, c.claimant_type) for c in only(ex.extract(article.text), "killed", "depth")}
+    assert ("killed", 9, "iran_official") in got
+    for c in ex.extract(article.text):
+        assert article.text[c.start : c.end] == c.quote
+    with pytest.raises(InputError, match="calendar"):
+        read_article("BEGIN:VCALENDAR\nthis line is no property\n", "broken.ics")
+
+
 def test_html_page_keeps_captions_and_tables_and_drops_its_ticker():
     """A photo essay tells its story in captions and a fact box in a table: both are the page's
     text. A ticker's headlines ("3 injured in building collapse") are not."""

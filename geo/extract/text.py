@@ -265,8 +265,43 @@ _MASTHEAD = re.compile(
 )
 
 
+_LOOKS_CALENDAR = re.compile(r"\s*BEGIN:VCALENDAR\b")
+
+
+def _from_calendar(ics: str) -> Article:
+    """A calendar export (iCalendar, RFC 5545) as the text of its entries: each event's summary,
+    then its description, its folded lines joined and its escapes ("\\,", "\\n") read, as a
+    planning desk wrote them; the newest entry's time stamp is the export's date, offered for
+    review. The entries' own times are not part of the text (a meeting's date is no event's)."""
+    import icalendar
+
+    try:
+        cal = icalendar.Calendar.from_ical(ics)
+    except ValueError as e:
+        raise InputError(f"the calendar file cannot be read: {e}") from e
+    parts, stamps = [], []
+    for n, entry in enumerate(cal.walk(), 1):
+        if entry.name not in ("VEVENT", "VTODO", "VJOURNAL"):
+            continue
+        for key in ("SUMMARY", "DESCRIPTION"):
+            if (value := entry.get(key)) is not None and str(value).strip():
+                parts.append(str(value).strip())
+        try:
+            stamp = entry.decoded("DTSTAMP") if "DTSTAMP" in entry else None
+        except (ValueError, TypeError) as e:
+            raise InputError(f"the calendar's entry {n} has a DTSTAMP that is no time: {e}") from e
+        if isinstance(stamp, dt.datetime):
+            stamps.append(stamp.date())
+    meta: dict[str, str | dt.date] = {}
+    if name := cal.get("X-WR-CALNAME"):
+        meta["title"] = str(name)
+    if stamps:
+        meta["date"] = max(stamps)
+    return Article("\n\n".join(parts), meta)
+
+
 def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
-    """Validated article from pasted text or an uploaded file (.txt, .md, .html); InputError
+    """Validated article from pasted text or an uploaded file (.txt, .md, .html, .ics); InputError
     says what is wrong with it."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_ARTICLE_BYTES:
@@ -282,7 +317,10 @@ def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
         raise InputError(f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from e
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     html = name.lower().endswith((".html", ".htm")) or _LOOKS_HTML.match(text)
-    article = _from_html(text) if html else Article(text, _text_meta(text))
+    if name.lower().endswith(".ics") or _LOOKS_CALENDAR.match(text):
+        article = _from_calendar(text)
+    else:
+        article = _from_html(text) if html else Article(text, _text_meta(text))
     if not article.text.strip():
         raise InputError("the article is empty")
     return article
