@@ -3228,6 +3228,28 @@ def test_a_settings_file_s_records_are_figures_of_their_block_s_event(ex):
     }
 
 
+def test_a_log_s_last_column_running_on_under_itself_is_one_cell(ex):
+    """A log set in columns whose remarks wrap under their own column: the remark is one text
+    (its sentence's figures read whole), while a row whose first cells are blank is a row."""
+    from geo.extract import nlp
+
+    text = (
+        "DATE    TIME  STATION   REMARKS\n"
+        "17 JAN  0215  AP2XY     Net traffic. The Foreign Office says two\n"
+        "                        children were killed and three girls\n"
+        "                        injured in Panjgur.\n"
+        "17 JAN  0240  AP5ZZ     Quiet night.\n"
+        "Panjgur   Pakistan FO        2    3\n"
+        "          Sarhad Voice       4    -\n"
+    )
+    flat = nlp.unwrapped(text)
+    assert len(flat) == len(text)
+    assert "says two children were killed and three girls injured in Panjgur." in " ".join(flat.split())
+    assert "3\n          Sarhad Voice" in flat  # (a row under a blank first cell stays a row)
+    got = {(c.kind, c.value, c.claimant_type) for c in only(ex.extract(text), "killed", "injured")}
+    assert {("killed", 2, "pakistan_official"), ("injured", 3, "pakistan_official")} <= got
+
+
 def test_a_wrapped_line_that_stops_on_to_runs_on_into_a_number_that_looks_like_an_item():
     """ "… later revised it to\n    95. The Islamic State …": a line that stops on "to" is no
     sentence's end, so "95." starts no numbered item; a real item after a full stop stays one."""

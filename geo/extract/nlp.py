@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -166,6 +167,47 @@ _NUMBERED = re.compile(r"\s*\(?\d{1,3}[.)]\s")  # "3. ", "(12) "
 
 
 def unwrapped(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped prose made spaces (:func:`_prose_unwrapped`)
+    and those of a table's last cell running on under itself (:func:`_cells_run_on`). Same length
+    as ``text`` (offsets unchanged)."""
+    flat = _prose_unwrapped(text)
+    runs = _cells_run_on(text)
+    if not runs:
+        return flat
+    chars = list(flat)
+    for at in runs:
+        chars[at] = " "
+    return "".join(chars)
+
+
+def _cells_run_on(text: str) -> list[int]:
+    """The offsets of the line breaks in ``text`` where a table's last cell goes on, on the next
+    line, under where it starts (a log's remarks column: "…  Javed / Turbat      EMERGENCY NET
+    traffic. Javed says\n" + 67 blanks + "(Panjgur) hit by missiles …"): the next line is one cell
+    (no gap of two blanks in it), indented to a cell of this line that starts after a gap and is
+    its last. A row whose first cells are blank and whose later cells are not is no such line."""
+    if "\n " not in text:
+        return []
+    out, at = [], 0
+    for line, nxt in pairwise(text.split("\n")):
+        at += len(line)  # the offset of this line's "\n"
+        indent = len(nxt) - len(nxt.lstrip(" "))
+        if (
+            indent >= 12
+            and len(line) > indent
+            and line[indent - 2 : indent] == "  "
+            and line[indent] != " "
+            and "  " not in line[indent:].rstrip()
+            and nxt.strip()
+            and "  " not in nxt.strip()
+            and not _ITEM.match(nxt)
+        ):
+            out.append(at)
+        at += 1
+    return out
+
+
+def _prose_unwrapped(text: str) -> str:
     """``text`` with the line breaks of hard-wrapped prose ("… in which 95 of our\\ncompatriots
     were martyred") made spaces, so a wrapped sentence is one sentence: an e-mailed statement, a
     wire's plain-text feed or a PDF's text breaks every line at about the same width. Same length
