@@ -102,8 +102,8 @@ with context_tab:
 # Last: the article's review stops the script early when there is nothing (yet) to review.
 with article_tab:
     st.caption(
-        "Paste an article or upload a .txt, .md, .html or .ics (calendar) file (at most 1 MB). Nothing is saved "
-        "until you press Save, and then only if every kept claim is valid."
+        "Paste an article or upload a .txt, .md, .html, .ics (calendar) or .xml/.kml file (at most 1 MB). "
+        "Nothing is saved until you press Save, and then only if every kept claim is valid."
     )
     # No max_chars: the browser would drop an over-long paste without a word, leaving the box empty.
     # The limit is checked here instead, and the text stays in the box to be cut down.
@@ -115,7 +115,7 @@ with article_tab:
     pasted = st.text_area("Article text", height=200, key="ca_add_text")
     upload = st.file_uploader(
         "…or upload a file",
-        type=["txt", "md", "html", "htm", "ics"],
+        type=["txt", "md", "html", "htm", "ics", "xml", "kml"],
         key=f"ca_add_file_{st.session_state.get('ca_add_round', 0)}",
         max_upload_size=extract.MAX_ARTICLE_BYTES // 1_000_000,
     )

@@ -530,6 +530,33 @@ def test_a_calendar_export_reads_as_its_entries_text(ex):
         read_article("BEGIN:VCALENDAR\nthis line is no property\n", "broken.ics")
 
 
+def test_an_xml_export_reads_as_its_text_and_resolves_no_entity(ex):
+    """A map's KML: each element holding words is a paragraph, its CDATA description read as HTML,
+    a named value as "name: value"; no external entity is fetched (the file's text only), and a
+    file that only looks like XML reads as text."""
+    from geo.extract import read_article
+
+    kml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        "<name>Incident map</name><Placemark><name>Strike near Saravan</name>"
+        "<description><![CDATA[<b>Casualties:</b> Iranian officials said nine people were killed.<br/>"
+        "<b>Distance:</b> Pakistani TV put it about 90 km inside Iran.]]></description>"
+        '<ExtendedData><Data name="killed"><value>9</value></Data></ExtendedData>'
+        "<Point><coordinates>62.33,27.37,0</coordinates></Point></Placemark></Document></kml>"
+    )
+    article = read_article(kml.encode(), "map.kml")
+    assert "Casualties: Iranian officials said nine people were killed." in article.text
+    assert "<b>" not in article.text and "killed: 9" in article.text
+    got = {(c.kind, c.value, c.claimant_type) for c in only(ex.extract(article.text), "killed", "depth")}
+    assert ("killed", 9, "iran_official") in got and 90 in {v for k, v, _ in got if k == "depth"}
+    for c in ex.extract(article.text):
+        assert article.text[c.start : c.end] == c.quote
+    xxe = '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/hostname">]><d><p>Text &e; here.</p></d>'
+    assert read_article(xxe.encode(), "x.xml").text.split() == ["Text", "&e;", "here."]  # (left as written)
+    broken = '<?xml version="1.0"?>\nTwo children were killed, the Foreign Office said. <unclosed'
+    assert read_article(broken.encode(), "x.xml").text == broken
+
+
 def test_html_page_keeps_captions_and_tables_and_drops_its_ticker():
     """A photo essay tells its story in captions and a fact box in a table: both are the page's
     text. A ticker's headlines ("3 injured in building collapse") are not."""

@@ -265,6 +265,45 @@ _MASTHEAD = re.compile(
 )
 
 
+# an XML document that is no web page: a map's KML, a translation memory, a feed ("<?xml …?>")
+_LOOKS_XML = re.compile(r"\s*<\?xml\b(?![^>]*\?>\s*(?:<!--.*?-->\s*)*<(?:!doctype html|html)\b)", re.I | re.S)
+
+
+def _from_xml(xml: str) -> Article:
+    """An XML export (a map's KML, a translation memory, a feed) as its text: each element that
+    holds words is a paragraph, read whole (its inline markup's words in place); a value named by
+    its element's "name" attribute reads as "name: value" (KML's <Data name="killed"><value>2");
+    HTML inside it (a KML description's CDATA) is read as HTML. No entity is resolved and nothing
+    is fetched (a DTD or an external entity is ignored). A file that is no XML reads as text."""
+    import lxml.etree
+
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=False)
+    try:
+        root = lxml.etree.fromstring(xml.encode("utf-8"), parser)
+    except lxml.etree.XMLSyntaxError:
+        return Article(xml, _text_meta(xml))
+    parts: list[str] = []
+
+    def walk(el, label: str | None = None) -> None:
+        if not isinstance(el.tag, str):
+            return  # a comment or a processing instruction
+        label = el.get("name") or label
+        own = (el.text or "").strip() or any((c.tail or "").strip() for c in el)
+        if own:
+            words = "".join(el.itertext()).strip()
+            if "<" in words and ">" in words:
+                words = html_to_text(words)  # (a description's CDATA is a page's markup)
+            short = label and len(words) <= 60 and "\n" not in words and not len(el)
+            parts.append(f"{label}: {words}" if short and label != words else words)
+            return
+        for child in el:
+            walk(child, label if el.get("name") else None)
+
+    walk(root)
+    text = "\n\n".join(p for p in parts if p)
+    return Article(text, _text_meta(text)) if text.strip() else Article(xml, _text_meta(xml))
+
+
 _LOOKS_CALENDAR = re.compile(r"\s*BEGIN:VCALENDAR\b")
 
 
@@ -319,6 +358,8 @@ def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
     html = name.lower().endswith((".html", ".htm")) or _LOOKS_HTML.match(text)
     if name.lower().endswith(".ics") or _LOOKS_CALENDAR.match(text):
         article = _from_calendar(text)
+    elif not html and _LOOKS_XML.match(text):
+        article = _from_xml(text)
     else:
         article = _from_html(text) if html else Article(text, _text_meta(text))
     if not article.text.strip():
