@@ -358,7 +358,7 @@ def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
     html = name.lower().endswith((".html", ".htm")) or _LOOKS_HTML.match(text)
     if name.lower().endswith(".ics") or _LOOKS_CALENDAR.match(text):
         article = _from_calendar(text)
-    elif not html and _LOOKS_XML.match(text):
+    elif not html and (name.lower().endswith((".xml", ".kml", ".tmx", ".rss")) or _LOOKS_XML.match(text)):
         article = _from_xml(text)
     else:
         article = _from_html(text) if html else Article(text, _text_meta(text))
