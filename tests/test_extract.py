@@ -555,6 +555,11 @@ def test_an_xml_export_reads_as_its_text_and_resolves_no_entity(ex):
     assert read_article(xxe.encode(), "x.xml").text.split() == ["Text", "&e;", "here."]  # (left as written)
     broken = '<?xml version="1.0"?>\nTwo children were killed, the Foreign Office said. <unclosed'
     assert read_article(broken.encode(), "x.xml").text == broken
+    # a web page with an XML declaration (XHTML) is a page
+    xhtml = (
+        '<?xml version="1.0"?>\n<!DOCTYPE html>\n<html><body><article><p>Two were killed.</p></article></body></html>'
+    )
+    assert read_article(xhtml.encode(), "page.xhtml").html
     # a .kml without its declaration is still the map's text
     bare = "<kml><Document><name>Map</name><description>Two were killed.</description></Document></kml>"
     assert read_article(bare.encode(), "map.kml").text == "Map\n\nTwo were killed."

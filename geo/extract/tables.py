@@ -97,8 +97,9 @@ class Row:
 
     def figures(self, text: str) -> list[Figure]:
         """The row's figures: the first number of each cell under a killed, injured or depth
-        header (a dash or a phrase without a number is none), and a distance with its unit under
-        a header of claims (whose other figures the cell's own words say the kinds of: "2 killed")."""
+        header (a dash or a phrase without a number is none), and under a header of claims or
+        values, the kind the row's kind cell names ("killed / Panjgur"), or else a distance with
+        its unit (whose other figures the cell's own words say the kinds of: "2 killed")."""
         out, named = [], self.kind(text)
         for (a, b), role in zip(self.cells, self.roles, strict=False):
             if role not in _READ:
@@ -186,14 +187,15 @@ def _fixed_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]])
     (a right-aligned "11" under "KILLED" is still in its column); a table with no rule is cut
     at the gutters its rows keep blank (:func:`aligned_tables`)."""
     out: dict[int, Row] = {}
-    for k, end in column_tables([line for _, line in lines]):
+    plain = [line for _, line in lines]
+    for k, end in column_tables(plain):
         if k == 0:
             continue  # a rule with no header above it
         groups = [m.span() for m in re.finditer(r"[-=]+", lines[k][1])]
         # a column runs from halfway across the gap before its dashes to halfway across the next
         cuts = [0] + [(groups[i - 1][1] + groups[i][0] + 1) // 2 for i in range(1, len(groups))] + [10**6]
         _add_rows(out, text, lines, k - 1, k + 1, end, cuts, legend)
-    for head, end, cuts in aligned_tables([line for _, line in lines]):
+    for head, end, cuts in aligned_tables(plain):
         _add_rows(out, text, lines, head, head + 1, end, cuts, legend)
     return out
 
@@ -316,8 +318,9 @@ def _caption(text: str, cells, after: list[str]) -> bool:
 def rows(text: str) -> dict[int, Row]:
     """{line start: Row} for every data row of every pipe table whose header names a figure
     column (killed, injured, depth) or a source column, of every plain-text table set in
-    columns under a rule of dashes and of every comma-separated export whose header names a
-    figure column."""
+    columns (under a rule of dashes or not) and of every comma-separated export whose header
+    names a figure column or a kind column beside a value column, and for every settings record
+    whose key names a figure."""
     legend = _legend(text)  # (read once: every table's header may use it)
     lines = _lines(text)
     out: dict[int, Row] = _fixed_rows(text, legend, lines)

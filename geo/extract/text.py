@@ -265,8 +265,9 @@ _MASTHEAD = re.compile(
 )
 
 
-# an XML document that is no web page: a map's KML, a translation memory, a feed ("<?xml …?>")
-_LOOKS_XML = re.compile(r"\s*<\?xml\b(?![^>]*\?>\s*(?:<!--.*?-->\s*)*<(?:!doctype html|html)\b)", re.I | re.S)
+# an XML document ("<?xml …?>"): a web page (XHTML) or an export (a map's KML, a translation memory)
+_LOOKS_XML = re.compile(r"\s*<\?xml\b", re.I)
+_LOOKS_XHTML = re.compile(r"\s*<\?xml[^>]*\?>\s*(?:<!--.*?-->\s*)*<(?:!doctype html|html)\b", re.I | re.S)
 
 
 def _from_xml(xml: str) -> Article:
@@ -355,7 +356,7 @@ def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
     except UnicodeDecodeError as e:
         raise InputError(f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from e
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    html = name.lower().endswith((".html", ".htm")) or _LOOKS_HTML.match(text)
+    html = name.lower().endswith((".html", ".htm", ".xhtml")) or _LOOKS_HTML.match(text) or _LOOKS_XHTML.match(text)
     if name.lower().endswith(".ics") or _LOOKS_CALENDAR.match(text):
         article = _from_calendar(text)
     elif not html and (name.lower().endswith((".xml", ".kml", ".tmx", ".rss")) or _LOOKS_XML.match(text)):
