@@ -547,6 +547,7 @@ def test_an_xml_export_reads_as_its_text_and_resolves_no_entity(ex):
     article = read_article(kml.encode(), "map.kml")
     assert "Casualties: Iranian officials said nine people were killed." in article.text
     assert "<b>" not in article.text and "killed: 9" in article.text
+    assert "62.33" not in article.text  # (a pin's coordinates are no words to review)
     got = {(c.kind, c.value, c.claimant_type) for c in only(ex.extract(article.text), "killed", "depth")}
     assert ("killed", 9, "iran_official") in got and 90 in {v for k, v, _ in got if k == "depth"}
     for c in ex.extract(article.text):

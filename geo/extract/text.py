@@ -294,6 +294,8 @@ def _from_xml(xml: str) -> Article:
             words = "".join(el.itertext()).strip()
             if "<" in words and ">" in words:
                 words = html_to_text(words)  # (a description's CDATA is a page's markup)
+            if not label and _BARE_NUMBERS.fullmatch(words) and not _ISO_DATE.search(words):
+                return  # a pin's coordinates, a style's colour or scale: no words to review
             short = label and len(words) <= 60 and "\n" not in words and not len(el)
             parts.append(f"{label}: {words}" if short and label != words else words)
             return
@@ -303,6 +305,10 @@ def _from_xml(xml: str) -> Article:
     walk(root)
     text = "\n\n".join(p for p in parts if p)
     return Article(text, _text_meta(text)) if text.strip() else Article(xml, _text_meta(xml))
+
+
+_BARE_NUMBERS = re.compile(r"[-+#\d.,\s]+|#?[0-9a-fA-F]{6,8}")  # "62.33,27.37,0", "1.1", "ff00aa00"
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}\b")
 
 
 _LOOKS_CALENDAR = re.compile(r"\s*BEGIN:VCALENDAR\b")
