@@ -226,7 +226,7 @@ class Extractor:
             if caption:
                 captions.add(a)
             if not (caption or byline):
-                row = table_rows.get(text.rfind("\n", 0, a) + 1)  # (a table's row: its dates' cells)
+                row = table_rows.get(_line_start(text, a))  # (a table's row: its dates' cells)
                 for label, ds_, de in patterns.dates(doc, span.start, span.end):
                     # A date without a year, in an article without a date, is read in the dataset's period.
                     d, prec = dates.resolve(
@@ -471,7 +471,7 @@ class Extractor:
             # the events a sentence says it is not about: the paragraph's and the article's
             apart = frozenset(x for x in (prev_event, main) if x) if _APART.search(s) else frozenset()
             # (the heading's line: "## 1." may be a sentence of its own)
-            in_heading = bool(_SECTION.match(_line(text, text.rfind("\n", 0, a) + 1)))
+            in_heading = bool(_SECTION.match(_line(text, _line_start(text, a))))
             if in_heading and opens:
                 section = None  # (set below when the heading names its event)
             link = self.linker.link(lf, prev_event, main, unlike=apart, scored=scored[k], section=section)
@@ -541,10 +541,11 @@ class Extractor:
             if told and who is None:
                 who = said[k + 1]
             # a table's row: its source cell speaks, its header says what each number counts
-            row = table_rows.get(text.rfind("\n", 0, a) + 1)
+            line_at = _line_start(text, a)
+            row = table_rows.get(line_at)
             cell = row.source(text) if row is not None else None
             cell_speaker = _cell_speaker(text, cell, home) if cell else None
-            if retracted or s.startswith("^") or _RELATED_LINE.match(text, text.rfind("\n", 0, a) + 1):
+            if retracted or s.startswith("^") or _RELATED_LINE.match(text, line_at):
                 figs = []  # (a reference list's entry, '^ "Nine killed near Saravan"', cites a headline)
             elif row is not None and row.counts:
                 figs = row.figures(text)

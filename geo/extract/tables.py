@@ -213,7 +213,12 @@ def _add_rows(out, text: str, lines, head: int, first: int, end: int, cuts: list
 def records(text: str) -> set[int]:
     """The starts of the lines that are settings records ("label = Kerman bombings, 3 Jan",
     "killed = 95"): a block of them, line after line, is one paragraph, about one thing."""
-    return {a for a, line in _lines(text) if FIELD_LINE.match(line)} if "=" in text else set()
+    return {a for a, _ in _records(_lines(text))} if "=" in text else set()
+
+
+def _records(lines: list[tuple[int, str]]) -> list[tuple[int, re.Match]]:
+    """(line start, match) for each line that is a settings record (:data:`FIELD_LINE`)."""
+    return [(a, m) for a, line in lines if "=" in line and (m := FIELD_LINE.match(line))]
 
 
 def _field_rows(text: str, lines: list[tuple[int, str]]) -> dict[int, Row]:
@@ -222,10 +227,7 @@ def _field_rows(text: str, lines: list[tuple[int, str]]) -> dict[int, Row]:
     that says whose it is. A key of a threshold, a limit or a length ("alert_killed_min",
     "border_length_km") is no figure."""
     out: dict[int, Row] = {}
-    for a, line in lines:
-        m = FIELD_LINE.match(line) if "=" in line else None
-        if m is None:
-            continue
+    for a, m in _records(lines):
         key = m.group("key").replace("_", " ").replace(".", " ")
         role = next((role for role, rule in _HEADERS if rule.search(key)), None)
         if role not in _FIGURES or _NOT_FIGURE.search(key) or m.group("key").isupper():
@@ -237,7 +239,7 @@ def _field_rows(text: str, lines: list[tuple[int, str]]) -> dict[int, Row]:
             note = _SAID.split(m.group("note"), 1)[0].rstrip()
             cells.append((a + m.start("note"), a + m.start("note") + len(note)))
             roles.append("source")
-        out[a] = Row(a, a + len(line), tuple(cells), tuple(roles))
+        out[a] = Row(a, a + m.end(), tuple(cells), tuple(roles))  # (a record's match runs to its line's end)
     return out
 
 

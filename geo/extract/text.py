@@ -347,8 +347,8 @@ def _from_calendar(ics: str) -> Article:
 
 
 def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
-    """Validated article from pasted text or an uploaded file (.txt, .md, .html, .ics); InputError
-    says what is wrong with it."""
+    """Validated article from pasted text or an uploaded file (.txt, .md, .html, a calendar's .ics,
+    an XML export's .xml or .kml); InputError says what is wrong with it."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_ARTICLE_BYTES:
         raise InputError(
@@ -362,10 +362,11 @@ def read_article(data: bytes | str, name: str = "pasted.txt") -> Article:
     except UnicodeDecodeError as e:
         raise InputError(f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from e
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    html = name.lower().endswith((".html", ".htm", ".xhtml")) or _LOOKS_HTML.match(text) or _LOOKS_XHTML.match(text)
-    if name.lower().endswith(".ics") or _LOOKS_CALENDAR.match(text):
+    kind = name.lower()
+    html = kind.endswith((".html", ".htm", ".xhtml")) or _LOOKS_HTML.match(text) or _LOOKS_XHTML.match(text)
+    if kind.endswith(".ics") or _LOOKS_CALENDAR.match(text):
         article = _from_calendar(text)
-    elif not html and (name.lower().endswith((".xml", ".kml", ".tmx", ".rss")) or _LOOKS_XML.match(text)):
+    elif not html and (kind.endswith((".xml", ".kml", ".tmx", ".rss")) or _LOOKS_XML.match(text)):
         article = _from_xml(text)
     else:
         article = _from_html(text) if html else Article(text, _text_meta(text))
