@@ -102,10 +102,12 @@ SPLITS = [
     (EVAL / "heldout56", "held-out 56 (clean at b510dec; tuned on since)", True),
     (EVAL / "heldout57", "held-out 57 (clean at b36e873; tuned on since)", True),
     (EVAL / "heldout58", "held-out 58 (clean at b36e873; tuned on since)", True),
-    (EVAL / "heldout59", "held-out 59 (clean; the twenty-eighth round's, not run)", None),
-    (EVAL / "heldout60", "held-out 60 (clean; the twenty-eighth round's, not run)", None),
+    (EVAL / "heldout59", "held-out 59 (clean at 1d83382)", False),
+    (EVAL / "heldout60", "held-out 60 (clean at 1d83382)", False),
     (EVAL / "heldout61", "held-out 61 (clean; the twenty-ninth round's, not run)", None),
     (EVAL / "heldout62", "held-out 62 (clean; the twenty-ninth round's, not run)", None),
+    (EVAL / "heldout63", "held-out 63 (clean; the thirtieth round's, not run)", None),
+    (EVAL / "heldout64", "held-out 64 (clean; the thirtieth round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
