@@ -2976,6 +2976,8 @@ def test_text_that_is_not_hard_wrapped_keeps_its_lines():
         ("By our geolocation the targeted area lies roughly 20 to 25 km from the border.", "depth", 20, 25),
         ("The site lies 20-25 km from the border, the imagery shows.", "depth", 20, 25),
         ("Some 20 to 25 people were killed in the raid.", "killed", 20, 25),
+        ("The nurse thinks six or seven people were hurt in the blast.", "injured", 6, 7),
+        ('Relatives told us "fourteen or fifteen" died in the strike.', "killed", 14, 15),
     ],
 )
 def test_a_range_is_stated_by_its_lower_bound(ex, sentence, kind, value, top):
@@ -4015,6 +4017,38 @@ def test_a_table_without_its_outer_bars(ex):
         if c.kind in ("killed", "injured")
     }
     assert {("killed", 2, "pakistan_official"), ("injured", 3, "pakistan_official"), ("injured", 5, "media")} <= got
+
+
+def test_two_far_apart_counts_joined_by_or_are_no_range(ex):
+    got = only(ex.extract("The ward's two registers give 4 or 40 people killed.", dt.date(2024, 1, 20)), "killed")
+    assert got and all((c.value, c.high) != (4, 40) for c in got)
+
+
+def test_a_ledger_s_rows_with_an_empty_last_cell_and_a_remark_in_prose_stay_rows(ex):
+    """A bare table (no outer bars) whose rows end on their bar when the last cell is empty:
+    the rows after one are not read as a new table under a "header" that is a row's remark."""
+    text = (
+        "DAY  | ITEM              | PAID   | NOTE\n"
+        "-----+-------------------+--------+------------------------------------------\n"
+        "03-1 | Flour, 2 bags     | 4,400  |\n"
+        "04-1 | Tea               | 900    | Radio says the quake toll rose, 12 dead in the hills today.\n"
+        "05-1 | Shop shut         |        | Market closed. Police say three girls were injured near Turbat.\n"
+    )
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 20)) if c.kind in ("killed", "injured")}
+    assert ("injured", 3) in got and ("killed", 12) in got
+
+
+def test_a_livestock_table_counts_no_people(ex):
+    text = (
+        "Table 2: Animals lost\n"
+        "Species          Died    Injured\n"
+        "Goats              11          4\n"
+        "Camels              2          1\n"
+        "\n"
+        "Two shepherds were injured by the same blast.\n"
+    )
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 20)) if c.kind in ("killed", "injured")}
+    assert got == {("injured", 2)}
 
 
 def test_lines_with_bars_whose_first_names_no_figure_column_are_no_table(ex):

@@ -206,6 +206,11 @@ ABBREVIATIONS = {"bla", "blf", "irgc", "bras", "uav", "uavs"}
 # A sentence can hold a figure only if it has one of these words (checked before matching).
 # what people are treated for: "treated five people with cuts from shattered glass"
 WOUNDS = frozenset("injuries wounds burns shrapnel cuts fractures lacerations bruises".split())
+# animals, whose deaths and wounds are no casualty figure (a livestock table's "Goats | 17 | 6")
+ANIMALS = frozenset(
+    """goat goats sheep camel camels cattle cow cows buffalo buffaloes donkey donkeys horse horses mule mules
+    poultry chicken chickens bird birds livestock animals oxen bullocks""".split()
+)
 # the words before a place: "2 killed in Panjgur and 9 near Saravan"
 PLACE_BEFORE = frozenset(["in", "near", "at", "around", "inside", "outside"])
 FIGURE_CUES = frozenset(
@@ -1498,6 +1503,13 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         if lower is not None and value is not None and lower < value and not numbers.is_year(doc[j - 1].text):
             value, qual, low, high = lower, "at least", lower, value
             q0 = qualifier_before(doc, j - 1)[1]
+    elif vague is None and family != "update" and before[-1:] == ["or"] and q0 > 1:
+        # "eight or nine people were hurt", 'told him "eleven or twelve" died': a range, at its
+        # lower bound (SCHEMA.md); not two far-apart counts set against each other ("9 or 90")
+        lower = numbers.value(doc[q0 - 2].text) if doc[q0 - 2].ent_type_ == CARDINAL else None
+        if lower is not None and value is not None and lower < value <= 2 * lower + 1:
+            value, qual, low, high = lower, "at least", lower, value
+            q0 = qualifier_before(doc, q0 - 2)[1]
     victims = None
     for t in doc[i + 1 : b]:
         if t.lower_ in VICTIMS:

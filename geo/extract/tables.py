@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract import numbers
-from geo.extract.patterns import NAUTICAL_MILE_KM, QUALIFIERS, UNITS, Figure
+from geo.extract.patterns import ANIMALS, NAUTICAL_MILE_KM, QUALIFIERS, UNITS, Figure
 from geo.extract.text import FIELD_LINE, aligned_tables, column_tables
 
 # What a header cell names (the first that matches): the column's role
@@ -100,6 +100,9 @@ class Row:
         header (a dash or a phrase without a number is none), and under a header of claims or
         values, the kind the row's kind cell names ("killed / Panjgur"), or else a distance with
         its unit (whose other figures the cell's own words say the kinds of: "2 killed")."""
+        a, b = self.cells[0]
+        if set(re.findall(r"[a-z]+", text[a:b].lower())) & ANIMALS:
+            return []  # "Goats | 17 | 6": a livestock table's row counts animals, not people
         out, named = [], self.kind(text)
         for (a, b), role in zip(self.cells, self.roles, strict=False):
             if role not in _READ:
@@ -163,6 +166,12 @@ def _roles(text: str, cells, legend: dict[str, str]) -> tuple[str | None, ...]:
     return tuple(next((role for role, rule in _HEADERS if rule.search(name)), None) for name in names)
 
 
+def _prose(text: str, cells) -> bool:
+    """Whether a line's cells hold prose, as a ledger's remark does ("TV now says 84 dead in
+    Kerman, first count was wrong."): such a line is a row, never the header that names columns."""
+    return any(len(text[lo:hi].split()) > 8 for lo, hi in cells)
+
+
 def _legend(text: str) -> dict[str, str]:
     """{abbreviation: the words it stands for} from a legend's "K = killed, I = injured"."""
     return {m.group(1): m.group(2) for m in _LEGEND.finditer(text)} if "=" in text else {}
@@ -203,7 +212,10 @@ def _fixed_rows(text: str, legend: dict[str, str], lines: list[tuple[int, str]])
 def _add_rows(out, text: str, lines, head: int, first: int, end: int, cuts: list[int], legend) -> None:
     """The rows ``first``..``end`` of a column table under the header line ``head``, cut at
     ``cuts``, where the header names a figure column (or a column of kinds beside one of values)."""
-    roles = _roles(text, _columns(cuts, *lines[head]), legend)
+    cells = _columns(cuts, *lines[head])
+    if _prose(text, cells):
+        return
+    roles = _roles(text, cells, legend)
     if not _counted(roles):
         return
     for at, line in lines[first:end]:
@@ -341,10 +353,11 @@ def rows(text: str) -> dict[int, Row]:
         framed = stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
         # a table without its outer bars ("Claimant | Killed | Injured"), its rows as many bars as its header
         # (not a reply thread's nesting bars at a line's start: "|    |  > And Kerman was 90-something dead")
+        # (a row of one whose last cell is empty ends on its bar: "02-01 | Gul Khan | 5,600 |")
         bare = (
             "|" in stripped
             and not stripped.startswith("|")
-            and not stripped.endswith("|")
+            and (not stripped.endswith("|") or roles is not None and bars > 1)
             and (roles is None or stripped.count("|") == bars)
         )
         if not (framed or bare):
@@ -360,7 +373,7 @@ def rows(text: str) -> dict[int, Row]:
             caption_rule = True
             continue
         if roles is None:  # a header (lines with bars but no outer ones: only where it names a figure column)
-            named = _roles(text, cells, legend)
+            named = () if _prose(text, cells) else _roles(text, cells, legend)
             ours = any(named) if framed else any(role in _READ for role in named)
             roles = named if ours else ()
             continue
