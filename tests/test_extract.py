@@ -3717,6 +3717,22 @@ def test_the_lines_under_a_section_heading_take_its_event(ex):
     assert "under a heading" not in " ".join(c.event_reason for c in ex.extract(plain, dt.date(2024, 2, 2)))
 
 
+def test_an_item_s_title_under_its_bracketed_number_heads_the_lines_under_it(ex):
+    board = (
+        "DESK BOARD - verification column\n\n"
+        "[ITEM #12] Saravan strike, 18 Jan: the toll\n"
+        "  Iranian officials said 9 dead near Saravan.\n\n"
+        "[ITEM #07] Kerman bombing toll (3 Jan)\n"
+        "  Notes:\n"
+        "    Officials in Tehran first said 103 dead.\n"
+    )
+    got = only(ex.extract(board, dt.date(2024, 1, 25)), "killed")
+    assert {(c.value, c.event) for c in got} == {
+        (9, "pakistan-strike-saravan"),
+        (103, "kerman-bombing"),
+    }
+
+
 def test_an_office_s_title_in_capitals_is_a_speaker_s_label(ex):
     record = (
         "PROVINCIAL ASSEMBLY OF BALOCHISTAN\nVERBATIM RECORD\nQuetta, 15 March 2024\n\n"

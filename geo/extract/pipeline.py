@@ -982,7 +982,11 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
 _ASIDE = re.compile(r",\s+(?:which|who)\b", re.I)
 # a section's heading: Markdown's ("## 2. Saravan area, 18 Jan"), or a line in capitals, numbered
 # or not ("1. PANJGUR (IRANIAN STRIKE)", "RECAP")
-_SECTION = re.compile(r"[ \t]*(?:#{1,6}[ \t]+\S|(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9 &/,.()'’:–—-]{3,}$)")
+# (and an item's title under its bracketed number: "[CARD #095] Kerman bombing toll (3 Jan)", "[STORY 2]")
+_SECTION = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+\S|(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9 &/,.()'’:–—-]{3,}$"
+    r"|\[[A-Z][A-Za-z]*[ \t]*#?\d+\](?:[ \t]|$))"
+)
 # another cause of death than a strike: its figures link to no strike, its depths are none
 _MISHAP = re.compile(
     r"\b(?:earthquake|quake|tremors?|magnitude|epicent(?:re|er)|seismic|floods?|flooding|landslides?|avalanche|"
