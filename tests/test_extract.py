@@ -4324,3 +4324,28 @@ def test_an_alert_s_label_after_its_number_and_time_names_the_source(ex):
     )
     got = {(c.kind, c.value): c.claimant_type for c in only(ex.extract(text, dt.date(2024, 1, 18)), "killed")}
     assert got == {("killed", 2): "pakistan_official", ("killed", 7): "iran_official"}
+
+
+def test_a_notice_s_posted_line_under_its_letterhead_dates_it_and_its_weekdays(ex):
+    """A "Posted:" line past a long letterhead dates the notice, so its "on Thursday" is 18 January."""
+    notice = (
+        "GREEN VALLEY GUEST HOUSE\nJinnah Road, Quetta\nReception: 081-000 0000\n\n"
+        "======================================\nNOTICE TO GUESTS\n"
+        "Posted: Friday, 19 January 2024, 9:00 am\n======================================\n\n"
+        "After the strike in Panjgur on Tuesday night, in which two children were killed, and Pakistan's "
+        "action inside Iran on Thursday, in which Iranian officials say nine people were killed, the "
+        "border crossing is closed.\n"
+    )
+    got = {c.value: c.event for c in only(ex.extract(notice), "killed")}
+    assert got == {2: "iran-strike-panjgur", 9: "pakistan-strike-saravan"}
+
+
+def test_a_review_a_year_on_reads_its_yearless_dates_in_the_period(ex):
+    review = (
+        "THE QUARTERLY REVIEW | Books | March 2025\n\nBorder nights\n\nReviewed by A. Writer\n"
+        "Published 14 March 2025\n\n"
+        "The book opens on 16 January, when Iran struck Koh-e-Sabz and two children were killed.\n"
+    )
+    [c] = only(ex.extract(review), "killed")
+    assert c.event == "iran-strike-panjgur"
+    assert [d.value for d in ex.extract(review) if d.kind == "time"] == ["2025-03", "2024-01-16"]

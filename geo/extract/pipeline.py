@@ -228,11 +228,14 @@ class Extractor:
             if not (caption or byline):
                 row = table_rows.get(_line_start(text, a))  # (a table's row: its dates' cells)
                 for label, ds_, de in patterns.dates(doc, span.start, span.end):
-                    # A date without a year, in an article without a date, is read in the dataset's period.
+                    # A date without a year, in an article without a date or dated after the dataset's
+                    # period (a review a year on: "on 16 January"), is read in the period.
                     d, prec = dates.resolve(
                         label,
                         doc[ds_:de].text,
-                        base if label.endswith(("weekday", "relative")) else base or self.period_end,
+                        base
+                        if label.endswith(("weekday", "relative"))
+                        else min(base or self.period_end, self.period_end),
                     )
                     if d is None or doc[ds_].idx < dateline:
                         continue
@@ -711,8 +714,10 @@ class Extractor:
 
         if relative and i - 1 > a and doc[i - 1].text == ",":
             end = i - 1  # the comma before "in which"
-            # (from its determiner: "the bombing in Kerman", "its strikes of 15 January on Erbil")
-            near = facts(max((t.i for t in doc[a:end] if t.lower_ in _DETERMINERS), default=a), end, [])
+            # (from its determiner: "the bombing in Kerman", "its strikes of 15 January on Erbil"; or
+            # from the "and" or comma before it: "…, and Pakistan's action inside Iran on Thursday")
+            starts = [t.i + (t.lower_ in ("and", ",")) for t in doc[a:end] if t.lower_ in _DETERMINERS | {"and", ","}]
+            near = facts(max(starts, default=a), end, [])
             if near.places or near.dates:
                 return near
         for _ in range(3):
