@@ -594,6 +594,30 @@ def test_html_page_keeps_captions_and_tables_and_drops_its_ticker():
     assert "two children were killed" in read_article(declared, "page.html").text
 
 
+def test_an_html_page_s_other_articles_trafilatura_leaves_out_are_read_after_its_text():
+    """A fundraiser's dated updates, each its own <article> after the story, which trafilatura
+    may leave out (it did on a held-out page): each article the main text lacks follows it, once;
+    one it has is not repeated, and a related-stories box stays out."""
+    from geo.extract.text import _more_articles
+
+    story = "Pakistan's Foreign Office said two children were killed and three girls were injured in Panjgur."
+    updates = [
+        "I spoke to the district hospital in Panjgur. They admitted four injured on the night of the strike.",
+        "The youngest of the injured girls has been moved to Karachi for surgery, her father told me today.",
+    ]
+    html = (
+        f"<html><body><main><article><h1>Rebuild two homes</h1><p>{story}</p></article>"
+        + "".join(f"<article class='update'><h3>Update {n}</h3><p>{u}</p></article>" for n, u in enumerate(updates, 1))
+        + "</main><div class='related'><article><p>12 killed in a Quetta blast, police said on Monday evening "
+        "in a statement to reporters.</p></article></div></body></html>"
+    )
+    more = _more_articles(html, f"Rebuild two homes\n\n{story}\n\nUpdate 2\n\n{updates[1]}")
+    assert more.count("admitted four injured") == 1
+    assert "moved to Karachi" not in more and story not in more and "12 killed" not in more
+    whole = "\n\n".join(["Rebuild two homes", story, "Update 1", updates[0], "Update 2", updates[1]])
+    assert _more_articles(html, whole) == ""  # nothing left out, nothing added
+
+
 def test_an_html_tables_rows_stay_under_their_header_and_field_names_are_words(ex):
     """A dataset page's table (as trafilatura writes it, a row per paragraph) is read by its
     header: "killed" and "depth_km" say what each column holds."""
