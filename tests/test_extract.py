@@ -4373,3 +4373,24 @@ def test_a_review_a_year_on_reads_its_yearless_dates_in_the_period(ex):
     [c] = only(ex.extract(review), "killed")
     assert c.event == "iran-strike-panjgur"
     assert [d.value for d in ex.extract(review) if d.kind == "time"] == ["2025-03", "2024-01-16"]
+
+
+@pytest.mark.parametrize(
+    "sentence, value, top",
+    [
+        ("Iranian officials put the Saravan dead at nine on Thursday.", 9, None),
+        ("His count of funeral notices puts the dead at between eight and ten.", 8, 10),
+    ],
+)
+def test_putting_a_place_s_dead_at_a_number_or_a_range(ex, sentence, value, top):
+    [c] = only(ex.extract(sentence, dt.date(2024, 1, 20)), "killed")
+    assert (c.value, c.high) == (value, top)
+
+
+def test_a_chain_of_revisions_revises_each_figure_from_the_one_before(ex):
+    text = "Iran's health ministry gave 103 dead in Kerman, lowered it to 84 and later settled on 95."
+    cands = ex.extract(text, dt.date(2024, 1, 20))
+    got = only(cands, "killed")
+    assert [c.value for c in got] == [103, 84, 95]
+    # (``revises`` indexes the whole list of candidates)
+    assert [cands[c.revises].value if c.revises is not None else None for c in got] == [None, 103, 84]

@@ -618,6 +618,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [_in(["toll", "tally", "count", "figure"]), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
         # "revise the toll down to 84, then to 95"
         [_in(["then", "later", "and", "finally", "subsequently"]), {"LOWER": "to"}, QUALS, any_num],
+        # "lowered it to 84 and later settled on 95": the last of a series of revisions
+        [_in(["settled", "settling", "settles"]), _in(["on", "at"]), QUALS, any_num],
         # "was later revised by the health ministry to 95"
         [_in(UPDATE_VERBS), {"LOWER": "by"}, {**NOT_NUM, "OP": "{1,4}"}, {"LOWER": "to"}, QUALS, any_num],
         # "later it went back up to 95", "the toll came down to 84" ("up to" alone is a qualifier)
@@ -661,8 +663,19 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 QUALS,
                 any_num,
             ],
-            # 'put the dead at "closer to a dozen"'
-            [_in(["put", "puts", "putting"]), {"LOWER": "the"}, _in(nouns), {"LOWER": "at"}, OPENQ, QUALS, any_num],
+            # 'put the dead at "closer to a dozen"', "put the Saravan dead at nine", "puts the dead at
+            # between eight and ten" (the range's lower bound)
+            [
+                _in(["put", "puts", "putting"]),
+                {"LOWER": "the"},
+                {"IS_ALPHA": True, "IS_TITLE": True, "OP": "{0,2}"},
+                _in(nouns),
+                {"LOWER": "at"},
+                {"LOWER": "between", "OP": "?"},
+                OPENQ,
+                QUALS,
+                any_num,
+            ],
             # "the dead in Iran numbered 11", "whose dead, Tehran says, numbered nine"
             [
                 {"LOWER": {"IN": ["the", "whose", "its", "their"]}},

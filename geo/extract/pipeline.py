@@ -1180,13 +1180,15 @@ def _circulating(cands: list[Candidate], text: str) -> list[Candidate]:
 def _revisions(cands: list[Candidate]) -> list[Candidate]:
     """Propose each figure stated as an update ("rose to nine", "the updated figure is nine")
     as the revision of the same claimant's other figure about the same event and kind, the
-    nearest in the text (it may come after: "nine … had announced seven earlier")."""
+    nearest in the text (it may come after: "nine … had announced seven earlier"; an update before
+    it is the chain's last link: 103, "lowered to 84", "settled on 95")."""
     out = list(cands)
     for i, c in enumerate(out):
         if not c.updates or c.kind not in COUNTS or c.value is None:
             continue
         olds = [
-            (min(abs(qa - pa) for qa, _ in o.quotes for pa, _ in c.quotes), j)
+            # (nearest sentence first, then the nearest figure in it)
+            (min(abs(qa - pa) for qa, _ in o.quotes for pa, _ in c.quotes), abs(o.span_start - c.span_start), j)
             for j, o in enumerate(out)
             if j != i
             and o.kind == c.kind
@@ -1197,11 +1199,12 @@ def _revisions(cands: list[Candidate]) -> list[Candidate]:
             # a count revised is one count corrected: none of the 144 annotated revisions changes a
             # toll more than 2.25 times ("nine killed" is no earlier figure of "24,000 martyred")
             and max(o.value, c.value) <= 5 * min(o.value, c.value)
-            and not o.updates
+            # (an earlier update is a link of the chain: "lowered it to 84 and later settled on 95")
+            and (not o.updates or o.span_start < c.span_start)
             and (o.claimant_type == c.claimant_type or None in (c.claimant_type, o.claimant_type))
         ]
         if olds:
-            j = min(olds)[1]
+            j = min(olds)[2]
             note = f"revises candidate {j + 1} ({out[j].value:g} → {c.value:g})"
             out[i] = replace(c, revises=j, notes=[*c.notes, note])
     return out
