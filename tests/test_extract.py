@@ -4394,3 +4394,20 @@ def test_a_chain_of_revisions_revises_each_figure_from_the_one_before(ex):
     assert [c.value for c in got] == [103, 84, 95]
     # (``revises`` indexes the whole list of candidates)
     assert [cands[c.revises].value if c.revises is not None else None for c in got] == [None, 103, 84]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("My own measurement on satellite imagery, from the hit house to the nearest border pillar, gives 31 km.", 31),
+        ("Karimi (2024) measures 44 km to the closest building hit.", 44),
+        ('She measured it on a map, from the border to the hamlet: "barely 18 km".', 18),
+    ],
+)
+def test_a_measured_distance_to_the_site_is_a_depth(ex, sentence, value):
+    [d] = only(ex.extract(sentence, dt.date(2024, 1, 25)), "depth")
+    assert d.value == value
+
+
+def test_a_length_measured_end_to_end_is_no_depth(ex):
+    assert only(ex.extract("The runway measures 3 km from end to end.", dt.date(2024, 1, 25)), "depth") == []

@@ -1008,6 +1008,37 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             unit,
         ]
     )
+    # "Ali himself measures 61 km to the closest structure hit" (a measure of something to somewhere)
+    depth.append(
+        [_in(["measured", "measures", "measuring"]), QUALS, num, *per_unit, _in(["to", "from"]), {"LOWER": "the"}]
+    )
+    # "My own measurement on imagery, from the compound to the nearest border pillar, gives 23 km"
+    depth.append(
+        [
+            _in(["measurement", "measurements", "reckoning"]),
+            {"ORTH": {"NOT_IN": [".", ";"]}, "OP": "{1,20}"},
+            _in(["gives", "gave", "shows", "showed", "puts", "put", "yields", "yielded"]),
+            QUALS,
+            num,
+            *per_unit,
+        ]
+    )
+    # 'measured on his phone, from the border to the village: "barely 25 km"'
+    depth.append(
+        [
+            {"LOWER": "from"},
+            {"LOWER": "the"},
+            _in(BORDER_WORDS),
+            {"LOWER": "to"},
+            {"IS_ALPHA": True, "OP": "{1,4}"},
+            {"ORTH": {"IN": [":", ","]}, "OP": "?"},
+            OPENQ,
+            {**_in(["barely", "just", "only", "maybe", "perhaps"]), "OP": "?"},
+            QUALS,
+            num,
+            *per_unit,
+        ]
+    )
     border = [
         [
             num,
