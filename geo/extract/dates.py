@@ -111,15 +111,15 @@ def dateline_end(text: str) -> int:
 
 def published(text: str, yearless_base: dt.date | None = None) -> dt.date | None:
     """The article's own date: a dateline ("ISLAMABAD, Jan 17 (Wire) -"), or a "Published" /
-    "Updated" / "Posted" line or a date alone on one of the first lines (one of the first ten
-    for a "Posted:" line under a notice's letterhead, one of the first six for any other). A
+    "Updated" / "Posted" line or a date alone on one of the first lines (a byline or such a line
+    among the first ten, under a notice's long letterhead; any other among the first six). A
     dateline without a year takes the latest such date on or before ``yearless_base`` (the end
     of the dataset's period)."""
     head = text[:600]
     for n, line in enumerate(head.splitlines()[:10]):
         line = line.strip()
         if not line or n >= 6 and not is_byline(line):
-            continue  # (past a letterhead's first lines, only a "Posted:" / "Published" line dates it)
+            continue  # (past the first six lines, only a byline or a "Posted:" / "Published" line dates it)
         m = _DATELINE.match(line)
         if m:
             return _parse(m.group("date"), None if re.search(r"\d{4}", m.group("date")) else yearless_base)

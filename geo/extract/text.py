@@ -229,24 +229,19 @@ def _more_articles(html_text: str, text: str) -> str:
     one article of several). Furniture is dropped first, as for trafilatura."""
     if html_text.count("<article") < 2:
         return ""
+    import lxml.html
+
     tree = _prepared(html_text)
     if isinstance(tree, str):
         return ""
     seen = " ".join(text.split())
     out = []
     for el in tree.iter("article"):
-        body = _paragraphs(html_to_text(_html_of(el)))
+        body = _paragraphs(html_to_text(lxml.html.tostring(el, encoding="unicode")))
         words = " ".join(body.split())
         if len(words.split()) >= 12 and words[:80] not in seen and words[-80:] not in seen:
             out.append(body)
     return "".join(f"\n\n{b}" for b in out)
-
-
-def _html_of(el) -> str:
-    """An element's HTML, as text."""
-    import lxml.html
-
-    return lxml.html.tostring(el, encoding="unicode")
 
 
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,/'-]{2,40}[^\n(]{0,40}\((?P<outlet>[^)\n]{2,40})\)\s*(?:--|[-–—:])")
