@@ -4411,3 +4411,11 @@ def test_a_measured_distance_to_the_site_is_a_depth(ex, sentence, value):
 
 def test_a_length_measured_end_to_end_is_no_depth(ex):
     assert only(ex.extract("The runway measures 3 km from end to end.", dt.date(2024, 1, 25)), "depth") == []
+
+
+def test_a_toll_cut_to_a_lower_figure_revises_it(ex):
+    text = "Officials in Tehran first said 103 dead in Kerman, then cut it to 84 after finding double counts."
+    cands = ex.extract(text, dt.date(2024, 1, 20))
+    got = only(cands, "killed")
+    assert [c.value for c in got] == [103, 84]
+    assert got[1].revises is not None and cands[got[1].revises].value == 103

@@ -29,7 +29,7 @@ MILITANTS = patterns.MILITANTS
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
-    "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing".split()
+    "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing cut cuts".split()
 )
 # what a corrected story had said: "An earlier version of this story …", "The earlier version also said"
 RETRACTED = re.compile(
