@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from geo.extract import numbers
 from geo.extract.patterns import ANIMALS, NAUTICAL_MILE_KM, QUALIFIERS, UNITS, Figure
-from geo.extract.text import FIELD_LINE, aligned_tables, column_tables
+from geo.extract.text import aligned_tables, column_tables, field_record
 
 # What a header cell names (the first that matches): the column's role
 _HEADERS = (
@@ -229,8 +229,8 @@ def records(text: str) -> set[int]:
 
 
 def _records(lines: list[tuple[int, str]]) -> list[tuple[int, re.Match]]:
-    """(line start, match) for each line that is a settings record (:data:`FIELD_LINE`)."""
-    return [(a, m) for a, line in lines if "=" in line and (m := FIELD_LINE.match(line))]
+    """(line start, match) for each line that is a settings record (:func:`field_record`)."""
+    return [(a, m) for a, line in lines if (m := field_record(line))]
 
 
 def _field_rows(text: str, lines: list[tuple[int, str]]) -> dict[int, Row]:

@@ -70,10 +70,16 @@ _HEADER_NAME = re.compile(r"[#A-Za-z][\w()/.#%-]*(?: [\w()/.#%-]+){0,3}")  # a h
 
 
 # a settings file's record ("killed_srn   = 2   ; SRN field team"): a key, "=", a value, a comment
-FIELD_LINE = re.compile(
+_FIELD_LINE = re.compile(
     r"[ \t]*(?P<key>[A-Za-z][\w.-]{0,40})[ \t]*=[ \t]*(?P<value>[^;#\s][^;#]*?)[ \t]*"
     r"(?:[;#][ \t]*(?P<note>.*?))?[ \t]*$"
 )
+
+
+def field_record(line: str) -> re.Match | None:
+    """A settings record's key, value and comment ("killed_srn = 2 ; SRN field team"), or None
+    when ``line`` is no record (the regex runs only on lines with an "=")."""
+    return _FIELD_LINE.match(line) if "=" in line else None
 
 
 def table_lines(lines: list[str]) -> set[int]:
@@ -81,7 +87,7 @@ def table_lines(lines: list[str]) -> set[int]:
     dashes if any, the rows down to a blank line) and of settings records ("killed = 2"): rows
     and records, never wrapped prose."""
     ruled = {i for rule, end in column_tables(lines) for i in range(rule - 1, end)}
-    fields = {i for i, line in enumerate(lines) if "=" in line and FIELD_LINE.match(line)}
+    fields = {i for i, line in enumerate(lines) if field_record(line)}
     return ruled | fields | {i for head, end, _ in aligned_tables(lines) for i in range(head, end)}
 
 
