@@ -3425,6 +3425,23 @@ def test_a_line_that_stops_mid_sentence_runs_on_where_the_text_is_not_wrapped():
     assert "FATALITIES: 2\n" in out and "media.\nSOURCE" in out
 
 
+def test_a_figure_on_its_own_line_is_read_with_what_it_counts(ex):
+    """A "by the numbers" box sets each figure on a line of its own above what it counts: the two
+    lines are one sentence. A column of figures, or a figure above another figure, stays apart."""
+    from geo.extract import nlp
+
+    text = (
+        "The strikes, by the numbers\n\n2\nChildren killed in Iran's strike on Panjgur, according to "
+        "Pakistan's Foreign Office.\n\n9\nPeople killed near Saravan, Iranian officials said.\n\n"
+        "959\nKilometres of shared border.\n"
+    )
+    got = {(c.kind, c.value, c.claimant_type) for c in only(ex.extract(text), "killed")}
+    assert got == {("killed", 2, "pakistan_official"), ("killed", 9, "iran_official")}
+    column = "Toll\n\n12\n14\n9\n"
+    assert nlp.unwrapped(column) == column
+    assert nlp.unwrapped("Page 4\n12\nThe strike") == "Page 4\n12\nThe strike"  # a line above: not a box
+
+
 @pytest.mark.parametrize(
     "sentence, kind, ctype",
     [

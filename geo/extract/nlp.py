@@ -215,19 +215,23 @@ def _prose_unwrapped(text: str) -> str:
     characters; the width is the 90th percentile, since a wire wraps near its limit and few lines
     reach it exactly), and only a full line's break, never before a bullet, a numbered item or a
     speaker's label, never inside a table set in columns. In a text that is not wrapped as a whole
-    (fields between wrapped paragraphs), only a long line that stops mid-sentence runs on."""
+    (fields between wrapped paragraphs), only a long line that stops mid-sentence runs on. In any
+    text, a figure alone on its line runs on into what it counts (a "by the numbers" box)."""
     lines = text.split("\n")
     widths = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 30)
     width = widths[int(len(widths) * 0.9)] if len(widths) >= 8 else None
-    if width is not None and width > 110:
-        return text
+    prose = width is None or width <= 110  # a text of longer lines is not hard-wrapped
     # at one width: half the long lines; or, in short paragraphs and lists, where many lines end
     # short, a quarter of them full and run on into a next line that starts in lower case
     runs_on = width is not None and sum(
         len(ln.rstrip()) >= width - 15 and nxt.lstrip()[:1].islower() for ln, nxt in zip(lines, lines[1:], strict=False)
     )
-    wrapped = width is not None and (
-        sum(width - 12 <= w <= width for w in widths) >= 0.5 * len(widths) or runs_on >= max(3, 0.25 * len(widths))
+    wrapped = (
+        prose
+        and width is not None
+        and (
+            sum(width - 12 <= w <= width for w in widths) >= 0.5 * len(widths) or runs_on >= max(3, 0.25 * len(widths))
+        )
     )
     out, at = list(text), 0
     tabled = table_lines(lines)
@@ -239,14 +243,19 @@ def _prose_unwrapped(text: str) -> str:
         # "… later revised it to\n    95. The Islamic State group …"
         item = _ITEM.match(nxt) and not (last in _RUNS_ON and _NUMBERED.match(nxt))
         if nxt.strip() and not item and k not in tabled and k + 1 not in tabled:
-            if wrapped:
+            if _STATISTIC.fullmatch(end.strip()) and not (k and lines[k - 1].strip()):
+                # a "by the numbers" box: a figure on a line of its own, then what it counts
+                # ("2\nChildren killed in Iran's strike …, according to …")
+                join = nxt.lstrip()[:1].isalpha()
+            elif wrapped:
                 join = len(end) >= width - 15 and not line.lstrip().startswith(("|", "+"))
             else:
                 # where the text as a whole is not wrapped (a form's fields between its paragraphs),
                 # a long line that stops mid-sentence: it runs on into a lower-case word, or it
                 # ends on a word no sentence ends with ("… according to\nPakistani officials")
                 join = (
-                    len(end.strip()) >= 45
+                    prose
+                    and len(end.strip()) >= 45
                     and not end.endswith((".", "!", "?", ":", ";", '"', "”", "|"))
                     and (nxt.lstrip()[:1].islower() or last in _RUNS_ON)
                 )
@@ -254,6 +263,10 @@ def _prose_unwrapped(text: str) -> str:
                 out[at] = " "
         at += 1
     return "".join(out)
+
+
+# a figure alone on its line: "2", "1,200", "500–600", "~90", "40%"
+_STATISTIC = re.compile(r"[~≈]?\d[\d,.]*(?:\s*[–-]\s*\d[\d,.]*)?%?\+?")
 
 
 # words a wrapped line can stop on but no sentence ends with
