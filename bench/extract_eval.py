@@ -108,6 +108,8 @@ SPLITS = [
     (EVAL / "heldout62", "held-out 62 (clean; the twenty-ninth round's, not run)", None),
     (EVAL / "heldout63", "held-out 63 (clean; the thirtieth round's, not run)", None),
     (EVAL / "heldout64", "held-out 64 (clean; the thirtieth round's, not run)", None),
+    (EVAL / "heldout65", "held-out 65 (clean; the thirty-first round's, not run)", None),
+    (EVAL / "heldout66", "held-out 66 (clean; the thirty-first round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
