@@ -4095,6 +4095,21 @@ def test_a_ledger_s_rows_with_an_empty_last_cell_and_a_remark_in_prose_stay_rows
     assert ("injured", 3) in got and ("killed", 12) in got
 
 
+def test_a_cell_under_a_killed_column_also_gives_the_figures_that_name_their_own_kind(ex):
+    """ "4 killed, 6 injured" in a "Reported killed" column: the first figure is the column's kind,
+    a later one with its own kind word is of that kind; a later bare number (a date, a second
+    toll) is not read from the cell."""
+    text = (
+        "Date        | Incident                | Reported killed\n"
+        "------------|-------------------------|------------------------------\n"
+        "15 Jan 2024 | Strike on Erbil, Iraq   | 4 killed, 6 injured (Kurdistan Regional Government)\n"
+        "16 Jan 2024 | Strike on Panjgur       | 2 children killed, 3 girls injured (Pakistan MoFA)\n"
+        "18 Jan 2024 | Strike near Saravan     | 9 (Iranian officials, 19 Jan)\n"
+    )
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 20)) if c.kind in ("killed", "injured")}
+    assert got == {("killed", 4), ("injured", 6), ("killed", 2), ("injured", 3), ("killed", 9)}
+
+
 def test_a_livestock_table_counts_no_people(ex):
     text = (
         "Table 2: Animals lost\n"

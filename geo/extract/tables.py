@@ -116,19 +116,34 @@ class Row:
                 role = named if "kind" in self.roles else "depth" if m.group("unit") else None
                 if role is None or role != "depth" and _YEAR.fullmatch(m.group("num")):
                     continue  # ("killed / Saravan   2024   ??": a year, no count)
-            value = numbers.value(m.group("num"))
-            if value is None:
-                continue
-            unit = (m.group("unit") or "").lower()
-            if role == "depth":
-                # (no unit is kilometres; "nautical miles" is two words, no key of UNITS)
-                per = NAUTICAL_MILE_KM if unit.startswith("nautical") else UNITS.get(unit, 1.0)
-                value = round(value * per, 1)
-            said = " ".join((m.group("qual") or "").lower().split())
-            qual = QUALIFIERS.get(said) or _SIGNS.get(said, "exact")
-            end = m.end("unit") if m.group("unit") else m.end("num")
-            out.append(Figure(role, value, qual, m.start(), end))
+            out.extend(_figure(m, role))
+            if role in ("killed", "injured"):
+                # the cell's further figures that name their own kind ("4 killed, 6 injured")
+                for n in _NUMBER.finditer(text, m.end(), b):
+                    if own := _OWN_KIND.match(text, n.end(), b):
+                        out.extend(_figure(n, "injured" if own.group(1).lower() in _HURT else "killed"))
         return out
+
+
+# a kind word just after a cell's figure ("6 injured", "3 girls wounded", "1 police officer dead")
+_OWN_KIND = re.compile(r"\s+(?:[a-z]+\s+){0,2}(killed|dead|injured|wounded|hurt)\b", re.I)
+_HURT = frozenset({"injured", "wounded", "hurt"})
+
+
+def _figure(m: re.Match, role: str) -> list[Figure]:
+    """The figure a cell's number match states as ``role`` (a depth in kilometres), or none."""
+    value = numbers.value(m.group("num"))
+    if value is None:
+        return []
+    unit = (m.group("unit") or "").lower()
+    if role == "depth":
+        # (no unit is kilometres; "nautical miles" is two words, no key of UNITS)
+        per = NAUTICAL_MILE_KM if unit.startswith("nautical") else UNITS.get(unit, 1.0)
+        value = round(value * per, 1)
+    said = " ".join((m.group("qual") or "").lower().split())
+    qual = QUALIFIERS.get(said) or _SIGNS.get(said, "exact")
+    end = m.end("unit") if m.group("unit") else m.end("num")
+    return [Figure(role, value, qual, m.start(), end)]
 
 
 def _counted(roles) -> bool:
