@@ -1980,6 +1980,23 @@ def test_risen_from_one_to_two_offers_both_and_the_second_updates(ex):
     assert [c.value for c in only(ex.extract(text), "killed")] == [0]
 
 
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ("Situation Report No. 1 recorded one fatality in Panjgur.", {("killed", 1)}),
+        ("Only 1 civilian casualty was confirmed in Panjgur.", {("casualties", 1)}),
+        ("- Injured, admitted: 3 (all female; aged 5, 10 and 12 years)", {("injured", 3)}),
+        ("Dead (on arrival): 2", {("killed", 2)}),
+        ("The 3 casualty figures differ, and there is no casualty figure for Saravan yet.", set()),
+    ],
+)
+def test_one_fatality_and_a_register_s_qualified_label_are_figures(ex, sentence, want):
+    """A singular noun counts one ("one fatality"), never more ("the 3 casualty figures") nor none
+    ("no casualty figure"); a label qualified after a comma or in brackets still labels its figure."""
+    got = {(c.kind, c.value) for c in ex.extract(sentence) if c.kind in ("killed", "injured", "casualties")}
+    assert got == want
+
+
 def test_a_summary_line_s_labels_a_table_row_and_a_list_past_a_relative_clause(ex):
     found = ex.extract("Killed: 2 | Injured: 3 | Displaced: about 850 people")
     assert [(c.kind, c.value) for c in found if c.kind in ("killed", "injured")] == [("killed", 2), ("injured", 3)]

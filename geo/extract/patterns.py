@@ -226,7 +226,7 @@ FIGURE_CUES = frozenset(
     | WOUNDS
     | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
     | {"shahadat", "martyrdom", "kia", "wia", "hell", "graves"}
-    | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed"}
+    | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed", "fatality", "casualty"}
     | {"dist_from_border_km", "distance_from_border_km"}  # an incident record's field (its unit in its name)
 )
 
@@ -583,6 +583,11 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             # "no UN personnel were among the casualties"
             [{"LOWER": "no"}, MOD, VICT, AUXS, {"LOWER": "the"}, _in(nouns)],
         ]
+    # "recorded one fatality", "1 casualty": one, the noun singular (not "the 3 casualty figures",
+    # nor "no casualty figure")
+    one = {"LOWER": {"IN": ["one", "1"]}}
+    out["noun:killed"].append([one, MOD, {"LOWER": "fatality"}])
+    out["noun:casualties"].append([one, MOD, {"LOWER": "casualty"}])
     # "confirmed the identities of seven of the dead", "has named nine of the victims": a count of
     # the dead someone vouches for, not a breakdown of a toll
     out["noun:killed"].append(
@@ -836,6 +841,16 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         out[f"label:{kind}"] = [
             # "Killed:   02 (two)": a form's padding after the colon
             [_in(labels), {"ORTH": {"IN": [":", "|"]}}, {"IS_SPACE": True, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))],
+            # a register's qualified label: "Injured, admitted: 3", "Dead (on arrival): 2"
+            [
+                _in(labels),
+                {"ORTH": {"IN": [",", "("]}},
+                {"IS_ALPHA": True, "OP": "{1,2}"},
+                {"ORTH": ")", "OP": "?"},
+                {"ORTH": ":"},
+                QUALS,
+                _num((CARDINAL, ZERO)),
+            ],
             # a bulletin's leader dots: "Brought dead to DHQ Hospital Panjgur ...... 02 (two) children"
             [
                 _in(labels),
