@@ -1789,6 +1789,29 @@ def test_a_wire_s_bracket_is_an_outlet_even_where_the_story_gives_a_home(ex):
     assert c.claimant_type in (None, "author")
 
 
+def test_a_bundle_s_later_document_speaks_in_its_own_letterhead_s_voice(ex):
+    """A district's situation report with the hospital's bulletin after it: the bulletin's
+    figures are the hospital's, the report's stay the district's. A numbered section heading in
+    capitals ("2. CASUALTIES") is no letterhead, nor an office named without a document under it."""
+    text = (
+        "GOVERNMENT OF BALOCHISTAN\nOFFICE OF THE DEPUTY COMMISSIONER, PANJGUR\n\nSITUATION REPORT No. 2\n\n"
+        "2. CASUALTIES\n\nTwo children were killed and three girls injured in Koh-e-Sabz.\n\n"
+        "PROVINCIAL DISASTER MANAGEMENT AUTHORITY\nRelief teams reached the area on 17 January.\n\n"
+        "DISTRICT HEADQUARTERS HOSPITAL PANJGUR\nOffice of the Medical Superintendent\n\n"
+        "PATIENT STATUS BULLETIN\n17 January 2024\n\n- Brought dead: 2 (children)\n- Injured, admitted: 4\n"
+    )
+    got = {
+        (c.kind, c.value, c.claimant, c.claimant_type)
+        for c in only(ex.extract(text, dt.date(2024, 1, 17)), "killed", "injured")
+    }
+    assert got == {
+        ("killed", 2, "Government Of Balochistan", "pakistan_official"),
+        ("injured", 3, "Government Of Balochistan", "pakistan_official"),
+        ("killed", 2, "District Headquarters Hospital Panjgur", "other_official"),
+        ("injured", 4, "District Headquarters Hospital Panjgur", "other_official"),
+    }
+
+
 def test_a_letterhead_naming_both_countries_speaks_for_neither(ex):
     text = (
         "HUMANITARIAN COORDINATION SERVICE - PAKISTAN / IRAN BORDER AREAS\nFlash Update No. 2\n\n"

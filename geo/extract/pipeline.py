@@ -331,10 +331,14 @@ class Extractor:
         answering = False
         corrections = bool(_CORRECTIONS.search(text[:300]))  # a corrections column
         listed = _reference_lists(text)  # a page's "References", "Related news": titles, not claims
+        bundled = voices.letterheads(text, home)  # a bundle's later documents, each in its own voice
+        article_voice = voice
 
         for k, ((a, b, span, s, f, _), lf) in enumerate(zip(rows, facts, strict=True)):
             if any(lo <= a < hi for lo, hi in listed):
                 continue
+            if bundled:
+                voice = next((v for at, v in reversed(bundled) if at <= a), article_voice)
             opens = k == 0 or rows[k - 1][4].paragraph != f.paragraph  # the paragraph's first sentence
             if transcript and opens:
                 at_turn = voices.turn(_line(text, a), text, a, home)

@@ -73,6 +73,47 @@ def _letterhead(line: str, home: str | None) -> str | None:
     return ctype
 
 
+# what names an office in a letterhead ("DISTRICT HEADQUARTERS HOSPITAL PANJGUR")
+_OFFICE_NAME = re.compile(
+    r"\b(?:GOVERNMENT|GOVERNORATE|OFFICE|MINISTRY|HOSPITAL|DEPARTMENT|DIRECTORATE|COMMISSION(?:ER)?|AUTHORITY|"
+    r"POLICE|EMBASSY|SECRETARIAT|ASSEMBLY|COUNCIL|ADMINISTRATION)\b"
+)
+_RULE_LINE = re.compile(r"[-=_*~ ]{3,}")
+
+
+def letterheads(text: str, home: str | None = None) -> list[tuple[int, Speaker]]:
+    """The later documents of a bundle, each under its own letterhead, and who speaks in each:
+    a district's situation report followed by the hospital's bulletin ("DISTRICT HEADQUARTERS
+    HOSPITAL PANJGUR / Office of the Medical Superintendent / PATIENT STATUS BULLETIN") speaks,
+    from that line on, in the hospital's voice. A letterhead is a line in capitals after a blank
+    line or a rule, naming an office (not a numbered section heading: "2. CASUALTIES"), with a
+    document's type ("BULLETIN", "Press Note", "Statement No. 14") among its next three lines.
+    Returns (offset of the line, its speaker) in order."""
+    lines, out, at = text.split("\n"), [], 0
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    for i, ln in enumerate(lines):
+        line, start, at = ln.strip(), at, at + len(ln) + 1
+        if (
+            i <= first + 2
+            or not line.isupper()
+            or not 2 <= len(line.split()) <= 8
+            or ":" in line
+            or re.match(r"[\d(]|[A-Z]\.", line)
+            or not _OFFICE_NAME.search(line)
+            or lines[i - 1].strip()
+            and not _RULE_LINE.fullmatch(lines[i - 1].strip())
+        ):
+            continue
+        below = [x.strip() for x in lines[i + 1 : i + 6] if x.strip()][:3]
+        if not any(_DOC_LINE.search(x) or _RELEASE_WORDS.search(x) for x in below):
+            continue
+        if _HOSPITAL.search(line):  # a hospital speaks for itself (SCHEMA.md), whoever runs it
+            out.append((start, Speaker(line.title(), "other_official", 0, 0)))
+        elif (ctype := _letterhead(line, home)) in ("iran_official", "pakistan_official", "other_official"):
+            out.append((start, Speaker(line.title(), ctype, 0, 0)))
+    return out
+
+
 def _official_writer(text: str, home: str | None) -> Speaker | None:
     """An official who wrote or spoke the piece: an op-ed's closing line ("The writer is the
     Ambassador of the Islamic Republic of Iran to Malaysia."), a speech's header ("Speech
