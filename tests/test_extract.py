@@ -1634,6 +1634,25 @@ def test_a_depth_given_by_one_side_s_officials_leans_to_the_strike_on_that_side(
     assert d.event == "iran-strike-panjgur"
 
 
+@pytest.mark.parametrize(
+    "sentence, name, ctype",
+    [
+        (
+            "On the 16 Jan Iranian strike, MFA held to its public line: two children killed in Panjgur.",
+            "MFA",
+            "pakistan_official",
+        ),
+        ("The Foreign Office stuck to its line: two children killed.", "Foreign Office", "pakistan_official"),
+        ("Tehran kept to its figures: nine killed near Saravan.", "Government of Iran", "iran_official"),
+    ],
+)
+def test_who_holds_to_a_line_before_a_colon_states_what_follows(ex, sentence, name, ctype):
+    """ "X held to its public line: …": X speaks (not "Foreign Office stuck to its line", not no
+    one); a bare "MFA" is a foreign ministry, whose side the article's home gives."""
+    (c,) = only(ex.extract(sentence), "killed")
+    assert (c.claimant, c.claimant_type) == (name, ctype)
+
+
 def test_a_questioner_s_label_in_brackets_is_not_part_of_the_speaker(ex):
     text = "QUESTION (Anas Malik, Dawn News): Iranian officials say the site was 20 km from the border. Your comment?"
     [d] = only(ex.extract(text), "depth")

@@ -188,7 +188,7 @@ OFFICIAL = re.compile(
     r"statement|office|forces|commander|president|premier|prime minister|embassy|ambassador|head|chief|"
     r"director|department|headquarters|directorate|council|services?|corps|guards?|deputy|authority|cabinet|"
     r"lawmakers?|mps?|mnas?|mpas?|senators?|parliamentarians?|member of parliament|representative of|"
-    r"administrator|magistrate|inspector|superintendent|mayor|officer|secretary)\b"
+    r"administrator|magistrate|inspector|superintendent|mayor|officer|secretary|mofa|mfa)\b"
 )
 _GENERIC = re.compile(
     r"(?:the |an? |some |several |other |unnamed |senior |local |security |government |two |three )*"
@@ -780,6 +780,21 @@ _SPEAKER_CUES = (
 )
 
 
+_HOLDS = frozenset("held holds hold stuck sticks kept keeps stayed stays clung clings adhered".split())
+_LINE = frozenset("line position figure figures account version count toll stance".split())
+
+
+def _held_line(doc, a: int, colon: int) -> int | None:
+    """The token of "held" in "X held to its public line:", "X stuck to its figures:" (a
+    speaker's stated position, given after the colon) ending at ``colon``, or None."""
+    if colon - 2 < a or doc[colon - 1].lower_ not in _LINE:
+        return None
+    for t in doc[max(a, colon - 6) : colon - 1]:
+        if t.lower_ in _HOLDS and doc[t.i + 1].lower_ == "to":
+            return t.i
+    return None
+
+
 def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:
     """Every speaker named in the sentence in tokens [a, b), with the token of its reporting
     word (the verb, "according", the bracket)."""
@@ -792,6 +807,11 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         cut = max([lo, *(t.i + 1 for t in doc[lo:colon] if t.text == ";")])
         if colon - a >= 14 and (cut == lo or colon - cut > 6):
             continue  # past a short label's reach: a clause that ends in a colon, unless a ";" began a label
+        hold = _held_line(doc, cut, colon)
+        if hold is not None:
+            # "…, MFA held to its public line: two children killed": who holds the line speaks
+            cut = max([cut, *(t.i + 1 for t in doc[cut:hold] if t.text == ",")])
+            colon = hold
         head = [t for t in doc[cut:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text or t.is_space)]
         # "AL-55830  17-01-2024 00:18  PAK FO: …": an alert's number and time, then its label
         head = head[1 + max((k for k, t in enumerate(head) if _STAMP.fullmatch(t.text)), default=-1) :]
@@ -810,6 +830,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             or clean[0] == "ISPR"
             or (clean[0].isalpha() and len(clean[0]) <= 5 and classify(clean[0]) == "other_official")
             or _side_label(head, clean[0])
+            or hold is not None  # ("Tehran kept to its figures:": a speaker, by what it does)
         )
         if clean and (
             known
