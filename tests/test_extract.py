@@ -4169,6 +4169,19 @@ def test_a_cell_under_a_killed_column_also_gives_the_figures_that_name_their_own
     assert got == {("killed", 4), ("injured", 6), ("killed", 2), ("injured", 3), ("killed", 9)}
 
 
+def test_a_name_joined_by_its_izafe_is_one_word_to_the_phrases_around_it(ex):
+    """ "Koh-e-Sabz" is one word, not five tokens that outrun the gap between a count and its verb;
+    the place, the group ("Jaish-ul-Adl") and Iran's province ("Siestan-o-Baluchistan", not
+    Pakistan's Baluchistan inside it) are still found."""
+    (c,) = only(ex.extract("Two children of Koh-e-Sabz died in the strike."), "killed")
+    assert (c.value, c.event) == (2, "iran-strike-panjgur")
+    (c,) = only(ex.extract("Three girls from Koh-e-Sabz were injured."), "injured")
+    assert c.value == 3
+    got = ex.extract("Jaish-ul-Adl claimed the attack in Siestan-o-Baluchistan.")
+    assert {c.kind for c in got} == {"perpetrator", "location"}
+    assert [c.value for c in only(got, "location")] == ["sistan-baluchestan"]
+
+
 def test_a_livestock_table_counts_no_people(ex):
     text = (
         "Table 2: Animals lost\n"

@@ -78,6 +78,11 @@ def _ruler_patterns() -> list[dict]:
     return pats
 
 
+# a name joined by an izafe or a particle: "Koh-e-Sabz", "Koh-i-Taftan", "Sistan-va-Baluchestan",
+# "Jaish-ul-Adl" (in any case: a PhraseMatcher's lower-case pattern must split as the text does)
+_IZAFE = re.compile(r"\b[a-z]{2,}(?:-(?:e|i|o|va|ul|ud|ur|al|el)-[a-z]{2,})+\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def pipeline():
     """The pipeline, built once per process (importing spaCy takes about a second)."""
@@ -127,6 +132,20 @@ def pipeline():
                 doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
             return doc
 
+    if "ca_compounds" not in Language.factories:
+
+        @Language.component("ca_compounds")
+        def compounds(doc):
+            """A Persian or Urdu place name joined by its izafe ("Koh-e-Sabz", "Koh-i-Sultan") is
+            one word, as the reader reads it, not five tokens that outrun a phrase's gap ("two
+            children of Koh-e-Sabz died")."""
+            spans = [doc.char_span(*m.span()) for m in _IZAFE.finditer(doc.text)]
+            if spans := [sp for sp in spans if sp is not None and len(sp) > 1]:
+                with doc.retokenize() as retokenizer:
+                    for sp in spans:
+                        retokenizer.merge(sp)
+            return doc
+
     nlp = spacy.blank("en")
     # "responsibility.[4]", "injured.(1)": the reference mark and the full stop are tokens of their own
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(
@@ -154,12 +173,20 @@ def pipeline():
     # an abbreviation's full stop ends no sentence: "approx. 55 km" in a table row
     for abbrev in ("approx.", "Approx.", "est.", "Est."):
         nlp.tokenizer.add_special_case(abbrev, [{"ORTH": abbrev}])
+    nlp.add_pipe("ca_compounds")
     nlp.add_pipe("ca_paragraphs")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_ruler_patterns())
     nlp.add_pipe("merge_entities")
     return nlp
+
+
+def phrase(text: str):
+    """``text`` tokenized as the pipeline reads it (an izafe name one token): a PhraseMatcher's
+    pattern, which must split as the documents it is matched against."""
+    nlp = pipeline()
+    return nlp.get_pipe("ca_compounds")(nlp.make_doc(text))
 
 
 _ITEM = re.compile(r"\s*(?:[-*•|+=#>]|\(?\w{1,3}[.)]\s|[A-Z][A-Z .'’-]{2,}:)")  # a bullet, "3. ", "b) ", "HOST:"

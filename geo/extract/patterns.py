@@ -1184,7 +1184,7 @@ def matchers():
     written), date Matcher), built once on the pipeline's vocabulary."""
     from spacy.matcher import Matcher, PhraseMatcher
 
-    from geo.extract.nlp import pipeline
+    from geo.extract.nlp import phrase, pipeline
 
     nlp = pipeline()
     m = Matcher(nlp.vocab)
@@ -1199,10 +1199,10 @@ def matchers():
     for prefix, vocab in (("weapon", WEAPONS), ("group", GROUPS)):
         for name, variants in vocab.items():
             low = [v for v in variants if v not in ABBREVIATIONS]
-            phrases.add(f"{prefix}:{name}", [nlp.make_doc(v) for v in low])
+            phrases.add(f"{prefix}:{name}", [phrase(v) for v in low])
             up = [v.upper() for v in variants if v in ABBREVIATIONS]
             if up:
-                exact.add(f"{prefix}:{name}", [nlp.make_doc(v) for v in up + [u.rstrip("S") + "s" for u in up]])
+                exact.add(f"{prefix}:{name}", [phrase(v) for v in up + [u.rstrip("S") + "s" for u in up]])
     return m, phrases, exact, dm
 
 

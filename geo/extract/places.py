@@ -43,7 +43,7 @@ class PlaceFinder:
     def __init__(self, dataset=None):
         from spacy.matcher import Matcher, PhraseMatcher
 
-        from geo.extract.nlp import pipeline
+        from geo.extract.nlp import phrase, pipeline
 
         nlp = pipeline()
         self.info: dict[str, tuple[str, str | None, int]] = {}  # name -> (key, country, priority)
@@ -76,7 +76,7 @@ class PlaceFinder:
                             self.cities.add(t.name)
         self.names = PhraseMatcher(nlp.vocab)
         for n in self.info:
-            self.names.add(n, [nlp.make_doc(n)])
+            self.names.add(n, [phrase(n)])
         self.provinces = Matcher(nlp.vocab)
         baluch = {"LOWER": {"REGEX": r"^bal[ou]ch[ie]?st[ae]n$"}}
         sistan = {"LOWER": {"REGEX": r"^s[ei]{1,2}stan$"}}  # Sistan, Seistan, Siestan
@@ -85,6 +85,7 @@ class PlaceFinder:
             [
                 [sistan, {"LOWER": {"IN": ["-", "and", "&", "va", "wa", "o"]}, "OP": "{0,2}"}, baluch],
                 [sistan],
+                [{"LOWER": {"REGEX": r"^s[ei]{1,2}stan-(?:va|o|e)-bal[ou]ch[ie]?st[ae]n$"}}],  # one word (nlp._IZAFE)
             ],
             greedy="LONGEST",
         )
@@ -99,7 +100,7 @@ class PlaceFinder:
         for mid, s, e in self.names(sent):  # PhraseMatcher: offsets into the doc, not the span
             key, country, prio = self.info[doc.vocab.strings[mid]]
             hits.append((prio, s, e, key, country))
-        has_province = any(t.lower_.startswith(("bal", "sistan")) for t in sent)
+        has_province = any(t.lower_.startswith(("bal", "sistan", "siestan", "seistan")) for t in sent)
         for t in sent:  # datelines in capitals: "QUETTA, Pakistan, Jan. 17"
             if len(t.text) > 3 and t.text.isupper() and t.text.title() in self.info:
                 key, country, prio = self.info[t.text.title()]
