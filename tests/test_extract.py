@@ -448,6 +448,13 @@ def test_when_it_was_said_is_not_who_said_it(ex):
     assert (c.claimant, c.claimant_type) == ("Pakistan's military", "pakistan_official")
 
 
+def test_a_town_is_found_and_named_as_english_spells_it_without_diacritics(ex):
+    """GeoNames spells "Khāsh" and "Zābol"; articles write "Khash" and "Zabol", and the place
+    they name is recorded as written so, for the map's towns and the region's larger ones alike."""
+    got = ex.extract("Mourners gathered in Khash and in Zabol after the strike near Saravan.")
+    assert {c.value for c in only(got, "location")} == {"Khash", "Zabol", "saravan"}
+
+
 def test_a_name_after_a_title_is_a_person_not_a_town(ex):
     places = {c.value for c in only(ex.extract("Dr. Farah Rind said two children died in Panjgur."), "location")}
     assert places == {"koh-e-sabz"}

@@ -4,9 +4,16 @@ Baluchestan" in all its spellings is Iran's; "Balochistan" alone is Pakistan's).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from geo.spatial import gazetteer
+
+
+def _plain(name: str) -> str:
+    """A GeoNames name without its diacritics ("Khāsh": "Khash"), as English text spells it."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
 
 ISO2_TO_3 = {"IR": "IRN", "PK": "PAK", "AF": "AFG", "IQ": "IRQ", "SY": "SYR"}
 PAKISTAN_PROVINCE = "Balochistan"
@@ -65,15 +72,17 @@ class PlaceFinder:
                     self.info[short] = (pid, dataset.places[pid].country, 0)
         # The map's checked towns first (with their alternate spellings), then the region's
         # larger towns by their GeoNames name only (alternate names of thousands of towns
-        # include common English words).
+        # include common English words); each keyed, and the larger ones also found, by its name
+        # as English spells it, without diacritics ("Khāsh" is "Khash", "Zābol" "Zabol")
         for prio, towns in ((1, gazetteer.map_towns()), (4, gazetteer.named_towns())):
             for t in towns:
-                for n in {t.name, *t.alt_names} if prio == 1 else {t.name}:
+                name = _plain(t.name)
+                for n in {t.name, *t.alt_names} if prio == 1 else {name}:
                     if n.isascii() and len(n) > 3 and n[0].isupper() and n not in self.info:
-                        self.info[n] = (t.name, ISO2_TO_3.get(t.country, t.country), prio)
-                        self.where.setdefault(t.name, (t.lon, t.lat))
+                        self.info[n] = (name, ISO2_TO_3.get(t.country, t.country), prio)
+                        self.where.setdefault(name, (t.lon, t.lat))
                         if t.population >= BIG_CITY:
-                            self.cities.add(t.name)
+                            self.cities.add(name)
         self.names = PhraseMatcher(nlp.vocab)
         for n in self.info:
             self.names.add(n, [phrase(n)])
