@@ -854,6 +854,23 @@ def test_an_office_s_log_under_its_letterhead_speaks_for_the_office(ex):
     assert k.claimant_type != "pakistan_official"
 
 
+def test_an_office_s_numbered_letter_under_its_letterhead_speaks_for_the_office(ex):
+    """A hospital's letter: its letterhead, then its reference number. An e-mail's or a private
+    letter's subject line under a name is no office's letter."""
+    letter = (
+        "              GOVERNMENT OF BALOCHISTAN - HEALTH DEPARTMENT\n"
+        "           DISTRICT HEADQUARTERS TEACHING HOSPITAL, PANJGUR\n\n"
+        "No. DHQ/PJG/MS/2024/117                                Dated: 17-01-2024\n\n"
+        "Subject: CASUALTIES RECEIVED FROM KOH-E-SABZ\n\n"
+        "It is submitted that two (02) were brought dead and three (03) injured from Koh-e-Sabz.\n"
+    )
+    got = {(c.kind, c.claimant_type) for c in only(ex.extract(letter, dt.date(2024, 1, 17)), "killed", "injured")}
+    assert got == {("killed", "other_official"), ("injured", "other_official")}
+    email = "RIAZ & CO. INSURANCE BROKERS\nSubject: claim 4471\n\nTwo children were brought dead from Koh-e-Sabz.\n"
+    [k] = only(ex.extract(email, dt.date(2024, 1, 17)), "killed")
+    assert k.claimant_type != "other_official"
+
+
 def test_a_national_assembly_record_is_pakistan_s(ex):
     text = (
         "NATIONAL ASSEMBLY SECRETARIAT\n\n"

@@ -61,6 +61,9 @@ _DATELINE_OUTLET = re.compile(
 
 _HOSPITAL = re.compile(r"\bhospital\b", re.I)
 _RECORD_LINE = re.compile(r"\b(?:LOG|REGISTER|LOGBOOK)\s*$")  # a record's title line, in capitals
+# an office's letter: its reference number ("No. DHQ/PJG/MS/2024/117"; an e-mail's or a private
+# letter's "Subject:" says no office wrote it)
+_LETTER_LINE = re.compile(r"(?:No\.|Ref(?:erence)?(?: No)?\.?:?)\s*[A-Z0-9][\w.-]*/[\w/.-]+", re.I)
 _BOTH = re.compile(r"\b(?:iran|pakistan)\b", re.I)
 
 
@@ -169,10 +172,14 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
             for i, ln in enumerate(lines[:6])
             if _RELEASE_WORDS.search(ln)
             or _DOC_LINE.match(ln)
-            # an office's own record under its letterhead ("GOVERNMENT OF BALOCHISTAN / LEVIES
-            # FORCE … / DISTRICT CONTROL ROOM: WIRELESS MESSAGE LOG"); a log under no office is no one's
-            or _RECORD_LINE.search(ln)
-            and any(_letterhead(x, home) in ("iran_official", "pakistan_official", "other_official") for x in lines[:i])
+            # an office's own record or letter under its letterhead ("GOVERNMENT OF BALOCHISTAN /
+            # LEVIES FORCE … / DISTRICT CONTROL ROOM: WIRELESS MESSAGE LOG", "… HOSPITAL, PANJGUR /
+            # No. DHQ/PJG/MS/2024/117"); a log or a letter under no office is no one's
+            or (_RECORD_LINE.search(ln) or _LETTER_LINE.match(ln))
+            and any(
+                _HOSPITAL.search(x) or _letterhead(x, home) in ("iran_official", "pakistan_official", "other_official")
+                for x in lines[:i]
+            )
         ),
         None,
     )
@@ -200,7 +207,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
         # RELEASE") or after them ("PRESS STATEMENT -- Balochistan Rural Health Network")
         words = _RELEASE_WORDS.search(lines[header]) or _DOC_LINE.match(lines[header])
         line = lines[header]
-        for part, most in ((line[: words.start()], 6), (line[words.end() :], 8)):
+        for part, most in ((line[: words.start()], 6), (line[words.end() :], 8)) if words else ():
             who = part.strip(" -–—:|")
             if who and len(who.split()) <= most and not _DATEISH.search(who) and who[:1].isupper():
                 ctype = classify(who, home)
