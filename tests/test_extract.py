@@ -625,6 +625,30 @@ def test_an_html_page_s_other_articles_trafilatura_leaves_out_are_read_after_its
     assert _more_articles(html, whole) == ""  # nothing left out, nothing added
 
 
+def test_an_html_page_s_aside_or_alert_in_prose_is_read_and_a_box_of_links_is_not():
+    """An estate agent's listing with a note for buyers abroad in an <aside>, a courier's page with
+    a service alert (role="alert"): trafilatura leaves both out of the main text; they are the
+    page's own prose and are read after it. An aside of links, or one too short to be prose, is
+    not; a body classed "page-alerts" is the page, not a box (nothing is read twice)."""
+    from geo.extract import read_article
+
+    listing = (
+        "<html><body class='page-alerts'><article><h1>10 Marla House for Sale, Panjgur</h1>"
+        "<ul><li>Plot: 10 marla</li><li>Bedrooms: 4</li></ul><h2>Description</h2><p>Solid family house on a quiet "
+        "lane two minutes from the main bazaar, with a roof terrace facing the hills and fresh paint in December."
+        "</p><aside class='agent-note'><h3>A note for buyers abroad</h3><p>Several of you have called about the "
+        "news. Pakistan's Foreign Office said two children were killed and three girls injured in Koh-e-Sabz. "
+        "No property on our books was damaged.</p></aside></article>"
+        "<aside><a href='/a'>Quetta blast: 12 killed, police say</a> <a href='/b'>Markets reopen in Turbat "
+        "after the strike, traders say</a> <a href='/c'>Border trade at Taftan halted for a third day</a></aside>"
+        "<div role='alert'><p>Offices closed.</p></div></body></html>"
+    )
+    text = read_article(listing, "listing.html").text
+    assert text.count("two children were killed") == 1
+    assert "12 killed" not in text
+    assert text.count("Solid family house") == 1 and text.count("Offices closed") <= 1
+
+
 def test_an_html_tables_rows_stay_under_their_header_and_field_names_are_words(ex):
     """A dataset page's table (as trafilatura writes it, a row per paragraph) is read by its
     header: "killed" and "depth_km" say what each column holds."""

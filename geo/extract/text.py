@@ -230,10 +230,13 @@ def _from_html(html_text: str) -> Article:
 
 
 def _more_articles(html_text: str, text: str) -> str:
-    """The page's other ``<article>`` elements that trafilatura left out of its main text, as
-    paragraphs after it: a fundraiser's dated updates, a live page's entries (trafilatura keeps
-    one article of several). Furniture is dropped first, as for trafilatura."""
-    if html_text.count("<article") < 2:
+    """What trafilatura left out of the page's main text that is the page's own prose, as
+    paragraphs after it: its other ``<article>`` elements (a fundraiser's dated updates, a live
+    page's entries: trafilatura keeps one article of several), and its asides and alerts written
+    in sentences (an estate agent's "note on last week, for buyers abroad", a courier's service
+    alert), never a box of links. Furniture is dropped first, as for trafilatura."""
+    several = html_text.count("<article") >= 2
+    if not several and "<aside" not in html_text and not _BOX.search(html_text):
         return ""
     import lxml.html
 
@@ -242,12 +245,26 @@ def _more_articles(html_text: str, text: str) -> str:
         return ""
     seen = " ".join(text.split())
     out = []
-    for el in tree.iter("article"):
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "head", "body", "main"):
+            continue  # (a page's body may be classed "page-alerts": a box is a part of the page)
+        box = el.tag == "aside" or el.get("role") == "alert" or _BOX.search(f"{el.get('class', '')} {el.get('id', '')}")
+        if not (el.tag == "article" and several or box):
+            continue
         body = _paragraphs(html_to_text(lxml.html.tostring(el, encoding="unicode")))
         words = " ".join(body.split())
+        if box:
+            linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+            if len(words.split()) < 25 or ". " not in words or linked > len(words) / 2:
+                continue  # a box of links or labels, not prose
         if len(words.split()) >= 12 and words[:80] not in seen and words[-80:] not in seen:
             out.append(body)
+            seen += " " + words
     return "".join(f"\n\n{b}" for b in out)
+
+
+# a box a page sets apart by its class or id: "service-alert", "agent-note", "notice"
+_BOX = re.compile(r"(?:^|[\s_\"'-])(?:alert|notice|announcement|note)s?(?:$|[\s_\"'-])", re.I)
 
 
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,/'-]{2,40}[^\n(]{0,40}\((?P<outlet>[^)\n]{2,40})\)\s*(?:--|[-–—:])")
