@@ -2070,6 +2070,20 @@ def test_risen_from_one_to_two_offers_both_and_the_second_updates(ex):
     assert [c.value for c in only(ex.extract(text), "killed")] == [0]
 
 
+def test_a_toll_raised_to_one_figure_from_another_and_a_first_count_are_both_read(ex):
+    """ "raised the toll of the 3 January bombing in Kerman to 95 from 84": the toll is named between
+    the verb and its figures, and both are read, the new one revising the old; "their first count
+    had been 103" is a figure; a wire's note to editors on what its version changed is none."""
+    got = ex.extract("Iran's interior ministry raised the toll of the 3 January bombing in Kerman to 95 from 84.")
+    new, old = only(got, "killed")
+    assert (new.value, old.value, got[new.revises].value) == (95, 84, 84)
+    got = ex.extract("Officials counted 95 killed in Kerman; their first count had been 103.")
+    assert {c.value for c in only(got, "killed")} == {95, 103}
+    assert not only(ex.extract("The bus fare in Kerman went to 95 from 84 rupees."), "killed")
+    note = "IRAN-PAKISTAN/\n(Writethrough; updates death toll in paragraph 2 to nine from seven, adds comment)\n"
+    assert not only(ex.extract(note), "killed")
+
+
 @pytest.mark.parametrize(
     "sentence, want",
     [

@@ -620,6 +620,10 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             any_num,
         ],
         [_in(UPDATE_VERBS), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
+        # "raised the toll of the 3 January bombing in Kerman to 95 from 84": the toll named between
+        # the verb and its figures; the new figure and the old each a match
+        [{"LOWER": "to"}, QUALS, any_num, {"LOWER": "from"}, QUALS, any_num],
+        [{"LOWER": "to"}, QUALS, any_num, {"LOWER": "from"}],
         # "bringing the official toll from 89 to 91"
         [_in(["toll", "tally", "count", "figure"]), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
         # "revise the toll down to 84, then to 95"
@@ -699,7 +703,8 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [
             _in(["figure", "tally", "count", "number"]),
             {**NOT_NUM, "OP": "{0,12}"},
-            {"LOWER": {"IN": ["is", "was", "as", "at", "to", "stood"]}},
+            # ("their first count had been 103")
+            {"LOWER": {"IN": ["is", "was", "as", "at", "to", "stood", "been"]}},
             QUALS,
             any_num,
         ],

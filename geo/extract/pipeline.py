@@ -824,8 +824,10 @@ def _reference_lists(text: str) -> list[tuple[int, int]]:
     """The spans of a page's lists of other pieces under their heading ("References", "Related
     news:", "See also"): the titles and citations they list are not the article's claims ("'One
     police officer martyred near Rask'. Tasnim. 10 January 2024."). A list runs while its lines
-    are entries; the first line that is not one ends it."""
-    out = []
+    are entries; the first line that is not one ends it. A wire's advisory line is one too."""
+    # (and a wire's note to editors on what a version changed: "(Writethrough; updates death toll
+    # in paragraph 2 to nine from seven, adds …)": the story's own paragraphs state it)
+    out = [m.span() for m in _ADVISORY.finditer(text)]
     for m in _LIST_HEADING.finditer(text):
         end = pos = m.end()
         for line in text[m.end() :].split("\n")[1:]:
@@ -837,6 +839,10 @@ def _reference_lists(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ADVISORY = re.compile(
+    r"^[ \t]*\((?:writethrough|updates?|adds|recasts|corrects|changes|fixes|refiles|repeats|rewrites)\b[^\n]*\)[ \t]*$",
+    re.I | re.M,
+)
 # a note's line: "(5) Figure given by …", "[4] Statement of …", "¹ Government of Pakistan"; and a
 # mark in the text, after a word ("… (Panjgur)¹")
 _SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
