@@ -248,6 +248,8 @@ def _prose_unwrapped(text: str) -> str:
     widths = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 30)
     width = widths[int(len(widths) * 0.9)] if len(widths) >= 8 else None
     prose = width is None or width <= 110  # a text of longer lines is not hard-wrapped
+    if not prose and not any(_STATISTIC.fullmatch(ln.strip()) for ln in lines):
+        return text  # (nor has a "by the numbers" box: nothing to join)
     # at one width: half the long lines; or, in short paragraphs and lists, where many lines end
     # short, a quarter of them full and run on into a next line that starts in lower case
     runs_on = width is not None and sum(

@@ -108,13 +108,21 @@ def letterheads(text: str, home: str | None = None) -> list[tuple[int, Speaker]]
         ):
             continue
         below = [x.strip() for x in lines[i + 1 : i + 6] if x.strip()][:3]
-        if not any(_DOC_LINE.search(x) or _RELEASE_WORDS.search(x) for x in below):
-            continue
-        if _HOSPITAL.search(line):  # a hospital speaks for itself (SCHEMA.md), whoever runs it
-            out.append((start, Speaker(line.title(), "other_official", 0, 0)))
-        elif (ctype := _letterhead(line, home)) in ("iran_official", "pakistan_official", "other_official"):
-            out.append((start, Speaker(line.title(), ctype, 0, 0)))
+        if any(_DOC_LINE.search(x) or _RELEASE_WORDS.search(x) for x in below) and (who := _office(line, home)):
+            out.append((start, who))
     return out
+
+
+def _office(line: str, home: str | None) -> Speaker | None:
+    """The office a letterhead's line names, as a speaker: a hospital speaks for itself (SCHEMA.md),
+    whoever runs it; else a side's or another official body; else None."""
+    if _HOSPITAL.search(line):
+        return Speaker(line.title() if line.isupper() else line, "other_official", 0, 0)
+    ctype = _letterhead(line, home)
+    return Speaker(line.title() if line.isupper() else line, ctype, 0, 0) if ctype in _OFFICIAL_TYPES else None
+
+
+_OFFICIAL_TYPES = ("iran_official", "pakistan_official", "other_official")
 
 
 def _official_writer(text: str, home: str | None) -> Speaker | None:
@@ -176,10 +184,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
             # LEVIES FORCE … / DISTRICT CONTROL ROOM: WIRELESS MESSAGE LOG", "… HOSPITAL, PANJGUR /
             # No. DHQ/PJG/MS/2024/117"); a log or a letter under no office is no one's
             or (_RECORD_LINE.search(ln) or _LETTER_LINE.match(ln))
-            and any(
-                _HOSPITAL.search(x) or _letterhead(x, home) in ("iran_official", "pakistan_official", "other_official")
-                for x in lines[:i]
-            )
+            and any(_office(x, home) for x in lines[:i])
         ),
         None,
     )
