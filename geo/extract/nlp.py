@@ -99,8 +99,7 @@ def pipeline():
             # One array write, not a token attribute per line break (each such write costs
             # a third of a millisecond); 0 leaves the other tokens to the sentencizer.
             cols = doc.to_array([IDX, IS_SPACE])
-            # spaCy rebuilds Doc.text from its tokens at each call: built once, here, for every reader
-            doc.user_data["text"] = text = doc.text
+            text = doc.user_data["text"]  # (built once, by ca_compounds: the pipeline's first step)
             starts = np.zeros(len(doc), dtype="int64")
             for m in re.finditer(r"\n\s*", text):
                 i = int(np.searchsorted(cols[:, 0], m.end()))
@@ -139,7 +138,10 @@ def pipeline():
             """A Persian or Urdu place name joined by its izafe ("Koh-e-Sabz", "Koh-i-Sultan") is
             one word, as the reader reads it, not five tokens that outrun a phrase's gap ("two
             children of Koh-e-Sabz died")."""
-            spans = [doc.char_span(*m.span()) for m in _IZAFE.finditer(doc.text)]
+            # spaCy rebuilds Doc.text from its tokens at each call: built once, here, for every
+            # reader (merging tokens leaves the text as it is)
+            doc.user_data["text"] = text = doc.text
+            spans = [doc.char_span(*m.span()) for m in _IZAFE.finditer(text)]
             if spans := [sp for sp in spans if sp is not None and len(sp) > 1]:
                 with doc.retokenize() as retokenizer:
                     for sp in spans:

@@ -206,9 +206,8 @@ def _from_html(html_text: str) -> Article:
     # Tables are the page's text (a fact box). Readers' comments are set apart (trafilatura then
     # keeps them out of the main text) and not read: annotators disagree on whether a comment
     # thread is the page's claims.
-    doc = trafilatura.bare_extraction(
-        _prepared(html_text), with_metadata=True, include_comments=True, include_tables=True
-    )
+    page = _prepared(html_text)  # (parsed once: trafilatura reads the tree without changing it)
+    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=True, include_tables=True)
     meta: dict[str, str | dt.date] = {}
     text = ""
     if doc is not None:
@@ -225,22 +224,23 @@ def _from_html(html_text: str) -> Article:
     if len(text) < 80:  # a page trafilatura cannot read: its visible text, unfiltered
         text = html_to_text(html_text)
     else:
-        text += _more_articles(html_text, text)
+        text += _more_articles(html_text, text, page)
     return Article(text, meta, html=True)
 
 
-def _more_articles(html_text: str, text: str) -> str:
+def _more_articles(html_text: str, text: str, tree=None) -> str:
     """What trafilatura left out of the page's main text that is the page's own prose, as
     paragraphs after it: its other ``<article>`` elements (a fundraiser's dated updates, a live
     page's entries: trafilatura keeps one article of several), and its asides and alerts written
     in sentences (an estate agent's "note on last week, for buyers abroad", a courier's service
-    alert), never a box of links. Furniture is dropped first, as for trafilatura."""
+    alert), never a box of links. Furniture is dropped first, as for trafilatura (``tree``: the
+    page as :func:`_prepared` gave it to trafilatura, else parsed here)."""
     several = html_text.count("<article") >= 2
     if not several and "<aside" not in html_text and not _BOX.search(html_text):
         return ""
     import lxml.html
 
-    tree = _prepared(html_text)
+    tree = _prepared(html_text) if tree is None else tree
     if isinstance(tree, str):
         return ""
     seen = " ".join(text.split())
