@@ -110,6 +110,8 @@ SPLITS = [
     (EVAL / "heldout64", "held-out 64 (clean; the thirtieth round's, not run)", None),
     (EVAL / "heldout65", "held-out 65 (clean; the thirty-first round's, not run)", None),
     (EVAL / "heldout66", "held-out 66 (clean; the thirty-first round's, not run)", None),
+    (EVAL / "heldout67", "held-out 67 (clean; the thirty-second round's, not run)", None),
+    (EVAL / "heldout68", "held-out 68 (clean; the thirty-second round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
