@@ -895,6 +895,25 @@ def test_an_office_s_numbered_letter_under_its_letterhead_speaks_for_the_office(
     assert k.claimant_type != "other_official"
 
 
+def test_a_memo_s_one_sender_speaks_for_its_office_not_a_person_s(ex):
+    """A form's "From:" line naming an office is the voice of what it states; a person's name
+    (a landlord's notice) or an e-mail chain's many senders are no office's."""
+    form = (
+        "Form SBTP-R/7 (Indent for Blood Components)\n\n"
+        "To:     In-charge, Regional Blood Centre, Quetta\n"
+        "From:   Blood Bank Officer, DHQ Hospital Panjgur\n\n"
+        "The emergency register records two children brought dead from Koh-e-Sabz.\n"
+    )
+    [k] = only(ex.extract(form, dt.date(2024, 1, 17)), "killed")
+    assert k.claimant_type == "other_official"
+    landlord = form.replace("Blood Bank Officer, DHQ Hospital Panjgur", "Haji Abdul Sattar Kakar (owner)")
+    [k] = only(ex.extract(landlord, dt.date(2024, 1, 17)), "killed")
+    assert k.claimant_type != "pakistan_official"
+    chain = form.replace("From:   Blood", "From:   Tom Ellery\nFrom:   Blood")
+    [k] = only(ex.extract(chain, dt.date(2024, 1, 17)), "killed")
+    assert k.claimant_type != "other_official"
+
+
 def test_a_national_assembly_record_is_pakistan_s(ex):
     text = (
         "NATIONAL ASSEMBLY SECRETARIAT\n\n"
@@ -4585,3 +4604,24 @@ def test_a_toll_cut_to_a_lower_figure_revises_it(ex):
     got = only(cands, "killed")
     assert [c.value for c in got] == [103, 84]
     assert got[1].revises is not None and cands[got[1].revises].value == 103
+
+
+@pytest.mark.parametrize(
+    "text, new, old",
+    [
+        ("- Saravan killed 7 -> 9, following IRNA's updated figure.", 9, 7),  # a changelog's arrow
+        ("Kerman bombing: killed 84 → 95 after IRNA reported further deaths.", 95, 84),
+        ("Kerman, 3 Jan: the death toll is now 95 (was 84), the health ministry says.", 95, 84),  # the old in brackets
+        ("Injured per our register now stand at 4 (previously 3).", 4, 3),  # a count that "stands at"
+    ],
+)
+def test_a_toll_s_arrow_or_bracketed_old_figure_is_a_revision(ex, text, new, old):
+    cands = ex.extract(text, dt.date(2024, 1, 20))
+    [n] = [c for c in cands if c.kind in ("killed", "injured") and c.value == new]
+    [o] = [c for c in cands if c.kind == n.kind and c.value == old]
+    assert n.revises is not None and cands[n.revises] is o and not o.updates
+
+
+def test_an_arrow_between_places_or_a_count_of_houses_is_no_figure(ex):
+    text = "The road Quetta -> Panjgur is 580 km. The houses destroyed now stand at 40."
+    assert not only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured", "casualties")

@@ -272,6 +272,9 @@ def _in(words) -> dict:
     return {"LOWER": {"IN": sorted(words)}}
 
 
+_STANDING = {"killed": ("deaths", "fatalities"), "injured": ("injuries",)}  # nouns that "stand at" a count
+
+
 def _casualty_patterns() -> dict[str, list[list[dict]]]:
     """Pattern families by label ``family:kind``."""
     any_num = _num((CARDINAL, ZERO, VAGUE))
@@ -626,6 +629,11 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         [{"LOWER": "to"}, QUALS, any_num, {"LOWER": "from"}],
         # "bringing the official toll from 89 to 91"
         [_in(["toll", "tally", "count", "figure"]), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
+        # a changelog's or a note's arrow: "Saravan killed 7 -> 9", "Kerman 84 → 95"
+        [{"ORTH": {"IN": ["->", "→", "=>", "⟶"]}}, QUALS, any_num],
+        [{"ORTH": {"IN": ["-", "="]}, "SPACY": False}, {"ORTH": ">"}, QUALS, any_num],
+        # "Iran now says 95 (was 84)": the old figure in brackets after the new
+        [{"ORTH": "("}, _in(["was", "previously", "earlier", "formerly"]), QUALS, any_num, {"ORTH": ")"}],
         # "revise the toll down to 84, then to 95"
         [_in(["then", "later", "and", "finally", "subsequently"]), {"LOWER": "to"}, QUALS, any_num],
         # "lowered it to 84 and later settled on 95": the last of a series of revisions
@@ -683,6 +691,15 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 {"LOWER": "at"},
                 {"LOWER": "between", "OP": "?"},
                 OPENQ,
+                QUALS,
+                any_num,
+            ],
+            # "Injured per our register now stand at 4", "deaths stood at nine by evening"
+            [
+                _in([*nouns, *_STANDING.get(kind, ())]),
+                {**IN_CLAUSE, "OP": "{0,6}"},
+                _in(["stand", "stands", "stood", "standing"]),
+                {"LOWER": "at"},
                 QUALS,
                 any_num,
             ],

@@ -30,7 +30,7 @@ MILITANTS = patterns.MILITANTS
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
     "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing cut cuts".split()
-)
+) | {"->", "→", "=>", "⟶"}  # a changelog's arrow: "killed 7 -> 9"
 # what a corrected story had said: "An earlier version of this story …", "The earlier version also said"
 RETRACTED = re.compile(
     r"\b(?:an )?earlier version of this (?:article|story|report)|\bthe (?:earlier|previous|original) version\b", re.I
@@ -1017,7 +1017,8 @@ _OLD_FIGURE = re.compile(
     r"\b(?:initial|earlier|previous|original|first|old"
     # "down from 103", "bringing the official toll from 89 to 91": the words themselves say it is
     # the old one
-    r"|(?P<from>(?:down|up|risen|rose|revised|raised|lowered|increased) from|(?:toll|tally|count|figure) from)"
+    r"|(?P<from>(?:down|up|risen|rose|revised|raised|lowered|increased) from|(?:toll|tally|count|figure) from"
+    r"|\((?:was|previously|earlier|formerly))"  # "now 95 (was 84)"
     # "revising a figure of three dead", "correcting its count of 11"
     r"|(?:revis|correct|rais|lower|updat|replac)\w* (?:a|an|the|its|his|her|their) (?:figure|toll|count|tally) of)"
     r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",

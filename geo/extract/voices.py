@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from geo.extract.claimants import OFFICIAL, SCHOLARLY, SIDE_TYPES, STATE_OUTLET, Speaker, classify, introduced
+from geo.extract.claimants import OFFICIAL, SCHOLARLY, SIDE_TYPES, STATE_OUTLET, Speaker, classify, introduced, is_name
 
 _OWN_VOICE = re.compile(
     r"^\s*(?:(?:press )?statement (?:by|of|from)|press release(?: by| from|:)?|communiqu[eé] (?:by|of))"
@@ -64,6 +64,7 @@ _RECORD_LINE = re.compile(r"\b(?:LOG|REGISTER|LOGBOOK)\s*$")  # a record's title
 # an office's letter: its reference number ("No. DHQ/PJG/MS/2024/117"; an e-mail's or a private
 # letter's "Subject:" says no office wrote it)
 _LETTER_LINE = re.compile(r"(?:No\.|Ref(?:erence)?(?: No)?\.?:?)\s*[A-Z0-9][\w.-]*/[\w/.-]+", re.I)
+_FROM = re.compile(r"^[ \t]*From[ \t]*:[ \t]*([^\n<]{3,90})$", re.M)
 _BOTH = re.compile(r"\b(?:iran|pakistan)\b", re.I)
 
 
@@ -260,6 +261,12 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
         if len(_WE.findall(text)) >= 3:
             name = re.split(r"\s(?:--|[|–—])\s", lines[0])[0].strip()
             return Speaker(_titled(name) if name.isupper() else name, "other_official", 0, 0)
+    # A memo's or a form's one sender, if an office ("From:  Blood Bank Officer, DHQ Hospital
+    # Panjgur"); an e-mail chain has several, a newsletter's is its title, a person's is no office's
+    senders = _FROM.findall(text[:1500])
+    sender = senders[0].strip() if len(senders) == 1 else ""
+    if sender and not is_name(re.split(r"[(,]", sender)[0].strip()) and (who := _office(sender, home)):
+        return who
     for rule, line in [(_OWN_VOICE, head)] + [(_DATELINE_OUTLET, ln) for ln in lines[:8]]:
         m = rule.match(line)
         if m:
