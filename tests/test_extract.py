@@ -4625,3 +4625,14 @@ def test_a_toll_s_arrow_or_bracketed_old_figure_is_a_revision(ex, text, new, old
 def test_an_arrow_between_places_or_a_count_of_houses_is_no_figure(ex):
     text = "The road Quetta -> Panjgur is 580 km. The houses destroyed now stand at 40."
     assert not only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured", "casualties")
+
+
+def test_an_attack_near_a_town_is_the_event_near_it_not_the_one_in_it(ex):
+    """The atlas holds an attack in Rask (December 2023) and one near Rask (10 January 2024):
+    "near Rask" names the second's place, "in Rask" the first's."""
+    near = "One police officer was killed in an attack near Rask, Iranian media said."
+    [k] = only(ex.extract(near, dt.date(2024, 1, 20)), "killed")
+    assert k.event == "rask-attack-2024-01-10"
+    inside = "Militants stormed the police station in Rask and killed eleven police officers."
+    [k] = only(ex.extract(inside, dt.date(2024, 1, 20)), "killed")
+    assert k.event == "rask-police-attack-2023"

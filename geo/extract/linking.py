@@ -221,12 +221,20 @@ class Linker:
         # (kind, value) → the events the atlas already holds that figure for: a new article that
         # repeats "nine killed" is likelier about the event nine were said to die in.
         self.known: dict[tuple[str, float], set[str]] = {}
+        self.near_of: dict[str, set[str]] = {}  # a place → the places described as near it
         if dataset is None:
             return
         if known_figures:
             for c in dataset.claims.values():
                 if isinstance(c.value, (int, float)) and c.kind in ("killed", "injured", "casualties", "depth"):
                     self.known.setdefault((c.kind, round(float(c.value), 1)), set()).add(c.event)
+        # A curated place described as near another ("near Rask, close to Bidlad Jangal"): what
+        # "near Rask" may mean, besides Rask itself
+        names = {p.name.lower(): p.id for p in dataset.places.values()}
+        for p in dataset.places.values():
+            town = p.name.lower().removeprefix("near ").split(",")[0].strip()
+            if p.name.lower().startswith("near ") and town in names:
+                self.near_of.setdefault(names[town], set()).add(p.id)
         for e in dataset.events.values():
             place = dataset.place_of(e)
             if place is None or not e.happened:
@@ -275,9 +283,17 @@ class Linker:
         spots = [p for p in f.places if not p.capital]
         if spots:
             country = place.country
-            if any(p.key == place.id for p in spots):
+            named = [p for p in spots if p.key == place.id]
+            if named and all(p.near for p in named) and self.near_of.get(place.id):
+                # "an attack near Rask": likelier the event near the town than the one in it
+                score += 2
+                why.append(f"names {place.name}")
+            elif named:
                 score += 4
                 why.append(f"names {place.name.removeprefix('near ')}")
+            elif any(p.near and place.id in self.near_of.get(p.key, ()) for p in spots):
+                score += 4
+                why.append(f"names {place.name}")
             elif any(
                 p.key == "sistan-baluchestan"
                 and place.admin1

@@ -30,6 +30,7 @@ class PlaceHit:
     end: int
     lonlat: tuple[float, float] | None = None  # None for provinces
     city: bool = False  # a capital or a city of half a million: where officials speak
+    near: bool = False  # named as what a place is near ("an attack near Rask"), not as the place
 
     @property
     def capital(self) -> bool:
@@ -138,6 +139,8 @@ class PlaceFinder:
                     doc[e - 1].idx + len(doc[e - 1].text),
                     self.where.get(key),
                     key in self.cities,
+                    doc[max(0, s - 1) : s].text.lower() in ("near", "outside")
+                    or doc[max(0, s - 2) : s].text.lower() == "close to",
                 )
             )
         return sorted(out, key=lambda h: h.start)
