@@ -4636,3 +4636,17 @@ def test_an_attack_near_a_town_is_the_event_near_it_not_the_one_in_it(ex):
     inside = "Militants stormed the police station in Rask and killed eleven police officers."
     [k] = only(ex.extract(inside, dt.date(2024, 1, 20)), "killed")
     assert k.event == "rask-police-attack-2023"
+
+
+def test_a_country_s_label_and_its_contracted_saying_name_the_side(ex):
+    """ "- Iran: deputy governor says nine dead" under a Pakistani dateline is Iran's deputy
+    governor; "Iran's saying seven dead" is Iran speaking ("'s" for "is")."""
+    notes = (
+        "QUETTA, Pakistan, Jan 18 -- Planning notes for the desk.\n\n"
+        "- Pakistan: the Foreign Office says two children were killed in Panjgur.\n"
+        "- Iran: deputy governor says nine dead (4 children, 3 women, 2 men).\n"
+    )
+    got = {c.value: c.claimant_type for c in only(ex.extract(notes, dt.date(2024, 1, 19)), "killed")}
+    assert got == {2: "pakistan_official", 9: "iran_official"}
+    [k] = only(ex.extract("ISPR gives no figure. Iran's saying seven dead, women and children."), "killed")
+    assert k.claimant_type == "iran_official"

@@ -730,10 +730,10 @@ def _acronym(doc, i: int, inner: str) -> bool:
 
 
 def _progressive(doc, i: int, a: int) -> bool:
-    """ "is reporting", "was quoting": a verb in -ing after a form of "be"."""
+    """ "is reporting", "was quoting", "Iran's saying": a verb in -ing after a form of "be"."""
     while i - 1 > a and doc[i - 1].lower_ in ("now", "also", "still", "already"):
         i -= 1  # "IRNA is now quoting"
-    return i > a and doc[i - 1].lower_ in ("is", "are", "was", "were", "been")
+    return i > a and doc[i - 1].lower_ in ("is", "are", "was", "were", "been", "'s", "’s", "'re", "’re")
 
 
 def _relayed(doc, a: int, b: int, name: str, ctype: str | None) -> str | None:

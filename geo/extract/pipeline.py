@@ -320,7 +320,7 @@ class Extractor:
         previous: tuple[int, str | None, int] = (-1, None, -9)  # paragraph, event, heading paragraph
         section: str | None = None  # the event of the section heading the text is under
         row_event: str | None = None  # the event of a table's last row with a figure
-        found = [claimants.speakers(doc, r[2].start, r[2].end, home) for r in rows]
+        found = [claimants.speakers(doc, r[2].start, r[2].end, _labelled(r[3]) or home) for r in rows]
         # (the tokens are walked only where the text has an aside: a walk builds every token)
         asides = [claimants.asides(doc, r[2].start, r[2].end) if _ASIDE.search(r[3]) else [] for r in rows]
         said = [claimants.best(claimants.main_clause(f, sp)) for f, sp in zip(found, asides, strict=True)]
@@ -995,6 +995,17 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
 
 
 _ASIDE = re.compile(r",\s+(?:which|who)\b", re.I)
+# a line under its country's label: "- Iran: deputy governor says nine dead"
+_COUNTRY_LABEL = re.compile(r"^[-•*\s]*(?P<country>Iran|Pakistan)\s*:\s", re.I)
+
+
+def _labelled(sentence: str) -> str | None:
+    """The country a sentence's label names, whose officials its unnamed ones are (whatever
+    the dateline says): "- Iran: deputy governor says nine dead"."""
+    m = _COUNTRY_LABEL.match(sentence)
+    return ("IRN" if m.group("country").lower() == "iran" else "PAK") if m else None
+
+
 # a section's heading: Markdown's ("## 2. Saravan area, 18 Jan"), or a line in capitals, numbered
 # or not ("1. PANJGUR (IRANIAN STRIKE)", "RECAP")
 # (and an item's title under its bracketed number: "[CARD #095] Kerman bombing toll (3 Jan)", "[STORY 2]")
