@@ -4650,3 +4650,15 @@ def test_a_country_s_label_and_its_contracted_saying_name_the_side(ex):
     assert got == {2: "pakistan_official", 9: "iran_official"}
     [k] = only(ex.extract("ISPR gives no figure. Iran's saying seven dead, women and children."), "killed")
     assert k.claimant_type == "iran_official"
+
+
+def test_a_toll_before_a_spaced_dash_and_its_breakdown_and_a_toll_put_in_a_place(ex):
+    """ "nine - four children, …": a spaced dash parts the toll from its breakdown ("twenty-five",
+    written close, stays one number); "put the dead in Saravan at nine" is a toll."""
+    for text, want in (
+        ("Iranian officials put the Saravan dead at nine - four children, three women and two men.", 9),
+        ("Iranian officials, for their part, put the dead in Saravan at nine.", 9),
+        ("Twenty-five people were killed, officials said.", 25),
+    ):
+        [k] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+        assert k.value == want

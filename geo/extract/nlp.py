@@ -89,6 +89,7 @@ def pipeline():
     import spacy
     from spacy.attrs import IDX, IS_SPACE, SENT_START
     from spacy.language import Language
+    from spacy.tokens import Span
 
     if "ca_paragraphs" not in Language.factories:
 
@@ -148,6 +149,28 @@ def pipeline():
                         retokenizer.merge(sp)
             return doc
 
+    if "ca_number_dashes" not in Language.factories:
+
+        @Language.component("ca_number_dashes")
+        def number_dashes(doc):
+            """A dash with spaces on both sides parts two numbers ("put the dead at nine - four
+            children, three women …": a toll and its breakdown); only "twenty-five", written
+            close, is one. The ruler's pattern joins number words over any hyphen, as the
+            tokenizer splits "twenty-five" into three tokens."""
+            ents, cut = [], False
+            for ent in doc.ents:
+                at = [t.i for t in ent[1:-1] if t.text in ("-", "–") and t.whitespace_ and doc[t.i - 1].whitespace_]
+                if not at:
+                    ents.append(ent)
+                    continue
+                cut = True
+                for a, b in pairwise([ent.start - 1, *at, ent.end]):
+                    if b > a + 1:
+                        ents.append(Span(doc, a + 1, b, label=ent.label_))
+            if cut:
+                doc.ents = ents
+            return doc
+
     nlp = spacy.blank("en")
     # "responsibility.[4]", "injured.(1)": the reference mark and the full stop are tokens of their own
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(
@@ -180,6 +203,7 @@ def pipeline():
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_ruler_patterns())
+    nlp.add_pipe("ca_number_dashes")
     nlp.add_pipe("merge_entities")
     return nlp
 

@@ -688,6 +688,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 {"LOWER": "the"},
                 {"IS_ALPHA": True, "IS_TITLE": True, "OP": "{0,2}"},
                 _in(nouns),
+                # ("put the dead in Saravan at nine")
+                {"LOWER": "in", "OP": "?"},
+                {"IS_ALPHA": True, "IS_TITLE": True, "OP": "{0,2}"},
                 {"LOWER": "at"},
                 {"LOWER": "between", "OP": "?"},
                 OPENQ,
