@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -4662,3 +4663,24 @@ def test_a_toll_before_a_spaced_dash_and_its_breakdown_and_a_toll_put_in_a_place
     ):
         [k] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
         assert k.value == want
+
+
+@pytest.mark.parametrize(
+    "text, chain",
+    [
+        ("K-212 - Iranian government toll first 103, lowered to 84, final 95.", [103, 84, 95]),
+        ("Its reporting of the Kerman bombing moved from 103 dead to 84 within three days.", [103, 84]),
+        ("The channel first said 6 dead in the village, an hour later corrected itself to 9.", [6, 9]),
+    ],
+)
+def test_a_toll_moved_corrected_or_final_revises_the_one_before(ex, text, chain):
+    cands = ex.extract(text, dt.date(2024, 1, 20))
+    got = {c.value: c for c in only(cands, "killed")}
+    assert sorted(got) == sorted(chain)
+    for old, new in pairwise(chain):
+        assert got[new].revises is not None and cands[got[new].revises] is got[old]
+
+
+def test_a_final_whistle_is_no_revision(ex):
+    text = "Two fans were killed in the crush and 14 were injured before the final whistle, and 9 died later."
+    assert all(c.revises is None for c in ex.extract(text, dt.date(2024, 1, 20)))

@@ -623,6 +623,20 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             any_num,
         ],
         [_in(UPDATE_VERBS), {"LOWER": "from"}, QUALS, any_num, {"LOWER": "to"}, QUALS, any_num],
+        # "moved from 103 dead to 84", "rose from 7 dead to 9": the counted between the figures
+        [
+            _in([*UPDATE_VERBS, "moved", "moving", "went", "fell"]),
+            {"LOWER": "from"},
+            QUALS,
+            any_num,
+            _in(["dead", "killed", "deaths", "people", "injured", "wounded", "martyrs"]),
+            {"LOWER": "to"},
+            QUALS,
+            any_num,
+        ],
+        # "Tasnim first reported eight before moving to nine"; "first 103, lowered to 84, final 95"
+        [_in(["moving", "moved"]), {"LOWER": "to"}, QUALS, any_num],
+        [_in(["final", "finally"]), {"ORTH": ":", "OP": "?"}, QUALS, any_num],
         # "raised the toll of the 3 January bombing in Kerman to 95 from 84": the toll named between
         # the verb and its figures; the new figure and the old each a match
         [{"LOWER": "to"}, QUALS, any_num, {"LOWER": "from"}, QUALS, any_num],
@@ -655,7 +669,10 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         # "revised it to 84", "revising the toll to 95"
         [
             _in(UPDATE_VERBS),
-            {"LOWER": {"IN": ["it", "the", "that", "its", "their", "toll", "death", "figure", "count"]}, "OP": "{1,3}"},
+            {
+                "LOWER": {"IN": ["it", "itself", "the", "that", "its", "their", "toll", "death", "figure", "count"]},
+                "OP": "{1,3}",
+            },
             {"LOWER": "to"},
             OPENQ,
             QUALS,
@@ -1471,7 +1488,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
                 and sent_words & DEATH_WORDS
                 # "first reported 7 killed, later revised to 9", "fatalities updated from 1 to 2": what
                 # is revised is the count the sentence named before
-                or any(t.lower_ in DEATH_WORDS | HURT for t in doc[doc[a].sent.start : a])
+                # ("moved from 103 dead to 84": the count the match itself names)
+                or any(t.lower_ in DEATH_WORDS | HURT for t in doc[doc[a].sent.start : i])
                 # "On the Iranian side, the toll was first given as seven. Officials later raised
                 # it to nine": "it" is the toll the sentence before told of
                 or _toll_told(doc, a, b, sent_words)

@@ -29,8 +29,12 @@ MILITANTS = patterns.MILITANTS
 # Words before a figure that make it an update of an earlier one ("the toll rose to nine").
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
-    "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing cut cuts".split()
+    "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing cut cuts "
+    "moving moved finally".split()
 ) | {"->", "→", "=>", "⟶"}  # a changelog's arrow: "killed 7 -> 9"
+# "final 95", "the final toll: 95": the last of a series of figures, right before it (not "the final
+# whistle", "a final chapter" earlier in the sentence)
+_FINAL = re.compile(r"\bfinal\W+(?:(?:death )?(?:toll|count|figure|tally)\W+(?:(?:was|is|of|at)\W+)?)?[\w.,-]+$", re.I)
 # what a corrected story had said: "An earlier version of this story …", "The earlier version also said"
 RETRACTED = re.compile(
     r"\b(?:an )?earlier version of this (?:article|story|report)|\bthe (?:earlier|previous|original) version\b", re.I
@@ -598,6 +602,7 @@ class Extractor:
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
                     previous = (f.paragraph, flink.event, -9)
                 before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
+                final = bool(_FINAL.search(text[since : fig.end]))  # "lowered to 84, final 95"
                 # "put the toll at 89, revising an initial count of 103": the figure the cue names
                 # as the old one is not the update; the sentence's other figure is, before it or
                 # after it ("had risen from one to two"); "down from 103" says so itself, an
@@ -639,7 +644,7 @@ class Extractor:
                     unit=unit,
                     qualifier=fig.qualifier if not fig.vague else None,
                     breakdown=fig.breakdown,
-                    updates=(bool(before & REVISION_CUES) or newer) and not superseded,
+                    updates=(bool(before & REVISION_CUES) or newer or final) and not superseded,
                     victims=fig.victims,
                     vague=fig.vague,
                     low=fig.low,
