@@ -4684,3 +4684,15 @@ def test_a_toll_moved_corrected_or_final_revises_the_one_before(ex, text, chain)
 def test_a_final_whistle_is_no_revision(ex):
     text = "Two fans were killed in the crush and 14 were injured before the final whistle, and 9 died later."
     assert all(c.revises is None for c in ex.extract(text, dt.date(2024, 1, 20)))
+
+
+def test_a_depth_set_aside_with_who_gave_it_is_still_their_claim(ex):
+    """ "not the 90 km that a channel kept repeating", "not the 90 km claimed by Pakistani TV": the
+    figure someone gave, set against the writer's; "the 90 km figure does not fit" only refutes."""
+    for text in (
+        "The houses are 20 miles from the border, not the 90 km that a Pakistani TV channel kept repeating.",
+        "The strike was 20 km inside Iran, not the 90 km claimed by Pakistani TV.",
+    ):
+        assert 90 in {c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")}
+    refuted = "The strike was 20 km inside Iran. The 90 km figure does not fit any reading of the imagery."
+    assert 90 not in {c.value for c in only(ex.extract(refuted, dt.date(2024, 1, 20)), "depth")}

@@ -1010,6 +1010,22 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             _in(["figure", "claim", "cited", "claimed", "given", "quoted", "estimate", "reported", "mentioned"]),
         ]
     )
+    # the same unquoted, with who gave it: "not the 90 km that several Indian channels have been
+    # reporting", "the 90 km claimed by Pakistani TV" (not "the 90 km figure does not fit", which
+    # only refutes a figure given before)
+    claimed = ["cited", "claimed", "given", "quoted", "reported", "mentioned"]
+    depth.append([_in(["the"]), QUALS, num, *per_unit, _in([*claimed, "carried", "repeated"]), _in(["by"])])
+    depth.append(
+        [
+            _in(["the"]),
+            QUALS,
+            num,
+            *per_unit,
+            _in(["that", "which"]),
+            {**NOT_NUM, "OP": "{1,6}"},
+            _in([*claimed, "reporting", "repeating", "claiming", "claim", "claims", "say", "says", "said", "gave"]),
+        ]
+    )
     # a distance quoted on its own: 'Dawn has "more than 50 km"', 'the "80 km" carried by some
     # outlets', 'the figure of "about 90 km"' (a depth only where the words around make it a
     # claim or the sentence speaks of depth: see _reading)
