@@ -4696,3 +4696,24 @@ def test_a_depth_set_aside_with_who_gave_it_is_still_their_claim(ex):
         assert 90 in {c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")}
     refuted = "The strike was 20 km inside Iran. The 90 km figure does not fit any reading of the imagery."
     assert 90 not in {c.value for c in only(ex.extract(refuted, dt.date(2024, 1, 20)), "depth")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QUETTA, Jan. 19 -- The Ministry of Foreign Affairs figure at the time was 2 killed and 3 injured.",
+        "We updated the story to the Foreign Office figure of two children killed and three girls injured.",
+        "Foreign Office statement (00:10) says two children killed, three girls injured.",
+        # ("PAK" is Pakistan's code too, even where the article is filed from Iran)
+        "TEHRAN, Jan. 19 -- Notes.\n\n- PAK MoFA statement: 2 children killed, 3 girls injured.",
+    ],
+)
+def test_an_office_s_figure_or_statement_is_the_office_s(ex, text):
+    """An office named before its figure, statement or release gives the figures after it."""
+    got = only(ex.extract(text, dt.date(2024, 1, 19)), "killed", "injured")
+    assert got and {c.claimant_type for c in got} == {"pakistan_official"}
+
+
+def test_a_line_s_figure_is_no_speaker_s(ex):
+    [k] = only(ex.extract("The Durand Line figure of 2,640 km is old; two were killed in Panjgur."), "killed")
+    assert k.claimant is None or "Line" not in k.claimant

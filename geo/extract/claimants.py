@@ -126,7 +126,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
             r"associated press of pakistan|app\b|bugti|munir|"
             r"baloch government|fo\b|rawalpindi|frontier corps|levies|pdma|ndma|national assembly|"
             # a brief's country codes: "PK officials: 2 children KIA", "IR state media"
-            r"pk (?:officials?|authorities|government|govt|military|forces|fo|mofa|mfa|ministry)\b)"
+            r"(?:pk|pak) (?:officials?|authorities|government|govt|military|forces|fo|mofa|mfa|ministry)\b)"
         ),
     ),
     (
@@ -494,11 +494,21 @@ def _conjoined(doc, j: int, a: int, out: list) -> list | None:
     return list(doc[k : j + 1]) + out if classify(" ".join(x.text for x in first)) in SIDE_TYPES else None
 
 
+_OWN_FIGURE_FOLLOWS = frozenset("is was remains stands stood says said of : ( at gives gave".split())
+
+
 def _name_before(doc, i: int, a: int) -> list:
     """The capitalised words just before token ``i`` (not before ``a``): whose figure or claim it
-    is in "The Foreign Office figure is …", "Islamabad's claim that …"."""
+    is in "The Foreign Office figure is …", "Islamabad's claim that …", "the Ministry of Foreign
+    Affairs figure" (a name's "of" or "for" between its capitalised words)."""
     k = i
-    while k > a and doc[k - 1].text[:1].isupper():
+    while k > a and (
+        doc[k - 1].text[:1].isupper()
+        or doc[k - 1].lower_ in ("of", "for")
+        and k - 1 > a
+        and doc[k - 2].text[:1].isupper()
+        and k < i
+    ):
         k -= 1
     return list(doc[k:i])
 
@@ -1025,13 +1035,20 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             if t.i > a and doc[t.i - 1].lower_ == "no":
                 phrase = None  # "there has been no figure from Tehran": no one gives it
         elif (
-            lower in COUNT_NOUNS | {"figure", "toll"}
+            lower in COUNT_NOUNS | {"figure", "toll", "statement", "release"}
             and t.i - 1 > a
             and doc[t.i - 1].text[:1].isupper()
             and t.i + 1 < b
-            and doc[t.i + 1].lower_ in ("is", "was", "remains", "stands", "stood", "says", "said")
+            and doc[t.i + 1].lower_ in _OWN_FIGURE_FOLLOWS
         ):
-            phrase = _name_before(doc, t.i, a)  # "The Foreign Office figure is two children killed"
+            # "The Foreign Office figure is two children killed", "the Ministry of Foreign Affairs
+            # figure at the time was 2 killed", "Foreign Office statement (00:10) says …", "PAK MoFA
+            # statement: 2 children killed", "the Foreign Office figure of two children killed"
+            # (an office or an outlet: not "the Durand Line figure of 2,640 km")
+            phrase = _name_before(doc, t.i, a)
+            named = " ".join(x.text for x in phrase)
+            if not (OFFICIAL.search(named.lower()) or classify(named) not in (None, "unattributed")):
+                phrase = None
         elif (
             lower in COUNT_NOUNS | {"figure", "toll", "numbers"}
             and 0 < t.i - a <= 3
