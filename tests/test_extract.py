@@ -4717,3 +4717,12 @@ def test_an_office_s_figure_or_statement_is_the_office_s(ex, text):
 def test_a_line_s_figure_is_no_speaker_s(ex):
     [k] = only(ex.extract("The Durand Line figure of 2,640 km is old; two were killed in Panjgur."), "killed")
     assert k.claimant is None or "Line" not in k.claimant
+
+
+def test_a_note_s_source_named_last_gives_its_figures(ex):
+    """ "- Panjgur: 2 killed, 3 injured, Pakistan FO.": a bulleted note's source after its
+    figures; a place named last ("…, Sistan-Baluchestan.") is no source."""
+    got = only(ex.extract("- Panjgur: 2 killed, 3 injured, Pakistan FO.\n", dt.date(2024, 1, 19)), "killed", "injured")
+    assert got and {c.claimant_type for c in got} == {"pakistan_official"}
+    [k] = only(ex.extract("- 11 police killed in Rask, Sistan-Baluchestan.\n", dt.date(2024, 1, 19)), "killed")
+    assert k.claimant is None or "Sistan" not in k.claimant

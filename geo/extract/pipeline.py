@@ -365,6 +365,8 @@ class Extractor:
             who = said[k]
             if who is None and a in headings:
                 who = voices.tagline(s, a, home)  # "Iran strike kills two children -- Balochistan government"
+            elif who is None and _BULLET.match(s):
+                who = voices.source_last(s, a, home)  # "- Panjgur: 2 killed, 3 injured, Pakistan FO."
             if (
                 who is not None
                 and who.type == "pronoun"
@@ -1000,6 +1002,7 @@ def _figure_speaker(doc, fig, found, asides, who, own_voice, voice, text: str, a
 
 
 _ASIDE = re.compile(r",\s+(?:which|who)\b", re.I)
+_BULLET = re.compile(r"\s*[-*•–]\s")
 # a line under its country's label: "- Iran: deputy governor says nine dead"
 _COUNTRY_LABEL = re.compile(r"^[-•*\s]*(?P<country>Iran|Pakistan)\s*:\s", re.I)
 

@@ -433,6 +433,27 @@ def _interviewed(ctype: str | None) -> str:
 _TAGLINE = re.compile(r"(?:\s(?:--|—|–|-)|:)\s+(?P<who>[^-—–:]{3,60})$")
 
 
+# a note's source at its end: "- Panjgur: 2 killed, 3 injured, Pakistan FO.", "… -- Foreign Office"
+_SOURCE_LAST = re.compile(r"(?:,|\s(?:--|—|–))\s+(?P<who>[A-Z][^,;:()—–\d]{1,40}?)\s*\.?$")
+
+
+def source_last(line: str, offset: int, home: str | None = None) -> Speaker | None:
+    """A bulleted note's source named last, after a comma or a dash: an official side or an
+    outlet of at most five words, never a place or a topic ("…, near Saravan.")."""
+    m = _SOURCE_LAST.search(line.rstrip())
+    if m is None or len(m.group("who").split()) > 5:
+        return None
+    who = m.group("who").strip()
+    ctype = classify(who, home)
+    # (an office, a state outlet or an acronym, "Pakistan FO": "Sistan-Baluchestan" names a place)
+    named = (
+        OFFICIAL.search(who.lower()) or STATE_OUTLET.search(who) or any(len(w) > 1 and w.isupper() for w in who.split())
+    )
+    if (ctype in SIDE_TYPES or ctype in ("media", "other_official")) and (named or ctype == "media"):
+        return Speaker(who, ctype, offset + m.start("who"), offset + m.end("who"))
+    return None
+
+
 def tagline(line: str, offset: int, home: str | None = None) -> Speaker | None:
     """A headline's source after a dash or colon: "Iran strike kills two children -- Balochistan
     government"; only an official side or an outlet, never a topic ("Panjgur: two killed")."""
