@@ -200,8 +200,8 @@ st.markdown(
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
     "tuned on (the last twelve clean splits) it finds 69 to 93 of every 100 casualty figures, names the right "
-    "claimant for 46 to 71 of them and links 59 to 90 to the right event (on the latest pair, 88 and 81, "
-    "67 and 63, and 87 and 71, and it invented 10 and 10 figures in 16 articles each): "
+    "claimant for 46 to 71 of them and links 59 to 90 to the right event (on the latest pair, 87 and 88, "
+    "54 and 70, and 77 and 86, and it invented 4 and 10 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
