@@ -611,7 +611,15 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         # "revised the toll … down to 95" ("up to" is a qualifier, not a revision)
         [{"LOWER": "down"}, {"LOWER": "to"}, QUALS, any_num],
         # "84 killed (the revised figure, down from 103)", "had risen from one to two" (both figures)
-        [_in(["down", "up", *UPDATE_VERBS]), {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}, QUALS, any_num],
+        # ("up from its revised 84")
+        [
+            _in(["down", "up", *UPDATE_VERBS]),
+            {"LOWER": "from"},
+            {"LOWER": {"IN": ["the", "its", "their", "an", "a"]}, "OP": "?"},
+            {"LOWER": {"IN": ["revised", "earlier", "initial", "original", "previous", "first"]}, "OP": "?"},
+            QUALS,
+            any_num,
+        ],
         # "toll revised to 95 from 103": the old figure after the new one
         [
             _in(["down", "toll", "tally", "count", *UPDATE_VERBS]),
@@ -631,6 +639,24 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             any_num,
             _in(["dead", "killed", "deaths", "people", "injured", "wounded", "martyrs"]),
             {"LOWER": "to"},
+            QUALS,
+            any_num,
+        ],
+        # "watched the toll go from 103 to 84", "the official toll fell from 103 to 84"
+        [
+            _in(["go", "goes", "going", "gone", "went", "moved", "moving", "fell", "fall", "falling", "dropped"]),
+            {"LOWER": "from"},
+            QUALS,
+            any_num,
+            {"LOWER": "to"},
+            QUALS,
+            any_num,
+        ],
+        # "(first reported: 103)": the first figure, revised since
+        [
+            {"LOWER": "first"},
+            _in(["reported", "given", "announced", "stated"]),
+            {"ORTH": ":", "OP": "?"},
             QUALS,
             any_num,
         ],

@@ -30,7 +30,7 @@ MILITANTS = patterns.MILITANTS
 REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
     "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing cut cuts "
-    "moving moved finally".split()
+    "moving moved finally settling settled settles".split()
 ) | {"->", "→", "=>", "⟶"}  # a changelog's arrow: "killed 7 -> 9"
 # "final 95", "the final toll: 95": the last of a series of figures, right before it (not "the final
 # whistle", "a final chapter" earlier in the sentence)
@@ -1036,11 +1036,12 @@ _OLD_FIGURE = re.compile(
     r"\b(?:initial|earlier|previous|original|first|old"
     # "down from 103", "bringing the official toll from 89 to 91": the words themselves say it is
     # the old one
-    r"|(?P<from>(?:down|up|risen|rose|revised|raised|lowered|increased) from|(?:toll|tally|count|figure) from"
+    r"|(?P<from>(?:down|up|risen|rose|revised|raised|lowered|increased|go|goes|going|gone|went|moved|moving|fell|fall"
+    r"|falling|dropped) from|(?:toll|tally|count|figure) from"
     r"|\((?:was|previously|earlier|formerly))"  # "now 95 (was 84)"
     # "revising a figure of three dead", "correcting its count of 11"
     r"|(?:revis|correct|rais|lower|updat|replac)\w* (?:a|an|the|its|his|her|their) (?:figure|toll|count|tally) of)"
-    r"\s+(?:[\w-]+\s+){0,2}[\w.,-]+$",
+    r"\s+(?:[\w-]+:?\s+){0,2}[\w.,-]+$",  # ("first reported: 103")
     re.I,
 )
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
