@@ -4744,3 +4744,11 @@ def test_a_toll_that_goes_or_falls_from_one_figure_to_another(ex, text, chain):
     assert sorted(got) == sorted(chain)
     for old, new in pairwise(chain):
         assert got[new].revises is not None and cands[got[new].revises] is got[old]
+
+
+def test_a_count_after_an_aside_between_commas(ex):
+    """ "had killed, by Iran's own count, one hundred and three people": the aside names whose
+    count it is, the number after it is the toll."""
+    text = "The bombs in Kerman had killed, by Iran's own count, one hundred and three people."
+    [k] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+    assert (k.value, k.claimant_type) == (103, "iran_official")

@@ -435,6 +435,17 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             # "the strike killed the two children" (a count the article gave before: the same figure)
             [_in(active[kind]), _in(["the", "its", "their"]), QUALS, _num((CARDINAL,)), MOD, VICT],
             [_in(active[kind]), {"ORTH": {"IN": ['"', "“"]}, "OP": "?"}, QUALS, any_num],
+            # "had killed, by Iran's own count, one hundred and three people": an aside before the count
+            [
+                _in(active[kind]),
+                {"ORTH": ","},
+                {"ORTH": {"NOT_IN": [",", ";", "."]}, "ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "OP": "{1,6}"},
+                {"ORTH": ","},
+                QUALS,
+                any_num,
+                MOD,
+                VICT,
+            ],
         ]
         if kind == "killed":  # "we lost two children that night" (people only: not "lost two houses")
             out["active:killed"].append([_in(["lost", "lose", "loses", "losing"]), QUALS, any_num, MOD, VICT])
