@@ -1036,8 +1036,8 @@ _OLD_FIGURE = re.compile(
     r"\b(?:initial|earlier|previous|original|first|old"
     # "down from 103", "bringing the official toll from 89 to 91": the words themselves say it is
     # the old one
-    r"|(?P<from>(?:down|up|risen|rose|revised|raised|lowered|increased|go|goes|going|gone|went|moved|moving|fell|fall"
-    r"|falling|dropped) from|(?:toll|tally|count|figure) from"
+    r"|(?P<from>(?:down|up|risen|rose|revised|raised|lowered|increased|" + "|".join(patterns.MOVING) + r") from"
+    r"|(?:toll|tally|count|figure) from"
     r"|\((?:was|previously|earlier|formerly))"  # "now 95 (was 84)"
     # "revising a figure of three dead", "correcting its count of 11"
     r"|(?:revis|correct|rais|lower|updat|replac)\w* (?:a|an|the|its|his|her|their) (?:figure|toll|count|tally) of)"

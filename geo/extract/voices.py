@@ -449,7 +449,7 @@ def source_last(line: str, offset: int, home: str | None = None) -> Speaker | No
     named = (
         OFFICIAL.search(who.lower()) or STATE_OUTLET.search(who) or any(len(w) > 1 and w.isupper() for w in who.split())
     )
-    if (ctype in SIDE_TYPES or ctype in ("media", "other_official")) and (named or ctype == "media"):
+    if ctype in (*SIDE_TYPES, "media", "other_official") and (named or ctype == "media"):
         return Speaker(who, ctype, offset + m.start("who"), offset + m.end("who"))
     return None
 
