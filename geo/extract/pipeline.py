@@ -603,13 +603,14 @@ class Extractor:
                     row_event = flink.event
                 if flink.event and flink.evidence >= 3:  # the paragraph goes on about the last figure's event
                     previous = (f.paragraph, flink.event, -9)
-                before = {w.strip(".,;:").lower() for w in text[since : fig.end].split()}
-                final = bool(_FINAL.search(text[since : fig.end]))  # "lowered to 84, final 95"
+                between = text[since : fig.end]  # (the words since the sentence's last figure)
+                before = {w.strip(".,;:").lower() for w in between.split()}
+                final = bool(_FINAL.search(between))  # "lowered to 84, final 95"
                 # "put the toll at 89, revising an initial count of 103": the figure the cue names
                 # as the old one is not the update; the sentence's other figure is, before it or
                 # after it ("had risen from one to two"); "down from 103" says so itself, an
                 # "initial" or "first" figure only beside a cue
-                old = _OLD_FIGURE.search(text[since : fig.end])
+                old = _OLD_FIGURE.search(between)
                 superseded = old is not None and (bool(before & REVISION_CUES) or old.group("from") is not None)
                 # the sentence's earlier figure of the same kind is the update ("six killed and 23
                 # injured, …, raising its earlier toll of four")

@@ -60,6 +60,7 @@ _DATELINE_OUTLET = re.compile(
 
 
 _HOSPITAL = re.compile(r"\bhospital\b", re.I)
+_OFFICIAL_TYPES = ("iran_official", "pakistan_official", "other_official")  # the claimant types of an office
 _RECORD_LINE = re.compile(r"\b(?:LOG|REGISTER|LOGBOOK)\s*$")  # a record's title line, in capitals
 # an office's letter: its reference number ("No. DHQ/PJG/MS/2024/117"; an e-mail's or a private
 # letter's "Subject:" says no office wrote it)
@@ -123,9 +124,6 @@ def _office(line: str, home: str | None) -> Speaker | None:
     return Speaker(line.title() if line.isupper() else line, ctype, 0, 0) if ctype in _OFFICIAL_TYPES else None
 
 
-_OFFICIAL_TYPES = ("iran_official", "pakistan_official", "other_official")
-
-
 def _official_writer(text: str, home: str | None) -> Speaker | None:
     """An official who wrote or spoke the piece: an op-ed's closing line ("The writer is the
     Ambassador of the Islamic Republic of Iran to Malaysia."), a speech's header ("Speech
@@ -134,7 +132,7 @@ def _official_writer(text: str, home: str | None) -> Speaker | None:
     for m in _WRITER.finditer(text[-600:]):
         if _FORMER.search(m.group("role")):
             continue  # "a former diplomat who served in Tehran": no office now
-        if (ctype := classify(m.group("role"), home)) in ("iran_official", "pakistan_official", "other_official"):
+        if (ctype := classify(m.group("role"), home)) in _OFFICIAL_TYPES:
             return Speaker(m.group("role").strip(" ."), ctype, 0, 0)
     for line in text.lstrip()[:400].splitlines()[:3]:
         if _SPEECH.search(line) and (ctype := classify(line, home)) in ("iran_official", "pakistan_official"):
@@ -205,7 +203,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
             # the hospital speaks for itself (SCHEMA.md), whoever runs it
             return Speaker(hospital.title() if hospital.isupper() else hospital, "other_official", 0, 0)
         for ln, ctype in heads:
-            if ctype in ("iran_official", "pakistan_official", "other_official"):
+            if ctype in _OFFICIAL_TYPES:
                 return Speaker(ln.title() if ln.isupper() else ln, ctype, 0, 0)
         if unknown:  # a letterhead no rule knows ("MAKRAN RELIEF NETWORK"): an organisation speaking for itself
             return Speaker(unknown[0].title(), "other_official", 0, 0)
@@ -365,7 +363,7 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
         return Speaker(label.title(), ctype, *span)
     if not SCHOLARLY.search(intro) and OFFICIAL.search(intro.lower()):
         ctype = classify(intro, home)
-        if ctype in ("iran_official", "pakistan_official", "other_official"):
+        if ctype in _OFFICIAL_TYPES:
             return Speaker(label.title(), ctype, *span)
     # a record's office as the label ("Minister for Foreign Affairs:"), of the record's country
     if (ctype := classify(label, home)) in ("iran_official", "pakistan_official"):  # "DG ISPR:" too
@@ -427,7 +425,7 @@ def interviewee(text: str, home: str | None = None) -> Speaker | None:
 
 def _interviewed(ctype: str | None) -> str:
     """An interviewee's type: the side or organisation they speak for, else an analyst."""
-    return ctype if ctype in ("iran_official", "pakistan_official", "other_official") else "analyst"
+    return ctype if ctype in _OFFICIAL_TYPES else "analyst"
 
 
 _TAGLINE = re.compile(r"(?:\s(?:--|—|–|-)|:)\s+(?P<who>[^-—–:]{3,60})$")
@@ -449,7 +447,7 @@ def source_last(line: str, offset: int, home: str | None = None) -> Speaker | No
     named = (
         OFFICIAL.search(who.lower()) or STATE_OUTLET.search(who) or any(len(w) > 1 and w.isupper() for w in who.split())
     )
-    if ctype in (*SIDE_TYPES, "media", "other_official") and (named or ctype == "media"):
+    if ctype in (*_OFFICIAL_TYPES, "media") and (named or ctype == "media"):
         return Speaker(who, ctype, offset + m.start("who"), offset + m.end("who"))
     return None
 
@@ -462,8 +460,6 @@ def tagline(line: str, offset: int, home: str | None = None) -> Speaker | None:
         return None
     who = m.group("who").strip()
     ctype = classify(who, home)
-    if ctype in ("iran_official", "pakistan_official", "other_official", "media", "unattributed") and (
-        OFFICIAL.search(who.lower()) or ctype == "media"
-    ):
+    if ctype in (*_OFFICIAL_TYPES, "media", "unattributed") and (OFFICIAL.search(who.lower()) or ctype == "media"):
         return Speaker(who, ctype, offset + m.start("who"), offset + m.end("who"))
     return None
