@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from geo.extract import Extractor, detector
-from geo.extract.learned import CLAIMANT_MODEL, CLAIMANT_SURE, EVENT_MODEL, GENERIC, Learned, Model
+from geo.extract.learned import CLAIMANT_MODEL, EVENT_MODEL, GENERIC, Learned, Model
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -79,7 +79,9 @@ def test_an_event_override_keeps_the_rules_reasons(dataset):
     assert only(ex.extract(text), "killed")[0] == rules
 
 
-def test_a_claimant_override_needs_the_model_to_be_sure(dataset):
+def test_the_claimant_model_decides_and_says_how_sure_it_is(dataset):
+    """The model's likeliest type is taken however sure it is (bench/models_then.py measured every
+    guard as a loss on unseen text); how sure it is, and the rules' reading, go to the reviewer."""
     text = "Two people were killed in Panjgur on 16 January 2024."
     rules = only(Extractor(dataset, learned=False).extract(text), "killed")[0]
     assert rules.claimant_type in (None, "author")
@@ -87,14 +89,15 @@ def test_a_claimant_override_needs_the_model_to_be_sure(dataset):
     ex.learned = Learned(None, Model(["author", "media"], [0.0, 5.0], {}, {"articles": 3}))
     [c] = only(ex.extract(text), "killed")
     assert c.claimant_type == "media" and c.claimant == GENERIC["media"] and c.claimant_confidence == "high"
-    assert "reads it as media (its probability: 99%); the rules read the author as the author" in c.claimant_reason
-    # below CLAIMANT_SURE the rules' type stands
+    assert "reads it as media (its probability: 99%; the author 1%); the rules read the author as the author" in (
+        c.claimant_reason
+    )
+    # an unsure call is followed too, marked as low confidence
     unsure = Model(["author", "media", "analyst"], [0.0, 0.1, 0.05], {}, {})
-    assert max(unsure.probabilities({}).values()) < CLAIMANT_SURE
+    assert max(unsure.probabilities({}).values()) < 0.4
     ex.learned = Learned(None, unsure)
-    [kept] = only(ex.extract(text), "killed")
-    assert (kept.claimant, kept.claimant_type) == (rules.claimant, rules.claimant_type)
-    assert kept.claimant_confidence == "low" and "leans to media" in kept.claimant_reason
+    [low] = only(ex.extract(text), "killed")
+    assert (low.claimant, low.claimant_type, low.claimant_confidence) == (GENERIC["media"], "media", "low")
     # one that agrees says so, with how sure it is
     ex.learned = Learned(None, Model(["author", "media"], [9.0, 0.0], {}, {"articles": 3}))
     [agreed] = only(ex.extract(text), "killed")
@@ -159,35 +162,25 @@ def test_the_detector_proposes_a_distance_as_a_depth_in_km_and_never_a_count(dat
     assert [doc[i].text for i in detector.mentions(doc, 0, len(doc), [], words)] == ["7"]
 
 
-def test_one_speaker_keeps_one_type_in_an_article():
-    from geo.extract import Candidate
-    from geo.extract.learned import _one_type_per_speaker
-
-    def fig(value, ctype, who="Dr Saima Buzdar"):
-        return Candidate("killed", value, "people", None, None, None, who, ctype, None, None, "", "", 0, 1, 0, 1)
-
-    out = _one_type_per_speaker([fig(2, "other_official"), fig(3, "other_official"), fig(4, "pakistan_official")])
-    assert [c.claimant_type for c in out] == ["other_official"] * 3
-    assert out[2].claimant_reason.startswith("other official, as most of this speaker's figures")
-    tie = [fig(2, "other_official"), fig(3, "pakistan_official")]
-    assert _one_type_per_speaker(tie) == tie  # no majority: as the rules and the model left them
-    unnamed = [fig(2, "author", "the author"), fig(3, "media", "a media outlet (unnamed)")]
-    assert _one_type_per_speaker(unnamed) == unnamed
-    # a speaker whose own name says its side keeps it, whatever its other figures were typed
-    sided = [fig(2, "pakistan_official", "Government of Iran"), fig(3, "pakistan_official", "Government of Iran")]
-    sided.append(fig(9, "iran_official", "Government of Iran"))
-    assert [c.claimant_type for c in _one_type_per_speaker(sided)][2] == "iran_official"
-
-
-def test_the_model_does_not_give_a_speaker_named_for_one_side_the_other():
-    """'A Tasnim report spoke of 12 killed': the rules read Tasnim as Iran's; a model leaning to
-    Pakistan's side (51%) may lower the confidence, never make Tasnim Pakistan's."""
+def test_a_type_that_contradicts_the_named_speaker_takes_its_generic_name():
+    """'A Tasnim report spoke of 12 killed': the rules read Tasnim as Iran's. A model that reads the
+    figure as Pakistan's does not make Tasnim Pakistan's: the figure goes to Pakistan's unnamed
+    officials, and the reason says whom the rules had. A speaker with no side of its own keeps its
+    name; one the model reads as the article's own voice becomes the author."""
     from geo.extract import Candidate
     from geo.extract.learned import _retyped
 
-    c = Candidate("killed", 12, "people", None, None, None, "Tasnim", "iran_official", None, None, "", "", 0, 1, 0, 1)
+    def fig(who, ctype):
+        return Candidate("killed", 12, "people", None, None, None, who, ctype, None, None, "", "", 0, 1, 0, 1)
+
     p = {"pakistan_official": 0.51, "iran_official": 0.19, "media": 0.3}
-    got = _retyped(c, p, {"articles": 9})
-    assert (got.claimant_type, got.claimant_confidence) == ("iran_official", "low")
-    c = Candidate("killed", 12, "people", None, None, None, "officials", "unattributed", None, None, "", "", 0, 1, 0, 1)
-    assert _retyped(c, p, {"articles": 9}).claimant_type == "pakistan_official"  # no side of its own: the model's
+    got = _retyped(fig("Tasnim", "iran_official"), p, {"articles": 9})
+    assert (got.claimant, got.claimant_type, got.claimant_confidence) == (
+        GENERIC["pakistan_official"],
+        "pakistan_official",
+        "low",
+    )
+    assert "the rules read Tasnim as Iranian official" in got.claimant_reason
+    assert _retyped(fig("officials", "unattributed"), p, {}).claimant == "officials"  # no side of its own
+    mine = _retyped(fig("Pakistani officials", "pakistan_official"), {"author": 0.6, "pakistan_official": 0.4}, {})
+    assert (mine.claimant, mine.claimant_type) == ("the author", "author")
