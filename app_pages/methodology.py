@@ -187,7 +187,7 @@ st.markdown(
     'the rules named goes to that type\'s unnamed voice ("Pakistani officials (unnamed)"). '
     "Measured on articles neither the rules nor the models had seen, the event model links the right event "
     "for more figures than the rules alone; the claimant model's gain varies (on one unseen pair the rules "
-    "alone named slightly more claimants right, on the latest the model named 5 and 7 more in 100: "
+    "alone named slightly more claimants right, on the latest the model named 11 and 6 more in 100: "
     "bench/README.md).\n"
     "- **One claim once, and revisions**: the same figure by the same claimant about the same event in several "
     'sentences is one candidate with all its quotes. A figure stated as an update ("rose to", "revised to", '
@@ -200,9 +200,9 @@ st.markdown(
     "for you to check. Readers' comments are not read.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
-    "tuned on (the last twelve clean splits) it finds 69 to 93 of every 100 casualty figures, names the right "
-    "claimant for 46 to 71 of them and links 59 to 90 to the right event (on the latest pair, 87 and 88, "
-    "54 and 70, and 77 and 86, and it invented 4 and 10 figures in 16 articles each): "
+    "tuned on (the last twelve clean splits) it finds 69 to 92 of every 100 casualty figures, names the right "
+    "claimant for 46 to 76 of them and links 59 to 87 to the right event (on the latest pair, 92 and 84, "
+    "76 and 66, and 86 and 78, and it invented 20 and 15 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
