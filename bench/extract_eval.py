@@ -108,8 +108,8 @@ SPLITS = [
     (EVAL / "heldout62", "held-out 62 (clean at ee717b0; tuned on since)", True),
     (EVAL / "heldout63", "held-out 63 (clean at f92d7b1; tuned on since)", True),
     (EVAL / "heldout64", "held-out 64 (clean at f92d7b1; tuned on since)", True),
-    (EVAL / "heldout65", "held-out 65 (clean at 7dc1cc3)", False),
-    (EVAL / "heldout66", "held-out 66 (clean at 7dc1cc3)", False),
+    (EVAL / "heldout65", "held-out 65 (clean at 7dc1cc3; tuned on since)", True),
+    (EVAL / "heldout66", "held-out 66 (clean at 7dc1cc3; tuned on since)", True),
     (EVAL / "heldout67", "held-out 67 (clean; the thirty-second round's, not run)", None),
     (EVAL / "heldout68", "held-out 68 (clean; the thirty-second round's, not run)", None),
 ]
