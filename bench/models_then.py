@@ -23,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -75,9 +77,8 @@ def _show(commit: str, path: str) -> str:
 
 
 def read_then(commit: str, pairs: list[tuple[Path, str]]) -> list[dict]:
-    """The records (as ``train_models.read_splits`` makes them) of ``pairs``, read by the rules of ``commit``."""
-    import yaml
-
+    """One record per article of ``pairs`` (what ``train_models.score`` reads: its split, text,
+    annotation, and the proposals and repeats of the rules of ``commit``)."""
     items = []
     for folder, label in pairs:
         for name, spec in sorted(yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8")).items()):

@@ -38,7 +38,8 @@ MODELS = Path(__file__).resolve().parent / "models"
 EVENT_MODEL, CLAIMANT_MODEL = MODELS / "event_link.json", MODELS / "claimant_type.json"
 FIGURES = frozenset(("killed", "injured", "casualties", "depth"))
 NONE = "None"  # the event class "about none of the events: leave it unlinked"
-# the name a claimant gets where the model gives a type and the rules named no one
+# the name a claimant gets where the model gives a type and the rules named no one, or named a
+# speaker the type contradicts (_retyped)
 GENERIC = {
     "iran_official": "Iranian officials (unnamed)",
     "pakistan_official": "Pakistani officials (unnamed)",
