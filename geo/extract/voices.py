@@ -60,7 +60,7 @@ _DATELINE_OUTLET = re.compile(
 
 
 _HOSPITAL = re.compile(r"\bhospital\b", re.I)
-_OFFICIAL_TYPES = ("iran_official", "pakistan_official", "other_official")  # the claimant types of an office
+_OFFICIAL_TYPES = (*SIDE_TYPES, "other_official")  # the claimant types of an office
 _RECORD_LINE = re.compile(r"\b(?:LOG|REGISTER|LOGBOOK)\s*$")  # a record's title line, in capitals
 # an office's letter: its reference number ("No. DHQ/PJG/MS/2024/117"; an e-mail's or a private
 # letter's "Subject:" says no office wrote it)
@@ -73,7 +73,7 @@ def _letterhead(line: str, home: str | None) -> str | None:
     """A letterhead's claimant type; one naming both countries ("… SERVICE - PAKISTAN / IRAN
     BORDER AREAS") is an organisation of neither side."""
     ctype = classify(line, home)
-    if ctype in ("iran_official", "pakistan_official") and len({w.lower() for w in _BOTH.findall(line)}) == 2:
+    if ctype in SIDE_TYPES and len({w.lower() for w in _BOTH.findall(line)}) == 2:
         return "other_official"
     return ctype
 
@@ -135,7 +135,7 @@ def _official_writer(text: str, home: str | None) -> Speaker | None:
         if (ctype := classify(m.group("role"), home)) in _OFFICIAL_TYPES:
             return Speaker(m.group("role").strip(" ."), ctype, 0, 0)
     for line in text.lstrip()[:400].splitlines()[:3]:
-        if _SPEECH.search(line) and (ctype := classify(line, home)) in ("iran_official", "pakistan_official"):
+        if _SPEECH.search(line) and (ctype := classify(line, home)) in SIDE_TYPES:
             named = re.search(r"\bSpeaker:\s*([^,;\]\n]{3,60})", line)
             return Speaker(named.group(1).strip() if named else "the speech's speaker", ctype, 0, 0)
     return None
@@ -192,7 +192,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
         # OF BALOCHISTAN / … / Press Release No. 112"), else the first line under it that is not a
         # date or a headline, else the organisation its headline opens with
         heads = [(ln, _letterhead(ln, home)) for ln in lines[:header] if ":" not in ln]  # not a title ("PAKISTAN: …")
-        side = next(((ln, t) for ln, t in heads if t in ("iran_official", "pakistan_official")), None)
+        side = next(((ln, t) for ln, t in heads if t in SIDE_TYPES), None)
         unknown = [ln for ln, t in heads if t == "unattributed" and ln.isupper() and len(ln.split()) <= 6]
         if side and unknown and heads[0][0] == unknown[0]:
             # "MINISTRY OF FOREIGN AFFAIRS / ISLAMABAD": the ministry, of the side its second line names
@@ -273,7 +273,7 @@ def voice(text: str, home: str | None = None) -> Speaker | None:
                 continue  # "PRESS RELEASE - FOR IMMEDIATE RELEASE": a header, not an issuer
             # The dateline's bracket names an outlet: the home country cannot make it an office ("(MPA)")
             ctype = classify(who, None if rule is _DATELINE_OUTLET else home)
-            if rule is _DATELINE_OUTLET and ctype not in ("iran_official", "pakistan_official"):
+            if rule is _DATELINE_OUTLET and ctype not in SIDE_TYPES:
                 continue  # a wire's own voice is the author's
             if ctype is None and rule is _OWN_VOICE:
                 ctype = "other_official"
@@ -366,7 +366,7 @@ def turn(paragraph: str, text: str, offset: int, home: str | None = None) -> Spe
         if ctype in _OFFICIAL_TYPES:
             return Speaker(label.title(), ctype, *span)
     # a record's office as the label ("Minister for Foreign Affairs:"), of the record's country
-    if (ctype := classify(label, home)) in ("iran_official", "pakistan_official"):  # "DG ISPR:" too
+    if (ctype := classify(label, home)) in SIDE_TYPES:  # "DG ISPR:" too
         return Speaker(label if not label.isupper() else label.title(), ctype, *span)
     return Speaker(label.title(), "analyst", *span)
 
