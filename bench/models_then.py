@@ -33,10 +33,11 @@ import train_models as tm  # noqa: E402
 from extract_eval import SPLITS  # noqa: E402
 
 from geo.core.dataset import load_dataset  # noqa: E402
-from geo.extract import Candidate, Extractor, learned, read_article  # noqa: E402
+from geo.extract import Candidate, Extractor, learned  # noqa: E402
 
 # Run in a worktree at an old commit (its code on sys.path): the proposals of the rules of that
-# commit for the articles named on stdin, as JSON (the articles are read from today's checkout).
+# commit for the articles named on stdin, as JSON, with each article's text as that commit read it
+# (the proposals' offsets are into it; today's reading of an HTML page may differ).
 _THEN = """
 import dataclasses, json, sys
 sys.path.insert(0, ".")
@@ -46,7 +47,7 @@ ex, out = Extractor(load_dataset(), learned=False), []
 for path in json.load(sys.stdin):
     a = read_article(open(path, "rb").read(), path.rsplit("/", 1)[-1])
     found, repeats = ex.proposals(a.text, a.meta.get("date"), a.meta.get("outlet"))
-    out.append({"found": [dataclasses.asdict(c) for c in found], "repeats": sorted(repeats)})
+    out.append({"text": a.text, "found": [dataclasses.asdict(c) for c in found], "repeats": sorted(repeats)})
 json.dump(out, sys.stdout)
 """
 _FIELDS = {f.name: f for f in dataclasses.fields(Candidate)}
@@ -98,10 +99,9 @@ def read_then(commit: str, pairs: list[tuple[Path, str]]) -> list[dict]:
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True)
     out = []
-    for (path, label, spec), got in zip(items, json.loads(run.stdout), strict=True):
-        text = read_article(path.read_bytes(), path.name).text
+    for (_, label, spec), got in zip(items, json.loads(run.stdout), strict=True):
         found = [_candidate(d) for d in got["found"]]
-        out.append({"split": label, "text": text, "found": found, "repeats": set(got["repeats"]), "spec": spec})
+        out.append({"split": label, "text": got["text"], "found": found, "repeats": set(got["repeats"]), "spec": spec})
     return out
 
 
