@@ -184,3 +184,16 @@ def test_a_type_that_contradicts_the_named_speaker_takes_its_generic_name():
     assert _retyped(fig("officials", "unattributed"), p, {}).claimant == "officials"  # no side of its own
     mine = _retyped(fig("Pakistani officials", "pakistan_official"), {"author": 0.6, "pakistan_official": 0.4}, {})
     assert (mine.claimant, mine.claimant_type) == ("the author", "author")
+
+
+def test_the_kinds_to_avoid_come_only_from_splits_tuned_on(tmp_path, monkeypatch):
+    """The list handed to the helpers who write the next pair never opens a split not yet read."""
+    import heldout_kinds
+
+    splits = []
+    for name, style, tuned in (("a", "Wire ", True), ("b", "ship's log", None), ("c", "diary", False)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "expected.yaml").write_text(f"x.txt:\n  style: {style}\n", encoding="utf-8")
+        splits.append((tmp_path / name, name, tuned))
+    monkeypatch.setattr(heldout_kinds, "SPLITS", splits)
+    assert heldout_kinds.kinds() == ["wire"]
