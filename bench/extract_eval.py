@@ -113,6 +113,7 @@ SPLITS = [
     (EVAL / "heldout67", "held-out 67 (clean; the thirty-second round's, not run)", None),
     (EVAL / "heldout68", "held-out 68 (clean; the thirty-second round's, not run)", None),
     (EVAL / "heldout69", "held-out 69 (clean; the thirty-third round's, not run)", None),
+    (EVAL / "heldout70", "held-out 70 (clean; the thirty-third round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
