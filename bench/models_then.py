@@ -5,8 +5,9 @@ but today's rules were tuned on those splits: they read them better than they re
 the folds flatter any choice that trusts the rules. Here each pair read as a clean measure
 (``SPLITS``: "clean at <commit>") is read again by the rules *of that commit*, in a temporary
 git worktree: the rules as they met the pair, unseen. Models trained, as shipped, on today's
-rules' proposals for every other tuned split are applied to those proposals, and the fold is
-scored as the bench scores it, beside the rules alone. Commits older than
+rules' proposals for every other tuned split are applied to those proposals (the restatement
+model at the shipped file's threshold), and the fold is scored as the bench scores it, beside the
+rules alone. Commits older than
 ``Extractor.proposals`` are skipped.
 
 Needs the repository's history (not a shallow clone) and scikit-learn. Prints figures; asserts
@@ -33,7 +34,7 @@ import train_models as tm  # noqa: E402
 from extract_eval import SPLITS  # noqa: E402
 
 from geo.core.dataset import load_dataset  # noqa: E402
-from geo.extract import Candidate, Extractor, learned  # noqa: E402
+from geo.extract import Candidate, Extractor, learned, restated  # noqa: E402
 
 # Run in a worktree at an old commit (its code on sys.path): the proposals of the rules of that
 # commit for the articles named on stdin, as JSON, with each article's text as that commit read it
@@ -109,6 +110,8 @@ def main() -> None:
     verbose = "-v" in sys.argv
     tuned = tm.read_splits(Extractor(load_dataset(), learned=False))
     examples = [tm.examples(r) for r in tuned]
+    repeats = [tm.restatements(r) for r in tuned]
+    shipped = learned.Model.load(restated.MODEL)  # its threshold; no file: no restatement model
     then = [r for commit, pairs in clean_pairs().items() for r in read_then(commit, pairs)]
     folds = sorted({r["split"] for r in then}, key=tm.LABELS.index)
     print(f"{len(folds)} clean splits, read by the rules of their reading; models trained on today's rules' proposals")
@@ -116,15 +119,18 @@ def main() -> None:
     for s in folds:
         train = [e for r, es in zip(tuned, examples, strict=True) if r["split"] != s for e in es]
         w = tm.models(train, {})
-        models = learned.Learned(*(learned.Model(**w[t]) for t in tm.TARGETS))
+        said = [e for r, es in zip(tuned, repeats, strict=True) if r["split"] != s for e in es]
+        restater = tm.restater(said, shipped.card["sure"]) if shipped else None
+        models = learned.Learned(*(learned.Model(**w[t]) for t in tm.TARGETS), restater)
         held = [r for r in then if r["split"] == s]
         row = {"the rules alone": tm.score(held, None), "with the models": tm.score(held, models)}
         rows.append(row)
         if verbose:
             print(f"  {s}: " + "; ".join(_figures(v) for v in row.values()))
     for name in rows[0]:
-        means = {t: tuple(sum(r[name][t][k] for r in rows) / len(rows) for k in (0, 1)) for t in tm.TARGETS}
-        print(f"  {name}: mean over the folds {_figures(means)}")
+        means = {t: tuple(sum(r[name][t][k] for r in rows) / len(rows) for k in (0, 1)) for t in tm.SCORED}
+        invented = sum(r[name]["invented"] for r in rows)
+        print(f"  {name}: mean over the folds {_figures(means)}; invented figures, all folds: {invented}")
     for t in tm.TARGETS:
         up = sum(r["with the models"][t][0] > r["the rules alone"][t][0] for r in rows)
         down = sum(r["with the models"][t][0] < r["the rules alone"][t][0] for r in rows)
@@ -132,7 +138,7 @@ def main() -> None:
 
 
 def _figures(scores: dict) -> str:
-    return "  ".join(f"{t} {p:.3f}/{r:.3f}" for t, (p, r) in scores.items())
+    return "  ".join(f"{t} {p:.3f}/{r:.3f}" for t, (p, r) in scores.items() if t in tm.SCORED)
 
 
 if __name__ == "__main__":

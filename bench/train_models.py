@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from extract_eval import FIELDS, SPLITS, _match, _prf, expected_figures, score_article  # noqa: E402
 
 from geo.core.dataset import load_dataset  # noqa: E402
-from geo.extract import Extractor, detector, read_article  # noqa: E402
+from geo.extract import Extractor, detector, read_article, restated  # noqa: E402
 from geo.extract.learned import (  # noqa: E402
     CLAIMANT_MODEL,
     EVENT_MODEL,
@@ -52,12 +52,14 @@ from geo.extract.learned import (  # noqa: E402
     leading,
 )
 from geo.extract.patterns import UNITS  # noqa: E402
-from geo.extract.pipeline import settle  # noqa: E402
+from geo.extract.pipeline import claim_key, settle  # noqa: E402
 
 C = 1.0  # inverse regularisation strength; 0.3 and 1.0 gave the same cross-validated figures
 MIN_WEIGHT = 0.02  # smaller weights are left out of the shipped files (measured: no prediction changes)
 TARGETS = {"event link": EVENT_MODEL, "claimant": CLAIMANT_MODEL}
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)  # the detector's, tried by cross-validation
+RESTATED = (0.5, 0.6, 0.7, 0.8, 0.9)  # the restatement model's, likewise
+SCORED = (*TARGETS, "casualties", "depth")  # the fields score() reports
 LABELS = [s[1] for s in SPLITS]
 
 
@@ -179,6 +181,37 @@ def examples(record: dict) -> list[tuple[dict[str, float], str, str]]:
     return out
 
 
+def restatements(record: dict) -> list[tuple[dict[str, float], str]]:
+    """(features, label) for each figure that has an earlier figure of its kind and value which
+    the rules keep apart from it (``restated.pairs``): "restates" where the annotation lists that
+    kind and value once, or where the figure's claim is one the annotation does not have (a
+    second claim of a figure already matched), or where both are matched to the same annotated
+    claimant and event; "apart" where they are matched to different ones; else no example."""
+    found, text = record["found"], record["text"]
+    settled = settle(found, text, record["repeats"])
+    matched, extra, listed = {}, set(), Counter()
+    for _, items, kinds in expected_figures(record["spec"]):
+        listed.update((k, round(float(v), 1)) for k, v, _, _ in items)
+        pairs, unmatched = _match(settled, items, kinds)
+        for (_, _, event, ctype), c in pairs:
+            for q in c.quotes if c is not None else ():
+                matched[(c.kind, c.value, q)] = (event, ctype)
+        extra.update((c.kind, c.value, q) for c in unmatched for q in c.quotes)
+    context = leading(found)
+    out = []
+    for i, j in restated.pairs(found, claim_key):
+        c, d = found[i], found[j]
+        ki, kj = (c.kind, c.value, (c.start, c.end)), (d.kind, d.value, (d.start, d.end))
+        if listed[(c.kind, round(float(c.value), 1))] <= 1 or ki in extra:
+            label = restated.MERGE
+        elif ki in matched and kj in matched:
+            label = restated.MERGE if matched[ki] == matched[kj] else restated.APART
+        else:
+            continue
+        out.append((restated.pair_features(found, i, j, text, context), label))
+    return out
+
+
 def fit(xs: list[dict[str, float]], ys: list[str]) -> dict:
     """The weights of a logistic regression trained on (xs, ys), in the shipped files' shape."""
     from sklearn.feature_extraction import DictVectorizer
@@ -205,23 +238,49 @@ def models(data: list[tuple], card: dict) -> dict[str, dict]:
     return {target: fit(xs, [d[1 + k] for d in data]) | {"card": card} for k, target in enumerate(TARGETS)}
 
 
-def score(records: list[dict], learned: Learned | None) -> dict:
-    """The bench's figures for ``records``, with ``learned`` deciding (None: the rules alone)."""
-    totals = {k: Counter() for k in (*FIELDS, "invented")}
+def totals(records: list[dict], learned: Learned | None) -> dict[str, Counter]:
+    """The bench's counts for ``records``, with ``learned`` deciding (None: the rules alone)."""
+    out = {k: Counter() for k in (*FIELDS, "invented")}
     for r in records:
         found = learned.apply(r["found"], r["text"]) if learned is not None else r["found"]
-        score_article(settle(found, r["text"], r["repeats"]), r["spec"], totals)
-    return {k: _prf(totals[k])[:2] for k in TARGETS}
+        score_article(settle(found, r["text"], r["repeats"]), r["spec"], out)
+    return out
 
 
-def cross_validate(records: list[dict], pairs: list[list[tuple]]) -> dict:
-    """``pairs``: each record's :func:`examples`, in the order of ``records``."""
+def score(records: list[dict], learned: Learned | None) -> dict:
+    """The bench's precision and recall for ``records`` (:data:`SCORED`), and the invented figures."""
+    t = totals(records, learned)
+    return {k: _prf(t[k])[:2] for k in SCORED} | {"invented": t["invented"]["n"]}
+
+
+def restater(train: list[tuple], sure: float) -> restated.Restater:
+    """A restatement model fitted on ``train`` (:func:`restatements`), deciding at ``sure``."""
+    return restated.Restater(Model(**fit([x for x, _ in train], [y for _, y in train]), card={}), sure, claim_key)
+
+
+def cross_validate(records: list[dict], pairs: list[list[tuple]], repeats: list[list[tuple]]) -> tuple[dict, dict]:
+    """``pairs``, ``repeats``: each record's :func:`examples` and :func:`restatements`, in the
+    order of ``records``. Returns the event and claimant models' folds, and the restatement
+    model's threshold with its table: the casualty figures and depths found and invented at each
+    threshold against the two models alone, summed over the folds; the one chosen gains most
+    found less twice the invented (as the detector's)."""
     out = {}
+    gained = {t: Counter() for t in RESTATED}
     for s in sorted({r["split"] for r in records}, key=LABELS.index):
         train = [p for r, ps in zip(records, pairs, strict=True) if r["split"] != s for p in ps]
         w = models(train, {})
         learned = Learned(*(Model(**w[t]) for t in TARGETS))
         held = [r for r in records if r["split"] == s]
+        base = totals(held, learned)
+        rtrain = [e for r, es in zip(records, repeats, strict=True) if r["split"] != s for e in es]
+        for t in RESTATED:
+            got = totals(held, Learned(learned.event, learned.claimant, restater(rtrain, t)))
+            gained[t].update(
+                found=got["casualties"]["tp"] + got["depth"]["tp"] - base["casualties"]["tp"] - base["depth"]["tp"],
+                invented=got["invented"]["n"] - base["invented"]["n"],
+                claimants=got["claimant"]["tp"] - base["claimant"]["tp"],
+                events=got["event link"]["tp"] - base["event link"]["tp"],
+            )
         out[s] = {"rules": score(held, None), "learned": score(held, learned)}
         row = "  ".join(
             f"{t} rules {out[s]['rules'][t][0]:.2f}/{out[s]['rules'][t][1]:.2f} "
@@ -236,7 +295,15 @@ def cross_validate(records: list[dict], pairs: list[list[tuple]]) -> dict:
             for t in TARGETS
         )
         print(f"  mean over {len(out)} folds, {who:7s}: {means}")
-    return out
+    print("restatement model, leave-one-split-out, against the two models alone (casualty figures and depths):")
+    for t in RESTATED:
+        g = gained[t]
+        print(
+            f"  at {t:.0%}: {g['found']:+d} found, {g['invented']:+d} invented, "
+            f"{g['claimants']:+d} right claimants, {g['events']:+d} right events"
+        )
+    sure = max(RESTATED, key=lambda t: (gained[t]["found"] - 2 * gained[t]["invented"], t))
+    return out, {"sure": sure, "gained": {f"{t:.0%}": dict(gained[t]) for t in RESTATED}}
 
 
 def _write(path: Path, weights: dict) -> None:
@@ -251,11 +318,12 @@ def main() -> None:
     extractor = Extractor(load_dataset(), learned=False)
     records = read_splits(extractor)
     pairs = [examples(r) for r in records]  # once: the folds and the final fit share them
+    repeats = [restatements(r) for r in records]
     numbers = [mention_examples(r) for r in records]
-    cv = dcv = None
+    cv = dcv = rcv = None
     if "--no-cv" not in sys.argv:
         print("leave-one-split-out cross-validation, precision/recall (each split scored by models trained on others):")
-        cv = cross_validate(records, pairs)
+        cv, rcv = cross_validate(records, pairs, repeats)
         print("figure detector, leave-one-split-out, casualty figures against the rules alone:")
         dcv = cross_validate_detector(records, numbers, extractor)
     data = [p for ps in pairs for p in ps]
@@ -272,6 +340,19 @@ def main() -> None:
     for target, w in models(data, card).items():
         print(f"{target}: trained on {len(records)} articles, {len(data)} figures; {len(w['weights'])} features kept")
         _write(TARGETS[target], w)
+    said = [e for es in repeats for e in es]
+    old = Model.load(restated.MODEL)
+    rcard = card | {
+        "what": f"logistic regression (scikit-learn, L2, C={C:g}) on geo.extract.restated.pair_features",
+        "figures": None,
+        "pairs": len(said),
+        "labelled": dict(Counter(y for _, y in said)),
+        "sure": rcv["sure"] if rcv else old.card["sure"] if old else max(RESTATED),
+        "cross_validation": rcv,
+    }
+    w = fit([x for x, _ in said], [y for _, y in said]) | {"card": rcard}
+    print(f"restatement model: {len(said)} pairs, making one claim at {rcard['sure']:.0%} sure")
+    _write(restated.MODEL, w)
     mentions = [e for es in numbers for e in es]
     dcard = card | {
         "what": f"multinomial logistic regression (scikit-learn, L2, C={C:g}) on geo.extract.detector.features",

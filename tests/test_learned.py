@@ -197,3 +197,63 @@ def test_the_kinds_to_avoid_come_only_from_splits_tuned_on(tmp_path, monkeypatch
         splits.append((tmp_path / name, name, tuned))
     monkeypatch.setattr(heldout_kinds, "SPLITS", splits)
     assert heldout_kinds.kinds() == ["wire"]
+
+
+RESTATED_TEXT = (
+    "Pakistan's Foreign Office said on Wednesday that two children were killed in the Iranian strike on Panjgur.\n\n"
+    "Residents described the night. A week on, the toll stands at two children killed, and nobody has explained why.\n"
+)
+
+
+def _restating(dataset, sure_it_restates: bool):
+    """An extractor whose only model is a restatement model that is (or is not) sure."""
+    from geo.extract.pipeline import claim_key
+    from geo.extract.restated import APART, MERGE, Restater
+
+    intercept = [0.0, 5.0] if sure_it_restates else [5.0, 0.0]
+    model = Model([APART, MERGE], intercept, {}, {"articles": 3})
+    ex = Extractor(dataset)
+    ex.learned = Learned(None, None, Restater(model, 0.5, claim_key))
+    return ex
+
+
+def test_a_figure_the_model_reads_as_a_restatement_is_one_claim_with_the_earlier_voice(dataset):
+    """The rules credit the repeated toll to "Residents"; a sure restatement model makes it one
+    claim of the Foreign Office's, with both sentences as its quotes, and says why."""
+    rules = only(Extractor(dataset, learned=False).extract(RESTATED_TEXT), "killed")
+    assert [c.claimant_type for c in rules] == ["pakistan_official", "unattributed"]
+    (one,) = only(_restating(dataset, True).extract(RESTATED_TEXT), "killed")
+    assert one.claimant == "Pakistan's Foreign Office" and one.claimant_type == "pakistan_official"
+    assert one.event == "iran-strike-panjgur"
+    assert len(one.quotes) == 2 and RESTATED_TEXT[slice(*one.quotes[1])].startswith("A week on")
+
+
+def test_a_figure_the_model_keeps_apart_stays_its_own_claim(dataset):
+    two = only(_restating(dataset, False).extract(RESTATED_TEXT), "killed")
+    assert [c.claimant_type for c in two] == ["pakistan_official", "unattributed"]
+
+
+def test_the_restatement_reason_names_the_earlier_figure_and_whom_the_rules_had(dataset):
+    from geo.extract import restated
+    from geo.extract.pipeline import claim_key
+
+    ex = _restating(dataset, True)
+    found, _ = ex.proposals(RESTATED_TEXT)
+    first, second = (i for i, c in enumerate(found) if c.kind == "killed")
+    assert restated.pairs(found, claim_key) == [(second, first)]
+    decided = ex.learned.restater.decide(found, RESTATED_TEXT, ("iran-strike-panjgur", "pakistan_official"))
+    second = ex.learned.restater.apply(found, decided)[second]
+    assert "restatement of the figure in “Pakistan's Foreign Office said" in second.claimant_reason
+    assert "the rules credited Residents" in second.claimant_reason
+
+
+def test_only_figures_the_rules_keep_apart_are_asked_about(dataset):
+    """A repeat the rules already make one claim of (same claimant and event) is no question."""
+    from geo.extract import restated
+    from geo.extract.pipeline import claim_key
+
+    same = "Pakistan's Foreign Office said two children were killed. The Foreign Office said two were killed.\n"
+    found, _ = Extractor(dataset, learned=False).proposals(same)
+    figures = only(found, "killed")
+    assert len(figures) == 2 and claim_key(figures[0]) == claim_key(figures[1])
+    assert restated.pairs(found, claim_key) == []

@@ -15,6 +15,8 @@ the article's own date, trafilatura for HTML pages. One module per job:
   when, and which event, with a confidence
 - :mod:`~geo.extract.learned`: a second opinion on each figure's event and claimant type, from
   two small models trained on the annotated evaluation articles (``geo/extract/models/``)
+- :mod:`~geo.extract.detector`, :mod:`~geo.extract.restated`: two more such models, for the
+  numbers no pattern read and for figures that restate an earlier one
 - :mod:`~geo.extract.pipeline`: the steps put together, one claim once, revisions
 - :mod:`~geo.extract.intake`: a reviewed article into validated Source and Claims
 

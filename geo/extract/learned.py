@@ -142,20 +142,23 @@ class Model:
 
 
 class Learned:
-    """The two models, applied to what the rules proposed."""
+    """The models, applied to what the rules proposed: the event and claimant models, and the
+    restatement model (:class:`geo.extract.restated.Restater`, or None)."""
 
-    def __init__(self, event: Model | None, claimant: Model | None):
-        self.event, self.claimant = event, claimant
+    def __init__(self, event: Model | None, claimant: Model | None, restater=None):
+        self.event, self.claimant, self.restater = event, claimant, restater
 
     @classmethod
-    def load(cls) -> Learned | None:
+    def load(cls, restater=None) -> Learned | None:
         event, claimant = Model.load(EVENT_MODEL), Model.load(CLAIMANT_MODEL)
-        return cls(event, claimant) if event or claimant else None
+        return cls(event, claimant, restater) if event or claimant or restater else None
 
     def apply(self, cands: list, text: str) -> list:
-        """``cands`` with each figure's event and claimant type as the models decide them; each
-        model reads the rules' proposals, never the other model's output."""
+        """``cands`` with each figure's event and claimant type as the models decide them, and
+        each restatement given its earlier figure's; each model reads the rules' proposals, never
+        another model's output."""
         context = leading(cands)
+        restated = self.restater.decide(cands, text, context) if self.restater is not None else {}
         out = list(cands)
         for i, c in enumerate(cands):
             if not is_figure(c):
@@ -165,7 +168,7 @@ class Learned:
                 out[i] = _relinked(out[i], *self.event.best(f), self.event.card)
             if self.claimant is not None:
                 out[i] = _retyped(out[i], self.claimant.probabilities(f), self.claimant.card)
-        return out
+        return self.restater.apply(out, restated) if restated else out
 
 
 def _own_side(c) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from geo.core import sentences as core_sentences
-from geo.extract import claimants, dates, detector, nlp, numbers, patterns, tables, voices
+from geo.extract import claimants, dates, detector, nlp, numbers, patterns, restated, tables, voices
 from geo.extract.learned import Learned
 from geo.extract.linking import LATE_DAYS, STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
@@ -164,7 +164,8 @@ class Extractor:
         self.linker = Linker(dataset, known_figures)
         # the rules' event link and claimant type, reconsidered by models trained on the annotated
         # articles (geo/extract/models/README.md); ``learned=False`` is the rules alone
-        self.learned = Learned.load() if learned and dataset is not None else None
+        # and whether a figure restates an earlier one the rules credited to another voice or event
+        self.learned = Learned.load(restated.load(claim_key)) if learned and dataset is not None else None
         # numbers no pattern reads, proposed as figures by a model trained on the same articles
         self.detector = detector.load() if learned else None
         patterns.matchers()
@@ -1066,7 +1067,9 @@ def _reporting_day(doc, s: int, e: int) -> bool:
     return any(w in claimants.REPORT_VERBS for w in near)
 
 
-def _key(c: Candidate):
+def claim_key(c: Candidate):
+    """What makes two figures one claim: kind, value, who (a side for officials, else the name)
+    and event (:func:`settle`; the restatement model asks about figures it keeps apart)."""
     # Not the qualifier: "nine" in a headline and "at least nine" in the body are one claim.
     # a claimant by name, not by the apposition or bracket one sentence adds ("Kech Times, a local daily")
     name = re.split(r",|\s\(", c.claimant or "")[0].strip().lower()
@@ -1150,13 +1153,13 @@ def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Ca
     first: dict[tuple, int] = {}
     out: list[Candidate] = []
     cands = _headline_repeats(cands, headings)
-    linked = {_key(c)[:-1]: c.event for c in cands if c.kind in FIGURE_KINDS and c.event}
+    linked = {claim_key(c)[:-1]: c.event for c in cands if c.kind in FIGURE_KINDS and c.event}
     for c in sorted(cands, key=lambda c: (c.start, c.span_start)):
         if c.kind in FIGURE_KINDS and c.value is not None:
-            if c.event is None and linked.get(_key(c)[:-1]):
+            if c.event is None and linked.get(claim_key(c)[:-1]):
                 # the same figure by the same claimant, linked where stated elsewhere: one claim
-                c = replace(c, event=linked[_key(c)[:-1]], event_reason="the same figure by the same claimant")
-            k = _key(c)
+                c = replace(c, event=linked[claim_key(c)[:-1]], event_reason="the same figure by the same claimant")
+            k = claim_key(c)
             if k in first:
                 i = first[k]
                 if (c.start, c.end) not in out[i].quotes:
