@@ -8,7 +8,7 @@ from geo import extract
 from geo.context import import_file
 from geo.core import context
 from geo.core.model import NUMERIC_KINDS, ClaimantType, EventType, Qualifier, SourceKind, value_text
-from geo.extract import intake
+from geo.extract import intake, restated
 from geo.render.escape import highlight_markdown, md
 from geo.render.styles import kind_label
 from geo.store import StoreError, archive
@@ -266,6 +266,8 @@ with article_tab:
                     st.caption(f"Stated in {len(c.quotes)} sentences; one claim. The others:")
                     for qa, qb in c.quotes[1:]:
                         st.markdown(f"> {md(text[qa:qb])}")
+                    for note in (n for n in c.notes if n.startswith(restated.NOTE)):
+                        st.caption(md(note) + ".")
                 if c.revises is not None:
                     old = cands[c.revises]
                     st.caption(

@@ -226,6 +226,8 @@ def test_a_figure_the_model_reads_as_a_restatement_is_one_claim_with_the_earlier
     assert one.claimant == "Pakistan's Foreign Office" and one.claimant_type == "pakistan_official"
     assert one.event == "iran-strike-panjgur"
     assert len(one.quotes) == 2 and RESTATED_TEXT[slice(*one.quotes[1])].startswith("A week on")
+    (note,) = one.notes  # the review page shows it under the claim's other sentences
+    assert note.startswith("Restated in “A week on") and note.endswith("the rules credited that sentence to Residents")
 
 
 def test_a_figure_the_model_keeps_apart_stays_its_own_claim(dataset):
@@ -243,7 +245,7 @@ def test_the_restatement_reason_names_the_earlier_figure_and_whom_the_rules_had(
     assert restated.pairs(found, claim_key) == [(second, first)]
     decided = ex.learned.restater.decide(found, RESTATED_TEXT, ("iran-strike-panjgur", "pakistan_official"))
     second = ex.learned.restater.apply(found, decided)[second]
-    assert "restatement of the figure in “Pakistan's Foreign Office said" in second.claimant_reason
+    assert "of the figure in “Pakistan's Foreign Office said" in second.claimant_reason
     assert "the rules credited Residents" in second.claimant_reason
 
 

@@ -23,6 +23,7 @@ from geo.extract.learned import MODELS, Model, _pct, _trained, features, is_figu
 
 MODEL = MODELS / "restated.json"
 MERGE, APART = "restates", "apart"
+NOTE = "Restated"  # how the note a restatement leaves on its claim begins (the review page shows it)
 
 
 def pairs(cands: list, key: Callable) -> list[tuple[int, int]]:
@@ -81,18 +82,19 @@ class Restater:
 
     def apply(self, cands: list, decided: dict[int, tuple[int, float]]) -> list:
         """``cands`` with each restatement given its earlier figure's claimant and event (in text
-        order, so that a chain of restatements takes the first figure's), saying why."""
+        order, so that a chain of restatements takes the first figure's), saying why: in its
+        claimant's reason and in a note that stays with the one claim they become."""
         out = list(cands)
         for i in sorted(decided):
             j, p = decided[i]
             d, c = out[j], out[i]
-            why = (
-                f"{_trained(self.model.card)} reads it as a restatement of the figure in "
-                f"“{d.quote[:80]}” (its probability: {_pct(p)}); the rules credited "
-                f"{c.claimant or 'the author'}"
-            )
+            model = f"{_trained(self.model.card)} reads it as a restatement (its probability: {_pct(p)})"
+            rules = c.claimant or "the author"
+            why = f"{model} of the figure in “{d.quote[:80]}”; the rules credited {rules}"
+            note = f"{NOTE} in “{c.quote[:80]}”: {model}; the rules credited that sentence to {rules}"
             out[i] = replace(
                 c,
+                notes=[*c.notes, note],
                 claimant=d.claimant,
                 claimant_type=d.claimant_type,
                 claimant_confidence=d.claimant_confidence,
