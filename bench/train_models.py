@@ -19,6 +19,11 @@ with the detector's proposals kept at several thresholds; the
 threshold shipped (on its card) is the one that gains most found figures less twice the invented
 ones it adds (an invented figure costs a reviewer more than a missed one).
 
+The restatement model (restated.py) reads each figure that has an earlier figure of its kind and
+value which the rules keep apart from it (:func:`restatements` labels the pairs); its threshold is
+chosen in the same leave-one-split-out folds, against the event and claimant models alone, by the
+detector's rule.
+
 Usage: python bench/train_models.py [--no-cv] [--dry-run]
 """
 

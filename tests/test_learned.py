@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import Extractor, detector
+from geo.extract import Extractor, detector, restated
 from geo.extract.learned import CLAIMANT_MODEL, EVENT_MODEL, GENERIC, Learned, Model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def test_the_shipped_models_were_trained_only_on_splits_marked_tuned():
 
     tuned = {f.relative_to(ROOT).as_posix() for f, _, t in SPLITS if t}
     clean = {f.relative_to(ROOT).as_posix() for f, _, t in SPLITS if not t}
-    for path in (EVENT_MODEL, CLAIMANT_MODEL, detector.MODEL):
+    for path in (EVENT_MODEL, CLAIMANT_MODEL, detector.MODEL, restated.MODEL):
         card = Model.load(path).card
         assert card["trained_on"], path
         assert set(card["trained_on"]) <= tuned, f"{path.name} was trained on a split not marked tuned"
@@ -236,7 +236,6 @@ def test_a_figure_the_model_keeps_apart_stays_its_own_claim(dataset):
 
 
 def test_the_restatement_reason_names_the_earlier_figure_and_whom_the_rules_had(dataset):
-    from geo.extract import restated
     from geo.extract.pipeline import claim_key
 
     ex = _restating(dataset, True)
@@ -251,7 +250,6 @@ def test_the_restatement_reason_names_the_earlier_figure_and_whom_the_rules_had(
 
 def test_only_figures_the_rules_keep_apart_are_asked_about(dataset):
     """A repeat the rules already make one claim of (same claimant and event) is no question."""
-    from geo.extract import restated
     from geo.extract.pipeline import claim_key
 
     same = "Pakistan's Foreign Office said two children were killed. The Foreign Office said two were killed.\n"
