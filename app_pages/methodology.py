@@ -152,8 +152,9 @@ st.markdown(
     "unchecked. The extractor uses **no downloaded model**: no official spaCy model can be installed here "
     "(model weights cannot be downloaded), so it is a blank English spaCy pipeline (tokenizer, paragraph and "
     "sentence boundaries, an EntityRuler for numbers) with token patterns, and every proposal can be explained. "
-    "Three small models trained here, from scratch, on the project's own annotated articles give a second "
-    "opinion on each figure's event and claimant type, and propose figures no pattern reads (below).\n"
+    "Four small models trained here, from scratch, on the project's own annotated articles give a second "
+    "opinion on each figure's event and claimant type, propose figures no pattern reads, and say when a "
+    "figure restates an earlier one (below).\n"
     "- **Figures**: token patterns around a number (victims, verb, qualifier), so a pattern never matches "
     'inside a longer word. Number words are read by text2num on the matched span only ("one hundred and '
     'twenty" → 120). "No one was killed" is a figure of 0; "dozens", "several" and "scores" keep their '
@@ -187,10 +188,14 @@ st.markdown(
     'the rules named goes to that type\'s unnamed voice ("Pakistani officials (unnamed)"). '
     "Measured on articles neither the rules nor the models had seen, the event model links the right event "
     "for more figures than the rules alone; the claimant model's gain varies (on one unseen pair the rules "
-    "alone named slightly more claimants right, on the latest the model named 11 and 6 more in 100: "
+    "alone named slightly more claimants right, on the latest the models named 9 and 3 more in 100: "
     "bench/README.md).\n"
     "- **One claim once, and revisions**: the same figure by the same claimant about the same event in several "
-    'sentences is one candidate with all its quotes. A figure stated as an update ("rose to", "revised to", '
+    "sentences is one candidate with all its quotes. Where the rules credit a repeat of a figure to another "
+    "voice or event (a closing line, a table's row), a fourth model, trained the same way, says whether it "
+    "restates the earlier figure; when it is sure, the sentence joins that claim as one more quote, with a note "
+    "saying so and whom the rules had credited. "
+    'A figure stated as an update ("rose to", "revised to", '
     '"the updated figure") is proposed as the revision of that claimant\'s other figure; saved, the link is '
     "the claim's `revises` field (same claimant, event and kind; the earlier claim not published after it), "
     "checked on load.\n"
@@ -200,9 +205,9 @@ st.markdown(
     "for you to check. Readers' comments are not read.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
-    "tuned on (the last twelve clean splits) it finds 69 to 92 of every 100 casualty figures, names the right "
-    "claimant for 46 to 76 of them and links 59 to 87 to the right event (on the latest pair, 92 and 84, "
-    "76 and 66, and 86 and 78, and it invented 20 and 15 figures in 16 articles each): "
+    "tuned on (the last twelve clean splits) it finds 69 to 94 of every 100 casualty figures, names the right "
+    "claimant for 46 to 76 of them and links 59 to 91 to the right event (on the latest pair, 79 and 94, "
+    "64 and 74, and 76 and 91, and it invented 12 and 13 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )

@@ -138,7 +138,7 @@ def main() -> None:
 
 
 def _figures(scores: dict) -> str:
-    return "  ".join(f"{t} {p:.3f}/{r:.3f}" for t, (p, r) in scores.items() if t in tm.SCORED)
+    return "  ".join(f"{t} {scores[t][0]:.3f}/{scores[t][1]:.3f}" for t in tm.SCORED)
 
 
 if __name__ == "__main__":
