@@ -110,8 +110,8 @@ SPLITS = [
     (EVAL / "heldout64", "held-out 64 (clean at f92d7b1; tuned on since)", True),
     (EVAL / "heldout65", "held-out 65 (clean at 7dc1cc3; tuned on since)", True),
     (EVAL / "heldout66", "held-out 66 (clean at 7dc1cc3; tuned on since)", True),
-    (EVAL / "heldout67", "held-out 67 (clean at 7f3b17f)", False),
-    (EVAL / "heldout68", "held-out 68 (clean at 7f3b17f)", False),
+    (EVAL / "heldout67", "held-out 67 (clean at 7f3b17f; tuned on since)", True),
+    (EVAL / "heldout68", "held-out 68 (clean at 7f3b17f; tuned on since)", True),
     (EVAL / "heldout69", "held-out 69 (clean; the thirty-third round's, not run)", None),
     (EVAL / "heldout70", "held-out 70 (clean; the thirty-third round's, not run)", None),
 ]
