@@ -177,7 +177,8 @@ def _own_side(c) -> str | None:
     return side if side in SIDES else None
 
 
-def _trained(card: dict) -> str:
+def trained_on(card: dict) -> str:
+    """Who decided, as the reviewer reads it: the model and what it was trained on."""
     return f"a model trained on {card.get('articles', 'the')} annotated articles"
 
 
@@ -186,13 +187,14 @@ def _relinked(c, label: str, sure: float, card: dict):
     if event == c.event:
         return c
     if event is None:
-        why = f"{_trained(card)} finds it about none of the events (its probability: {_pct(sure)}): choose the event"
+        why = f"{trained_on(card)} finds it about none of the events (its probability: {percent(sure)})"
+        why += ": choose the event"
         return replace(c, event=None, event_confidence=None, event_reason=f"{why} (the rules: {c.event_reason})")
-    why = f"{_trained(card)} links it (its probability: {_pct(sure)}); the rules: {c.event_reason}"
+    why = f"{trained_on(card)} links it (its probability: {percent(sure)}); the rules: {c.event_reason}"
     return replace(c, event=event, event_confidence=_confidence(sure), event_reason=why)
 
 
-def _pct(p: float) -> str:
+def percent(p: float) -> str:
     """A model's probability as a reader takes it: never a certain 100% or 0%."""
     return ">99%" if p >= 0.995 else "<1%" if p < 0.005 else f"{p:.0%}"
 
@@ -210,13 +212,13 @@ def _retyped(c, p: dict[str, float], card: dict):
     sure, ruled = p[label], c.claimant_type or "author"
     said = CLAIMANT_TYPE_LABELS
     if label == ruled:
-        why = f"the rules' reading; {_trained(card)} agrees (its probability: {_pct(sure)})"
+        why = f"the rules' reading; {trained_on(card)} agrees (its probability: {percent(sure)})"
         return replace(c, claimant_confidence=_confidence(sure), claimant_reason=why)
     named = c.claimant not in (None, "the author")
     kept = named and label != "author" and (label not in SIDES or _own_side(c) in (None, label))
     why = (
-        f"{_trained(card)} reads it as {said[label]} (its probability: {_pct(sure)}; "
-        f"{said[ruled]} {_pct(p.get(ruled, 0))}); the rules read {c.claimant or 'the author'} as {said[ruled]}"
+        f"{trained_on(card)} reads it as {said[label]} (its probability: {percent(sure)}; "
+        f"{said[ruled]} {percent(p.get(ruled, 0))}); the rules read {c.claimant or 'the author'} as {said[ruled]}"
     )
     return replace(
         c,

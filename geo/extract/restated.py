@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from geo.extract.learned import MODELS, Model, _pct, _trained, features, is_figure
+from geo.extract.learned import MODELS, Model, features, is_figure, percent, trained_on
 
 MODEL = MODELS / "restated.json"
 MERGE, APART = "restates", "apart"
@@ -88,7 +88,7 @@ class Restater:
         for i in sorted(decided):
             j, p = decided[i]
             d, c = out[j], out[i]
-            model = f"{_trained(self.model.card)} reads it as a restatement (its probability: {_pct(p)})"
+            model = f"{trained_on(self.model.card)} reads it as a restatement (its probability: {percent(p)})"
             rules = c.claimant or "the author"
             why = f"{model} of the figure in “{d.quote[:80]}”; the rules credited {rules}"
             note = f"{NOTE} in “{c.quote[:80]}”: {model}; the rules credited that sentence to {rules}"
