@@ -188,7 +188,7 @@ st.markdown(
     'the rules named goes to that type\'s unnamed voice ("Pakistani officials (unnamed)"). '
     "Measured on articles neither the rules nor the models had seen, the event model links the right event "
     "for more figures than the rules alone; the claimant model's gain varies (on one unseen pair the rules "
-    "alone named slightly more claimants right, on the latest the models named 9 and 3 more in 100: "
+    "alone named slightly more claimants right, on the latest the models named 3 and 2 more in 100: "
     "bench/README.md).\n"
     "- **One claim once, and revisions**: the same figure by the same claimant about the same event in several "
     "sentences is one candidate with all its quotes. Where the rules credit a repeat of a figure to another "
@@ -205,9 +205,9 @@ st.markdown(
     "for you to check. Readers' comments are not read.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
-    "tuned on (the last twelve clean splits) it finds 69 to 94 of every 100 casualty figures, names the right "
-    "claimant for 46 to 76 of them and links 59 to 91 to the right event (on the latest pair, 79 and 94, "
-    "64 and 74, and 76 and 91, and it invented 12 and 13 figures in 16 articles each): "
+    "tuned on (the last twelve clean splits) it finds 77 to 94 of every 100 casualty figures, names the right "
+    "claimant for 54 to 76 of them and links 71 to 91 to the right event (on the latest pair, 86 and 77, "
+    "63 and 59, and 81 and 72, and it invented 9 and 4 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )
