@@ -112,8 +112,9 @@ SPLITS = [
     (EVAL / "heldout66", "held-out 66 (clean at 7dc1cc3; tuned on since)", True),
     (EVAL / "heldout67", "held-out 67 (clean at 7f3b17f; tuned on since)", True),
     (EVAL / "heldout68", "held-out 68 (clean at 7f3b17f; tuned on since)", True),
-    (EVAL / "heldout69", "held-out 69 (clean at 1a74eac)", False),
-    (EVAL / "heldout70", "held-out 70 (clean at 1a74eac)", False),
+    (EVAL / "heldout69", "held-out 69 (clean at 1a74eac; tuned on since)", True),
+    (EVAL / "heldout70", "held-out 70 (clean at 1a74eac; tuned on since)", True),
+    (EVAL / "heldout71", "held-out 71 (clean; the thirty-fourth round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
