@@ -115,6 +115,7 @@ SPLITS = [
     (EVAL / "heldout69", "held-out 69 (clean at 1a74eac; tuned on since)", True),
     (EVAL / "heldout70", "held-out 70 (clean at 1a74eac; tuned on since)", True),
     (EVAL / "heldout71", "held-out 71 (clean; the thirty-fourth round's, not run)", None),
+    (EVAL / "heldout72", "held-out 72 (clean; the thirty-fourth round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
