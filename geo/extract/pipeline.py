@@ -1173,7 +1173,9 @@ def _dedupe(cands: list[Candidate], headings: set[int] = frozenset()) -> list[Ca
                         qualifier=base.qualifier if base.qualifier not in (None, "exact") else more.qualifier,
                         breakdown=base.breakdown or more.breakdown,
                         victims=base.victims if base.breakdown or not more.breakdown else more.victims,
-                        notes=base.notes + [n for n in more.notes if n not in base.notes],
+                        # a restatement's note says how the claim took this sentence in; the
+                        # sentence's other notes ("stated as", a detector's) were its own
+                        notes=[*base.notes, *(n for n in more.notes if n.startswith(restated.NOTE))],
                     )
                 continue
             first[k] = len(out)
