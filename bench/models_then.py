@@ -117,9 +117,9 @@ def main() -> None:
     print(f"{len(folds)} clean splits, read by the rules of their reading; models trained on today's rules' proposals")
     rows = []
     for s in folds:
-        train = [e for r, es in zip(tuned, examples, strict=True) if r["split"] != s for e in es]
+        train = tm.others(tuned, examples, s)
         w = tm.models(train, {})
-        said = [e for r, es in zip(tuned, repeats, strict=True) if r["split"] != s for e in es]
+        said = tm.others(tuned, repeats, s)
         restater = tm.restater(said, shipped.card["sure"]) if shipped else None
         models = learned.Learned(*(learned.Model(**w[t]) for t in tm.TARGETS), restater)
         held = [r for r in then if r["split"] == s]

@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extract_eval import FIELDS, SPLITS, _match, _prf, expected_figures, score_article  # noqa: E402
+from extract_eval import FIELDS, SPLITS, _f, _match, _prf, expected_figures, score_article  # noqa: E402
 
 from geo.core.dataset import load_dataset  # noqa: E402
 from geo.extract import Extractor, detector, read_article, restated  # noqa: E402
@@ -89,6 +89,12 @@ def _held(v: float | None, unit: str | None) -> tuple[str, float] | None:
     return ("depth", round(v * UNITS[unit], 1)) if unit else ("count", float(v))
 
 
+def others(records: list[dict], per_record: list[list], split: str) -> list:
+    """The examples (``per_record``: one list per record, in the order of ``records``) of every
+    record not of ``split``: a fold's training data."""
+    return [e for r, es in zip(records, per_record, strict=True) if r["split"] != split for e in es]
+
+
 def read_splits(extractor: Extractor) -> list[dict]:
     """One record per article of the tuned splits: its text, the rules' proposals, the starts
     of its headings and captions, the numbers no pattern read, its annotation and its split."""
@@ -126,7 +132,7 @@ def mention_examples(record: dict) -> list[tuple[dict[str, float], str]]:
     settled = settle(record["found"], record["text"], record["repeats"])
     missed = Counter()
     for _, items, kinds in expected_figures(record["spec"]):
-        missed.update((item[0], round(float(item[1]), 1)) for item, c in _match(settled, items, kinds)[0] if c is None)
+        missed.update((item[0], _f(item[1])) for item, c in _match(settled, items, kinds)[0] if c is None)
     out = []
     for x, held in record["mentions"]:
         kinds = () if held is None else (detector.DEPTH,) if held[0] == "depth" else detector.KINDS
@@ -140,7 +146,7 @@ def cross_validate_detector(records: list[dict], examples: list[list[tuple]], ex
     threshold chosen and the table."""
     gained = {t: Counter() for t in THRESHOLDS}
     for s in sorted({r["split"] for r in records}, key=LABELS.index):
-        train = [e for r, es in zip(records, examples, strict=True) if r["split"] != s for e in es]
+        train = others(records, examples, s)
         w = fit([x for x, _ in train], [y for _, y in train])
         extractor.detector = detector.Detector(Model(**w, card={}), min(THRESHOLDS))
         for r in (r for r in records if r["split"] == s):
@@ -196,7 +202,7 @@ def restatements(record: dict) -> list[tuple[dict[str, float], str]]:
     settled = settle(found, text, record["repeats"])
     matched, extra, listed = {}, set(), Counter()
     for _, items, kinds in expected_figures(record["spec"]):
-        listed.update((k, round(float(v), 1)) for k, v, _, _ in items)
+        listed.update((k, _f(v)) for k, v, _, _ in items)
         pairs, unmatched = _match(settled, items, kinds)
         for (_, _, event, ctype), c in pairs:
             for q in c.quotes if c is not None else ():
@@ -207,7 +213,7 @@ def restatements(record: dict) -> list[tuple[dict[str, float], str]]:
     for i, j in restated.pairs(found, claim_key):
         c, d = found[i], found[j]
         ki, kj = (c.kind, c.value, (c.start, c.end)), (d.kind, d.value, (d.start, d.end))
-        if listed[(c.kind, round(float(c.value), 1))] <= 1 or ki in extra:
+        if listed[(c.kind, _f(c.value))] <= 1 or ki in extra:
             label = restated.MERGE
         elif ki in matched and kj in matched:
             label = restated.MERGE if matched[ki] == matched[kj] else restated.APART
@@ -272,12 +278,12 @@ def cross_validate(records: list[dict], pairs: list[list[tuple]], repeats: list[
     out = {}
     gained = {t: Counter() for t in RESTATED}
     for s in sorted({r["split"] for r in records}, key=LABELS.index):
-        train = [p for r, ps in zip(records, pairs, strict=True) if r["split"] != s for p in ps]
+        train = others(records, pairs, s)
         w = models(train, {})
         learned = Learned(*(Model(**w[t]) for t in TARGETS))
         held = [r for r in records if r["split"] == s]
         base = totals(held, learned)
-        rtrain = [e for r, es in zip(records, repeats, strict=True) if r["split"] != s for e in es]
+        rtrain = others(records, repeats, s)
         for t in RESTATED:
             got = totals(held, Learned(learned.event, learned.claimant, restater(rtrain, t)))
             gained[t].update(

@@ -30,13 +30,15 @@ def pairs(cands: list, key: Callable) -> list[tuple[int, int]]:
     """(i, j) for each figure ``cands[i]`` with an earlier figure of the same kind and value, none
     of them one claim with it (``key``: what makes two figures one claim, the pipeline's): ``j``
     is the nearest of them."""
+    earlier: dict[tuple, list[int]] = {}  # (kind, value): the figures stating it so far
     out = []
     for i, c in enumerate(cands):
         if not is_figure(c):
             continue
-        same = [j for j in range(i) if is_figure(cands[j]) and (cands[j].kind, cands[j].value) == (c.kind, c.value)]
+        same = earlier.setdefault((c.kind, c.value), [])
         if same and all(key(cands[j]) != key(c) for j in same):
             out.append((i, same[-1]))
+        same.append(i)
     return out
 
 
