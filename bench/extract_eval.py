@@ -114,8 +114,8 @@ SPLITS = [
     (EVAL / "heldout68", "held-out 68 (clean at 7f3b17f; tuned on since)", True),
     (EVAL / "heldout69", "held-out 69 (clean at 1a74eac; tuned on since)", True),
     (EVAL / "heldout70", "held-out 70 (clean at 1a74eac; tuned on since)", True),
-    (EVAL / "heldout71", "held-out 71 (clean at 5dd4b39)", False),
-    (EVAL / "heldout72", "held-out 72 (clean at 5dd4b39)", False),
+    (EVAL / "heldout71", "held-out 71 (clean at 5dd4b39; tuned on since)", True),
+    (EVAL / "heldout72", "held-out 72 (clean at 5dd4b39; tuned on since)", True),
     (EVAL / "heldout73", "held-out 73 (clean; the thirty-fifth round's, not run)", None),
     (EVAL / "heldout74", "held-out 74 (clean; the thirty-fifth round's, not run)", None),
 ]
