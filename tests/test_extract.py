@@ -2013,6 +2013,15 @@ def test_a_denial_is_a_zero_figure_a_question_is_not(ex):
         assert not only(ex.extract(text), "killed"), text
 
 
+def test_none_of_a_counted_group_is_a_zero_not_the_groups_size(ex):
+    # the size of the group is no toll: "46 permanent employees was hurt" was read as 46 injured
+    for text, kind in (
+        ("None of the company's 46 permanent employees was hurt in the strike on Panjgur.", "injured"),
+        ("None of the 12 guards at the post were killed, officials said.", "killed"),
+    ):
+        assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 17)), kind)] == [0], text
+
+
 def test_an_outlet_that_quoted_someone_as_saying_relays_them(ex):
     text = "Tasnim quoted a provincial official as saying nine people were killed near Saravan."
     [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")

@@ -412,6 +412,17 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 AUXS,
                 _in(passive[kind] - {"dead"}),
             ],
+            # "None of MDC's 46 permanent employees was hurt": the group's size is no toll; its
+            # none is the figure
+            [
+                _num((ZERO,)),
+                {"LOWER": "of"},
+                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead", "how", "whether"]}, "OP": "{0,3}"},
+                {"LIKE_NUM": True},
+                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead", "how", "whether"]}, "OP": "{1,5}"},
+                AUXS,
+                _in(passive[kind] - {"dead"}),
+            ],
             [{"LOWER": "no"}, MOD, _in(VICTIMS), GAP, AUXS, verb],
             # "left two dead"
             [{"LOWER": "left"}, QUALS, any_num, MOD, {**VICT, "OP": "?"}, verb],
