@@ -2022,6 +2022,24 @@ def test_none_of_a_counted_group_is_a_zero_not_the_groups_size(ex):
         assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 17)), kind)] == [0], text
 
 
+def test_a_boards_padded_upper_case_fields_are_labels(ex):
+    # a newsroom board or a form: the label padded with spaces instead of a colon, a figure struck
+    # through before the one that stands
+    text = "PANJGUR (16/1)\nKILLED   ~~3~~  2 kids   (FO stmt)\nINJ      3 girls (FO)\n"
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 17)) if c.kind in ("killed", "injured")}
+    assert got == {("killed", 2), ("injured", 3)}
+    # (not a word in running text that happens to be followed by two spaces)
+    text = "The convoy was killed  2 hours later, the agency joked."
+    assert not only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+
+
+def test_a_counts_verb_before_a_cell_bar_is_no_label(ex):
+    # "KILLED | 3" read as a label and its value gave 3 killed: the verb ends the count before it
+    for text in ("ON SCREEN:  2 CHILDREN KILLED | 3 GIRLS INJURED", "Killed: 2 | Injured: 3"):
+        got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 17)) if c.kind in ("killed", "injured")}
+        assert got == {("killed", 2), ("injured", 3)}, text
+
+
 def test_an_outlet_that_quoted_someone_as_saying_relays_them(ex):
     text = "Tasnim quoted a provincial official as saying nine people were killed near Saravan."
     [c] = only(ex.extract(text, dt.date(2024, 1, 19)), "killed")

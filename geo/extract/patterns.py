@@ -227,7 +227,7 @@ FIGURE_CUES = frozenset(
     | {"toll", "hospital", "hospitals", "lives", "figure", "tally", "count", "number", "injuries", "wounds", "left"}
     | WOUNDS
     | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
-    | {"shahadat", "martyrdom", "kia", "wia", "hell", "graves"}
+    | {"shahadat", "martyrdom", "kia", "wia", "hell", "graves", "inj"}
     | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed", "fatality", "casualty"}
     | {"dist_from_border_km", "distance_from_border_km"}  # an incident record's field (its unit in its name)
 )
@@ -284,6 +284,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
     passive = {"killed": KILL, "injured": HURT}
     active = {"killed": KILL_ACTIVE, "injured": HURT_ACTIVE}
     aside = {"ORTH": {"NOT_IN": [",", ")", ";", "."]}, "LOWER": {"NOT_IN": sorted(KILL | HURT)}, "OP": "{1,10}"}
+    of_none = {**NOT_NUM, "LOWER": {"NOT_IN": ["dead", "how", "whether"]}}  # between "none (of)" and its verb
     for kind in ("killed", "injured"):
         verb = _in(passive[kind])
         out[f"passive:{kind}"] = [
@@ -408,7 +409,7 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 {"LOWER": "of", "OP": "?"},
                 # ("none of the Levies or FC personnel deployed in the area had been hurt")
                 # (not "No one asked how many terrorists the Guards eliminated": another verb's subject)
-                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead", "how", "whether"]}, "OP": "{0,9}"},
+                {**of_none, "OP": "{0,9}"},
                 AUXS,
                 _in(passive[kind] - {"dead"}),
             ],
@@ -417,9 +418,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [
                 _num((ZERO,)),
                 {"LOWER": "of"},
-                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead", "how", "whether"]}, "OP": "{0,3}"},
+                {**of_none, "OP": "{0,3}"},
                 {"LIKE_NUM": True},
-                {**NOT_NUM, "LOWER": {"NOT_IN": ["dead", "how", "whether"]}, "OP": "{1,5}"},
+                {**of_none, "OP": "{1,5}"},
                 AUXS,
                 _in(passive[kind] - {"dead"}),
             ],
@@ -941,6 +942,20 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 QUALS,
                 _num((CARDINAL, ZERO)),
             ],
+            # a board's or a form's upper-case field, padded instead of a colon: "KILLED   2 kids",
+            # "INJ      3 girls (FO)"
+            *(
+                [
+                    {"LOWER": {"IN": [*labels, *(["inj"] if kind == "injured" else [])]}, "IS_UPPER": True},
+                    {"IS_SPACE": True},
+                    *struck,
+                    QUALS,
+                    _num((CARDINAL, ZERO)),
+                ]
+                # (a figure struck through on the board before it: "KILLED   ~~3~~  2 kids" is 2; the
+                # tokenizer splits it "~", "~", "3~~")
+                for struck in ([], [{"ORTH": "~"}, {"ORTH": "~"}, {"TEXT": {"REGEX": r"^\d+~~$"}}, {"IS_SPACE": True}])
+            ),
             # a post's running count: "Injured now 4: three girls and a woman"
             [_in(labels), {"LOWER": "now"}, {"ORTH": {"IN": [":", "|"]}, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))],
         ]
@@ -1777,6 +1792,10 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             continue  # (not a distance denied: "Not 90 km", "none close to 200 km")
         if label.startswith("label:") and s > a and doc[s - 1].like_num:
             continue  # "nine dead: three women, two men and four children": a breakdown, not a label
+        if label.startswith("label:") and any(
+            doc[k].like_num and all(t.is_alpha for t in doc[k + 1 : s]) for k in range(max(a, s - 3), s - 1)
+        ):
+            continue  # "2 CHILDREN KILLED | 3 GIRLS INJURED": the verb of the count before, not a label
         nums = _num_tokens(doc, s, e)
         if not nums:
             continue
