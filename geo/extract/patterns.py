@@ -1790,12 +1790,13 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             and not _DENIED & {t.lower_ for t in doc[max(a, s - 3) : s + 1]}
         ):
             continue  # (not a distance denied: "Not 90 km", "none close to 200 km")
-        if label.startswith("label:") and s > a and doc[s - 1].like_num:
-            continue  # "nine dead: three women, two men and four children": a breakdown, not a label
+        # a count right before the label, or words away, makes the label its word: "nine dead: three
+        # women, two men and four children" (a breakdown), "2 CHILDREN KILLED | 3 GIRLS INJURED" (the
+        # count's verb)
         if label.startswith("label:") and any(
-            doc[k].like_num and all(t.is_alpha for t in doc[k + 1 : s]) for k in range(max(a, s - 3), s - 1)
+            doc[k].like_num and all(t.is_alpha for t in doc[k + 1 : s]) for k in range(max(a, s - 3), s)
         ):
-            continue  # "2 CHILDREN KILLED | 3 GIRLS INJURED": the verb of the count before, not a label
+            continue
         nums = _num_tokens(doc, s, e)
         if not nums:
             continue
