@@ -116,8 +116,8 @@ SPLITS = [
     (EVAL / "heldout70", "held-out 70 (clean at 1a74eac; tuned on since)", True),
     (EVAL / "heldout71", "held-out 71 (clean at 5dd4b39; tuned on since)", True),
     (EVAL / "heldout72", "held-out 72 (clean at 5dd4b39; tuned on since)", True),
-    (EVAL / "heldout73", "held-out 73 (clean at 926bf43)", False),
-    (EVAL / "heldout74", "held-out 74 (clean at 926bf43)", False),
+    (EVAL / "heldout73", "held-out 73 (clean at 926bf43; tuned on since)", True),
+    (EVAL / "heldout74", "held-out 74 (clean at 926bf43; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
