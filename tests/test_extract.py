@@ -2033,6 +2033,37 @@ def test_a_boards_padded_upper_case_fields_are_labels(ex):
     assert not only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
 
 
+def test_a_forms_title_case_padded_field_opening_its_line_is_a_label(ex):
+    # a clearance record's casualty block: the field padded with spaces, the value zero-padded
+    text = "8.  Casualties (as per AC Panjgur at site):\n      Killed   02 (minors)\n      Injured  03 (girls)\n"
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 17)) if c.kind in ("killed", "injured")}
+    assert got == {("killed", 2), ("injured", 3)}
+    # (mid-line, a title-case word before two spaces is no field)
+    text = "The report said Killed  2 hours later was the headline."
+    assert not only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+
+
+def test_nil_in_a_forms_field_is_a_zero(ex):
+    # "nil" is how registers and forms write none, for one kind or for casualties of both kinds
+    text = "2 | 09-03-2024 | near Mashkel | Killed: nil; Injured: 1"
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 3, 10)) if c.kind in ("killed", "injured")}
+    assert got == {("killed", 0), ("injured", 1)}
+    for text in ("9.  Casualties during clearance : NIL", "Casualties: 0"):
+        assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 17)), "casualties")] == [0], text
+    # (a count after the field is read by its kind's patterns, not as casualties)
+    assert not only(ex.extract("Casualties: 2 killed, 3 injured", dt.date(2024, 1, 17)), "casualties")
+
+
+def test_a_markdown_footnote_mark_is_a_token_of_its_own(ex):
+    # "injured[^2]" and "95[^7]" glued the mark to the word and the figure: neither was read
+    text = (
+        "- PK line (MOFA): 2 children killed, 3 girls injured[^2]\n"
+        "- Iran health ministry: 103 dead, revised to 95[^7]\n"
+    )
+    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 20)) if c.kind in ("killed", "injured")}
+    assert {("injured", 3), ("killed", 95)} <= got
+
+
 def test_a_counts_verb_before_a_cell_bar_is_no_label(ex):
     # "KILLED | 3" read as a label and its value gave 3 killed: the verb ends the count before it
     for text in ("ON SCREEN:  2 CHILDREN KILLED | 3 GIRLS INJURED", "Killed: 2 | Injured: 3"):

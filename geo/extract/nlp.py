@@ -72,6 +72,8 @@ def _ruler_patterns() -> list[dict]:
         "any",
         "anyone",
         "anybody",
+        # a form's or a register's zero: "Killed: nil", "Casualties during clearance : NIL"
+        "nil",
     ]
     for label, phrases in ((CARDINAL, cardinals), (ZERO, zeros), (VAGUE, numbers.VAGUE)):
         pats += [{"label": label, "pattern": phrase} for phrase in phrases]
@@ -172,9 +174,10 @@ def pipeline():
             return doc
 
     nlp = spacy.blank("en")
-    # "responsibility.[4]", "injured.(1)": the reference mark and the full stop are tokens of their own
+    # "responsibility.[4]", "injured.(1)", Markdown's "injured[^2]": the reference mark and the full
+    # stop are tokens of their own
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(
-        [*nlp.Defaults.suffixes, r"\[\d{1,3}$", r"(?<=[.,;:\"”])\(\d{1,2}$"]
+        [*nlp.Defaults.suffixes, r"\[\d{1,3}$", r"\[\^\w{1,12}$", r"(?<=[.,;:\"”])\(\d{1,2}$"]
     ).search
     # "45–55 km": an en dash between digits is a range's dash, a token of its own as English's
     # infixes already make the hyphen ("45-55")

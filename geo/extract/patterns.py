@@ -942,16 +942,17 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
                 QUALS,
                 _num((CARDINAL, ZERO)),
             ],
-            # a board's or a form's upper-case field, padded instead of a colon: "KILLED   2 kids",
-            # "INJ      3 girls (FO)"
+            # a board's or a form's field, padded instead of a colon: "KILLED   2 kids", "INJ      3
+            # girls (FO)", "Killed   02 (minors)" (title case only opening its line: see figures())
             *(
                 [
-                    {"LOWER": {"IN": [*labels, *(["inj"] if kind == "injured" else [])]}, "IS_UPPER": True},
+                    {"LOWER": {"IN": [*labels, *(["inj"] if kind == "injured" else [])]}, case: True},
                     {"IS_SPACE": True},
                     *struck,
                     QUALS,
                     _num((CARDINAL, ZERO)),
                 ]
+                for case in ("IS_UPPER", "IS_TITLE")
                 # (a figure struck through on the board before it: "KILLED   ~~3~~  2 kids" is 2; the
                 # tokenizer splits it "~", "~", "3~~")
                 for struck in ([], [{"ORTH": "~"}, {"ORTH": "~"}, {"TEXT": {"REGEX": r"^\d+~~$"}}, {"IS_SPACE": True}])
@@ -959,6 +960,12 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             # a post's running count: "Injured now 4: three girls and a woman"
             [_in(labels), {"LOWER": "now"}, {"ORTH": {"IN": [":", "|"]}, "OP": "?"}, QUALS, _num((CARDINAL, ZERO))],
         ]
+    # a form's or a register's zero for both kinds: "Casualties: nil", "Casualties during clearance : NIL"
+    # (a count there is left alone: "Casualties: 2 killed, 3 injured" is read by the kinds' patterns)
+    out["label:casualties"] = [
+        [_in(["casualties", "casualty"]), {"IS_ALPHA": True, "OP": "{0,3}"}, {"ORTH": ":"}, zero]
+        for zero in (_num((ZERO,)), {"ORTH": {"IN": ["0", "00"]}})
+    ]
     return out
 
 
@@ -1797,6 +1804,8 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             doc[k].like_num and all(t.is_alpha for t in doc[k + 1 : s]) for k in range(max(a, s - 3), s)
         ):
             continue
+        if label.startswith("label:") and doc[s].is_title and doc[s + 1].is_space and s > a:
+            continue  # (a padded title-case field opens its line: "Killed   02 (minors)", not a word mid-line)
         nums = _num_tokens(doc, s, e)
         if not nums:
             continue
