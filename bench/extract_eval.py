@@ -118,8 +118,8 @@ SPLITS = [
     (EVAL / "heldout72", "held-out 72 (clean at 5dd4b39; tuned on since)", True),
     (EVAL / "heldout73", "held-out 73 (clean at 926bf43; tuned on since)", True),
     (EVAL / "heldout74", "held-out 74 (clean at 926bf43; tuned on since)", True),
-    (EVAL / "heldout75", "held-out 75 (clean at 979f32f)", False),
-    (EVAL / "heldout76", "held-out 76 (clean at 979f32f)", False),
+    (EVAL / "heldout75", "held-out 75 (clean at 979f32f; tuned on since)", True),
+    (EVAL / "heldout76", "held-out 76 (clean at 979f32f; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
