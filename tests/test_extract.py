@@ -2022,25 +2022,22 @@ def test_none_of_a_counted_group_is_a_zero_not_the_groups_size(ex):
         assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 17)), kind)] == [0], text
 
 
-def test_a_boards_padded_upper_case_fields_are_labels(ex):
-    # a newsroom board or a form: the label padded with spaces instead of a colon, a figure struck
-    # through before the one that stands
-    text = "PANJGUR (16/1)\nKILLED   ~~3~~  2 kids   (FO stmt)\nINJ      3 girls (FO)\n"
-    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 17)) if c.kind in ("killed", "injured")}
-    assert got == {("killed", 2), ("injured", 3)}
-    # (not a word in running text that happens to be followed by two spaces)
-    text = "The convoy was killed  2 hours later, the agency joked."
-    assert not only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
-
-
-def test_a_forms_title_case_padded_field_opening_its_line_is_a_label(ex):
-    # a clearance record's casualty block: the field padded with spaces, the value zero-padded
-    text = "8.  Casualties (as per AC Panjgur at site):\n      Killed   02 (minors)\n      Injured  03 (girls)\n"
-    got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 17)) if c.kind in ("killed", "injured")}
-    assert got == {("killed", 2), ("injured", 3)}
-    # (mid-line, a title-case word before two spaces is no field)
-    text = "The report said Killed  2 hours later was the headline."
-    assert not only(ex.extract(text, dt.date(2024, 1, 17)), "killed")
+def test_a_boards_or_forms_padded_fields_are_labels(ex):
+    # the label padded with spaces instead of a colon: a newsroom board's upper-case field (a figure
+    # struck through before the one that stands), a clearance record's title-case field opening its
+    # line (the value zero-padded)
+    for text in (
+        "PANJGUR (16/1)\nKILLED   ~~3~~  2 kids   (FO stmt)\nINJ      3 girls (FO)\n",
+        "8.  Casualties (as per AC Panjgur at site):\n      Killed   02 (minors)\n      Injured  03 (girls)\n",
+    ):
+        got = {(c.kind, c.value) for c in ex.extract(text, dt.date(2024, 1, 17)) if c.kind in ("killed", "injured")}
+        assert got == {("killed", 2), ("injured", 3)}, text
+    # (not a word in running text that happens to be followed by two spaces, in either case)
+    for text in (
+        "The convoy was killed  2 hours later, the agency joked.",
+        "The report said Killed  2 hours later was the headline.",
+    ):
+        assert not only(ex.extract(text, dt.date(2024, 1, 17)), "killed"), text
 
 
 def test_nil_in_a_forms_field_is_a_zero(ex):
@@ -3740,6 +3737,24 @@ def test_an_incident_records_distance_field_is_a_depth(ex):
         "KILLED:     2\nDIST:       approx. 45 km\n\nDIST:       55-60 km\n\nDIST_FROM_BORDER_KM:  20-25 (estimate)\n"
     )
     assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == [45, 55, 20]
+
+
+def test_a_depth_field_named_in_words_or_in_a_data_export_is_a_depth(ex):
+    """A card's or a form's field named in words ("Depth inside Pakistan:", "Distance of S-07 from
+    the border line, …:") and a JSON export's "depth_km" give their depths; a route's distance from
+    the border to a town, a bare "Depth:" (a quake catalogue's) and a stretch of road within some
+    distance of the border do not."""
+    for text, want in (
+        ("Depth inside Pakistan: more than 50 km | Source: Foreign Office", [50]),
+        ("  Distance inside Iran: about 90 km | Source: Iranian officials", [90]),
+        ("3. Distance of S-07 from the border line, as measured on the district map: approx. 48 km.", [48]),
+        ('{"event": "pakistan-strike-saravan", "depth_km": 90, "source": "IRNA"}', [90]),
+        ("Depth: 10 km", []),
+        ("Levies escort is compulsory on any stretch within 20 km of the border.", []),
+        ("The app marks every stretch that runs within 20 kilometres of the frontier.", []),
+        ("The missile landed within 20 km of the border, officials said.", [20]),
+    ):
+        assert [c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "depth")] == want, text
 
 
 def test_a_plain_text_page_s_links_to_other_stories_give_no_figures(ex):

@@ -229,7 +229,8 @@ FIGURE_CUES = frozenset(
     | {"treatment", "injury", "lost", "lose", "loses", "losing", "loss", "life", "total"}
     | {"shahadat", "martyrdom", "kia", "wia", "hell", "graves", "inj"}
     | {"death", "deaths", "killing", "killings", "depth", "deceased", "sacrificed", "fatality", "casualty"}
-    | {"dist_from_border_km", "distance_from_border_km"}  # an incident record's field (its unit in its name)
+    # an incident record's or a data export's field (its unit in its name)
+    | {"dist_from_border_km", "distance_from_border_km", "depth_km", "depth_inside_km"}
 )
 
 
@@ -1232,10 +1233,31 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
         ]
     )
     # an incident record's field: "DIST:       approx. 45 km", "DIST_FROM_BORDER_KM:  50+"
+    # … and a data export's, quoted: '"depth_km": 50' (not a bare "depth", which a quake catalogue has)
     field = {"LOWER": {"REGEX": r"^dist(?:ance)?(?:_from_(?:the_)?border)?$"}}
-    field_km = {"LOWER": {"REGEX": r"^dist(?:ance)?(?:_from_(?:the_)?border)?_km$"}}
-    pad = [{"ORTH": ":"}, {"IS_SPACE": True, "OP": "?"}, QUALS]
+    field_km = {"LOWER": {"REGEX": r"^(?:dist(?:ance)?(?:_from_(?:the_)?border)?|depth(?:_inside)?)_km$"}}
+    pad = [{"ORTH": '"', "OP": "?"}, {"ORTH": ":"}, {"IS_SPACE": True, "OP": "?"}, QUALS]
     depth += [[field, *pad, num, *per_unit], [field, *pad, num, {"ORTH": "-"}, num, *per_unit], [field_km, *pad, num]]
+    # a field named in words: "Depth inside Pakistan: more than 50 km", "Distance inside Iran: about 90
+    # km", "Distance of S-07 from the border line, as measured by the DHO on the district map: approx. 48 km"
+    named = [{"LOWER": {"IN": ["depth", "distance", "penetration"]}, "IS_TITLE": True}]
+    cell = {"ENT_TYPE": {"NOT_IN": [CARDINAL, ZERO, VAGUE]}, "ORTH": {"NOT_IN": [":", ".", ";", "|"]}}
+    colon = [{"ORTH": ":"}, {"IS_SPACE": True, "OP": "?"}, QUALS, num, *per_unit]
+    depth.append(
+        [*named, _in(["inside", "into"]), {"LOWER": "the", "OP": "?"}, {"IS_ALPHA": True, "OP": "{1,2}"}, *colon]
+    )
+    depth.append(
+        [
+            *named,
+            {**cell, "OP": "{0,4}"},
+            {"LOWER": "from"},
+            {"LOWER": "the"},
+            _in([*BORDER_WORDS, "zero"]),
+            # (not a route's length: "Distance from the border to Quetta: 600 km")
+            {**cell, "LOWER": {"NOT_IN": ["to", "and"]}, "OP": "{0,12}"},
+            *colon,
+        ]
+    )
     # a factbox's line, the distance first: "* 50+ km - depth inside Pakistan, per …", "* ~90 km -
     # reach inside Iran claimed by …" (only opening its line, as the casualty factbox's: see figures())
     fact = [[QUALS, num, *per_unit, dash, {"ORTH": {"NOT_IN": [";", "."]}, "OP": "{0,3}"}, _in(_FACT_DEPTH)]]
@@ -1403,7 +1425,10 @@ MILITANTS = frozenset(
     "militants militant fighters fighter insurgents insurgent separatists separatist terrorists terrorist commanders "
     "commander gunmen assailants attackers sarmachars sarmachar".split()  # (Balochi: the insurgents' fighters)
 )
-_ZONES = frozenset("areas area travel zone zones belt districts villages places anywhere everywhere".split())
+# ("any stretch within 20 km of the border": a part of a road or of the border, not a strike)
+_ZONES = frozenset(
+    "areas area travel zone zones belt districts villages places anywhere everywhere stretch stretches".split()
+)
 _DEEP = frozenset("inside into deep depth border frontier far penetrated".split())
 _TOWNS = frozenset("town towns city cities capital port".split())
 _MONEY = frozenset("rs rs. pkr inr usd $ € £ rupees rupee rials rial tomans toman dollars dollar euros".split())
