@@ -1253,7 +1253,8 @@ def _measure_patterns() -> dict[str, list[list[dict]]]:
             {"LOWER": "from"},
             {"LOWER": "the"},
             _in([*BORDER_WORDS, "zero"]),
-            # (not a route's length: "Distance from the border to Quetta: 600 km")
+            # (not past "to": 'from the border to the village: "barely 25 km"' is read above, by its own
+            # pattern, which cannot tell a village from a city on a route: "… to Quetta: 600 km" is read too)
             {**cell, "LOWER": {"NOT_IN": ["to", "and"]}, "OP": "{0,12}"},
             *colon,
         ]
