@@ -120,8 +120,8 @@ SPLITS = [
     (EVAL / "heldout74", "held-out 74 (clean at 926bf43; tuned on since)", True),
     (EVAL / "heldout75", "held-out 75 (clean at 979f32f; tuned on since)", True),
     (EVAL / "heldout76", "held-out 76 (clean at 979f32f; tuned on since)", True),
-    (EVAL / "heldout77", "held-out 77 (clean at 4897260)", False),
-    (EVAL / "heldout78", "held-out 78 (clean at 4897260)", False),
+    (EVAL / "heldout77", "held-out 77 (clean at 4897260; tuned on since)", True),
+    (EVAL / "heldout78", "held-out 78 (clean at 4897260; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
