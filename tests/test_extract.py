@@ -4813,3 +4813,44 @@ def test_a_count_after_an_aside_between_commas(ex):
     text = "The bombs in Kerman had killed, by Iran's own count, one hundred and three people."
     [k] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
     assert (k.value, k.claimant_type) == (103, "iran_official")
+
+
+def test_a_plus_sign_after_a_number_is_more_than(ex):
+    # "40+ dead": the sign parted the number from its noun and nothing was read
+    for text, kind, value in (
+        ("40+ dead in Panjgur, says a viral post.", "killed", 40),
+        ("Kerman, 3 Jan 2024 -- 95 killed, 280+ injured (Iranian Ministry of Health).", "injured", 280),
+    ):
+        [c] = [c for c in only(ex.extract(text, dt.date(2024, 1, 20)), kind) if c.value == value]
+        assert c.qualifier == "more than", text
+    # (a sum is no figure: the sign read only where it touches the digits)
+    assert [c.value for c in only(ex.extract("The tally was 40 + 3 dead.", dt.date(2024, 1, 20)), "killed")] == [3]
+
+
+def test_a_reference_mark_glued_to_a_full_stop_is_no_number(ex):
+    # a page copied with its notes: "injured.5 Pakistani officials" hid the injured and gave a 5
+    text = (
+        "Pakistan's Foreign Office said two children were killed and three girls injured.5 Pakistani "
+        "officials put the site more than 50 km inside Pakistan."
+    )
+    cands = ex.extract(text, dt.date(2024, 1, 20))
+    assert {(c.kind, c.value) for c in only(cands, "killed", "injured")} == {("killed", 2), ("injured", 3)}
+    assert [c.value for c in only(cands, "depth")] == [50]
+
+
+def test_a_body_named_in_full_speaks_by_the_last_word_of_its_name(ex):
+    text = (
+        "In February 2019 a suicide car bomb killed 27 members of the Revolutionary Guards, "
+        "according to the Guards themselves."
+    )
+    [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+    assert (c.claimant, c.claimant_type) == ("Guards", "iran_official")
+
+
+def test_what_the_writer_heard_on_the_radio_is_the_medias(ex):
+    for text in (
+        "We heard on the radio that 9 people were killed there, near Saravan.",
+        "My brother saw on TV that nine people were killed near Saravan.",
+    ):
+        [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+        assert c.claimant_type == "media", text

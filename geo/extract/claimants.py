@@ -37,8 +37,8 @@ BOUNDARY = frozenset(",;:—–()\"“”‘’'".split() + [",", '"', "“", "�
 _LY_NOUNS = frozenset("daily weekly monthly quarterly fortnightly family assembly ally rally".split())
 TRAILING = frozenset(
     "'s ’s in on first also later initially earlier now today yesterday have has had then separately was were is are "
-    "been since meanwhile however too though".split()
-)
+    "been since meanwhile however too though themselves itself himself herself".split()
+)  # ("according to the Guards themselves": the reflexive is no part of the name)
 ASIDE_START = frozenset(
     "speaking who citing quoting asked adding requesting declining in at on during after before when".split()
 )  # "the minister, in answer to reporters, said": an aside, not an apposition
@@ -134,6 +134,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:reuters|associated press|balochistan post|ap\b|afp|bbc|al jazeera|cnn|dawn|geo news|geo tv|"
             r"express tribune|the news|media|newspapers?|outlets?|agency|channel|tv\b|television|"
+            # "the radio said" is a broadcaster; a crew's "radio estimate" or "radio call" is a handset's
+            r"radio\b(?! (?:estimate|message|call|contact|check|operator|log|traffic|link|set|handset)s?\b)|"
             r"broadcaster|correspondent|reporter|journalists?|anadolu|xinhua|al arabiya|trt|sky news|bloomberg|"
             r"new york times|washington post|guardian|samaa|ary news|daily|weekly|website|wire|editorials?|"
             r"kayhan|hamshahri|shargh|etemad|jomhouri|"  # Tehran's dailies (Fars, Tasnim, Mehr are agencies)
@@ -1198,13 +1200,22 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # acronym it spelt out; "Qureshi writes" opening a sentence, after "Sana Qureshi"); the
             # wire of the dateline ("ISLAMABAD, Jan 18 (Meridian) -"): an outlet
             filed = re.search(rf"\({re.escape(text)}\)\s*[-–—]", _text(doc))
-            ctype = "media" if filed else introduced(text, _text(doc), home)
+            ctype = "media" if filed else introduced(text, _text(doc), home) or _short_form(text, _text(doc), home)
+        elif ctype == "unattributed" and len(words) == 1 and text[:1].isupper():
+            ctype = _short_form(text, _text(doc), home) or ctype  # "the Guards": whose guards, named before
         if ctype is None:
             continue
         if ctype == "unattributed" and lower in ("reports", "reported") and text[:1].isupper() and len(words) <= 4:
             ctype = "media"  # "Border Post reports that …": a name that reports is an outlet's
         ctype = _seat(doc, a, t.i, text) or _relayed(doc, a, b, text, ctype)
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e, channel)))
+    # "We heard on the radio that nine were killed": where the writer heard or read it, when no
+    # one is named ("the Foreign Office statement we heard on the radio": the Foreign Office's)
+    start = doc[a].idx
+    for m in _HEARD.finditer(doc[a:b].text) if not found else ():
+        heard = doc.char_span(start + m.start("o"), start + m.end("o"), alignment_mode="expand")
+        if heard is not None:
+            found.append((heard.start, Speaker(m.group("o"), "media", start + m.start("o"), start + m.end("o"))))
     # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks;
     # "Erbil (4 dead per KRG), Panjgur (2 dead per Pakistan)": each bracket its own
     spoken = bool(found)
@@ -1231,6 +1242,12 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
     return found
 
 
+_HEARD = re.compile(
+    r"\b(?:heard|hear|saw|seen|read|watched)(?: it)? (?:on|in) "
+    r"(?P<o>(?:the )?(?:local |state |evening |morning )?(?:radio|television|tv|news|newspapers?|papers?))"
+    r"\s*(?=that\b|:|,|[-–—])",  # what was heard follows (before, it is what was heard: "the statement we heard")
+    re.I,
+)
 _MENTION = re.compile(
     r"\b(?:Iranian|Pakistani|Iran['’]s|Pakistan['’]s)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:officials|ministry|military|army|government|authorities|police|media|foreign office)\b"
@@ -1317,6 +1334,16 @@ def introduced(name: str, text: str, home: str | None = None) -> str | None:
     if before and _private_role(before) and not OFFICIAL.search(before.lower()):
         return "analyst"
     return None
+
+
+def _short_form(word: str, text: str, home: str | None = None) -> str | None:
+    """The type of a body the article named in full before it speaks by the last word of its
+    name ("members of the Revolutionary Guards, according to the Guards"): a side's body or an
+    organisation, never a person (a surname is ``introduced``'s) nor an outlet ("Press reports"
+    after "Associated Press" are any press's)."""
+    full = re.search(rf"\b(?:[A-Z][\w'’-]+ ){{1,4}}{re.escape(word)}\b", text)
+    ctype = classify(full.group(0), home) if full else None
+    return ctype if ctype in ("iran_official", "pakistan_official", "other_official") else None
 
 
 def _role_before(name: str, text: str) -> str | None:

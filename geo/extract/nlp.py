@@ -28,7 +28,12 @@ def _ruler_patterns() -> list[dict]:
     words = sorted(numbers.WORDS)
     joiners = [*words, "-", "and"]
     pats = [
-        {"label": CARDINAL, "pattern": [{"TEXT": {"REGEX": r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)$"}}]},
+        # ("40+ dead": the plus sign is the number's, "more than"; numbers.value reads it only
+        # where it touches the digits)
+        {
+            "label": CARDINAL,
+            "pattern": [{"TEXT": {"REGEX": r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)$"}}, {"ORTH": "+", "OP": "?"}],
+        },
         {
             "label": CARDINAL,
             "pattern": [{"LOWER": {"IN": words}}, {"LOWER": {"IN": joiners}, "OP": "*"}, {"LOWER": {"IN": words}}],
@@ -151,6 +156,32 @@ def pipeline():
                         retokenizer.merge(sp)
             return doc
 
+    if "ca_note_marks" not in Language.factories:
+
+        @Language.component("ca_note_marks")
+        def note_marks(doc):
+            """A reference mark glued to a word's full stop ("three girls injured.5 Pakistani
+            officials …", a page copied with its footnote numbers): no number, and the end of its
+            own sentence, not the start of the next (the tokenizer splits it off)."""
+            marks = {
+                t.i
+                for t in doc[2:]
+                if t.is_digit
+                and doc[t.i - 1].text == "."
+                and not doc[t.i - 1].whitespace_
+                and not doc[t.i - 2].whitespace_
+                and len(doc[t.i - 2]) >= 4
+                and doc[t.i - 2].text.isalpha()
+                and doc[t.i - 2].text.islower()
+            }
+            if marks:
+                doc.ents = [e for e in doc.ents if not (len(e) == 1 and e.start in marks)]
+                for i in marks:
+                    doc[i].is_sent_start = False
+                    if i + 1 < len(doc):
+                        doc[i + 1].is_sent_start = True
+            return doc
+
     if "ca_number_dashes" not in Language.factories:
 
         @Language.component("ca_number_dashes")
@@ -174,10 +205,16 @@ def pipeline():
             return doc
 
     nlp = spacy.blank("en")
-    # "responsibility.[4]", "injured.(1)", Markdown's "injured[^2]": the reference mark and the full
-    # stop are tokens of their own
+    # "responsibility.[4]", "injured.(1)", Markdown's "injured[^2]", a copied page's bare
+    # "injured.5": the reference mark and the full stop are tokens of their own
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(
-        [*nlp.Defaults.suffixes, r"\[\d{1,3}$", r"\[\^\w{1,12}$", r"(?<=[.,;:\"”])\(\d{1,2}$"]
+        [
+            *nlp.Defaults.suffixes,
+            r"\[\d{1,3}$",
+            r"\[\^\w{1,12}$",
+            r"(?<=[.,;:\"”])\(\d{1,2}$",
+            r"(?<=[a-z]{4}\.)(?<!approx\.)\d{1,3}$",
+        ]
     ).search
     # "45–55 km": an en dash between digits is a range's dash, a token of its own as English's
     # infixes already make the hyphen ("45-55")
@@ -206,6 +243,7 @@ def pipeline():
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_ruler_patterns())
+    nlp.add_pipe("ca_note_marks")
     nlp.add_pipe("ca_number_dashes")
     nlp.add_pipe("merge_entities")
     return nlp

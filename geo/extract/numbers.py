@@ -31,6 +31,7 @@ _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
 def value(text: str) -> float | None:
     """The number a span states, or None when it is not one number."""
+    text = re.sub(r"(?<=\d)\+$", "", text)  # "40+": more than 40 (the qualifier is the reader's)
     text = re.sub(r"\s*\(\s*\d+\s*\)$", "", text)  # "two (02)": the words say it
     text = re.sub(r"^(\d+)\s*\([a-z -]+\)$", r"\1", text, flags=re.I)  # "02 (two)": the digits do
     t = " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")

@@ -1660,7 +1660,7 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         qual = "about"
     if qual == "exact" and [t.lower_ for t in doc[i + 2 : i + 4]] == ["or", "so"] and doc[i + 1].lower_ in UNITS:
         qual = "about"  # "twenty kilometres or so"
-    if qual == "exact" and i + 1 < len(doc) and doc[i + 1].text == "+":
+    if qual == "exact" and (tok.text.endswith("+") or i + 1 < len(doc) and doc[i + 1].text == "+"):
         qual = "more than"
     if family == "quoted":
         if not _quoted_depth(doc, a, b, sent_words):
