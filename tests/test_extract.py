@@ -4854,3 +4854,18 @@ def test_what_the_writer_heard_on_the_radio_is_the_medias(ex):
     ):
         [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
         assert c.claimant_type == "media", text
+
+
+def test_a_count_said_alone_echoes_the_sentence_before(ex):
+    # "… were killed. Iran's health ministry said 95.": the noun left out, the figure was lost
+    text = "A bombing in Kerman killed 103 people, officials first said. Iran's health ministry later said 95."
+    assert {c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")} == {103, 95}
+    text = "Three girls were injured in Panjgur. By evening the hospital was saying four, two of them sisters."
+    assert {c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "injured")} == {3, 4}
+    # (not a question, a denial, nor a distance)
+    for text in (
+        "Nine people were killed near Saravan. Who counted three?",
+        "Nine people were killed near Saravan. Nobody has said 11.",
+        "Two children were killed. Residents said 60 km; the government said more than fifty.",
+    ):
+        assert {c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")} <= {9, 2}, text

@@ -847,7 +847,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ]
     # "first said seven people had died; they later said nine": the kind of the figure before it
     out["echo:killed"] = [
-        [_in(["said", "say", "says", "put", "gave", "counted", "reported"]), QUALS, any_num],
+        [_in(["said", "say", "says", "saying", "put", "gave", "counted", "reported"]), QUALS, any_num],
+        # "his cousin told me thirteen"
+        [_in(["told", "tells", "telling"]), _in(["me", "us", "him", "her", "them"]), QUALS, any_num],
         # "the number of martyrs, which was first announced as 103"
         [_in(["announced", "given", "reported", "stated", "put", "declared"]), _in(["as", "at"]), QUALS, any_num],
         # "The ministry had earlier put the number at 95" (of the martyrs the sentence before counted)
@@ -1366,6 +1368,17 @@ class Figure:
     detected: float | None = None  # proposed by the figure model (detector.py), this sure; not a pattern
 
 
+_ECHO_VERBS = frozenset("said say says saying put gave counted reported told tells telling".split())
+_NEGATED = frozenset("nobody no never not n't none".split())
+_TOLD = KILL | HURT | {"toll", "deaths", "martyrs"}  # what a count's echo counts, told before it
+
+
+def _parts_follow(doc, i: int) -> bool:
+    """ "…, four of them children": the figure's breakdown after its comma."""
+    after = [t.lower_ for t in doc[i + 2 : i + 5]]
+    return len(after) == 3 and doc[i + 2].ent_type_ == CARDINAL and after[1:] == ["of", "them"]
+
+
 def qualifier_before(doc, i: int) -> tuple[str, int]:
     """The qualifier ending just before token ``i`` ("at least", "nearly") and its first token."""
     for n in (3, 2, 1):
@@ -1557,12 +1570,17 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "adding", "while")):
             return None
-        told, start = KILL | HURT | {"toll", "deaths", "martyrs"}, doc[i].sent.start
-        prior = [t for t in doc[start:i] if t.lower_ in told]
-        if not prior and doc[a].lower_ in _PUTTING and start > 0:
-            # "… martyrs … stands at 89. The ministry had earlier put the number at 95": the number
-            # the sentence before told of
-            prior = [t for t in doc[start - 1].sent if t.lower_ in told]
+        start = doc[i].sent.start
+        prior = [t for t in doc[start:i] if t.lower_ in _TOLD]
+        ends = nxt is None or nxt.text in (".", "!") or nxt.text == "," and _parts_follow(doc, i)
+        # (not "Who counted three?", "nobody has said 11", nor "…; the government said more than
+        # fifty" of a distance)
+        ends = ends and not (_NEGATED & {t.lower_ for t in doc[max(start, a - 3) : a]} or sent_words & set(UNITS))
+        if not prior and (doc[a].lower_ in _PUTTING or ends) and start > 0:
+            # "… martyrs … stands at 89. The ministry had earlier put the number at 95", "Nine were
+            # killed, IRNA said. Iran's health ministry said 95.": the number the sentence before
+            # told of, where the figure ends its own sentence (or its breakdown follows)
+            prior = [t for t in doc[start - 1].sent if t.lower_ in _TOLD]
         if not prior:
             return None
         kind = "injured" if prior[-1].lower_ in HURT else "killed"
@@ -1803,7 +1821,14 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
     if _contents_line(doc, a, b):
         return []
     words = {t.lower_ for t in sent}
-    if not (words & FIGURE_CUES and (words & {"no", "zero"} or any(t.ent_type_ for t in sent))):
+    if not (words & FIGURE_CUES and (words & {"no", "zero"} or any(t.ent_type_ for t in sent))) and not (
+        # "Nine were killed, IRNA said. Iran's health ministry said 95.": a count of the sentence
+        # before, its noun left out (the echo patterns, see _reading)
+        words & _ECHO_VERBS
+        and a > 0
+        and any(t.ent_type_ == CARDINAL for t in sent)
+        and {t.lower_ for t in doc[a - 1].sent} & _TOLD
+    ):
         return []  # no number, or nothing a number could count: the patterns are not run
     best: dict[int, list[tuple]] = {}
     lists = []
