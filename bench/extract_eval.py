@@ -24,6 +24,7 @@ lists the misses of the splits tuned on, never of the splits not yet tuned on).
 
 from __future__ import annotations
 
+import gc
 import statistics
 import sys
 import time
@@ -255,7 +256,10 @@ def speed(extractor: Extractor) -> tuple[float, float, int]:
     def median(f) -> float:
         times = []
         for k in range(3):
-            # a new string each run (the same article): no cache keyed by the text serves a later run
+            # a new string each run (the same article): no cache keyed by the text serves a later run;
+            # the garbage of the runs before collected first: a collection they left due fell into
+            # one run or another, by chance, and moved the median by a third (0.65 s or 0.9 s)
+            gc.collect()
             t0 = time.perf_counter()
             f(text + "\n" * k)
             times.append(time.perf_counter() - t0)
