@@ -19,6 +19,8 @@ from geo.extract import numbers
 from geo.extract.text import table_lines
 
 CARDINAL, ZERO, VAGUE = "CARDINAL", "ZERO", "VAGUE"
+# a reference mark glued to a word's full stop, as the tokenizer's suffix splits it off
+_NOTE_MARK = re.compile(r"(?<![^\W\d_])[a-z]{4,}\.(\d{1,3})(?![\w.,])")
 
 
 def _ruler_patterns() -> list[dict]:
@@ -163,17 +165,11 @@ def pipeline():
             """A reference mark glued to a word's full stop ("three girls injured.5 Pakistani
             officials …", a page copied with its footnote numbers): no number, and the end of its
             own sentence, not the start of the next (the tokenizer splits it off)."""
-            marks = {
-                t.i
-                for t in doc[2:]
-                if t.is_digit
-                and doc[t.i - 1].text == "."
-                and not doc[t.i - 1].whitespace_
-                and not doc[t.i - 2].whitespace_
-                and len(doc[t.i - 2]) >= 4
-                and doc[t.i - 2].text.isalpha()
-                and doc[t.i - 2].text.islower()
-            }
+            marks = set()
+            for m in _NOTE_MARK.finditer(doc.user_data["text"]):  # (a scan of the text, not of every token)
+                mark = doc.char_span(m.start(1), m.end(1))
+                if mark is not None and len(mark) == 1 and doc[mark.start - 1].text == ".":
+                    marks.add(mark.start)
             if marks:
                 doc.ents = [e for e in doc.ents if not (len(e) == 1 and e.start in marks)]
                 for i in marks:
