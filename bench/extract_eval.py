@@ -123,8 +123,8 @@ SPLITS = [
     (EVAL / "heldout76", "held-out 76 (clean at 979f32f; tuned on since)", True),
     (EVAL / "heldout77", "held-out 77 (clean at 4897260; tuned on since)", True),
     (EVAL / "heldout78", "held-out 78 (clean at 4897260; tuned on since)", True),
-    (EVAL / "heldout79", "held-out 79 (clean at cf1b9de)", False),
-    (EVAL / "heldout80", "held-out 80 (clean at cf1b9de)", False),
+    (EVAL / "heldout79", "held-out 79 (clean at cf1b9de; tuned on since)", True),
+    (EVAL / "heldout80", "held-out 80 (clean at cf1b9de; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
