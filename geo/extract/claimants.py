@@ -1211,11 +1211,12 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         found.append((t.i, Speaker(NAMES.get(text.lower(), text), ctype, s, e, channel)))
     # "We heard on the radio that nine were killed": where the writer heard or read it, when no
     # one is named ("the Foreign Office statement we heard on the radio": the Foreign Office's)
-    start = doc[a].idx
-    for m in _HEARD.finditer(doc[a:b].text) if not found else ():
-        heard = doc.char_span(start + m.start("o"), start + m.end("o"), alignment_mode="expand")
-        if heard is not None:
-            found.append((heard.start, Speaker(m.group("o"), "media", start + m.start("o"), start + m.end("o"))))
+    if not found:
+        start = doc[a].idx
+        for m in _HEARD.finditer(doc[a:b].text):
+            heard = doc.char_span(start + m.start("o"), start + m.end("o"), alignment_mode="expand")
+            if heard is not None:
+                found.append((heard.start, Speaker(m.group("o"), "media", start + m.start("o"), start + m.end("o"))))
     # "2 killed, 3 injured (Pakistan Foreign Office)": a source in brackets, where none speaks;
     # "Erbil (4 dead per KRG), Panjgur (2 dead per Pakistan)": each bracket its own
     spoken = bool(found)

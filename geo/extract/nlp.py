@@ -19,7 +19,8 @@ from geo.extract import numbers
 from geo.extract.text import table_lines
 
 CARDINAL, ZERO, VAGUE = "CARDINAL", "ZERO", "VAGUE"
-# a reference mark glued to a word's full stop, as the tokenizer's suffix splits it off
+# a reference mark glued to a lower-case word's full stop (the word not preceded by a letter), as
+# the tokenizer's suffix splits it off
 _NOTE_MARK = re.compile(r"(?<![^\W\d_])[a-z]{4,}\.(\d{1,3})(?![\w.,])")
 
 

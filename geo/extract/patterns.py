@@ -238,6 +238,11 @@ def _num(types=(CARDINAL, ZERO)):
     return {"ENT_TYPE": {"IN": list(types)}}
 
 
+# the verbs of an echoed count ("Iran's health ministry said 95."): the echo patterns', and figures()'s
+# cue for a sentence whose noun is left out
+_ECHO_SAID = ["said", "say", "says", "saying", "put", "gave", "counted", "reported"]
+_ECHO_TOLD = ["told", "tells", "telling"]
+_ECHO_VERBS = frozenset(_ECHO_SAID + _ECHO_TOLD)
 ODD = {"LOWER": "odd", "OP": "?"}  # "50-odd kilometres": about 50 (see _reading)
 MOD = {"LOWER": {"NOT_IN": MOD_STOP}, "TEXT": {"REGEX": r"^(?:[A-Za-z’'-]+)$"}, "OP": "{0,3}"}
 VICT = {"LOWER": {"IN": sorted(VICTIMS | NATIONALS)}}
@@ -847,9 +852,9 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
         ]
     # "first said seven people had died; they later said nine": the kind of the figure before it
     out["echo:killed"] = [
-        [_in(["said", "say", "says", "saying", "put", "gave", "counted", "reported"]), QUALS, any_num],
+        [_in(_ECHO_SAID), QUALS, any_num],
         # "his cousin told me thirteen"
-        [_in(["told", "tells", "telling"]), _in(["me", "us", "him", "her", "them"]), QUALS, any_num],
+        [_in(_ECHO_TOLD), _in(["me", "us", "him", "her", "them"]), QUALS, any_num],
         # "the number of martyrs, which was first announced as 103"
         [_in(["announced", "given", "reported", "stated", "put", "declared"]), _in(["as", "at"]), QUALS, any_num],
         # "The ministry had earlier put the number at 95" (of the martyrs the sentence before counted)
@@ -1368,7 +1373,6 @@ class Figure:
     detected: float | None = None  # proposed by the figure model (detector.py), this sure; not a pattern
 
 
-_ECHO_VERBS = frozenset("said say says saying put gave counted reported told tells telling".split())
 _NEGATED = frozenset("nobody no never not n't none".split())
 _TOLD = KILL | HURT | {"toll", "deaths", "martyrs"}  # what a count's echo counts, told before it
 
@@ -1575,7 +1579,7 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         ends = nxt is None or nxt.text in (".", "!") or nxt.text == "," and _parts_follow(doc, i)
         # (not "Who counted three?", "nobody has said 11", nor "…; the government said more than
         # fifty" of a distance)
-        ends = ends and not (_NEGATED & {t.lower_ for t in doc[max(start, a - 3) : a]} or sent_words & set(UNITS))
+        ends = ends and not (_NEGATED & {t.lower_ for t in doc[max(start, a - 3) : a]} or sent_words & UNITS.keys())
         if not prior and (doc[a].lower_ in _PUTTING or ends) and start > 0:
             # "… martyrs … stands at 89. The ministry had earlier put the number at 95", "Nine were
             # killed, IRNA said. Iran's health ministry said 95.": the number the sentence before
