@@ -4869,3 +4869,27 @@ def test_a_count_said_alone_echoes_the_sentence_before(ex):
         "Two children were killed. Residents said 60 km; the government said more than fifty.",
     ):
         assert {c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")} <= {9, 2}, text
+
+
+def test_a_studys_authors_are_reported_by_their_reviewer(ex):
+    # a peer review's "the authors write that …": the manuscript's claim, not the reviewer's own
+    for text in (
+        'On p. 7 the authors write that Iran\'s strike "killed three children in the Koh-e-Sabz area".',
+        "The authors maintain that the strike in Panjgur killed three children.",
+    ):
+        [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+        assert c.claimant_type == "analyst", text
+
+
+def test_a_sides_label_opening_a_bracket_speaks_for_the_bracket(ex):
+    text = "She anchors, from Iran's strike on Tuesday (Foreign Office: 2 children killed, 3 girls hurt) to noon."
+    cands = only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")
+    assert {(c.kind, c.value, c.claimant_type) for c in cands} == {
+        ("killed", 2, "pakistan_official"),
+        ("injured", 3, "pakistan_official"),
+    }
+    # (a codebook's "Source B (IRNA):" labels what follows the bracket, not what the bracket holds)
+    from geo.extract import claimants, nlp
+
+    doc = nlp.parse("Source B (IRNA): two strongholds were destroyed, and 2 children were killed.")
+    assert claimants._bracket_labels(doc, 0, len(doc)) == []

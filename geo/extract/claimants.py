@@ -26,7 +26,8 @@ REPORT_VERBS = frozenset(
     tell recorded documented verified tallied registered raised revised lowered updated gives gave informed informs
     briefed briefs recalled recalls counts reckons reckoned denied denies report placed measured calculated
     spoke suggests places given give repeated repeats reporting attribute attributes pointed geolocated
-    admits acknowledges concedes conceded place argued argues written
+    admits acknowledges concedes conceded place argued argues written write contend contends contended
+    maintain maintains
     condemned condemns condemn deplored deplores denounced denounces""".split()
 )  # (a condemnation states what it condemns: "Pakistan condemns …, which resulted in the death of two")
 SIDE_TYPES = ("iran_official", "pakistan_official")
@@ -90,7 +91,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:analysts?|experts?|professor|researchers?|scholars?|commentators?|think[- ]tank|consultan(?:cy|t)|"
             r"centre|center|institute|university"
-            r"|fellow|observers?|columnist|historian|retired|retd|former|initiative)\b"
+            r"|fellow|observers?|columnist|historian|retired|retd|former|initiative"
+            r"|authors)\b"  # a study's or a book's authors ("the authors write that …"): a reviewer reports them
         ),
     ),
     (
@@ -807,6 +809,23 @@ def _held_line(doc, a: int, colon: int) -> int | None:
     return None
 
 
+def _bracket_labels(doc, a: int, b: int) -> list[tuple[int, Speaker]]:
+    """A side's label that opens a bracket anywhere in the sentence: "… on Tuesday (Foreign Office:
+    2 children killed, 3 girls hurt) to …" speaks for what the bracket holds, from its opening."""
+    out = []
+    for t in doc[a:b]:
+        if t.text not in ("(", "["):
+            continue
+        colon = next((x.i for x in doc[t.i + 1 : min(b, t.i + 6)] if x.text in (":", ")", "]")), None)
+        if colon is None or doc[colon].text != ":":
+            continue  # ("Source A (IRNA, first report):" is a label after the bracket, not inside it)
+        head = [x for x in doc[t.i + 1 : colon] if not x.is_space]
+        clean = _clean(head) if head else None
+        if clean and (_side_label(head, clean[0]) or STATE_OUTLET.fullmatch(clean[0]) or clean[0] == "ISPR"):
+            out.append((t.i, Speaker(NAMES.get(clean[0].lower(), clean[0]), classify(clean[0]), clean[1], clean[2])))
+    return out
+
+
 def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Speaker]]:
     """Every speaker named in the sentence in tokens [a, b), with the token of its reporting
     word (the verb, "according", the bracket)."""
@@ -860,6 +879,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         if re.match(r"(?i)(?:analyst|expert|professor|prof\.?|researcher|dr\.?)\s+\w+\s+\w+$", label):
             found.append((a, Speaker(label, "analyst", clean[2] - len(label), clean[2])))
             break
+    found.extend(_bracket_labels(doc, a, b))
     quoted = _quoted(doc, a, b)
     for t in (doc[i] for i in nlp.positions(doc, a, b, _SPEAKER_CUES)):  # the words read below, no other
         lower = t.lower_
