@@ -125,8 +125,8 @@ SPLITS = [
     (EVAL / "heldout78", "held-out 78 (clean at 4897260; tuned on since)", True),
     (EVAL / "heldout79", "held-out 79 (clean at cf1b9de; tuned on since)", True),
     (EVAL / "heldout80", "held-out 80 (clean at cf1b9de; tuned on since)", True),
-    (EVAL / "heldout81", "held-out 81 (clean at cdbfb53)", False),
-    (EVAL / "heldout82", "held-out 82 (clean at cdbfb53)", False),
+    (EVAL / "heldout81", "held-out 81 (clean at cdbfb53; tuned on since)", True),
+    (EVAL / "heldout82", "held-out 82 (clean at cdbfb53; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
