@@ -4893,3 +4893,24 @@ def test_a_sides_label_opening_a_bracket_speaks_for_the_bracket(ex):
 
     doc = nlp.parse("Source B (IRNA): two strongholds were destroyed, and 2 children were killed.")
     assert claimants._bracket_labels(doc, 0, len(doc)) == []
+
+
+def test_roman_urdu_figures_are_read(ex):
+    # code-mixed notes and signs: the count, who, then the word for dying or being hurt
+    text = "DC office ke mutabiq Iranian hamle mein do bachay jaan bahaq aur teen bachiyan zakhmi hui thin."
+    cands = only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")
+    assert {(c.kind, c.value, c.claimant_type, c.event) for c in cands} == {
+        ("killed", 2, "pakistan_official", "iran-strike-panjgur"),
+        ("injured", 3, "pakistan_official", "iran-strike-panjgur"),
+    }
+    for text, want in (
+        ("Sarkari TV (IRIB) ne 9 afraad ki halakat report ki.", {("killed", 9)}),
+        ("Transformer mein aag lagi magar koi zakhmi nahi hua.", {("injured", 0)}),
+        ("Hoshab bus haadse ke 7 jaan bahaq", {("killed", 7)}),
+        ("Aap ne kaha 4 zakhmi hain", {("injured", 4)}),
+        # (not a roll number, a man's name or an English "do")
+        ("Roll No. 22 zakhmi, DHQ se discharge.", set()),
+        ("6  Shahid Nousherwani (20)", set()),
+        ("I do think it rained.", set()),
+    ):
+        assert {(c.kind, c.value) for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")} == want

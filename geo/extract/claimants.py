@@ -789,7 +789,7 @@ _SPEAKER_CUES = (
         "according per place spoke report reports reporting saying claiming adding insisting quotes quoted cites "
         "cited quoting citing sticking stuck sticks stick held holds holding "
         "toll figure figures count tally found finds concluded concludes from by reading assessment calculation "
-        "measurement review analysis geolocation statement communique communiqué 's ’s".split()
+        "measurement review analysis geolocation statement communique communiqué 's ’s mutabiq kaha".split()
     )
 )
 
@@ -913,6 +913,11 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             named = _clean(after) if after else None
             if named and classify(named[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
                 phrase = after
+        elif lower in ("mutabiq", "kaha"):
+            # Roman Urdu: "DC office ke mutabiq" (according to the DC office), "FO ne kaha" (the FO said)
+            if not (t.i - 1 > a and doc[t.i - 1].lower_ in (("ke", "kay") if lower == "mutabiq" else ("ne",))):
+                continue
+            phrase = _before(doc, t.i - 1, a)
         elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("not", "n't", "never"):
             continue  # "a report Iranian officials have not confirmed": no one gives it
         elif lower in ("reporting", "saying", "claiming") and _progressive(doc, t.i, a):

@@ -21,7 +21,8 @@ VIOLENT = ("strike", "attack", "bombing")
 STRIKE_WORDS = frozenset(
     """strike strikes struck striking missiles missile drones drone attack attacks attacked launched carried hit
     hits jets retaliated retaliatory retaliation airstrike airstrikes bombed bombing shelled fired raid raids
-    targeted targeting munitions rockets rocket warplanes""".split()
+    targeted targeting munitions rockets rocket warplanes
+    hamla hamle hamlay hamley hamlon""".split()
 )
 COUNTRY_WORDS = {
     "IRN": frozenset("iran iranian iran's iran’s tehran irgc".split()),

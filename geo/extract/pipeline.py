@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from geo.core import sentences as core_sentences
-from geo.extract import claimants, dates, detector, nlp, numbers, patterns, restated, tables, voices
+from geo.extract import claimants, dates, detector, nlp, numbers, patterns, restated, roman_urdu, tables, voices
 from geo.extract.learned import Learned
 from geo.extract.linking import LATE_DAYS, STRIKE_WORDS, Facts, Linker, acting, attackers, strikers, targets
 from geo.extract.places import CAPITALS, PlaceFinder
@@ -563,12 +563,15 @@ class Extractor:
                 figs = []  # (a reference list's entry, '^ "Nine killed near Saravan"', cites a headline)
             elif row is not None and row.counts:
                 figs = row.figures(text)
+                figs += _apart(roman_urdu.figures(text, a, b), figs)  # (a row's note under it: "Note: 2 bachay …")
             else:
                 figs = patterns.figures(doc, span.start, span.end, asked or told)
+                # "do bachay jaan bahaq aur teen bachiyan zakhmi": the words no English pattern reads
+                figs += _apart(roman_urdu.figures(text, a, b), figs)
                 if self.detector is not None:
                     figs += self.detector.figures(doc, span.start, span.end, figs, f.words)
                 if row is not None:  # a claim column's distance no pattern read ('| Panjgur | "50 km" |')
-                    figs += [x for x in row.figures(text) if not any(x.start < y.end and y.start < x.end for y in figs)]
+                    figs += _apart(row.figures(text), figs)
             for fig in figs:
                 if fig.kind == "depth" and mishaps[k]:
                     continue  # "the quake struck at a depth of 10 km": under the ground, not across a border
@@ -933,6 +936,11 @@ def _line(text: str, a: int) -> str:
     paragraph's line, not its first sentence ("BRIG. RANA: …" is split after "BRIG.")."""
     end = text.find("\n", a)
     return text[a : end if end >= 0 else len(text)]
+
+
+def _apart(new: list, figs: list) -> list:
+    """The figures of ``new`` whose spans overlap none of ``figs`` (one number, one reading)."""
+    return [x for x in new if not any(x.start < y.end and y.start < x.end for y in figs)]
 
 
 def _line_start(text: str, at: int) -> int:
