@@ -4914,3 +4914,30 @@ def test_roman_urdu_figures_are_read(ex):
         ("I do think it rained.", set()),
     ):
         assert {(c.kind, c.value) for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")} == want
+
+
+def test_hard_wrapped_prose_in_a_pages_pre_block_is_one_sentence(ex):
+    # a forecast office's discussion in <pre>: each line came out a paragraph, the speaker lost
+    from geo.extract import read_article
+
+    body = (
+        "1) The Panjgur district administration asked for a short-range\n"
+        "outlook for burials and gatherings today. Officials in Panjgur\n"
+        "told our liaison that two children were killed and three girls\n"
+        "were injured when the Koh-e-Sabz area was struck late on\n"
+        "Tuesday.\n\n"
+        "- 9 killed (Iranian claim), the old line of a diff\n"
+        "+ 10 killed (Iranian claim), the new line of the same diff\n"
+    )
+    page = (
+        "<html><head><title>Area forecast discussion</title></head><body><main><h1>Forecast discussion</h1>"
+        f'<pre class="afd-text">{body}</pre></main></body></html>'
+    )
+    a = read_article(page, "afd.html")
+    assert "Officials in Panjgur told our liaison that two children were killed and three girls were injured" in a.text
+    assert "\n+ 10 killed" in a.text  # (a diff's lines, or a list's, keep their own)
+    cands = only(ex.extract(a.text, dt.date(2024, 1, 17)), "killed", "injured")
+    assert {(c.kind, c.value, c.claimant_type) for c in cands if c.value in (2, 3)} == {
+        ("killed", 2, "pakistan_official"),
+        ("injured", 3, "pakistan_official"),
+    }

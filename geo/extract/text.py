@@ -173,6 +173,31 @@ _FURNITURE = re.compile(
 )
 
 
+# a bullet, a diff's line ("+ | casualties2 = 10 killed"), a numbered item, a "LABEL:"
+_ITEM_START = re.compile(r"\s*(?:[-*•·+−–—>]|\d{1,2}[.)]|[A-Z]{2,}[ A-Z]*:)\s")
+
+
+def _pre_unwrapped(el) -> None:
+    """A page's preformatted block of hard-wrapped prose (a forecast office's discussion, a
+    mailing list's post) with each wrapped line joined to the next: trafilatura gives every line
+    of a <pre> as a line of its own, which reads as a paragraph, and a sentence broken at the
+    line's end was two. Only where no line is a table's (columns keep their lines, which say
+    which column a number is in) and only a line near the block's width running on into a line
+    that is no bullet, numbered item or label."""
+    lines = (el.text or "").split("\n")
+    if table_lines(lines):
+        return
+    width = max((len(ln.rstrip()) for ln in lines), default=0)
+    if width < 40 or width > 110:
+        return  # (short lines are a list or a poem; long ones are not wrapped)
+    out = []
+    for line, nxt in zip(lines, [*lines[1:], ""], strict=True):
+        full = len(line.rstrip()) >= 0.7 * width and not line.rstrip().endswith(":")
+        joined = full and nxt.strip() and not _ITEM_START.match(nxt)
+        out.append(line.rstrip() + (" " if joined else "\n"))
+    el.text = "".join(out)
+
+
 def _prepared(html_text: str):
     """The page as an lxml tree for trafilatura: without the elements its class or id names as
     furniture (never the page, its body or the article itself), and with each photo's caption
@@ -193,6 +218,8 @@ def _prepared(html_text: str):
         # (never most of the page: a story's wrapper may carry "has-related" or "social-share")
         if _FURNITURE.search(names) and el.getparent() is not None and len(el.text_content()) < page / 3:
             el.drop_tree()
+        elif el.tag == "pre" and not len(el):
+            _pre_unwrapped(el)
         elif el.tag == "figcaption":
             el.tag = "p"
         elif el.tag == "figure":
