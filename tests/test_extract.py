@@ -4941,3 +4941,25 @@ def test_hard_wrapped_prose_in_a_pages_pre_block_is_one_sentence(ex):
         ("killed", 2, "pakistan_official"),
         ("injured", 3, "pakistan_official"),
     }
+
+
+def test_a_line_that_stops_mid_sentence_runs_on_in_any_text(ex):
+    # a chart's rows are wider than any wrap, and its notes under them were never joined
+    rows = "\n".join(f"{k}   1.{k}.1    Task {k} of the survey plan " + "=" * 80 + f"  {k}d" for k in range(1, 10))
+    notes = (
+        "A. (Task 4) Survey postponed. On 17-Jan the DC Panjgur's office advised all NGOs to stay away.\n"
+        "   The office said the Iranian missile strike on the Koh-e-Sabz area\n"
+        "   the previous night killed 2 children and injured 3 girls in a village.\n"
+    )
+    cands = only(ex.extract(rows + "\n\nTASK NOTES\n" + notes, dt.date(2024, 1, 18)), "killed", "injured")
+    assert {(c.kind, c.value, c.claimant_type) for c in cands} == {
+        ("killed", 2, "pakistan_official"),
+        ("injured", 3, "pakistan_official"),
+    }
+    # an easy-read text's short lines, one sentence over two
+    text = (
+        "Pakistan's government said 2 children died.\n\n"
+        "Pakistan said the missiles landed\nmore than 50 kilometres inside Pakistan."
+    )
+    [d] = only(ex.extract(text, dt.date(2024, 1, 18)), "depth")
+    assert d.claimant_type == "pakistan_official"

@@ -306,14 +306,13 @@ def _prose_unwrapped(text: str) -> str:
     characters; the width is the 90th percentile, since a wire wraps near its limit and few lines
     reach it exactly), and only a full line's break, never before a bullet, a numbered item or a
     speaker's label, never inside a table set in columns. In a text that is not wrapped as a whole
-    (fields between wrapped paragraphs), only a long line that stops mid-sentence runs on. In any
+    (fields between wrapped paragraphs, a chart's wide lines with notes under it, an easy-read text's
+    short lines), only a line that stops mid-sentence runs on. In any
     text, a figure alone on its line runs on into what it counts (a "by the numbers" box)."""
     lines = text.split("\n")
     widths = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 30)
     width = widths[int(len(widths) * 0.9)] if len(widths) >= 8 else None
     prose = width is None or width <= 110  # a text of longer lines is not hard-wrapped
-    if not prose and not any(_STATISTIC.fullmatch(ln.strip()) for ln in lines):
-        return text  # (nor has a "by the numbers" box: nothing to join)
     # at one width: half the long lines; or, in short paragraphs and lists, where many lines end
     # short, a quarter of them full and run on into a next line that starts in lower case
     runs_on = width is not None and sum(
@@ -343,14 +342,15 @@ def _prose_unwrapped(text: str) -> str:
             elif wrapped:
                 join = len(end) >= width - 15 and not line.lstrip().startswith(("|", "+"))
             else:
-                # where the text as a whole is not wrapped (a form's fields between its paragraphs),
-                # a long line that stops mid-sentence: it runs on into a lower-case word, or it
-                # ends on a word no sentence ends with ("… according to\nPakistani officials")
+                # where the text as a whole is not wrapped (a form's fields between its paragraphs, a
+                # Gantt chart's notes under its wide rows), a line that stops mid-sentence: it runs on
+                # into a lower-case word, or it ends on a word no sentence ends with ("… according
+                # to\nPakistani officials"; "Pakistan said the missiles landed\nmore than 50 km …")
                 join = (
-                    prose
-                    and len(end.strip()) >= 45
+                    len(end.strip()) >= 25
                     and not end.endswith((".", "!", "?", ":", ";", '"', "”", "|"))
                     and (nxt.lstrip()[:1].islower() or last in _RUNS_ON)
+                    and not _CSV_LINE.fullmatch(nxt.strip())  # (not into a CSV header: "row,event_date,…")
                 )
             if join:
                 out[at] = " "
@@ -360,6 +360,9 @@ def _prose_unwrapped(text: str) -> str:
 
 # a figure alone on its line: "2", "1,200", "500–600", "~90", "40%"
 _STATISTIC = re.compile(r"[~≈]?\d[\d,.]*(?:\s*[–-]\s*\d[\d,.]*)?%?\+?")
+
+
+_CSV_LINE = re.compile(r"[^\s,]+(?:,[^\s,]*)+")  # fields glued by commas, no blank between
 
 
 # words a wrapped line can stop on but no sentence ends with
