@@ -173,7 +173,8 @@ _FURNITURE = re.compile(
 )
 
 
-# a bullet, a diff's line ("+ | casualties2 = 10 killed"), a numbered item, a "LABEL:"
+# a bullet, a diff's line ("+ | casualties2 = 10 killed"), a numbered item, a "LABEL:" (nlp.py's
+# _ITEM reads plain text's lines, where a dash may open an attribution; a <pre>'s minus is a diff's)
 _ITEM_START = re.compile(r"\s*(?:[-*•·+−–—>]|\d{1,2}[.)]|[A-Z]{2,}[ A-Z]*:)\s")
 
 
@@ -202,7 +203,8 @@ def _prepared(html_text: str):
     """The page as an lxml tree for trafilatura: without the elements its class or id names as
     furniture (never the page, its body or the article itself), and with each photo's caption
     made a paragraph of its own (trafilatura drops captions, or runs them together with image
-    links; a photo essay tells its story in them)."""
+    links; a photo essay tells its story in them), and a <pre> block's wrapped prose joined
+    (:func:`_pre_unwrapped`)."""
     import lxml.etree
     import lxml.html
 
