@@ -779,6 +779,9 @@ _SOURCED = frozenset(
 )
 
 
+# Roman Urdu's reporting words, each after its particle: "DC office ke mutabiq" (according to the
+# DC office), "FO ne kaha" (the FO said); the speaker is the phrase before the particle
+_URDU_REPORTING = {"mutabiq": ("ke", "kay"), "kaha": ("ne",)}
 # every word :func:`speakers` reads a report from (its loop's tests of ``lower``)
 _SPEAKER_CUES = (
     REPORT_VERBS
@@ -789,8 +792,9 @@ _SPEAKER_CUES = (
         "according per place spoke report reports reporting saying claiming adding insisting quotes quoted cites "
         "cited quoting citing sticking stuck sticks stick held holds holding "
         "toll figure figures count tally found finds concluded concludes from by reading assessment calculation "
-        "measurement review analysis geolocation statement communique communiqué 's ’s mutabiq kaha".split()
+        "measurement review analysis geolocation statement communique communiqué 's ’s".split()
     )
+    | frozenset(_URDU_REPORTING)
 )
 
 
@@ -809,6 +813,12 @@ def _held_line(doc, a: int, colon: int) -> int | None:
     return None
 
 
+def _known_label(head: list, name: str) -> bool:
+    """A label's words that name a speaker by themselves: a state outlet ("IRNA:"), ISPR, or a
+    side's name in capitals ("Pakistan MoFA:"), not a topic ("Iranian strike in Panjgur:")."""
+    return bool(STATE_OUTLET.fullmatch(name)) or name == "ISPR" or _side_label(head, name)
+
+
 def _bracket_labels(doc, a: int, b: int) -> list[tuple[int, Speaker]]:
     """A side's label that opens a bracket anywhere in the sentence: "… on Tuesday (Foreign Office:
     2 children killed, 3 girls hurt) to …" speaks for what the bracket holds, from its opening."""
@@ -821,7 +831,7 @@ def _bracket_labels(doc, a: int, b: int) -> list[tuple[int, Speaker]]:
             continue  # ("Source A (IRNA, first report):" is a label after the bracket, not inside it)
         head = [x for x in doc[t.i + 1 : colon] if not x.is_space]
         clean = _clean(head) if head else None
-        if clean and (_side_label(head, clean[0]) or STATE_OUTLET.fullmatch(clean[0]) or clean[0] == "ISPR"):
+        if clean and _known_label(head, clean[0]):
             out.append((t.i, Speaker(NAMES.get(clean[0].lower(), clean[0]), classify(clean[0]), clean[1], clean[2])))
     return out
 
@@ -857,10 +867,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         # a speaker, not a topic: "Iranian state TV:", not "Iranian strike in Panjgur:"
         # a known outlet or an organisation's acronym ("KRG:", "OCHA:"), not a dateline ("QUETTA:")
         known = bool(clean) and bool(
-            STATE_OUTLET.fullmatch(clean[0])
-            or clean[0] == "ISPR"
+            _known_label(head, clean[0])
             or (clean[0].isalpha() and len(clean[0]) <= 5 and classify(clean[0]) == "other_official")
-            or _side_label(head, clean[0])
             or hold is not None  # ("Tehran kept to its figures:": a speaker, by what it does)
         )
         if clean and (
@@ -913,9 +921,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             named = _clean(after) if after else None
             if named and classify(named[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
                 phrase = after
-        elif lower in ("mutabiq", "kaha"):
-            # Roman Urdu: "DC office ke mutabiq" (according to the DC office), "FO ne kaha" (the FO said)
-            if not (t.i - 1 > a and doc[t.i - 1].lower_ in (("ke", "kay") if lower == "mutabiq" else ("ne",))):
+        elif lower in _URDU_REPORTING:
+            if not (t.i - 1 > a and doc[t.i - 1].lower_ in _URDU_REPORTING[lower]):
                 continue
             phrase = _before(doc, t.i - 1, a)
         elif lower in REPORT_VERBS and t.i > a and doc[t.i - 1].lower_ in ("not", "n't", "never"):

@@ -42,16 +42,16 @@ _INJURED = r"zakhmi|zakhmee|zakhmy|ghayal|majrooh"
 _NUM = r"\d{1,4}|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True))
 _FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<q>kam az kam\s+)?(?P<n>{_NUM})(?:\s*\(\d{{1,4}}\))?"
-    rf"(?P<who>(?:\s+(?:{_WHO})){{0,3}})\s+(?P<cue>(?:{_KILLED})|(?:{_INJURED}))\b",
+    rf"(?P<who>(?:\s+(?:{_WHO})){{0,3}})\s+(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED}))\b",
     re.I,
 )
-_NONE = re.compile(rf"\bkoi(?:\s+bhi)?\s+(?P<cue>(?:{_KILLED})|(?:{_INJURED}))\s+nah?in?\b", re.I)
-_INJURED_RE = re.compile(_INJURED, re.I)
+_NONE = re.compile(rf"\bkoi(?:\s+bhi)?\s+(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED}))\s+nah?in?\b", re.I)
 _NUMBERED = re.compile(r"(?:\bno\.?|#|\bnumber)\s*$", re.I)
 
 
-def _kind(cue: str) -> str:
-    return "injured" if _INJURED_RE.fullmatch(cue) else "killed"
+def _kind(m: re.Match) -> str:
+    """Which of the two words the match read: dying or being hurt."""
+    return "injured" if m.group("injured") else "killed"
 
 
 def figures(text: str, a: int, b: int) -> list[Figure]:
@@ -62,12 +62,12 @@ def figures(text: str, a: int, b: int) -> list[Figure]:
         if _NUMBERED.search(text, max(a, m.start() - 8), m.start()):
             continue  # "Roll No. 22 zakhmi": a pupil's number, not a count
         value = int(n) if n.isdigit() else NUMBERS[n.lower()]
-        if n.isdigit() and not m.group("who").strip() and m.group("cue").lower().startswith("ma"):
+        if n.isdigit() and not m.group("who").strip() and (m.group("killed") or "").lower().startswith("ma"):
             continue  # ("3 mare" with no one counted could be an English mare; a count needs its people)
         who = m.group("who").split()
         victims = next((w.lower() for w in who if w.lower() not in ("ki", "ke")), None)
         qualifier = "at least" if m.group("q") else "exact"
-        out.append(Figure(_kind(m.group("cue")), float(value), qualifier, m.start(), m.end(), victims))
+        out.append(Figure(_kind(m), float(value), qualifier, m.start(), m.end(), victims))
     for m in _NONE.finditer(text, a, b):
-        out.append(Figure(_kind(m.group("cue")), 0.0, "exact", m.start(), m.end()))
+        out.append(Figure(_kind(m), 0.0, "exact", m.start(), m.end()))
     return out
