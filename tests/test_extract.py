@@ -3055,6 +3055,39 @@ def test_each_bracket_names_its_own_source(ex):
     assert got == {4: "other_official", 2: "pakistan_official"}
 
 
+def test_a_source_field_after_its_figure_names_who_gives_it(ex):
+    """A dashboard's row, "Killed ........ 2 source: …": the field's label is no thing counted,
+    its colon no statement of its own, and what follows it gives the figure; a label opening the
+    line before its figure ("Security sources: …") is not a source field."""
+    text = (
+        "Iranian strike, Panjgur (16 Jan)\n"
+        "Killed ........ 2 source: Pakistan, Ministry of Foreign Affairs\n"
+        "Injured ....... 3 source: IRNA (Iranian state news agency)\n"
+    )
+    found = only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")
+    got = {(c.kind, c.value, c.claimant_type) for c in found}
+    assert got == {("killed", 2, "pakistan_official"), ("injured", 3, "iran_official")}
+    [c] = only(ex.extract("In Panjgur. Killed: 2 (source: Pakistan Foreign Office)", dt.date(2024, 1, 20)), "killed")
+    assert c.claimant == "Pakistan Foreign Office"  # the source, without its field's label
+    assert not only(ex.extract("Panjgur, wounded: 3 times", dt.date(2024, 1, 20)), "injured")  # a count of other things
+    [c] = only(ex.extract("Security sources: a dozen militants killed in Iran strikes", dt.date(2024, 1, 20)), "killed")
+    assert c.claimant_type != "other_official" and "dozen" not in (c.claimant or "")
+
+
+def test_a_row_whose_source_points_elsewhere_repeats_that_figure(ex):
+    """A summary table's source cell "see Tile 1" points back to the figure given above: one
+    claim, with the row as one more quote, not a second, unattributed one."""
+    text = (
+        "Iranian strike, Panjgur (16 Jan)\n"
+        "Killed ........ 2 source: Pakistan, Ministry of Foreign Affairs\n\n"
+        "Date         Place                 Killed   Injured  Source\n"
+        "16 Jan 2024  Koh-e-Sabz, Panjgur   2        3        see Tile 1\n"
+        "18 Jan 2024  near Saravan          9        --       see Tile 2\n"
+    )
+    [c] = [c for c in ex.extract(text, dt.date(2024, 1, 20)) if (c.kind, c.value) == ("killed", 2)]
+    assert c.claimant_type == "pakistan_official" and len(c.quotes) == 2
+
+
 def test_a_relative_clause_is_about_the_noun_just_before_it(ex):
     """ "… was followed by the bombing in Kerman on January 3, in which 95 were martyred": the
     figure is the Kerman bombing's, not the Rask attack's that opens the sentence."""

@@ -648,8 +648,11 @@ def for_figure(found: list[tuple[int, Speaker]], doc, at: int) -> Speaker | None
 def apart(found: list[tuple[int, Speaker]], doc, at: int) -> bool:
     """Whether every speaker of the sentence reports after a colon that follows the figure at
     token ``at`` (a statement of its own; after a semicolon the clause may still source the
-    figure: "…; that distance was reported by a Baloch news website")."""
-    return all(i > at and any(t.text == ":" for t in doc[at:i]) for i, _ in found)
+    figure: "…; that distance was reported by a Baloch news website"). A source field's colon is
+    no statement's: "Killed ........ 9 source: IRNA (Iranian state news agency)"."""
+    colons = [t.i for t in doc[at : max((i for i, _ in found), default=at)] if t.text == ":"]
+    colons = [c for c in colons if not (c and _names_source(doc, c - 1))]
+    return all(i > at and any(c < i for c in colons) for i, _ in found)
 
 
 def _text(doc) -> str:
@@ -1257,7 +1260,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             close = next((x.i for x in doc[t.i + 1 : min(b, t.i + 9)] if x.text == ")"), None)
             if close is not None and close + 1 < b and doc[close + 1].text in ("-", "–", "—", "--", ":"):
                 continue  # a dateline's outlet, "ISLAMABAD, Jan 17 (Global Wire) -", says who filed it
-            per = next((x.i for x in doc[t.i + 1 : close] if x.lower_ == "per"), None) if close else None
+            # ("(per KRG)", "(source: Pakistan Foreign Office)": the source after its word)
+            per = next((x.i for x in doc[t.i + 1 : close] if _names_source(doc, x.i)), None) if close else None
             inner = _clean(doc[(per if per is not None else t.i) + 1 : close]) if close else None
             if inner and _acronym(doc, t.i, inner[0]):
                 continue  # "the Islamic Revolutionary Guard Corps (IRGC)": a name spelt out, not a source
@@ -1266,6 +1270,21 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                     (t.i, Speaker(NAMES.get(inner[0].lower(), inner[0]), classify(inner[0], home), *inner[1:]))
                 )
     if not found:
+        # "Killed ........ 2 source: Pakistan, Ministry of Foreign Affairs": a row's source field,
+        # after its figure (a label opening the line, "Security sources: a dozen militants killed …",
+        # is a headline's speaker, read above or not at all)
+        for t in doc[a:b]:
+            if t.lower_ in ("source", "sources") and _names_source(doc, t.i) and t.i + 2 < b:
+                if not any(x.like_num for x in doc[a : t.i]):
+                    break
+                reach = min(b, t.i + 10)
+                end = next((x.i for x in doc[t.i + 2 : reach] if x.text in _FIELD_ENDS or x.is_space), reach)
+                inner = _clean(doc[t.i + 2 : end])
+                ctype = classify(inner[0], home) if inner else None
+                if ctype in ("iran_official", "pakistan_official", "other_official", "media"):
+                    found.append((t.i, Speaker(NAMES.get(inner[0].lower(), inner[0]), ctype, *inner[1:])))
+                break
+    if not found:
         # 'SAY: "Pakistan's Foreign Office said two children were killed …"': a quote no one outside
         # it speaks names its own source
         for qs, qe in quoted:
@@ -1273,6 +1292,16 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             if inside:
                 found += speakers(doc, inside[0], inside[-1] + 1, home)
     return found
+
+
+_FIELD_ENDS = frozenset("( ) [ ] | ; · •".split())
+
+
+def _names_source(doc, i: int) -> bool:
+    """Token ``i`` is the word a source follows: "per" ("4 dead per KRG"), or a source field's
+    label ("source: Pakistan Foreign Office", "Sources: IRNA")."""
+    t = doc[i]
+    return t.lower_ == "per" or t.lower_ in ("source", "sources") and i + 1 < len(doc) and doc[i + 1].text == ":"
 
 
 _HEARD = re.compile(

@@ -1395,7 +1395,9 @@ def qualifier_before(doc, i: int) -> tuple[str, int]:
 
 
 _DENIALS = frozenset("denied denies deny denying".split())
-_COUNT_ENDS = VICTIMS | frozenset("given reported announced issued on in by from and but at".split())
+_COUNT_ENDS = VICTIMS | frozenset(
+    "given reported announced issued on in by from and but at via per according said says including".split()
+)
 
 
 # one person, whose "of six" is an age
@@ -1603,6 +1605,8 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         and i + 1 < len(doc)
         and doc[i + 1].is_alpha
         and doc[i + 1].lower_ not in _COUNT_ENDS
+        # (a field's label after it is no thing counted: "Killed: 2 source: Foreign Office")
+        and not (i + 2 < len(doc) and doc[i + 2].text == ":")
     ):
         return None  # "a tally of 14 attacks", "wounded: 3 times": a count of something else
     if family == "update":

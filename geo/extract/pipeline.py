@@ -1056,6 +1056,8 @@ _OLD_FIGURE = re.compile(
 )
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# a source cell or field that only points to another place in the text: "see Tile 1", "as above"
+_POINTER = re.compile(r"(?:see|cf\.?|as above|ditto|ibid\.?)(?:\s|$)", re.I)
 _TOLD_HOW_FAR = re.compile(r"\b(?:is|was) how (?:far|deep)\b", re.I)
 _AFTER = re.compile(r",\s[^,]{0,20}\b(?:after|following)\b[^,]*$")
 _SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|according|reported|reports)\b")
@@ -1099,7 +1101,7 @@ def _fold(cands: list[Candidate], repeats, source) -> list[Candidate]:
     attributed candidate of the same figure (kind, value, event) that ``source(o, c)`` accepts."""
     out = list(cands)
     for c in cands:
-        if c.claimant_type or c.kind not in FIGURE_KINDS or c.value is None or not repeats(c):
+        if _given(c) or c.kind not in FIGURE_KINDS or c.value is None or not repeats(c):
             continue
         given = [
             o
@@ -1107,7 +1109,7 @@ def _fold(cands: list[Candidate], repeats, source) -> list[Candidate]:
             if source(o, c)
             and o.kind == c.kind
             and o.value == c.value
-            and o.claimant_type
+            and _given(o)
             and (c.event is None or o.event in (c.event, None))
         ]
         if given:
@@ -1118,6 +1120,12 @@ def _fold(cands: list[Candidate], repeats, source) -> list[Candidate]:
             out[i] = replace(o, quotes=o.quotes + ((c.start, c.end),))
             out.remove(c)
     return out
+
+
+def _given(c: Candidate) -> bool:
+    """Someone gives the figure: it has a claimant, and not one that only points elsewhere in the
+    text (a table row's source cell "see Tile 1" repeats the tile's figure)."""
+    return bool(c.claimant_type) and not _POINTER.match(c.claimant or "")
 
 
 def _headline_repeats(cands: list[Candidate], headings: set[int]) -> list[Candidate]:
@@ -1146,11 +1154,12 @@ def _headline_repeats(cands: list[Candidate], headings: set[int]) -> list[Candid
 
 def _references(cands: list[Candidate], text: str) -> list[Candidate]:
     """A figure no one gives that points back with "the" ("the girls kept asking about the two
-    children who had died") to a figure already given earlier is that figure again: one more
-    quote of it, not the author's own new claim."""
+    children who had died"), or whose source only points elsewhere ("see Tile 1"), to a figure
+    already given earlier is that figure again: one more quote of it, not a new claim."""
 
     def pointing_back(c: Candidate) -> bool:
-        return bool(_THE_BEFORE.search(text[max(0, c.span_start - 8) : c.span_start]))
+        before = text[max(0, c.span_start - 8) : c.span_start]
+        return bool(_THE_BEFORE.search(before) or _POINTER.match(c.claimant or ""))
 
     return _fold(cands, pointing_back, lambda o, c: o.start < c.start)
 
