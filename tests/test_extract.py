@@ -3074,6 +3074,27 @@ def test_a_source_field_after_its_figure_names_who_gives_it(ex):
     assert c.claimant_type != "other_official" and "dozen" not in (c.claimant or "")
 
 
+@pytest.mark.parametrize(
+    "text,chain",
+    [
+        ("Saravan strike: 7→9 killed in one day, IRNA said.", [7, 9]),
+        ("Saravan strike: FATALITIES revised 7 -> 9 following the governorate's figure, IRNA said.", [7, 9]),
+        ("Killed in Saravan: 8 (IRNA, 10:05) -> 9 (IRNA, 14:20)", [8, 9]),
+        ("Killed, Kerman (3 Jan)        | 103 -> 84 -> 95      | Iranian health ministry", [103, 84, 95]),
+    ],
+)
+def test_a_changelogs_arrow_chain_is_each_figure_revising_the_one_before(ex, text, chain):
+    """ "7 → 9 killed", "Killed: 103 -> 84 -> 95": every number of the chain is a figure of the
+    count read, each revising the one before it (the arrow, not a verb before the old one, says
+    which is the update); a bracket's time is no part of its source's name."""
+    cands = ex.extract(text, dt.date(2024, 1, 20))
+    found = only(cands, "killed")
+    assert [c.value for c in found] == chain
+    assert [cands[c.revises].value if c.revises is not None else None for c in found] == [None, *chain[:-1]]
+    assert all("10:05" not in (c.claimant or "") for c in found)
+    assert not only(ex.extract("Shift 19:00 -> 07:00. All quiet in Panjgur.", dt.date(2024, 1, 20)), "killed")
+
+
 def test_a_row_whose_source_points_elsewhere_repeats_that_figure(ex):
     """A summary table's source cell "see Tile 1" points back to the figure given above: one
     claim, with the row as one more quote, not a second, unattributed one."""

@@ -1262,6 +1262,9 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 continue  # a dateline's outlet, "ISLAMABAD, Jan 17 (Global Wire) -", says who filed it
             # ("(per KRG)", "(source: Pakistan Foreign Office)": the source after its word)
             per = next((x.i for x in doc[t.i + 1 : close] if _names_source(doc, x.i)), None) if close else None
+            if close:  # (its name, before a time or a date: "(IRNA, 18 Jan 10:05)")
+                stamped = (x.i for x in doc[t.i + 1 : close] if x.text == "," and doc[x.i + 1].text[:1].isdigit())
+                close = next(stamped, close)
             inner = _clean(doc[(per if per is not None else t.i) + 1 : close]) if close else None
             if inner and _acronym(doc, t.i, inner[0]):
                 continue  # "the Islamic Revolutionary Guard Corps (IRGC)": a name spelt out, not a source

@@ -93,6 +93,9 @@ def _ruler_patterns() -> list[dict]:
 _IZAFE = re.compile(r"\b[a-z]{2,}(?:-(?:e|i|o|va|ul|ud|ur|al|el)-[a-z]{2,})+\b", re.I)
 
 
+ARROWS = frozenset(["→", "⟶", "⇒", "->", "-->", "=>", "—>"])  # a figure changed: "7 → 9", "103 -> 84"
+
+
 @lru_cache(maxsize=1)
 def pipeline():
     """The pipeline, built once per process (importing spaCy takes about a second)."""
@@ -224,6 +227,7 @@ def pipeline():
             r"(?<![0-9]),(?=\S)",
             r"(?<=[0-9]),(?=[^0-9\s])",
             r"(?<=[0-9]),(?=[0-9]{4}|[0-9]{1,2}(?![0-9]))",
+            r"(?<=[0-9])(?:→|⟶|⇒|-{1,2}>|=>|—>)(?=[0-9])",  # a changelog's "7->9", "103→95"
         ]
     ).finditer
     # "~12 km", "≈ 46 km": the tilde is "about", a token of its own
@@ -232,6 +236,9 @@ def pipeline():
     # Malik, Dawn News): Iranian officials say …" needs the bracket and the colon apart
     for face in ("):", ":(", "(:", ":)"):
         nlp.tokenizer.add_special_case(face, [{"ORTH": face[0]}, {"ORTH": face[1]}])
+    # an arrow typed in ASCII is one token, as "→" is: "8 (IRNA) -> 9"
+    for arrow in ARROWS - {"→", "⟶", "⇒"}:
+        nlp.tokenizer.add_special_case(arrow, [{"ORTH": arrow}])
     # an abbreviation's full stop ends no sentence: "approx. 55 km" in a table row
     for abbrev in ("approx.", "Approx.", "est.", "Est."):
         nlp.tokenizer.add_special_case(abbrev, [{"ORTH": abbrev}])

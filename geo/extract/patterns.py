@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import product
 
 from geo.extract import numbers
-from geo.extract.nlp import CARDINAL, VAGUE, ZERO
+from geo.extract.nlp import ARROWS, CARDINAL, VAGUE, ZERO
 
 QUALIFIERS = {
     "at least": "at least",
@@ -1938,7 +1938,43 @@ def figures(doc, a: int, b: int, asked: bool = False) -> list[Figure]:
             taken |= set(_num_tokens(doc, s, e))
         taken.add(i)
         out.append(f)
+    out += _chained(doc, a, b, out, taken)
     return _parts_dropped(doc[a:b], sorted(out, key=lambda f: f.start))
+
+
+def _chained(doc, a: int, b: int, found: list[Figure], taken: set[int]) -> list[Figure]:
+    """The other figures of a changelog's chain through a count read: "7 → 9 killed", "Killed:
+    103 -> 84 -> 95", "8 (IRNA, 10:05) -> 9 (IRNA, 14:20)" (a note in brackets after each). Each
+    is a figure of the same kind; the pipeline reads the arrow as an update."""
+    out = []
+    for f in found:
+        if f.kind not in ("killed", "injured") or f.value is None or f.breakdown:
+            continue
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        first = next((t.i for t in span if t.ent_type_ == CARDINAL), None) if span is not None else None
+        for step in (-1, 1):
+            i = first
+            while i is not None:
+                i = _linked(doc, a, b, i, step)
+                if i is None or i in taken or (value := numbers.value(doc[i].text)) is None:
+                    break
+                taken.add(i)
+                out.append(Figure(f.kind, value, "exact", doc[i].idx, doc[i].idx + len(doc[i].text)))
+    return out
+
+
+def _linked(doc, a: int, b: int, i: int, step: int) -> int | None:
+    """The number an arrow links to the number at token ``i`` (step 1: the next in the chain;
+    -1: the one before), past a note in brackets; None where there is none."""
+    j = i + step
+    if step == 1 and j < b and doc[j].text == "(":
+        j = next((t.i + 1 for t in doc[j : min(b, j + 12)] if t.text == ")"), b)
+    if not (a <= j < b and doc[j].text in ARROWS):
+        return None
+    j += step
+    if step == -1 and j >= a and doc[j].text == ")":
+        j = next((t.i - 1 for t in reversed(doc[max(a, j - 12) : j]) if t.text == "("), a - 1)
+    return j if a <= j < b and doc[j].ent_type_ == CARDINAL and doc[j].is_digit else None
 
 
 _PART_OF = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+(?:[\w-]+\s+){0,2}$", re.I)

@@ -31,7 +31,10 @@ REVISION_CUES = frozenset(
     "rose risen rising climbed increased jumped revised revising updated update later now raised raising new latest "
     "lowered lowering reduced corrected correcting revise revises rises climbs raises bringing cut cuts "
     "moving moved finally settling settled settles".split()
-) | {"->", "→", "=>", "⟶"}  # a changelog's arrow: "killed 7 -> 9"
+)
+# an arrow to the next figure of a chain, past a note: "7 -> 9", "8 (IRNA, 10:05) → 9"
+_ARROW = re.compile(r"→|⟶|⇒|-{1,2}>|=>|—>")
+_ARROW_NEXT = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?(?:{_ARROW.pattern})\s*\d")
 # "final 95", "the final toll: 95": the last of a series of figures, right before it (not "the final
 # whistle", "a final chapter" earlier in the sentence)
 _FINAL = re.compile(r"\bfinal\W+(?:(?:death )?(?:toll|count|figure|tally)\W+(?:(?:was|is|of|at)\W+)?)?[\w.,-]+$", re.I)
@@ -651,7 +654,10 @@ class Extractor:
                     unit=unit,
                     qualifier=fig.qualifier if not fig.vague else None,
                     breakdown=fig.breakdown,
-                    updates=(bool(before & REVISION_CUES) or newer or final) and not superseded,
+                    updates=bool(_ARROW.search(between))  # (a chain's middle, "103 -> 84 -> 95", is both)
+                    or (bool(before & REVISION_CUES) or newer or final)
+                    and not superseded
+                    and not _ARROW_NEXT.match(text, fig.end),  # ("revised 7 -> 9": 7 is the old one)
                     victims=fig.victims,
                     vague=fig.vague,
                     low=fig.low,
