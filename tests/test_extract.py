@@ -3095,6 +3095,17 @@ def test_a_changelogs_arrow_chain_is_each_figure_revising_the_one_before(ex, tex
     assert not only(ex.extract("Shift 19:00 -> 07:00. All quiet in Panjgur.", dt.date(2024, 1, 20)), "killed")
 
 
+def test_a_clause_ending_in_said_and_a_colon_names_its_subject_not_itself(ex):
+    """ "In Panjgur, the deputy commissioner said: …" is a reporting clause, not a label: the
+    speaker is the deputy commissioner, not "Panjgur, the deputy commissioner said"."""
+    for text in (
+        'In Panjgur, the deputy commissioner said: "Two children dead."',
+        "Speaking in Panjgur on Wednesday, the deputy commissioner said: two children were killed.",
+    ):
+        [c] = only(ex.extract(text, dt.date(2024, 1, 20)), "killed")
+        assert (c.claimant, c.claimant_type) == ("deputy commissioner", "pakistan_official")
+
+
 def test_a_row_whose_source_points_elsewhere_repeats_that_figure(ex):
     """A summary table's source cell "see Tile 1" points back to the figure given above: one
     claim, with the row as one more quote, not a second, unattributed one."""

@@ -859,6 +859,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
         head = [t for t in doc[cut:colon] if not (t.like_num or t.text in "-–—" or ":" in t.text or t.is_space)]
         # "AL-55830  17-01-2024 00:18  PAK FO: …": an alert's number and time, then its label
         head = head[1 + max((k for k, t in enumerate(head) if _STAMP.fullmatch(t.text)), default=-1) :]
+        if head and head[-1].lower_ in ("said", "says", "told", "stated", "added", "wrote", "writes"):
+            continue  # "In Panjgur, the deputy commissioner said: …": a clause, whose verb is read below
         clean = _clean(head)
         if clean and re.search(r"\b(?:ID|No|Ref|Vol|Issue)\.?$", clean[0]):
             break  # "News ID: 85371142": a page's reference, no speaker
