@@ -27,9 +27,12 @@ param_values = st.one_of(
 
 @FAST
 @given(st.dictionaries(param_keys, param_values, max_size=40))
+@example(params={"zoom": "¹"})  # a digit to str.isdigit(), not to int(): found by this test
+@example(params={"zoom": "7"})
 def test_url_parameters_never_raise_and_only_valid_values_pass(dataset, params):
     out, notices = urlstate.parse(dataset, params)
-    assert set(out) <= {"sources", "lens", "from", "to", "basemap", "border", "event"}
+    assert set(out) <= {"sources", "lens", "from", "to", "basemap", "border", "event", "zoom"}
+    assert out.get("zoom") is None or isinstance(out["zoom"], int)
     assert all(s in dataset.sources for s in out.get("sources", []))
     assert out.get("event") is None or out["event"] in dataset.events
     if "from" in out and "to" in out:

@@ -50,7 +50,7 @@ def parse(ds: Dataset, params: Mapping[str, str]) -> tuple[dict, list[str]]:
                 notices.append("unknown source ids in 'sources' were ignored")
             out["sources"] = good
         elif key == "zoom":
-            if value.isdigit() and MIN_ZOOM <= int(value) <= MAX_ZOOM:
+            if value.isascii() and value.isdigit() and MIN_ZOOM <= int(value) <= MAX_ZOOM:
                 out["zoom"] = int(value)
             else:
                 notices.append(f"'zoom' must be a whole number from {MIN_ZOOM} to {MAX_ZOOM}")
