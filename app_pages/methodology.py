@@ -188,14 +188,14 @@ st.markdown(
     'the rules named goes to that type\'s unnamed voice ("Pakistani officials (unnamed)"). '
     "Measured on articles neither the rules nor the models had seen, the event model links the right event "
     "for more figures than the rules alone; the claimant model's gain varies (on one unseen pair the rules "
-    "alone named slightly more claimants right, on the latest the models named 6 and 19 more in 100: "
+    "alone named slightly more claimants right, on the latest the models named 7 and 25 more in 100: "
     "bench/README.md).\n"
     "- **One claim once, and revisions**: the same figure by the same claimant about the same event in several "
     "sentences is one candidate with all its quotes. Where the rules credit a repeat of a figure to another "
     "voice or event (a closing line, a table's row), a fourth model, trained the same way, says whether it "
     "restates the earlier figure; when it is sure, the sentence joins that claim as one more quote, with a note "
-    "saying so and whom the rules had credited (on two of the last six unseen pairs its merges cost a few "
-    "figures a second voice gave, for none fewer invented; on the latest pair they cost two, for one fewer "
+    "saying so and whom the rules had credited (on two of the last seven unseen pairs its merges cost a few "
+    "figures a second voice gave, for none fewer invented; on the latest pair they cost one, for eleven fewer "
     "invented: check a restated quote's claimant). "
     'A figure stated as an update ("rose to", "revised to", '
     '"the updated figure") is proposed as the revision of that claimant\'s other figure; saved, the link is '
@@ -207,9 +207,9 @@ st.markdown(
     "for you to check. Readers' comments are not read.\n"
     "- **How well**: `bench/extract_eval.py` scores it per field on articles written for the purpose, apart "
     "for the ones its rules were tuned on and the held-out ones (bench/README.md). On articles it was never "
-    "tuned on (the last twelve clean splits) it finds 73 to 91 of every 100 casualty figures, names the right "
-    "claimant for 56 to 78 of them and links 71 to 85 to the right event (on the latest pair, 76 and 75, "
-    "60 and 61, and 73 and 71, and it invented 10 and 4 figures in 16 articles each): "
+    "tuned on (the last twelve clean splits) it finds 75 to 91 of every 100 casualty figures, names the right "
+    "claimant for 57 to 78 of them and links 71 to 85 to the right event (on the latest pair, 81 and 82, "
+    "65 and 68, and 76 and 77, and it invented 4 and 6 figures in 16 articles each): "
     "read every candidate against its sentence. You can correct each one (its kind too), and add a figure it "
     "missed by pasting its sentence: the claim keeps the article's own words at their offsets."
 )

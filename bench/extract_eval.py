@@ -127,8 +127,8 @@ SPLITS = [
     (EVAL / "heldout80", "held-out 80 (clean at cf1b9de; tuned on since)", True),
     (EVAL / "heldout81", "held-out 81 (clean at cdbfb53; tuned on since)", True),
     (EVAL / "heldout82", "held-out 82 (clean at cdbfb53; tuned on since)", True),
-    (EVAL / "heldout83", "held-out 83 (clean; the fortieth round's, not run)", None),
-    (EVAL / "heldout84", "held-out 84 (clean; the fortieth round's, not run)", None),
+    (EVAL / "heldout83", "held-out 83 (clean at 7339f55; tuned on since)", True),
+    (EVAL / "heldout84", "held-out 84 (clean at 7339f55; tuned on since)", True),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
