@@ -93,7 +93,9 @@ def _ruler_patterns() -> list[dict]:
 _IZAFE = re.compile(r"\b[a-z]{2,}(?:-(?:e|i|o|va|ul|ud|ur|al|el)-[a-z]{2,})+\b", re.I)
 
 
-ARROWS = frozenset(["→", "⟶", "⇒", "->", "-->", "=>", "—>"])  # a figure changed: "7 → 9", "103 -> 84"
+# an arrow between a figure and the one that replaced it: "7 → 9", "103 -> 84" (each one token)
+ARROW = r"→|⟶|⇒|-{1,2}>|=>|—>"
+ARROWS = frozenset(["→", "⟶", "⇒", "->", "-->", "=>", "—>"])
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +229,7 @@ def pipeline():
             r"(?<![0-9]),(?=\S)",
             r"(?<=[0-9]),(?=[^0-9\s])",
             r"(?<=[0-9]),(?=[0-9]{4}|[0-9]{1,2}(?![0-9]))",
-            r"(?<=[0-9])(?:→|⟶|⇒|-{1,2}>|=>|—>)(?=[0-9])",  # a changelog's "7->9", "103→95"
+            rf"(?<=[0-9])(?:{ARROW})(?=[0-9])",  # a changelog's "7->9", "103→95"
         ]
     ).finditer
     # "~12 km", "≈ 46 km": the tilde is "about", a token of its own

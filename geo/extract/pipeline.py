@@ -33,8 +33,8 @@ REVISION_CUES = frozenset(
     "moving moved finally settling settled settles".split()
 )
 # an arrow to the next figure of a chain, past a note: "7 -> 9", "8 (IRNA, 10:05) → 9"
-_ARROW = re.compile(r"→|⟶|⇒|-{1,2}>|=>|—>")
-_ARROW_NEXT = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?(?:{_ARROW.pattern})\s*\d")
+_ARROW = re.compile(nlp.ARROW)
+_ARROW_NEXT = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?(?:{nlp.ARROW})\s*\d")
 # "final 95", "the final toll: 95": the last of a series of figures, right before it (not "the final
 # whistle", "a final chapter" earlier in the sentence)
 _FINAL = re.compile(r"\bfinal\W+(?:(?:death )?(?:toll|count|figure|tally)\W+(?:(?:was|is|of|at)\W+)?)?[\w.,-]+$", re.I)
