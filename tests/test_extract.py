@@ -3106,6 +3106,23 @@ def test_a_clause_ending_in_said_and_a_colon_names_its_subject_not_itself(ex):
         assert (c.claimant, c.claimant_type) == ("deputy commissioner", "pakistan_official")
 
 
+def test_the_people_a_verb_names_then_their_number(ex):
+    """ "the girls who were hurt were three", "those killed … were two children": the people
+    first, their number after the copula; "among those killed were four children" is a part of
+    a toll, and "those killed were given a funeral" no count."""
+    cases = {
+        "In Panjgur the dead were two, and the girls who were hurt were three.": {("killed", 2), ("injured", 3)},
+        "Of the Panjgur strike, those killed were two children.": {("killed", 2)},
+        "Those injured in Panjgur numbered three.": {("injured", 3)},
+        "Those killed were given a state funeral in Panjgur.": set(),
+    }
+    for text, want in cases.items():
+        got = {(c.kind, c.value) for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed", "injured")}
+        assert got == want, text
+    text = "Nine were killed near Saravan. He added that among those killed were four children and three women."
+    assert {c.value for c in only(ex.extract(text, dt.date(2024, 1, 20)), "killed")} == {9}
+
+
 def test_a_row_whose_source_points_elsewhere_repeats_that_figure(ex):
     """A summary table's source cell "see Tile 1" points back to the figure given above: one
     claim, with the row as one more quote, not a second, unattributed one."""

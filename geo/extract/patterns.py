@@ -834,6 +834,15 @@ def _casualty_patterns() -> dict[str, list[list[dict]]]:
             [{"LOWER": "the"}, _in(nouns), {**NOT_NUM, "OP": "{0,4}"}, _in(["were", "are", "numbered", "number"])]
             + [OPENQ, QUALS, any_num]
         )
+    # "the girls who were hurt were three", "those killed in the village were nine": the people the
+    # verb names, then their number
+    for kind in ("killed", "injured"):
+        rest = [{**NOT_NUM, "OP": "{0,4}"}, _in(["were", "are", "numbered", "number"]), OPENQ, QUALS, any_num]
+        out[f"countof:{kind}"] += [
+            [_in(["the", "those"]), {**LVICT, "OP": "?"}, {"LOWER": "who"}, _in(["were", "are", "had", "have"])]
+            + [{"LOWER": "been", "OP": "?"}, _in(passive[kind]), *rest],
+            [{"LOWER": "those"}, _in(passive[kind]), *rest],
+        ]
     # "2 killed in Panjgur and 9 near Saravan", "two children were killed in Panjgur and nine near
     # Saravan": the verb left out before the second place (the figure after "and": see figures())
     where = _in(PLACE_BEFORE)
@@ -1592,9 +1601,9 @@ def _reading(doc, label: str, a: int, b: int, i: int, sent_words: set[str]):
         kind = "injured" if prior[-1].lower_ in HURT else "killed"
     if family in ("tally", "countof") and kind == "killed" and not sent_words & DEATH_WORDS:
         return None
-    if family == "countof" and doc[a].lower_ == "the":
+    if family == "countof" and doc[a].lower_ in ("the", "those"):
         if a > 0 and doc[a - 1].lower_ == "among":
-            return None  # "Among the dead were three women": a part of the toll
+            return None  # "Among the dead were three women", "among those killed are …": a part of the toll
         if any(
             t.ent_type_ == CARDINAL and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in VICTIMS
             for t in doc[i + 1 : min(i + 6, len(doc))]
