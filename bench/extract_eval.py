@@ -130,6 +130,7 @@ SPLITS = [
     (EVAL / "heldout83", "held-out 83 (clean at 7339f55; tuned on since)", True),
     (EVAL / "heldout84", "held-out 84 (clean at 7339f55; tuned on since)", True),
     (EVAL / "heldout85", "held-out 85 (clean; the forty-first round's, not run)", None),
+    (EVAL / "heldout86", "held-out 86 (clean; the forty-first round's, not run)", None),
 ]
 CASUALTY_KINDS = ("killed", "injured", "casualties")
 FIELDS = ("casualties", "depth", "date", "weapon", "group", "place", "claimant", "event link", "revision")
