@@ -816,6 +816,17 @@ def _held_line(doc, a: int, colon: int) -> int | None:
     return None
 
 
+# the types a name alone speaks for: a side, another organisation, an outlet (not a person, nor
+# an unnamed "officials")
+_SPEAKING = (*SIDE_TYPES, "other_official", "media")
+
+
+def _speaker(clean: tuple[str, int, int], ctype: str | None) -> Speaker:
+    """The speaker a cleaned name (:func:`_clean`: its words and span) names, under its usual name."""
+    name, start, end = clean
+    return Speaker(NAMES.get(name.lower(), name), ctype, start, end)
+
+
 def _known_label(head: list, name: str) -> bool:
     """A label's words that name a speaker by themselves: a state outlet ("IRNA:"), ISPR, or a
     side's name in capitals ("Pakistan MoFA:"), not a topic ("Iranian strike in Panjgur:")."""
@@ -835,7 +846,7 @@ def _bracket_labels(doc, a: int, b: int) -> list[tuple[int, Speaker]]:
         head = [x for x in doc[t.i + 1 : colon] if not x.is_space]
         clean = _clean(head) if head else None
         if clean and _known_label(head, clean[0]):
-            out.append((t.i, Speaker(NAMES.get(clean[0].lower(), clean[0]), classify(clean[0]), clean[1], clean[2])))
+            out.append((t.i, _speaker(clean, classify(clean[0]))))
     return out
 
 
@@ -884,8 +895,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             and _RULE["media"].search(clean[0].lower())
         ):
             ctype = classify(clean[0])
-            if ctype in ("iran_official", "pakistan_official", "media", "other_official"):
-                found.append((a, Speaker(NAMES.get(clean[0].lower(), clean[0]), ctype, clean[1], clean[2])))
+            if ctype in _SPEAKING:
+                found.append((a, _speaker(clean, ctype)))
                 break
         # "ANALYST NADIA QURESHI: IRANIAN MISSILES TRAVELLED …": an expert's label, title then name
         label = clean[0].rsplit("|", 1)[-1].strip() if clean else ""  # (a log's "17:10 | ANL | …" columns)
@@ -924,7 +935,7 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             # "one officer per post")
             after = _after(doc, t.i, b)
             named = _clean(after) if after else None
-            if named and classify(named[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
+            if named and classify(named[0]) in _SPEAKING:
                 phrase = after
         elif lower in _URDU_REPORTING:
             if not (t.i - 1 > a and doc[t.i - 1].lower_ in _URDU_REPORTING[lower]):
@@ -1270,10 +1281,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
             inner = _clean(doc[(per if per is not None else t.i) + 1 : close]) if close else None
             if inner and _acronym(doc, t.i, inner[0]):
                 continue  # "the Islamic Revolutionary Guard Corps (IRGC)": a name spelt out, not a source
-            if inner and classify(inner[0]) in ("iran_official", "pakistan_official", "other_official", "media"):
-                found.append(
-                    (t.i, Speaker(NAMES.get(inner[0].lower(), inner[0]), classify(inner[0], home), *inner[1:]))
-                )
+            if inner and classify(inner[0]) in _SPEAKING:
+                found.append((t.i, _speaker(inner, classify(inner[0], home))))
     if not found:
         # "Killed ........ 2 source: Pakistan, Ministry of Foreign Affairs": a row's source field,
         # after its figure (a label opening the line, "Security sources: a dozen militants killed …",
@@ -1286,8 +1295,8 @@ def speakers(doc, a: int, b: int, home: str | None = None) -> list[tuple[int, Sp
                 end = next((x.i for x in doc[t.i + 2 : reach] if x.text in _FIELD_ENDS or x.is_space), reach)
                 inner = _clean(doc[t.i + 2 : end])
                 ctype = classify(inner[0], home) if inner else None
-                if ctype in ("iran_official", "pakistan_official", "other_official", "media"):
-                    found.append((t.i, Speaker(NAMES.get(inner[0].lower(), inner[0]), ctype, *inner[1:])))
+                if ctype in _SPEAKING:
+                    found.append((t.i, _speaker(inner, ctype)))
                 break
     if not found:
         # 'SAY: "Pakistan's Foreign Office said two children were killed …"': a quote no one outside
